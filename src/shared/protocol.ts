@@ -1,0 +1,165 @@
+/**
+ * The sync contract of PROTOCOL.md (version 1) as zod schemas, shared by the tablet and the
+ * endpoint. A change here is a change of protocol: keep it in step with PROTOCOL.md.
+ */
+import * as z from 'zod/mini';
+import { isoDateSchema, slugSchema } from './slug.ts';
+
+export const PROTOCOL_VERSION = 1;
+export const MAX_BODY_BYTES = 256 * 1024;
+export const MAX_DAYS_PER_UPLOAD = 62;
+export const MAX_COUNTS_PER_DAY = 500;
+export const MAX_READ_DAYS = 400;
+
+const growOnly = (max: number) => z.int().check(z.gte(0), z.lte(max));
+
+export const countSchema = z.strictObject({
+  counter: slugSchema,
+  option: z.optional(slugSchema),
+  hour: z.optional(z.int().check(z.gte(0), z.lte(23))),
+  inc: growOnly(1_000_000),
+  dec: growOnly(1_000_000),
+  incNok: z.optional(growOnly(100_000_000)),
+  decNok: z.optional(growOnly(100_000_000)),
+});
+export type Count = z.infer<typeof countSchema>;
+
+export const closingSchema = z.strictObject({
+  at: z.iso.datetime(),
+  cashCountedNok: z.optional(z.int().check(z.gte(0))),
+});
+export type Closing = z.infer<typeof closingSchema>;
+
+/** The key of a count within a day, as one string: `counter|option|hour`. */
+export function countKey(count: Pick<Count, 'counter' | 'option' | 'hour'>): string {
+  return `${count.counter}|${count.option ?? ''}|${count.hour ?? ''}`;
+}
+
+export const uploadDaySchema = z
+  .strictObject({
+    date: isoDateSchema,
+    counts: z.array(countSchema).check(z.maxLength(MAX_COUNTS_PER_DAY)),
+    closed: z.optional(closingSchema),
+  })
+  .check(
+    z.superRefine((day, ctx) => {
+      const seen = new Set<string>();
+      day.counts.forEach((count, i) => {
+        const key = countKey(count);
+        if (seen.has(key)) {
+          ctx.issues.push({
+            code: 'custom',
+            message: 'the same key occurs twice in a day',
+            input: key,
+            path: ['counts', i],
+          });
+        }
+        seen.add(key);
+      });
+    }),
+  );
+export type UploadDay = z.infer<typeof uploadDaySchema>;
+
+export const uploadSchema = z
+  .strictObject({
+    protocol: z.literal(PROTOCOL_VERSION),
+    site: slugSchema,
+    device: z.uuid(),
+    replica: z.uuid(),
+    sentAt: z.iso.datetime(),
+    app: z.optional(z.string().check(z.maxLength(64))),
+    days: z.array(uploadDaySchema).check(z.minLength(1), z.maxLength(MAX_DAYS_PER_UPLOAD)),
+  })
+  .check(
+    z.superRefine((upload, ctx) => {
+      const seen = new Set<string>();
+      upload.days.forEach((day, i) => {
+        if (seen.has(day.date)) {
+          ctx.issues.push({
+            code: 'custom',
+            message: 'the same date occurs twice',
+            input: day.date,
+            path: ['days', i, 'date'],
+          });
+        }
+        seen.add(day.date);
+      });
+    }),
+  );
+export type Upload = z.infer<typeof uploadSchema>;
+
+export const uploadAnswerSchema = z.object({
+  ok: z.literal(true),
+  serverTime: z.iso.datetime(),
+  days: z.array(z.object({ date: isoDateSchema, counts: z.int() })),
+});
+export type UploadAnswer = z.infer<typeof uploadAnswerSchema>;
+
+export const totalSchema = z.object({
+  counter: slugSchema,
+  option: z.optional(slugSchema),
+  hour: z.optional(z.int()),
+  net: z.int(),
+  amountNok: z.optional(z.int()),
+});
+export type Total = z.infer<typeof totalSchema>;
+
+export const siteDaySchema = z.object({
+  date: isoDateSchema,
+  replicas: z.int(),
+  closed: z.boolean(),
+  cashCountedNok: z.optional(z.int()),
+  totals: z.array(totalSchema),
+});
+export type SiteDay = z.infer<typeof siteDaySchema>;
+
+export const siteDaysAnswerSchema = z.object({
+  site: slugSchema,
+  from: isoDateSchema,
+  to: isoDateSchema,
+  days: z.array(siteDaySchema),
+});
+export type SiteDaysAnswer = z.infer<typeof siteDaysAnswerSchema>;
+
+export const pairRequestSchema = z.strictObject({ code: z.string().check(z.maxLength(32)) });
+export const pairAnswerSchema = z.object({
+  ok: z.literal(true),
+  site: slugSchema,
+  device: z.uuid(),
+  token: z.string().check(z.minLength(16)),
+});
+export type PairAnswer = z.infer<typeof pairAnswerSchema>;
+
+/** What a provisioning link carries in its fragment (base64url JSON). */
+export const provisioningSchema = z.strictObject({
+  endpoint: z.url(),
+  site: slugSchema,
+  device: z.uuid(),
+  token: z.string().check(z.minLength(16)),
+});
+export type Provisioning = z.infer<typeof provisioningSchema>;
+
+export const ERROR_CODES = [
+  'invalid',
+  'unauthorized',
+  'forbidden',
+  'not-found',
+  'method-not-allowed',
+  'too-large',
+  'unsupported-media-type',
+  'rate-limited',
+  'server-error',
+  'unavailable',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const errorAnswerSchema = z.object({
+  ok: z.literal(false),
+  error: z.enum(ERROR_CODES),
+  message: z.string(),
+  issues: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
+});
+export type ErrorAnswer = z.infer<typeof errorAnswerSchema>;
+
+/** Rows of the long CSV format shared by the endpoint's days.csv and the tablet's export. */
+export const LONG_CSV_HEADER = ['date', 'counter', 'option', 'hour', 'net', 'amount_nok'] as const;
