@@ -1,0 +1,69 @@
+/** Looking up and filling in messages, and formatting dates, times and kroner with Intl. */
+import type { Language } from '../shared/site-config.ts';
+import { nb, type Catalogue, type MessageKey } from './nb.ts';
+
+export type Params = Record<string, string | number>;
+
+/** A translator bound to one language's catalogue, falling back to bokmål. */
+export interface Translator {
+  language: Language;
+  t(key: MessageKey, params?: Params): string;
+}
+
+/** Right-to-left languages mirror the layout. */
+export function isRightToLeft(language: Language): boolean {
+  return language === 'ar';
+}
+
+export function createTranslator(language: Language, catalogue: Catalogue = {}): Translator {
+  return {
+    language,
+    t(key, params) {
+      const template = catalogue[key] ?? nb[key];
+      if (params === undefined) return template;
+      return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+        name in params ? String(params[name]) : whole,
+      );
+    },
+  };
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(language: Language, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = language + JSON.stringify(options);
+  let format = formatters.get(key);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(language, options);
+    formatters.set(key, format);
+  }
+  return format;
+}
+
+/** "mandag 23. november" for a business day `YYYY-MM-DD` (the date itself, no zone shift). */
+export function formatDay(language: Language, isoDate: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  return formatter(language, {
+    timeZone: 'UTC',
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+  }).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+/** A wall-clock time `HH:MM` in the language's style; Norwegian writes 13.15 (Språkrådet). */
+export function formatClock(language: Language, clock: string): string {
+  const [h, m] = clock.split(':').map(Number) as [number, number];
+  const text = formatter(language, { timeZone: 'UTC', hour: '2-digit', minute: '2-digit' }).format(
+    new Date(Date.UTC(2000, 0, 1, h, m)),
+  );
+  return language === 'nb' || language === 'nn' ? text.replace(':', '.') : text;
+}
+
+/** Whole kroner, "1 200 kr". */
+export function formatNok(language: Language, amount: number): string {
+  return new Intl.NumberFormat(language, {
+    style: 'currency',
+    currency: 'NOK',
+    maximumFractionDigits: 0,
+  }).format(amount);
+}

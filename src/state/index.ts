@@ -1,0 +1,8 @@
+/** Stores and hooks: the UI's only way to state and storage. */
+export * from './kiosk-store.ts';
+export type { EventInput } from '../storage/events.ts';
+export * from './observable.ts';
+export * from './use-observable.ts';
+export * from './language.ts';
+export { DEFAULT_PRESET, saveConfig } from './site-config.ts';
+export * from './today.ts';

@@ -1,0 +1,141 @@
+/**
+ * The write path: one call = one transaction that appends the events and updates the
+ * tally state and the day's revision together. Nothing here ever deletes an event
+ * except retention pruning (prune.ts); corrections are new events.
+ */
+import {
+  NO_HOUR,
+  NO_OPTION,
+  type CorrectionReason,
+  type EventSource,
+  type StoredEvent,
+  type TallyRow,
+  type TerskelDatabase,
+} from './database.ts';
+
+/** What a caller asks to record; the id, replica and sentinels are filled in here. */
+export interface EventInput {
+  id?: string;
+  day: string;
+  at: number;
+  counter: string;
+  option?: string;
+  hour?: number;
+  delta: number;
+  nok?: number;
+  source: EventSource;
+  reason?: CorrectionReason;
+  refines?: string;
+}
+
+/** Turns an input into the stored shape (sentinels for absent option and hour). */
+export function toStoredEvent(input: EventInput, replica: string): StoredEvent {
+  const event: StoredEvent = {
+    id: input.id ?? crypto.randomUUID(),
+    replica,
+    day: input.day,
+    at: input.at,
+    counter: input.counter,
+    option: input.option ?? NO_OPTION,
+    hour: input.hour ?? NO_HOUR,
+    delta: input.delta,
+    source: input.source,
+  };
+  if (input.nok !== undefined) event.nok = input.nok;
+  if (input.reason !== undefined) event.reason = input.reason;
+  if (input.refines !== undefined) event.refines = input.refines;
+  return event;
+}
+
+function emptyRow(event: StoredEvent): TallyRow {
+  return {
+    replica: event.replica,
+    day: event.day,
+    counter: event.counter,
+    option: event.option,
+    hour: event.hour,
+    inc: 0,
+    dec: 0,
+    incNok: 0,
+    decNok: 0,
+    ackInc: 0,
+    ackDec: 0,
+    ackIncNok: 0,
+    ackDecNok: 0,
+  };
+}
+
+/** Adds a signed delta to a grow-only row: +n to inc, −n to dec, kroner likewise. */
+export function addToRow(row: TallyRow, delta: number, nok = 0): TallyRow {
+  if (delta >= 0) return { ...row, inc: row.inc + delta, incNok: row.incNok + Math.abs(nok) };
+  return { ...row, dec: row.dec - delta, decNok: row.decNok + Math.abs(nok) };
+}
+
+export interface RecordOptions {
+  /** Store the tally state only, not the raw event (when storage is short). */
+  withoutRawEvents?: boolean;
+}
+
+/**
+ * Appends events for this database's own replica and updates tally state and day
+ * revisions in one readwrite transaction. Resolves once the transaction committed.
+ */
+export async function recordEvents(
+  db: TerskelDatabase,
+  replica: string,
+  inputs: readonly EventInput[],
+  options: RecordOptions = {},
+): Promise<StoredEvent[]> {
+  const events = inputs.map((input) => toStoredEvent(input, replica));
+  await db.transaction('rw', db.events, db.tally, db.days, async () => {
+    if (!options.withoutRawEvents) await db.events.bulkAdd(events);
+    const rows = new Map<string, TallyRow>();
+    for (const event of events) {
+      const key: [string, string, string, string, number] = [
+        replica,
+        event.day,
+        event.counter,
+        event.option,
+        event.hour,
+      ];
+      const id = key.join('\u0000');
+      const current = rows.get(id) ?? (await db.tally.get(key)) ?? emptyRow(event);
+      rows.set(id, addToRow(current, event.delta, event.nok));
+    }
+    await db.tally.bulkPut([...rows.values()]);
+    for (const day of new Set(events.map((event) => event.day))) {
+      const current = await db.days.get([replica, day]);
+      await db.days.put({
+        ...(current ?? { replica, day, syncedRev: 0 }),
+        rev: (current?.rev ?? 0) + 1,
+      });
+    }
+  });
+  return events;
+}
+
+/** Errors after which a reopened connection may well succeed (Safari drops connections). */
+const REOPENABLE = new Set(['DatabaseClosedError', 'UnknownError', 'InvalidStateError']);
+
+/** Whether an error is the quota running out (Dexie wraps it in an AbortError). */
+export function isQuotaError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  if (error.name === 'QuotaExceededError') return true;
+  const inner = (error as Error & { inner?: unknown }).inner;
+  return inner !== undefined && inner !== error && isQuotaError(inner);
+}
+
+/**
+ * Runs a storage write; on a dropped or broken connection it reopens the database and
+ * tries once more. Every write of the app goes through here.
+ */
+export async function writeWithReopen<T>(db: TerskelDatabase, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!(error instanceof Error) || !REOPENABLE.has(error.name)) throw error;
+    if (db.isOpen()) db.close();
+    await db.open();
+    return await write();
+  }
+}

@@ -1,0 +1,25 @@
+/**
+ * The storage layer's public face: open the database, read the replica id, and the
+ * small function APIs per table. Nothing outside storage/ touches Dexie tables.
+ */
+import { REPLICA_KEY, TerskelDatabase } from './database.ts';
+
+export * from './database.ts';
+export * from './events.ts';
+export * from './tally.ts';
+
+/** An open database and the replica id it was born with. */
+export interface OpenedStorage {
+  db: TerskelDatabase;
+  replica: string;
+}
+
+/** Opens (creating on first use) the database and reads its replica id. */
+export async function openStorage(name = 'terskel'): Promise<OpenedStorage> {
+  const db = new TerskelDatabase(name);
+  await db.open();
+  const meta = await db.meta.get(REPLICA_KEY);
+  if (meta === undefined) throw new Error('The database has no replica id');
+  return { db, replica: meta.value };
+}
+export * from './words.ts';

@@ -1,0 +1,48 @@
+/**
+ * Device settings in idb-keyval (site config, pairing, PIN hashes): the storage layer's
+ * light face, importable without Dexie so the door can paint before the database opens.
+ * Values are returned raw: callers validate them before use.
+ */
+import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+
+export const SETTING_KEYS = ['config', 'device', 'sync', 'pins', 'lock', 'ui'] as const;
+export type SettingKey = (typeof SETTING_KEYS)[number];
+
+let store: UseStore | undefined;
+function settingsStore(): UseStore {
+  store ??= createStore('terskel-settings', 'settings');
+  return store;
+}
+
+/** Reads a raw setting; undefined when it was never written. */
+export function readSetting(key: SettingKey): Promise<unknown> {
+  return get(key, settingsStore());
+}
+
+export function writeSetting(key: SettingKey, value: unknown): Promise<void> {
+  return set(key, value, settingsStore());
+}
+
+export function removeSetting(key: SettingKey): Promise<void> {
+  return del(key, settingsStore());
+}
+
+const PAINT_KEY = 'terskel:paint-config';
+
+/** The last known good configuration, kept synchronously readable for the first paint. */
+export function readPaintCopy(): unknown {
+  try {
+    const text = globalThis.localStorage?.getItem(PAINT_KEY);
+    return text ? (JSON.parse(text) as unknown) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function writePaintCopy(value: unknown): void {
+  try {
+    globalThis.localStorage?.setItem(PAINT_KEY, JSON.stringify(value));
+  } catch {
+    // A full or blocked localStorage only costs the next first paint its config.
+  }
+}

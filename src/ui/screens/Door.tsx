@@ -1,0 +1,83 @@
+/** The door screen: what a visitor sees and the only thing they need to touch. */
+import { useCallback, useState } from 'preact/hooks';
+import { formatDay, isRightToLeft } from '../../i18n/index.ts';
+import type { Language } from '../../shared/site-config.ts';
+import {
+  useDoorStatus,
+  useNow,
+  useObservable,
+  useTranslator,
+  useWordOfDay,
+} from '../../state/index.ts';
+import { CheckInPanel } from '../door/CheckInPanel.tsx';
+import { LanguageSwitch } from '../door/LanguageSwitch.tsx';
+import { StaffCorner } from '../door/StaffCorner.tsx';
+import { TodayCard } from '../door/TodayCard.tsx';
+import { WordCard } from '../door/WordCard.tsx';
+import { useKioskStore } from '../store-context.ts';
+
+export interface DoorProps {
+  onStaff(): void;
+  onTap?(): void;
+  /** Whether the lead has closed today (taps after it show as "after closing"). */
+  dayClosed?: boolean;
+}
+
+export function Door({ onStaff, onTap, dayClosed = false }: DoorProps) {
+  const store = useKioskStore();
+  const config = useObservable(store.config);
+  const storageStatus = useObservable(store.storageStatus);
+  const [chosen, setChosen] = useState<Language | undefined>(undefined);
+  const language = chosen ?? config.defaultLanguage;
+  const translator = useTranslator(language);
+  const now = useNow(store);
+  const status = useDoorStatus(config, now);
+  const word = useWordOfDay(store, status.day);
+  const wordItem = status.programme.find((item) => item.kind === 'word');
+  const resetLanguage = useCallback(() => setChosen(undefined), []);
+  const { t } = translator;
+
+  return (
+    <main class="door" lang={language} dir={isRightToLeft(language) ? 'rtl' : 'ltr'}>
+      <header class="door-header">
+        <div>
+          <h1>{config.name}</h1>
+          <p class="door-date">{formatDay(language, status.day)}</p>
+        </div>
+        {config.languages.length > 1 ? (
+          <LanguageSwitch
+            languages={config.languages}
+            current={language}
+            translator={translator}
+            onChoose={setChosen}
+          />
+        ) : null}
+      </header>
+      {storageStatus === 'unavailable' ? (
+        <p role="alert" class="door-warning">
+          {t('door.noStorage')}
+        </p>
+      ) : (
+        <CheckInPanel
+          store={store}
+          config={config}
+          translator={translator}
+          afterClosing={dayClosed || status.phase === 'after-closing'}
+          onWelcomeDone={resetLanguage}
+          {...(onTap ? { onTap } : {})}
+        />
+      )}
+      <div class="door-info">
+        <TodayCard status={status} translator={translator} />
+        {config.wordOfDay.enabled && (wordItem || word) && status.phase !== 'closed-day' ? (
+          <WordCard
+            word={word}
+            time={wordItem?.time ?? config.wordOfDay.time}
+            translator={translator}
+          />
+        ) : null}
+      </div>
+      <StaffCorner label={t('door.staff')} onOpen={onStaff} />
+    </main>
+  );
+}

@@ -1,0 +1,12 @@
+/** The one context through which components reach the kiosk store (fresh per test). */
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { KioskStore } from '../state/index.ts';
+
+export const StoreContext = createContext<KioskStore | undefined>(undefined);
+
+export function useKioskStore(): KioskStore {
+  const store = useContext(StoreContext);
+  if (store === undefined) throw new Error('useKioskStore outside <StoreContext.Provider>');
+  return store;
+}
