@@ -1,0 +1,6 @@
+/** The domain's public face: pure rules for days, holidays, schedules, tallies, reports and CSV. */
+export * from './business-day';
+export * from './holidays';
+export * from './schedule';
+export * from './tally';
+export * from './presets';
