@@ -4,3 +4,5 @@ export * from './holidays';
 export * from './schedule';
 export * from './tally';
 export * from './presets';
+export * from './reports';
+export * from './csv';
