@@ -1,0 +1,249 @@
+/**
+ * The default store: one SQLite file under DATA_DIR, nothing to install. WAL with
+ * `synchronous=FULL`, because an acknowledged upload must survive a power cut.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Upload } from '../shared/protocol.ts';
+import {
+  COUNT_COLUMNS,
+  countMergeSql,
+  MIGRATIONS,
+  REDEEM_PAIRING_SQL,
+  SELECT_CLOSINGS_SQL,
+  SELECT_COUNTS_SQL,
+  SELECT_DEVICES_SQL,
+  TOUCH_DEVICE_SQL,
+  UPSERT_CLOSING_SQL,
+  UPSERT_REPLICA_SQL,
+} from './schema.ts';
+import {
+  countRow,
+  storedCount,
+  StoreConflictError,
+  StoreUnavailableError,
+  type DeviceRecord,
+  type SiteRecord,
+  type Store,
+  type StoredClosing,
+} from './store.ts';
+
+/** The database file's name inside DATA_DIR. */
+export const SQLITE_FILE_NAME = 'terskel.sqlite';
+
+// The shared statements number their parameters for PostgreSQL; each is used once, in order.
+const positional = (sql: string) => sql.replace(/\$\d+/g, '?');
+
+function isConstraintError(error: unknown): boolean {
+  return (
+    error instanceof Database.SqliteError && String(error.code).startsWith('SQLITE_CONSTRAINT')
+  );
+}
+
+// better-sqlite3 is synchronous; the store is async so callers treat both stores alike, and
+// every driver failure becomes StoreUnavailableError (503) instead of a crash.
+async function guard<T>(work: () => T, conflict?: string): Promise<T> {
+  try {
+    return work();
+  } catch (error) {
+    if (conflict && isConstraintError(error)) throw new StoreConflictError(conflict);
+    throw new StoreUnavailableError(error);
+  }
+}
+
+/** Opens (creating and migrating as needed) the SQLite store in `dataDir`, or at `file`. */
+export function openSqliteStore(options: { dataDir?: string; file?: string }): Store {
+  const file = options.file ?? join(options.dataDir ?? './data', SQLITE_FILE_NAME);
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+
+  const statements = {
+    insertSite: db.prepare('INSERT INTO sites (slug, name, created_at) VALUES (?, ?, ?)'),
+    listSites: db.prepare('SELECT slug, name, created_at AS createdAt FROM sites ORDER BY slug'),
+    getSite: db.prepare('SELECT slug, name, created_at AS createdAt FROM sites WHERE slug = ?'),
+    insertDevice: db.prepare(
+      'INSERT INTO devices (id, site, label, token_hash, created_at) VALUES (?, ?, ?, ?, ?)',
+    ),
+    listDevices: db.prepare(`${SELECT_DEVICES_SQL} ORDER BY site, created_at, id`),
+    listSiteDevices: db.prepare(`${SELECT_DEVICES_SQL} WHERE site = ? ORDER BY created_at, id`),
+    revokeDevice: db.prepare(
+      'UPDATE devices SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?',
+    ),
+    deviceByToken: db.prepare(
+      `SELECT d.*, t.token_hash AS tokenHash FROM (${SELECT_DEVICES_SQL}) d
+       JOIN devices t ON t.id = d.id WHERE t.token_hash = ?`,
+    ),
+    insertAdmin: db.prepare('INSERT INTO admin_tokens (token_hash, created_at) VALUES (?, ?)'),
+    adminByToken: db.prepare(
+      'SELECT token_hash AS tokenHash FROM admin_tokens WHERE token_hash = ? AND revoked_at IS NULL',
+    ),
+    insertPairing: db.prepare(
+      `INSERT INTO pairing_codes (code_hash, device_id, sealed_token, expires_at_ms, created_at)
+       VALUES (?, ?, ?, ?, ?)`,
+    ),
+    redeemPairing: db.prepare(positional(REDEEM_PAIRING_SQL)),
+    deviceSite: db.prepare('SELECT site FROM devices WHERE id = ?'),
+    upsertCount: db.prepare(
+      `INSERT INTO counts (${COUNT_COLUMNS}) VALUES (${'?, '.repeat(10)}?) ${countMergeSql('max')}`,
+    ),
+    upsertClosing: db.prepare(positional(UPSERT_CLOSING_SQL)),
+    upsertReplica: db.prepare(positional(UPSERT_REPLICA_SQL)),
+    touchDevice: db.prepare(positional(TOUCH_DEVICE_SQL)),
+    selectCounts: db.prepare(positional(SELECT_COUNTS_SQL)),
+    selectClosings: db.prepare(positional(SELECT_CLOSINGS_SQL)),
+  };
+
+  const merge = db.transaction((upload: Upload, deviceId: string, now: Date) => {
+    const seenAt = now.toISOString();
+    for (const day of upload.days) {
+      for (const count of day.counts) {
+        const row = countRow(count);
+        statements.upsertCount.run(
+          upload.site,
+          upload.replica,
+          day.date,
+          row.counter,
+          row.option,
+          row.hour,
+          row.inc,
+          row.dec,
+          row.incNok,
+          row.decNok,
+          row.hasNok,
+        );
+      }
+      if (day.closed) {
+        statements.upsertClosing.run(
+          upload.site,
+          upload.replica,
+          day.date,
+          day.closed.at,
+          Date.parse(day.closed.at),
+          day.closed.cashCountedNok ?? null,
+        );
+      }
+    }
+    statements.upsertReplica.run(upload.site, upload.replica, deviceId, seenAt);
+    statements.touchDevice.run(seenAt, upload.app ?? null, deviceId);
+  });
+
+  const redeem = db.transaction((codeHash: string, now: Date) => {
+    const row = statements.redeemPairing.get(codeHash, now.getTime()) as
+      { device_id: string; sealed_token: string } | undefined;
+    if (!row) return undefined;
+    const device = statements.deviceSite.get(row.device_id) as { site: string };
+    return { deviceId: row.device_id, site: device.site, sealedToken: row.sealed_token };
+  });
+
+  return {
+    addSite: (site, now) =>
+      guard(() => {
+        const createdAt = now.toISOString();
+        statements.insertSite.run(site.slug, site.name, createdAt);
+        return { slug: site.slug, name: site.name, createdAt };
+      }, `the site ${site.slug} already exists`),
+    listSites: () => guard(() => statements.listSites.all() as SiteRecord[]),
+    getSite: (slug) => guard(() => statements.getSite.get(slug) as SiteRecord | undefined),
+
+    addDevice: (device, now) =>
+      guard(() => {
+        const createdAt = now.toISOString();
+        statements.insertDevice.run(
+          device.id,
+          device.site,
+          device.label,
+          device.tokenHash,
+          createdAt,
+        );
+        const record: DeviceRecord = {
+          id: device.id,
+          site: device.site,
+          label: device.label,
+          createdAt,
+          revokedAt: null,
+          lastSeenAt: null,
+          appVersion: null,
+        };
+        return record;
+      }, `the device could not be added: unknown site ${device.site} or a duplicate id`),
+    listDevices: (site) =>
+      guard(
+        () =>
+          (site === undefined
+            ? statements.listDevices.all()
+            : statements.listSiteDevices.all(site)) as DeviceRecord[],
+      ),
+    revokeDevice: (id, now) =>
+      guard(() => statements.revokeDevice.run(now.toISOString(), id).changes > 0),
+    findDeviceByTokenHash: (tokenHash) =>
+      guard(() => {
+        const row = statements.deviceByToken.get(tokenHash) as
+          (DeviceRecord & { tokenHash: string }) | undefined;
+        if (!row) return undefined;
+        const { tokenHash: stored, ...device } = row;
+        return { device, tokenHash: stored };
+      }),
+
+    addAdminToken: (tokenHash, now) =>
+      guard(() => {
+        statements.insertAdmin.run(tokenHash, now.toISOString());
+      }),
+    findAdminTokenHash: (tokenHash) =>
+      guard(
+        () =>
+          (statements.adminByToken.get(tokenHash) as { tokenHash: string } | undefined)?.tokenHash,
+      ),
+
+    addPairingCode: (pairing, now) =>
+      guard(() => {
+        statements.insertPairing.run(
+          pairing.codeHash,
+          pairing.deviceId,
+          pairing.sealedToken,
+          pairing.expiresAt.getTime(),
+          now.toISOString(),
+        );
+      }, 'the pairing code could not be stored'),
+    redeemPairingCode: (codeHash, now) => guard(() => redeem(codeHash, now)),
+
+    mergeUpload: (upload, deviceId, now) =>
+      guard(() => {
+        merge(upload, deviceId, now);
+        return { days: upload.days.map((day) => ({ date: day.date, counts: day.counts.length })) };
+      }),
+    readSiteDays: (site, from, to) =>
+      guard(() => {
+        // One read transaction, so counts and closings are of the same moment.
+        return db.transaction(() => ({
+          counts: (
+            statements.selectCounts.all(site, from, to) as Parameters<typeof storedCount>[0][]
+          ).map(storedCount),
+          closings: (
+            statements.selectClosings.all(site, from, to) as Array<
+              StoredClosing & { cashCountedNok: number | null }
+            >
+          ).map(({ cashCountedNok, ...closing }) =>
+            cashCountedNok === null ? closing : { ...closing, cashCountedNok },
+          ),
+        }))();
+      }),
+
+    close: async () => {
+      if (db.open) db.close();
+    },
+  };
+}
+
+function migrate(db: Database.Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  db.transaction(() => {
+    MIGRATIONS.slice(version).forEach((sql) => db.exec(sql));
+    db.pragma(`user_version = ${MIGRATIONS.length}`);
+  }).immediate();
+}
