@@ -1,0 +1,37 @@
+/** Door catalogue: Arabic (translated from bokmål; missing keys fall back to it). */
+import type { Catalogue } from './nb.ts';
+
+export const ar: Catalogue = {
+  'app.name': 'Terskel',
+  'door.checkIn': 'تسجيل الحضور',
+  'door.checkOut': 'تسجيل المغادرة',
+  'door.checkedOut': 'مع السلامة!',
+  'door.welcome': 'أهلًا وسهلًا!',
+  'door.thanks': 'شكرًا!',
+  'door.oneMore': 'شخص آخر',
+  'door.oneMoreHint': 'هل جئت مع أحد؟ اضغط مرة واحدة لكل شخص.',
+  'door.skip': 'تخطٍّ',
+  'door.saving': 'لحظة من فضلك …',
+  'door.wordOfDay': 'كلمة اليوم',
+  'door.wordAt': 'كلمة اليوم الساعة {time}',
+  'door.today': 'اليوم',
+  'door.programme': 'برنامج اليوم',
+  'door.noProgramme': 'لا توجد أنشطة ثابتة اليوم.',
+  'door.next': '{title} الساعة {time} — {when}',
+  'door.inMinutes': 'بعد {n} د',
+  'door.inHours': 'بعد {h} س و{n} د',
+  'door.now': 'الآن',
+  'door.closedToday': 'مغلق اليوم',
+  'door.closedHoliday': 'مغلق اليوم – {holiday}',
+  'door.closedNow': 'مغلق الآن',
+  'door.opensNext': 'نفتح مجددًا يوم {day} الساعة {time}.',
+  'door.opensToday': 'نفتح اليوم الساعة {time}.',
+  'door.openUntil': 'مفتوح حتى الساعة {time}',
+  'door.afterClosing': 'انتهى اليوم، لكنك ما زلت موضع ترحيب.',
+  'door.occupancy': '{n} من {capacity} هنا الآن',
+  'door.full': 'المكان ممتلئ الآن. يمكنك التحدث مع أحدنا.',
+  'door.noStorage':
+    'لا يمكن العدّ على هذا الجهاز: المتصفح لا يسمح بالحفظ. اطلب من أحد الموظفين إيقاف الوضع الخاص أو استخدام جهاز لوحي آخر.',
+  'door.language': 'اللغة',
+  'door.staff': 'الموظفون (اضغط مطولًا لثانيتين)',
+};

@@ -1,0 +1,42 @@
+/** Door catalogue: English (translated from bokmål; missing keys fall back to it). */
+import type { Catalogue } from './nb.ts';
+
+export const en: Catalogue = {
+  'app.name': 'Terskel',
+  'door.checkIn': 'Check in',
+  'door.checkOut': 'Check out',
+  'door.checkedOut': 'Take care!',
+  'door.welcome': 'Welcome!',
+  'door.thanks': 'Thank you!',
+  'door.oneMore': 'One more',
+  'door.oneMoreHint': 'Did you come with someone? Tap once for each person.',
+  'door.skip': 'Skip',
+  'door.saving': 'One moment …',
+  'door.wordOfDay': 'Word for the day',
+  'door.wordAt': 'Word for the day at {time}',
+  'door.today': 'Today',
+  'door.programme': 'Today’s programme',
+  'door.noProgramme': 'No regular activities today.',
+  'door.next': '{title} at {time} — {when}',
+  'door.inMinutes': 'in {n} min',
+  'door.inHours': 'in {h} h {n} min',
+  'door.now': 'now',
+  'door.closedToday': 'Closed today',
+  'door.closedHoliday': 'Closed today – {holiday}',
+  'door.closedNow': 'Closed now',
+  'door.opensNext': 'We open again on {day} at {time}.',
+  'door.opensToday': 'We open today at {time}.',
+  'door.openUntil': 'Open until {time}',
+  'door.afterClosing': 'The day is over, but you are just as welcome.',
+  'door.occupancy': '{n} of {capacity} are here now',
+  'door.full': 'It is full right now. Feel free to talk to one of us.',
+  'door.noStorage':
+    'Counting is not possible on this device: the browser does not allow saving. Ask a staff member to turn off private mode or use another tablet.',
+  'door.language': 'Language',
+  'door.staff': 'Staff (hold for two seconds)',
+  'staff.title': 'Staff',
+  'staff.back': 'Back to the entrance',
+  'staff.configFallback':
+    'The saved configuration could not be read. The entrance uses the default setup until it is saved again.',
+  'staff.unsaved': '{n} registrations are not saved yet. They will be retried automatically.',
+};

@@ -1,0 +1,37 @@
+/** Door catalogue: Ukrainian (translated from bokmål; missing keys fall back to it). */
+import type { Catalogue } from './nb.ts';
+
+export const uk: Catalogue = {
+  'app.name': 'Terskel',
+  'door.checkIn': 'Відмітити прихід',
+  'door.checkOut': 'Відмітити вихід',
+  'door.checkedOut': 'До побачення!',
+  'door.welcome': 'Ласкаво просимо!',
+  'door.thanks': 'Дякуємо!',
+  'door.oneMore': 'Ще один',
+  'door.oneMoreHint': 'Прийшли з кимось? Натисніть один раз за кожного.',
+  'door.skip': 'Пропустити',
+  'door.saving': 'Хвилинку …',
+  'door.wordOfDay': 'Слово дня',
+  'door.wordAt': 'Слово дня о {time}',
+  'door.today': 'Сьогодні',
+  'door.programme': 'Програма на сьогодні',
+  'door.noProgramme': 'Сьогодні немає постійних заходів.',
+  'door.next': '{title} о {time} — {when}',
+  'door.inMinutes': 'через {n} хв',
+  'door.inHours': 'через {h} год {n} хв',
+  'door.now': 'зараз',
+  'door.closedToday': 'Сьогодні зачинено',
+  'door.closedHoliday': 'Сьогодні зачинено – {holiday}',
+  'door.closedNow': 'Зараз зачинено',
+  'door.opensNext': 'Ми знову відчинимося {day} о {time}.',
+  'door.opensToday': 'Сьогодні ми відчиняємося о {time}.',
+  'door.openUntil': 'Відчинено до {time}',
+  'door.afterClosing': 'День завершився, але вам тут так само раді.',
+  'door.occupancy': 'Зараз тут {n} з {capacity}',
+  'door.full': 'Зараз усі місця зайняті. Можете поговорити з кимось із нас.',
+  'door.noStorage':
+    'На цьому пристрої рахувати неможливо: браузер не дозволяє зберігати дані. Попросіть працівника вимкнути приватний режим або скористатися іншим планшетом.',
+  'door.language': 'Мова',
+  'door.staff': 'Персонал (утримуйте дві секунди)',
+};

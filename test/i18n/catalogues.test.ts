@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { ar } from '../../src/i18n/ar.ts';
+import { en } from '../../src/i18n/en.ts';
+import { nb, type Catalogue, type MessageKey } from '../../src/i18n/nb.ts';
+import { nn } from '../../src/i18n/nn.ts';
+import { se } from '../../src/i18n/se.ts';
+import { uk } from '../../src/i18n/uk.ts';
+
+const catalogues: Record<string, Catalogue> = { nn, se, en, uk, ar };
+const nbKeys = Object.keys(nb) as MessageKey[];
+const doorKeys = nbKeys.filter((key) => key.startsWith('door.'));
+
+/** The sorted, distinct `{placeholder}` names of a message. */
+function placeholders(text: string): string[] {
+  return [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? ''))].sort();
+}
+
+describe.each(Object.entries(catalogues))('catalogue %s', (_language, catalogue) => {
+  const entries = Object.entries(catalogue) as [MessageKey, string][];
+
+  it('uses only keys that exist in bokmål', () => {
+    expect(entries.map(([key]) => key).filter((key) => !(key in nb))).toEqual([]);
+  });
+
+  it('keeps the placeholders of bokmål', () => {
+    for (const [key, text] of entries) {
+      expect(placeholders(text), key).toEqual(placeholders(nb[key]));
+    }
+  });
+
+  it('translates every door key', () => {
+    for (const key of doorKeys) {
+      expect(catalogue[key]?.trim(), key).toBeTruthy();
+    }
+  });
+
+  it('leaves the language names as each language names itself', () => {
+    expect(entries.map(([key]) => key).filter((key) => key.startsWith('lang.'))).toEqual([]);
+  });
+});
+
+describe('English catalogue', () => {
+  it('translates every key, staff included', () => {
+    const untranslated = nbKeys.filter((key) => !key.startsWith('lang.') && !en[key]?.trim());
+    expect(untranslated).toEqual([]);
+  });
+});
