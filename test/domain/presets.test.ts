@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { PRESETS, hjerteromAlta } from '../../src/domain/presets';
+import { instantOf } from '../../src/domain/business-day';
+import {
+  PRESETS,
+  enAinnaPlass,
+  hjerteromAlta,
+  hjerteromBarnUnge,
+  montenegroHammerfest,
+  presetById,
+  stegForSteg,
+} from '../../src/domain/presets';
+import { countersOn, doorStatus, programmeFor } from '../../src/domain/schedule';
 import { siteConfigSchema, type SiteConfig } from '../../src/shared/site-config';
 
 const issuesOf = (config: SiteConfig): string[] => {
@@ -46,6 +56,31 @@ describe('every preset', () => {
     },
   );
 
+  it('is one per seed, in seed order, found by its id', () => {
+    expect(PRESETS.map((preset) => preset.site)).toEqual([
+      'hjerterom-alta',
+      'hjerterom-barn-unge',
+      'steg-for-steg',
+      'en-ainna-plass',
+      'montenegro-hammerfest',
+    ]);
+    for (const preset of PRESETS) expect(presetById(preset.site)).toBe(preset);
+    expect(presetById('nowhere')).toBeUndefined();
+  });
+
+  it.each(PRESETS.map((preset) => [preset.site, preset] as const))(
+    '%s: every check-in answer is an option of the visit counter or counts under its own counter',
+    (_site, preset) => {
+      const visitOptions = preset.counters
+        .find((counter) => counter.id === 'visit')
+        ?.options?.map((option) => option.id);
+      for (const option of preset.question?.options ?? []) {
+        if (option.countsAs === undefined) expect(visitOptions).toContain(option.id);
+        else expect(preset.counters.map((counter) => counter.id)).toContain(option.countsAs);
+      }
+    },
+  );
+
   it('has a unique site id each', () => {
     const sites = PRESETS.map((preset) => preset.site);
     expect(new Set(sites).size).toBe(sites.length);
@@ -76,5 +111,104 @@ describe('Hjerterom Alta', () => {
 
   it('has Ord for dagen at 13:00', () => {
     expect(hjerteromAlta.wordOfDay).toEqual({ enabled: true, time: '13:00' });
+  });
+});
+
+describe('Hjerterom for children and youth', () => {
+  it('asks who checks in: child, youth or guardian', () => {
+    expect(hjerteromBarnUnge.question?.text.nb).toBe('Hvem er du?');
+    expect(hjerteromBarnUnge.question?.options.map((option) => option.id)).toEqual([
+      'barn',
+      'ungdom',
+      'foresatt',
+    ]);
+  });
+
+  it("has guardians' share on trips as a sale, and no Ord for dagen", () => {
+    expect(hjerteromBarnUnge.counters.find((counter) => counter.id === 'egenandel')).toMatchObject({
+      kind: 'sale',
+      priceNok: 50,
+      name: { nb: 'Egenandel tur (foresatt)' },
+    });
+    expect(hjerteromBarnUnge.wordOfDay.enabled).toBe(false);
+  });
+});
+
+describe('Blå Kors steg for steg', () => {
+  it('counts a tidgiver checking in as present, not as a visitor', () => {
+    const tidgiver = stegForSteg.question?.options.find((option) => option.id === 'tidgiver');
+    expect(tidgiver?.countsAs).toBe('tidgiver');
+    expect(stegForSteg.counters.find((counter) => counter.id === 'tidgiver')).toMatchObject({
+      kind: 'activity',
+      name: { nb: 'Tidgiver til stede' },
+    });
+  });
+
+  it('lets staff tally first conversations and activities with a tidgiver on weekdays', () => {
+    expect(countersOn(stegForSteg, '2026-11-23').map((counter) => counter.id)).toEqual([
+      'visit',
+      'tidgiver',
+      'kartleggingssamtale',
+      'aktivitet-tidgiver',
+    ]);
+  });
+});
+
+describe('En ainna plass', () => {
+  it('asks what you will do today, with just hanging out as an answer', () => {
+    expect(enAinnaPlass.question?.text.nb).toBe('Hva vil du gjøre i dag?');
+    expect(enAinnaPlass.question?.options.map((option) => option.id)).toEqual([
+      'musikkstudio',
+      'maling',
+      'switch',
+      'bordtennis',
+      'henge',
+    ]);
+    expect(enAinnaPlass.question?.options.at(-1)?.label.nb).toBe('Bare henge');
+  });
+
+  it('on a closed evening (a Friday) says it opens Tuesday at 17:00', () => {
+    const status = doorStatus(enAinnaPlass, instantOf('2026-11-27', '18:00', 'Europe/Oslo'));
+    expect(status).toMatchObject({
+      phase: 'closed-day',
+      closedReason: 'no-hours',
+      nextOpening: { date: '2026-12-01', open: '17:00' },
+    });
+  });
+
+  it('on an open evening before 17:00 says it opens today', () => {
+    const status = doorStatus(enAinnaPlass, instantOf('2026-11-24', '15:00', 'Europe/Oslo'));
+    expect(status).toMatchObject({
+      phase: 'before-opening',
+      nextOpening: { date: '2026-11-24', open: '17:00' },
+    });
+  });
+});
+
+describe('Montenegro lavterskel', () => {
+  it('has room for 15 and counts check-outs every day', () => {
+    expect(montenegroHammerfest.capacity).toBe(15);
+    expect(countersOn(montenegroHammerfest, '2026-11-29').map((counter) => counter.id)).toEqual([
+      'visit',
+      'checkout',
+      'varm-mat',
+      'fellestrening',
+      'oreakupunktur',
+    ]);
+  });
+
+  it('shows NAV twice a week and the police once, and never a devotional', () => {
+    const week = ['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27'];
+    const itemsOfWeek = week.flatMap((date) => programmeFor(montenegroHammerfest, date));
+    expect(itemsOfWeek.filter((item) => item.id === 'nav')).toHaveLength(2);
+    expect(itemsOfWeek.filter((item) => item.id === 'politi')).toHaveLength(1);
+    expect(montenegroHammerfest.schedule.some((item) => item.kind === 'word')).toBe(false);
+    expect(montenegroHammerfest.wordOfDay.enabled).toBe(false);
+  });
+
+  it('is open on public holidays, which the place celebrates together', () => {
+    expect(
+      doorStatus(montenegroHammerfest, instantOf('2026-12-25', '12:00', 'Europe/Oslo')).phase,
+    ).toBe('open');
   });
 });

@@ -1,0 +1,70 @@
+/**
+ * Montenegro lavterskel, Hammerfest (seed 004): a day centre for up to 15 people with drug
+ * and mental-health challenges. Check-in and check-out against capacity 15, a warm meal,
+ * training and ear acupuncture, NAV twice a week and the police once; no devotional.
+ */
+import type { SiteConfig } from '../../shared/site-config';
+import { norwegianDefaults } from './defaults';
+
+/** The Montenegro lavterskel site profile. */
+export const montenegroHammerfest: SiteConfig = {
+  ...norwegianDefaults(),
+  preset: 'montenegro-hammerfest',
+  site: 'montenegro-hammerfest',
+  name: 'Montenegro lavterskel',
+  // The seed gives no hours but staffs days and evenings all week, weekends included.
+  openingHours: [{ weekdays: [1, 2, 3, 4, 5, 6, 7], open: '10:00', close: '16:00' }],
+  // "De er en del av et fellesskap som … feirer helligdager": they celebrate holidays
+  // together, so holidays are ordinary opening days; the lead adds closed dates as needed.
+  observePublicHolidays: false,
+  closedDates: [],
+  openDates: [],
+  // The seed names the weekly visits but not their days or times: placeholders to adjust.
+  schedule: [
+    {
+      id: 'varm-mat',
+      kind: 'meal',
+      title: { nb: 'Varmt måltid', en: 'Warm meal' },
+      time: '13:00',
+      weekdays: [1, 2, 3, 4, 5, 6, 7],
+    },
+    {
+      id: 'nav',
+      kind: 'service',
+      title: { nb: 'NAV er her', en: 'NAV is here' },
+      time: '10:00',
+      weekdays: [2, 4],
+    },
+    {
+      id: 'politi',
+      kind: 'service',
+      title: { nb: 'Politiet på besøk', en: 'Police visit' },
+      time: '12:00',
+      weekdays: [3],
+    },
+  ],
+  wordOfDay: { enabled: false, time: '13:00' },
+  counters: [
+    { id: 'visit', kind: 'visit', name: { nb: 'Besøk', en: 'Visits' }, byHour: true },
+    {
+      id: 'checkout',
+      kind: 'checkout',
+      name: { nb: 'Sjekket ut', en: 'Checked out' },
+      byHour: true,
+    },
+    { id: 'varm-mat', kind: 'meal', name: { nb: 'Varmt måltid', en: 'Warm meal' }, byHour: false },
+    {
+      id: 'fellestrening',
+      kind: 'activity',
+      name: { nb: 'Fellestrening', en: 'Group training' },
+      byHour: false,
+    },
+    {
+      id: 'oreakupunktur',
+      kind: 'activity',
+      name: { nb: 'Øreakupunktur', en: 'Ear acupuncture' },
+      byHour: false,
+    },
+  ],
+  capacity: 15,
+};

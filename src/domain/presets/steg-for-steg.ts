@@ -1,0 +1,60 @@
+/**
+ * Blå Kors steg for steg (seed 002): individual support with volunteer *tidgivere*. A tidgiver
+ * checking in counts as present, not as a visitor; staff tally conversations and activities.
+ */
+import type { SiteConfig } from '../../shared/site-config';
+import { norwegianDefaults } from './defaults';
+
+/** The Blå Kors steg for steg site profile. */
+export const stegForSteg: SiteConfig = {
+  ...norwegianDefaults(),
+  preset: 'steg-for-steg',
+  site: 'steg-for-steg',
+  name: 'Blå Kors steg for steg',
+  // The seed gives no hours; office hours on weekdays, for the lead to adjust.
+  openingHours: [{ weekdays: [1, 2, 3, 4, 5], open: '10:00', close: '15:00' }],
+  observePublicHolidays: true,
+  closedDates: [],
+  openDates: [],
+  // Support is individual and agreed one to one: no common programme to show at the door.
+  schedule: [],
+  wordOfDay: { enabled: false, time: '13:00' },
+  counters: [
+    {
+      id: 'visit',
+      kind: 'visit',
+      name: { nb: 'Besøk', en: 'Visits' },
+      byHour: true,
+      options: [{ id: 'deltaker', name: { nb: 'Deltaker', en: 'Participant' } }],
+    },
+    {
+      id: 'tidgiver',
+      kind: 'activity',
+      name: { nb: 'Tidgiver til stede', en: 'Volunteer present' },
+      byHour: true,
+    },
+    {
+      id: 'kartleggingssamtale',
+      kind: 'activity',
+      name: { nb: 'Kartleggingssamtale', en: 'First conversation' },
+      byHour: false,
+    },
+    {
+      id: 'aktivitet-tidgiver',
+      kind: 'activity',
+      name: { nb: 'Aktivitet med tidgiver', en: 'Activity with a volunteer' },
+      byHour: false,
+    },
+  ],
+  question: {
+    text: { nb: 'Jeg er …', en: 'I am …' },
+    options: [
+      { id: 'deltaker', label: { nb: 'Deltaker', en: 'Participant' } },
+      {
+        id: 'tidgiver',
+        label: { nb: 'Tidgiver', en: 'Volunteer (tidgiver)' },
+        countsAs: 'tidgiver',
+      },
+    ],
+  },
+};
