@@ -36,7 +36,7 @@ export function CheckInPanel({
   afterClosing,
   onWelcomeDone,
   onTap,
-  welcomeMs = 5000,
+  welcomeMs = 4000,
   questionMs = 12000,
 }: CheckInPanelProps) {
   const [phase, setPhase] = useState<Phase>({ name: 'idle' });

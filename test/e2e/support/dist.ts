@@ -1,0 +1,14 @@
+// The built app, which the end-to-end tests serve: they never build it themselves.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export const DIST = resolve(__dirname, '../../../dist');
+
+export function requireBuild(): string {
+  if (!existsSync(resolve(DIST, 'index.html')) || !existsSync(resolve(DIST, 'sw.js'))) {
+    throw new Error(
+      `No build in ${DIST}: run 'npm run build' first (the README's test command does).`,
+    );
+  }
+  return DIST;
+}

@@ -1,0 +1,79 @@
+// Builders for state and UI tests: a fresh store and database per test.
+import {
+  openStorage,
+  recordEvents,
+  toCounts,
+  writeWithReopen,
+  type OpenedStorage,
+} from '../../src/storage/index.ts';
+import {
+  createKioskStore,
+  type KioskDeps,
+  type KioskStorage,
+  type KioskStore,
+} from '../../src/state/index.ts';
+import { hjerteromAlta } from '../../src/domain/presets/index.ts';
+import { rollUp } from '../../src/domain/tally.ts';
+import type { SiteConfig } from '../../src/shared/site-config.ts';
+import type { Total } from '../../src/shared/protocol.ts';
+
+let counter = 0;
+/** A database name no other test uses. */
+export function uniqueDbName(): string {
+  counter += 1;
+  return `terskel-test-${Date.now()}-${counter}-${Math.random().toString(36).slice(2)}`;
+}
+
+/** Real Dexie storage on fake-indexeddb, as the browser build wires it. */
+export async function testStorage(name = uniqueDbName()): Promise<KioskStorage> {
+  const opened = await openStorage(name);
+  return withRecord(opened);
+}
+
+export function withRecord(opened: OpenedStorage): KioskStorage {
+  return {
+    ...opened,
+    record: (inputs) =>
+      writeWithReopen(opened.db, () => recordEvents(opened.db, opened.replica, inputs)),
+  };
+}
+
+/** Monday 2026-11-23 12:50 in Oslo (11:50 UTC). */
+export const MONDAY_1250 = Date.UTC(2026, 10, 23, 11, 50);
+/** Thursday 2026-11-26 12:00 in Oslo. */
+export const THURSDAY_1200 = Date.UTC(2026, 10, 26, 11, 0);
+
+export interface TestKiosk {
+  store: KioskStore;
+  storage: Promise<KioskStorage>;
+}
+
+export function testKiosk(
+  options: { now?: number; config?: SiteConfig; deps?: Partial<KioskDeps> } = {},
+): TestKiosk {
+  const storage = testStorage();
+  const config = options.config ?? hjerteromAlta;
+  const store = createKioskStore({
+    openStorage: () => storage,
+    now: () => options.now ?? MONDAY_1250,
+    retryMs: 20,
+    loadConfig: () => Promise.resolve({ config }),
+    ...options.deps,
+  });
+  store.setConfig(config);
+  return { store, storage };
+}
+
+/** The roll-up of every replica's tally rows of a day in a database. */
+export async function totalsOf(storage: KioskStorage, day: string): Promise<Total[]> {
+  const rows = await storage.db.tally.where('day').equals(day).toArray();
+  return rollUp(rows.map(toCounts));
+}
+
+export function net(totals: Total[], counter: string, option?: string): number {
+  return (
+    totals.find(
+      (total) => total.counter === counter && total.option === option && total.hour === undefined,
+    )?.net ?? 0
+  );
+}

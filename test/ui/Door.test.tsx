@@ -1,0 +1,148 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import { App } from '../../src/ui/App.tsx';
+import {
+  MONDAY_1250,
+  THURSDAY_1200,
+  net,
+  testKiosk,
+  testStorage,
+  totalsOf,
+} from '../support/kiosk.ts';
+import type { KioskStorage } from '../../src/state/index.ts';
+
+const MONDAY = '2026-11-23';
+
+function renderDoor(kiosk = testKiosk()) {
+  render(<App store={kiosk.store} />);
+  return kiosk;
+}
+
+describe('the door', () => {
+  it('shows the site name, the date and a large Sjekk inn button', () => {
+    renderDoor();
+    expect(screen.getByRole('heading', { level: 1, name: 'Blå Kors Hjerterom Alta' })).toBeTruthy();
+    expect(screen.getByText('mandag 23. november')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Sjekk inn' })).toBeTruthy();
+  });
+
+  it('a tap is stored, then Velkommen is announced', async () => {
+    const kiosk = renderDoor();
+    fireEvent.click(screen.getByRole('button', { name: 'Sjekk inn' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Velkommen!'));
+    const totals = await totalsOf(await kiosk.storage, MONDAY);
+    expect(net(totals, 'visit')).toBe(1);
+  });
+
+  it('a second tap while the first is saving or welcomed does not count', async () => {
+    const kiosk = renderDoor();
+    const button = screen.getByRole('button', { name: 'Sjekk inn' });
+    fireEvent.click(button);
+    fireEvent.click(button);
+    await screen.findByText('Velkommen!');
+    expect(screen.queryByRole('button', { name: 'Sjekk inn' })).toBeNull();
+    expect(net(await totalsOf(await kiosk.storage, MONDAY), 'visit')).toBe(1);
+  });
+
+  it('"Én til" counts one more for a companion', async () => {
+    const kiosk = renderDoor();
+    fireEvent.click(screen.getByRole('button', { name: 'Sjekk inn' }));
+    await screen.findByText('Velkommen!');
+    fireEvent.click(screen.getByRole('button', { name: 'Én til' }));
+    await screen.findByRole('button', { name: 'Én til (+1)' });
+    expect(net(await totalsOf(await kiosk.storage, MONDAY), 'visit')).toBe(2);
+  });
+
+  it('the answer to "Første gang her?" refines the stored visit without counting it twice', async () => {
+    const kiosk = renderDoor();
+    fireEvent.click(screen.getByRole('button', { name: 'Sjekk inn' }));
+    await screen.findByText('Velkommen!');
+    expect(screen.getByRole('group', { name: 'Første gang her?' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Ja, første gang' }));
+    await waitFor(async () => {
+      const totals = await totalsOf(await kiosk.storage, MONDAY);
+      expect(net(totals, 'visit', 'first-time')).toBe(1);
+    });
+    const totals = await totalsOf(await kiosk.storage, MONDAY);
+    expect(net(totals, 'visit')).toBe(1);
+    expect(totals.find((total) => total.counter === 'visit' && total.hour === 12)?.net).toBe(1);
+  });
+
+  it('the question can be skipped and the visit still counts', async () => {
+    const kiosk = renderDoor();
+    fireEvent.click(screen.getByRole('button', { name: 'Sjekk inn' }));
+    await screen.findByText('Velkommen!');
+    fireEvent.click(screen.getByRole('button', { name: 'Hopp over' }));
+    expect(screen.queryByRole('group', { name: 'Første gang her?' })).toBeNull();
+    const totals = await totalsOf(await kiosk.storage, MONDAY);
+    expect(net(totals, 'visit')).toBe(1);
+    expect(net(totals, 'visit', 'first-time')).toBe(0);
+  });
+
+  it('a failing write shows Takk!, never Velkommen, and is retried until stored', async () => {
+    const real = await testStorage();
+    let failures = 1;
+    const flaky: KioskStorage = {
+      ...real,
+      record: (inputs) => {
+        if (failures > 0) {
+          failures -= 1;
+          return Promise.reject(Object.assign(new Error('disk trouble'), { name: 'UnknownError' }));
+        }
+        return real.record(inputs);
+      },
+    };
+    const kiosk = testKiosk({ deps: { openStorage: () => Promise.resolve(flaky) } });
+    render(<App store={kiosk.store} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Sjekk inn' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Takk!'));
+    expect(kiosk.store.pending.get()).toHaveLength(1);
+    await waitFor(() => expect(kiosk.store.pending.get()).toHaveLength(0));
+    expect(net(await totalsOf(real, MONDAY), 'visit')).toBe(1);
+  });
+
+  it('says plainly when this device cannot count', async () => {
+    const kiosk = testKiosk({
+      deps: {
+        openStorage: () =>
+          Promise.reject(Object.assign(new Error('blocked'), { name: 'OpenFailedError' })),
+      },
+    });
+    render(<App store={kiosk.store} />);
+    void kiosk.store.storage().catch(() => undefined);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/Telling er ikke mulig på denne enheten/);
+  });
+
+  it('shows what is next: "Middag kl. 13.15 — om 25 min" on a Monday at 12.50', () => {
+    renderDoor(testKiosk({ now: MONDAY_1250 }));
+    expect(screen.getByText('Middag kl. 13.15 — om 25 min')).toBeTruthy();
+  });
+
+  it('shows bingo and the hobby evening on a Thursday', () => {
+    renderDoor(testKiosk({ now: THURSDAY_1200 }));
+    const programme = screen.getByRole('list');
+    expect(programme.textContent).toMatch(/13\.15\s*Bingo/);
+    expect(programme.textContent).toMatch(/18\.00\s*Hobbykveld/);
+  });
+
+  it('on Constitution Day 2029 it is closed and says when it opens next', () => {
+    renderDoor(testKiosk({ now: Date.UTC(2029, 4, 17, 10, 0) }));
+    expect(screen.getByText(/Stengt i dag – Grunnlovsdag/)).toBeTruthy();
+    expect(screen.getByText(/Vi åpner igjen fredag 18. mai kl. 11.00./)).toBeTruthy();
+    expect(screen.queryByText(/Bingo/)).toBeNull();
+  });
+
+  it('a deliberate two-second press on the corner opens staff mode; a brief touch does not', async () => {
+    renderDoor();
+    const corner = screen.getByRole('button', { name: 'Personale (hold inne i to sekunder)' });
+    fireEvent.pointerDown(corner);
+    fireEvent.pointerUp(corner);
+    await new Promise((done) => setTimeout(done, 50));
+    expect(screen.queryByRole('heading', { name: 'Personale' })).toBeNull();
+    fireEvent.pointerDown(corner);
+    expect(
+      await screen.findByRole('heading', { name: 'Personale' }, { timeout: 3000 }),
+    ).toBeTruthy();
+  });
+});
