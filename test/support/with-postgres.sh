@@ -116,7 +116,7 @@ as_owner "$BIN_DIR/pg_ctl" -D "$DATA" -l "$WORK_DIR/server.log" -w -t 30 \
 as_owner "$BIN_DIR/createdb" -h 127.0.0.1 -p "$PORT" -U postgres terskel_test
 
 export TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$PORT/terskel_test"
-echo "with-postgres: $("$BIN_DIR/pg_ctl" --version | awk '{print $2, $3}') on port $PORT" >&2
+echo "with-postgres: $("$BIN_DIR/pg_ctl" --version | awk '{print "PostgreSQL", $3}') on port $PORT" >&2
 
 set +e
 "$@"

@@ -1,0 +1,124 @@
+/**
+ * Shared scaffolding of the endpoint tests: a stepping clock, a seeded site with devices and an
+ * admin, and small helpers that speak PROTOCOL.md through `app.request` (no socket).
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp, type AppOptions, type LogEntry } from '../../src/server/app.ts';
+import { provisionAdmin, provisionDevice } from '../../src/server/provisioning.ts';
+import type { Store } from '../../src/server/store.ts';
+import { openSqliteStore } from '../../src/server/sqlite-store.ts';
+import type { Upload } from '../../src/shared/protocol.ts';
+
+/** A clock the test moves by hand. */
+export function steppingClock(start = '2026-11-23T14:05:00.000Z') {
+  let now = new Date(start).getTime();
+  return {
+    now: () => new Date(now),
+    advance(ms: number) {
+      now += ms;
+    },
+  };
+}
+
+/** A fresh SQLite store in its own temp folder, removed by `dispose`. */
+export function tempSqliteStore(): { store: Store; dispose: () => Promise<void>; dir: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'terskel-store-'));
+  const store = openSqliteStore({ dataDir: dir });
+  return {
+    store,
+    dir,
+    dispose: async () => {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const SITE = 'hjerterom-alta';
+export const OTHER_SITE = 'en-ainna-plass';
+
+/** A seeded endpoint: two sites, a device on each, an admin, and the app over the store. */
+export async function seededEndpoint(store: Store, options: Partial<AppOptions> = {}) {
+  const clock = steppingClock();
+  const logs: LogEntry[] = [];
+  await store.addSite({ slug: SITE, name: 'Hjerterom Alta' }, clock.now());
+  await store.addSite({ slug: OTHER_SITE, name: 'En ainna plass' }, clock.now());
+  const publicUrl = 'https://terskel.example.no';
+  const tablet = await provisionDevice(
+    store,
+    { site: SITE, label: 'Døra', publicUrl },
+    clock.now(),
+  );
+  const other = await provisionDevice(store, { site: OTHER_SITE, publicUrl }, clock.now());
+  const adminToken = await provisionAdmin(store, clock.now());
+  const app = createApp({
+    store,
+    clock: clock.now,
+    logger: (entry) => logs.push(entry),
+    distDir: join(tmpdir(), `terskel-no-dist-${randomUUID()}`),
+    ...options,
+  });
+  return { app, clock, logs, tablet, other, adminToken, publicUrl };
+}
+
+/** An upload of one replica; days default to one empty day. */
+export function uploadBody(
+  device: { site: string; id: string },
+  replica: string,
+  days: Upload['days'],
+  extra: Partial<Upload> = {},
+): Upload {
+  return {
+    protocol: 1,
+    site: device.site,
+    device: device.id,
+    replica,
+    sentAt: '2026-11-23T14:05:00.000Z',
+    app: 'terskel/0.1.0',
+    days,
+    ...extra,
+  };
+}
+
+type Requester = { request: (path: string, init?: RequestInit) => Response | Promise<Response> };
+
+/** POSTs an upload as JSON with a bearer token. */
+export function postCounts(app: Requester, token: string | undefined, body: unknown) {
+  return app.request('/api/v1/counts', {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/json',
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+/** GETs a site's days with a bearer token. */
+export function getDays(
+  app: Requester,
+  token: string | undefined,
+  site: string,
+  from: string,
+  to: string,
+  csv = false,
+) {
+  return app.request(`/api/v1/sites/${site}/days${csv ? '.csv' : ''}?from=${from}&to=${to}`, {
+    headers: token ? { Authorization: `Bearer ${token}` } : {},
+  });
+}
+
+/** PROTOCOL.md's upload example (one day, four keys, a closing). */
+export const PROTOCOL_EXAMPLE_DAY: Upload['days'][number] = {
+  date: '2026-11-23',
+  counts: [
+    { counter: 'visit', option: 'first-time', hour: 13, inc: 4, dec: 0 },
+    { counter: 'visit', hour: 13, inc: 21, dec: 1 },
+    { counter: 'middag', inc: 31, dec: 0 },
+    { counter: 'bingo', option: 'cash', inc: 12, dec: 0, incNok: 120, decNok: 0 },
+  ],
+  closed: { at: '2026-11-23T15:02:11.000Z', cashCountedNok: 120 },
+};

@@ -1,0 +1,4 @@
+import { storeContract } from './store-contract.ts';
+import { tempSqliteStore } from './harness.ts';
+
+storeContract('SQLite', async () => tempSqliteStore());
