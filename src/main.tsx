@@ -1,17 +1,19 @@
 /** Entry: paint the door from the shell and the last known config, then start the rest. */
 import { render } from 'preact';
-import { createKioskStore } from './state/index.ts';
+import { createKioskStore, createSyncController } from './state/index.ts';
 import { App } from './ui/App.tsx';
 import { keepScreenAwake } from './ui/wake-lock.ts';
 import './ui/door.css';
 
 const store = createKioskStore();
+const sync = createSyncController(store);
 const wakeLock = keepScreenAwake();
 const root = document.getElementById('app');
 if (root) {
   root.textContent = '';
-  render(<App store={store} onTap={wakeLock.request} />, root);
+  render(<App store={store} sync={sync} onTap={wakeLock.request} />, root);
 }
 // Open the database right after the first paint, so the first tap rarely waits for it.
 requestAnimationFrame(() => setTimeout(() => void store.storage().catch(() => undefined)));
+void sync.provisionFromLocation().then((outcome) => outcome && store.notice.set(outcome.message));
 void import('./state/platform.ts').then((platform) => platform.startPlatform(store));

@@ -163,3 +163,13 @@ export type ErrorAnswer = z.infer<typeof errorAnswerSchema>;
 
 /** Rows of the long CSV format shared by the endpoint's days.csv and the tablet's export. */
 export const LONG_CSV_HEADER = ['date', 'counter', 'option', 'hour', 'net', 'amount_nok'] as const;
+
+/** One replica's day on a tablet, as the sync loop snapshots it: an upload day plus its revision. */
+export interface ReplicaDay {
+  replica: string;
+  day: string;
+  /** The day's revision when the snapshot was taken; acknowledged up to this. */
+  rev: number;
+  counts: Count[];
+  closed?: Closing;
+}

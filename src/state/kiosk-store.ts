@@ -63,6 +63,10 @@ export interface KioskStore {
   configProblem: Observable<string | undefined>;
   storageStatus: Observable<StorageStatus>;
   pending: Observable<readonly PendingWrite[]>;
+  /** How many writes have been stored since start: sync and live totals follow it. */
+  stored: Observable<number>;
+  /** A one-off message for the door (a pairing confirmed), cleared by the door. */
+  notice: Observable<string | undefined>;
   /** Resolves with the open storage; rejects when IndexedDB cannot be used here. */
   storage(): Promise<KioskStorage>;
   /** Records events (one transaction); never throws: a failure is kept and retried. */
@@ -84,6 +88,8 @@ export function createKioskStore(overrides: Partial<KioskDeps> = {}): KioskStore
   const configProblem = observable<string | undefined>(undefined);
   const storageStatus = observable<StorageStatus>('opening');
   const pending = observable<readonly PendingWrite[]>([]);
+  const stored = observable(0);
+  const notice = observable<string | undefined>(undefined);
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let disposed = false;
 
@@ -182,6 +188,8 @@ export function createKioskStore(overrides: Partial<KioskDeps> = {}): KioskStore
     configProblem,
     storageStatus,
     pending,
+    stored,
+    notice,
     storage,
     record,
     dayOf,

@@ -3,6 +3,7 @@
  * tally state and the day's revision together. Nothing here ever deletes an event
  * except retention pruning (prune.ts); corrections are new events.
  */
+import { applyDelta } from '../domain/tally.ts';
 import {
   NO_HOUR,
   NO_OPTION,
@@ -65,10 +66,16 @@ function emptyRow(event: StoredEvent): TallyRow {
   };
 }
 
-/** Adds a signed delta to a grow-only row: +n to inc, −n to dec, kroner likewise. */
-export function addToRow(row: TallyRow, delta: number, nok = 0): TallyRow {
-  if (delta >= 0) return { ...row, inc: row.inc + delta, incNok: row.incNok + Math.abs(nok) };
-  return { ...row, dec: row.dec - delta, decNok: row.decNok + Math.abs(nok) };
+/** Adds a signed delta to a stored grow-only row, by the domain's PN-counter rule. */
+export function addToRow(row: TallyRow, delta: number, nok?: number): TallyRow {
+  const next = applyDelta(row, delta, nok);
+  return {
+    ...row,
+    inc: next.inc,
+    dec: next.dec,
+    incNok: next.incNok ?? 0,
+    decNok: next.decNok ?? 0,
+  };
 }
 
 export interface RecordOptions {

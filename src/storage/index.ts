@@ -23,3 +23,4 @@ export async function openStorage(name = 'terskel'): Promise<OpenedStorage> {
   return { db, replica: meta.value };
 }
 export * from './words.ts';
+export * from './sync-state.ts';

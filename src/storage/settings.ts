@@ -5,7 +5,7 @@
  */
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
 
-export const SETTING_KEYS = ['config', 'device', 'sync', 'pins', 'lock', 'ui'] as const;
+export const SETTING_KEYS = ['config', 'device', 'sync', 'syncStatus', 'pins', 'lock', 'ui'] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
 let store: UseStore | undefined;

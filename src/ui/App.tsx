@@ -1,9 +1,9 @@
 /** The app shell: one store in context and hash routes (door, staff). */
 import { useEffect, useState } from 'preact/hooks';
-import type { KioskStore } from '../state/index.ts';
+import type { KioskStore, SyncController } from '../state/index.ts';
 import { Door } from './screens/Door.tsx';
 import { StaffPlaceholder } from './screens/StaffPlaceholder.tsx';
-import { StoreContext } from './store-context.ts';
+import { StoreContext, SyncContext } from './store-context.ts';
 
 export type Route = 'door' | 'staff';
 
@@ -11,7 +11,15 @@ function routeOf(hash: string): Route {
   return hash.startsWith('#/staff') ? 'staff' : 'door';
 }
 
-export function App({ store, onTap }: { store: KioskStore; onTap?(): void }) {
+export function App({
+  store,
+  sync,
+  onTap,
+}: {
+  store: KioskStore;
+  sync?: SyncController;
+  onTap?(): void;
+}) {
   const [route, setRoute] = useState<Route>(() => routeOf(location.hash));
   useEffect(() => {
     const follow = () => setRoute(routeOf(location.hash));
@@ -24,11 +32,13 @@ export function App({ store, onTap }: { store: KioskStore; onTap?(): void }) {
   };
   return (
     <StoreContext.Provider value={store}>
-      {route === 'door' ? (
-        <Door onStaff={() => go('staff')} {...(onTap ? { onTap } : {})} />
-      ) : (
-        <StaffPlaceholder onBack={() => go('door')} />
-      )}
+      <SyncContext.Provider value={sync}>
+        {route === 'door' ? (
+          <Door onStaff={() => go('staff')} {...(onTap ? { onTap } : {})} />
+        ) : (
+          <StaffPlaceholder onBack={() => go('door')} />
+        )}
+      </SyncContext.Provider>
     </StoreContext.Provider>
   );
 }

@@ -1,7 +1,7 @@
 /** The one context through which components reach the kiosk store (fresh per test). */
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { KioskStore } from '../state/index.ts';
+import type { KioskStore, SyncController } from '../state/index.ts';
 
 export const StoreContext = createContext<KioskStore | undefined>(undefined);
 
@@ -9,4 +9,11 @@ export function useKioskStore(): KioskStore {
   const store = useContext(StoreContext);
   if (store === undefined) throw new Error('useKioskStore outside <StoreContext.Provider>');
   return store;
+}
+
+/** The sync controller, absent in tests that do not sync. */
+export const SyncContext = createContext<SyncController | undefined>(undefined);
+
+export function useSyncController(): SyncController | undefined {
+  return useContext(SyncContext);
 }

@@ -1,5 +1,5 @@
 /** The door screen: what a visitor sees and the only thing they need to touch. */
-import { useCallback, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { formatDay, isRightToLeft } from '../../i18n/index.ts';
 import type { Language } from '../../shared/site-config.ts';
 import {
@@ -27,6 +27,12 @@ export function Door({ onStaff, onTap, dayClosed = false }: DoorProps) {
   const store = useKioskStore();
   const config = useObservable(store.config);
   const storageStatus = useObservable(store.storageStatus);
+  const notice = useObservable(store.notice);
+  useEffect(() => {
+    if (notice === undefined) return;
+    const timer = setTimeout(() => store.notice.set(undefined), 10_000);
+    return () => clearTimeout(timer);
+  }, [notice, store]);
   const [chosen, setChosen] = useState<Language | undefined>(undefined);
   const language = chosen ?? config.defaultLanguage;
   const translator = useTranslator(language);
@@ -53,6 +59,11 @@ export function Door({ onStaff, onTap, dayClosed = false }: DoorProps) {
           />
         ) : null}
       </header>
+      {notice ? (
+        <p class="door-notice" role="status">
+          {notice}
+        </p>
+      ) : null}
       {storageStatus === 'unavailable' ? (
         <p role="alert" class="door-warning">
           {t('door.noStorage')}

@@ -1,0 +1,95 @@
+/**
+ * Closings and exports of business days: the `days` rows of a replica. A change of closing
+ * state bumps the row's revision so sync uploads it; an export mark does not (it never leaves
+ * the tablet). Reads of raw events here only count taps after a closing.
+ */
+import type { DayRow, TerskelDatabase } from './database.ts';
+
+/** The day rows of every replica for an inclusive range of business days. */
+export function dayRowsBetween(db: TerskelDatabase, from: string, to: string): Promise<DayRow[]> {
+  return db.days.where('day').between(from, to, true, true).toArray();
+}
+
+function freshRow(replica: string, day: string): DayRow {
+  return { replica, day, rev: 0, syncedRev: 0 };
+}
+
+/** Records this replica's closing of a day: when, and the cash the lead counted. */
+export async function closeDay(
+  db: TerskelDatabase,
+  replica: string,
+  day: string,
+  closing: { at: number; cashCountedNok?: number },
+): Promise<DayRow> {
+  return db.transaction('rw', db.days, async () => {
+    const current = (await db.days.get([replica, day])) ?? freshRow(replica, day);
+    const next: DayRow = { ...current, rev: current.rev + 1, closedAt: closing.at };
+    if (closing.cashCountedNok === undefined) delete next.cashCountedNok;
+    else next.cashCountedNok = closing.cashCountedNok;
+    await db.days.put(next);
+    return next;
+  });
+}
+
+/**
+ * Reopens a closed day. The closing is removed rather than replaced: the protocol's `closed`
+ * is last-writer-wins by `at`, so a reopened day must carry no `at` of its own.
+ */
+export async function reopenDay(
+  db: TerskelDatabase,
+  replica: string,
+  day: string,
+): Promise<DayRow | undefined> {
+  return db.transaction('rw', db.days, async () => {
+    const current = await db.days.get([replica, day]);
+    if (current?.closedAt === undefined) return current;
+    const next: DayRow = { ...current, rev: current.rev + 1 };
+    delete next.closedAt;
+    delete next.cashCountedNok;
+    await db.days.put(next);
+    return next;
+  });
+}
+
+/**
+ * Marks this replica's days in a range as exported (retention may prune their raw events
+ * later). Not a change of synced state, so the revision stays as it is.
+ */
+export async function markExported(
+  db: TerskelDatabase,
+  replica: string,
+  from: string,
+  to: string,
+  at: number,
+): Promise<number> {
+  return db.transaction('rw', db.days, () =>
+    db.days
+      .where('day')
+      .between(from, to, true, true)
+      .filter((row) => row.replica === replica)
+      .modify({ exportedAt: at }),
+  );
+}
+
+/**
+ * Door visits recorded after an instant, from this replica's raw events: the sum of their
+ * deltas, so an answer that moves an earlier check-in does not count as a new visit.
+ * Zero when the raw events have been pruned.
+ */
+export async function doorVisitsAfter(
+  db: TerskelDatabase,
+  replica: string,
+  day: string,
+  after: number,
+): Promise<number> {
+  let visits = 0;
+  await db.events
+    .where('[replica+day]')
+    .equals([replica, day])
+    .each((event) => {
+      if (event.source === 'door' && event.counter === 'visit' && event.at > after) {
+        visits += event.delta;
+      }
+    });
+  return Math.max(0, visits);
+}

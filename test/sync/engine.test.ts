@@ -1,0 +1,265 @@
+import { describe, expect, it, vi } from 'vitest';
+import { acknowledgeDay, countWaitingDays, waitingDays } from '../../src/storage/index.ts';
+import {
+  createSyncLoop,
+  pairWithCode,
+  readProvisioningHash,
+  syncOnce,
+  type SyncRun,
+  type SyncResult,
+} from '../../src/sync/index.ts';
+import type { KioskStorage } from '../../src/state/index.ts';
+import { testEndpoint, ENDPOINT, type TestEndpoint } from '../support/endpoint.ts';
+import { testStorage } from '../support/kiosk.ts';
+
+const DAY = '2026-11-23';
+const at = Date.UTC(2026, 10, 23, 12, 0);
+
+function runOf(
+  storage: KioskStorage,
+  endpoint: TestEndpoint,
+  fetcher = endpoint.fetch,
+  settings = endpoint.settings,
+): SyncRun {
+  return {
+    source: {
+      waitingDays: () => waitingDays(storage.db),
+      acknowledge: (day) => acknowledgeDay(storage.db, day),
+    },
+    settings,
+    fetch: fetcher,
+    now: () => at,
+    app: 'terskel/test',
+    held: new Map(),
+  };
+}
+
+async function visits(storage: KioskStorage, n: number, day = DAY) {
+  for (let i = 0; i < n; i += 1) {
+    await storage.record([{ day, at, counter: 'visit', hour: 13, delta: 1, source: 'door' }]);
+  }
+}
+
+const net = (
+  totals: Array<{ counter: string; option?: string; hour?: number; net: number }>,
+  counter: string,
+) =>
+  totals.find((t) => t.counter === counter && t.option === undefined && t.hour === undefined)
+    ?.net ?? 0;
+
+describe('sync against a real in-process endpoint', () => {
+  it('uploads the waiting days and marks them synced', async () => {
+    const [storage, endpoint] = await Promise.all([testStorage(), testEndpoint()]);
+    await visits(storage, 3);
+    const result = await syncOnce(runOf(storage, endpoint));
+    expect(result).toMatchObject({ kind: 'done', uploaded: 1 });
+    expect(net(await endpoint.siteTotals(DAY), 'visit')).toBe(3);
+    expect(await countWaitingDays(storage.db)).toBe(0);
+  });
+
+  it('a tap made during an upload is not marked synced by it', async () => {
+    const [storage, endpoint] = await Promise.all([testStorage(), testEndpoint()]);
+    await visits(storage, 2);
+    const duringUpload: typeof fetch = async (input, init) => {
+      await visits(storage, 1);
+      return endpoint.fetch(input, init);
+    };
+    await syncOnce(runOf(storage, endpoint, duringUpload));
+    expect(net(await endpoint.siteTotals(DAY), 'visit')).toBe(2);
+    expect(await countWaitingDays(storage.db)).toBe(1);
+    const row = await storage.db.tally.get([storage.replica, DAY, 'visit', '', 13]);
+    expect(row).toMatchObject({ inc: 3, ackInc: 2 });
+    await syncOnce(runOf(storage, endpoint));
+    expect(net(await endpoint.siteTotals(DAY), 'visit')).toBe(3);
+    expect(await countWaitingDays(storage.db)).toBe(0);
+  });
+
+  it('replaying after a lost answer changes nothing at the endpoint', async () => {
+    const [storage, endpoint] = await Promise.all([testStorage(), testEndpoint()]);
+    await visits(storage, 4);
+    const loseAnswer: typeof fetch = async (input, init) => {
+      await endpoint.fetch(input, init);
+      throw new TypeError('connection reset');
+    };
+    expect((await syncOnce(runOf(storage, endpoint, loseAnswer))).kind).toBe('retry');
+    expect(await countWaitingDays(storage.db)).toBe(1);
+    await syncOnce(runOf(storage, endpoint));
+    expect(net(await endpoint.siteTotals(DAY), 'visit')).toBe(4);
+  });
+
+  it('a 400 splits the upload by day and holds back only the failing day', async () => {
+    const [storage, endpoint] = await Promise.all([testStorage(), testEndpoint()]);
+    await visits(storage, 1, '2026-11-21');
+    await visits(storage, 2, '2026-11-22');
+    await visits(storage, 3, DAY);
+    const rejectsSunday: typeof fetch = async (input, init) => {
+      const body = JSON.parse(String(init?.body)) as { days: Array<{ date: string }> };
+      if (body.days.some((day) => day.date === '2026-11-22')) {
+        return new Response(
+          JSON.stringify({ ok: false, error: 'invalid', message: 'days.0: bad', issues: [] }),
+          {
+            status: 400,
+            headers: { 'Content-Type': 'application/json' },
+          },
+        );
+      }
+      return endpoint.fetch(input, init);
+    };
+    const result = await syncOnce(runOf(storage, endpoint, rejectsSunday));
+    expect(result.kind).toBe('done');
+    expect(result.kind === 'done' && result.held.map((day) => day.day)).toEqual(['2026-11-22']);
+    expect(net(await endpoint.siteTotals('2026-11-21'), 'visit')).toBe(1);
+    expect(net(await endpoint.siteTotals(DAY), 'visit')).toBe(3);
+    expect(await countWaitingDays(storage.db)).toBe(1);
+  });
+
+  it('a 413 sends fewer days per upload', async () => {
+    const [storage, endpoint] = await Promise.all([testStorage(), testEndpoint()]);
+    await visits(storage, 1, '2026-11-21');
+    await visits(storage, 1, '2026-11-22');
+    await visits(storage, 1, DAY);
+    const sizes: number[] = [];
+    const oneDayOnly: typeof fetch = async (input, init) => {
+      const body = JSON.parse(String(init?.body)) as { days: unknown[] };
+      sizes.push(body.days.length);
+      if (body.days.length > 1) {
+        return new Response(
+          JSON.stringify({ ok: false, error: 'too-large', message: 'too large' }),
+          { status: 413 },
+        );
+      }
+      return endpoint.fetch(input, init);
+    };
+    expect((await syncOnce(runOf(storage, endpoint, oneDayOnly))).kind).toBe('done');
+    expect(sizes).toEqual([3, 2, 1, 1, 1]);
+    expect(await countWaitingDays(storage.db)).toBe(0);
+  });
+
+  it('a revoked token stops the run and keeps every count', async () => {
+    const [storage, endpoint] = await Promise.all([testStorage(), testEndpoint()]);
+    await visits(storage, 2);
+    await endpoint.revoke(endpoint.settings.device);
+    const result = await syncOnce(runOf(storage, endpoint));
+    expect(result).toMatchObject({ kind: 'unauthorized', status: 401 });
+    expect(await countWaitingDays(storage.db)).toBe(1);
+  });
+
+  it('a frozen (imported) replica is uploaded under its own id and summed, never doubled', async () => {
+    const [storage, endpoint] = await Promise.all([testStorage(), testEndpoint()]);
+    const frozen = crypto.randomUUID();
+    await storage.db.replicas.add({ id: frozen, frozen: 1, addedAt: at });
+    await storage.db.tally.add({
+      replica: frozen,
+      day: DAY,
+      counter: 'visit',
+      option: '',
+      hour: 12,
+      inc: 5,
+      dec: 0,
+      incNok: 0,
+      decNok: 0,
+      ackInc: 0,
+      ackDec: 0,
+      ackIncNok: 0,
+      ackDecNok: 0,
+    });
+    await storage.db.days.add({ replica: frozen, day: DAY, rev: 1, syncedRev: 0 });
+    await visits(storage, 2);
+    await syncOnce(runOf(storage, endpoint));
+    await syncOnce(runOf(storage, endpoint));
+    expect(net(await endpoint.siteTotals(DAY), 'visit')).toBe(7);
+  });
+
+  it('pairing again with a new device keeps the replica, so nothing is counted twice', async () => {
+    const [storage, endpoint] = await Promise.all([testStorage(), testEndpoint()]);
+    await visits(storage, 7);
+    await syncOnce(runOf(storage, endpoint));
+    const second = await endpoint.addDevice();
+    await storage.db.days.toCollection().modify({ syncedRev: 0 }); // force a full re-upload
+    await syncOnce(runOf(storage, endpoint, endpoint.fetch, second.settings));
+    expect(net(await endpoint.siteTotals(DAY), 'visit')).toBe(7);
+  });
+});
+
+describe('pairing', () => {
+  it('a typed code is exchanged for the settings; case and dash do not matter', async () => {
+    const endpoint = await testEndpoint();
+    const typed = endpoint.code.toLowerCase().replace('-', '');
+    const result = await pairWithCode(endpoint.fetch, `${ENDPOINT}/`, typed);
+    expect(result).toEqual({ settings: { ...endpoint.settings, endpoint: ENDPOINT } });
+    expect(await pairWithCode(endpoint.fetch, ENDPOINT, endpoint.code)).toEqual({
+      error: 'Koden er ukjent, brukt eller utløpt. Be om en ny kode.',
+    });
+  });
+
+  it('a wrongly shaped code or address is refused before anything is sent', async () => {
+    const spy = vi.fn<typeof fetch>();
+    expect(await pairWithCode(spy, 'not a url', 'ABCDE-12345')).toHaveProperty('error');
+    expect(await pairWithCode(spy, ENDPOINT, 'ABC')).toHaveProperty('error');
+    expect(spy).not.toHaveBeenCalled();
+  });
+
+  it('reads a provisioning link and refuses a tampered one', () => {
+    const payload = {
+      endpoint: ENDPOINT,
+      site: 'hjerterom-alta',
+      device: crypto.randomUUID(),
+      token: 'x'.repeat(43),
+    };
+    const c = btoa(JSON.stringify(payload))
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_')
+      .replace(/=+$/, '');
+    expect(readProvisioningHash(`#/provision?c=${c}`)).toEqual({ settings: payload });
+    expect(readProvisioningHash(`#/provision?c=${c.slice(0, -4)}`)).toHaveProperty('error');
+    expect(readProvisioningHash('#/staff')).toBeUndefined();
+  });
+});
+
+describe('the sync loop', () => {
+  it('backs off exponentially with jitter, capped at 30 minutes, and resets on success', async () => {
+    const delays: number[] = [];
+    let fail = true;
+    const loop = createSyncLoop({
+      run: () =>
+        Promise.resolve<SyncResult>(
+          fail
+            ? { kind: 'retry', status: 503, message: 'down', uploaded: 0 }
+            : { kind: 'done', uploaded: 1, held: [] },
+        ),
+      random: () => 1,
+      setTimeout: (_callback, ms) => {
+        delays.push(ms);
+        return delays.length;
+      },
+      clearTimeout: () => undefined,
+    });
+    for (let i = 0; i < 12; i += 1) await loop.trigger('manual');
+    expect(delays.slice(0, 4)).toEqual([5000, 10000, 20000, 40000]);
+    expect(Math.max(...delays)).toBe(30 * 60 * 1000);
+    await loop.trigger('tally'); // during a backoff, a tally does not hammer the endpoint
+    expect(delays).toHaveLength(12);
+    fail = false;
+    await loop.trigger('online');
+    expect(loop.failures()).toBe(0);
+  });
+
+  it('obeys Retry-After on 429', async () => {
+    const delays: number[] = [];
+    const loop = createSyncLoop({
+      run: () =>
+        Promise.resolve<SyncResult>({
+          kind: 'retry',
+          status: 429,
+          message: 'slow down',
+          retryAfterSeconds: 90,
+          uploaded: 0,
+        }),
+      random: () => 0,
+      setTimeout: (_callback, ms) => delays.push(ms),
+      clearTimeout: () => undefined,
+    });
+    await loop.trigger('start');
+    expect(delays).toEqual([90_000]);
+  });
+});
