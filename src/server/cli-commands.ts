@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import qrcode from 'qrcode-terminal';
 import { slugSchema } from '../shared/slug.ts';
 import { openStoreFromEnv } from './open-store.ts';
-import { provisionAdmin, provisionDevice } from './provisioning.ts';
+import { DEFAULT_PUBLIC_URL, provisionAdmin, provisionDevice } from './provisioning.ts';
 import { StoreConflictError, type Store } from './store.ts';
 
 /** Where the CLI reads and writes; tests pass their own. */
@@ -37,9 +37,6 @@ PUBLIC_URL (the endpoint's address in links, default http://localhost:8080).`;
 
 /** A mistake of the operator's: printed with the usage hint, exit code 2. */
 class UsageError extends Error {}
-
-/** The default PUBLIC_URL. */
-export const DEFAULT_PUBLIC_URL = 'http://localhost:8080';
 
 function publicUrlOf(env: Record<string, string | undefined>): string {
   const value = env.PUBLIC_URL?.trim() || DEFAULT_PUBLIC_URL;

@@ -16,6 +16,9 @@ import {
   sealToken,
 } from './tokens.ts';
 
+/** The endpoint's address in links when PUBLIC_URL is not set. */
+export const DEFAULT_PUBLIC_URL = 'http://localhost:8080';
+
 /** A new device with its secrets, to be shown once. */
 export interface ProvisionedDevice {
   device: DeviceRecord;
