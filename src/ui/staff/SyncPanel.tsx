@@ -54,9 +54,11 @@ export function SyncPanel({ sync }: { sync: SyncController }) {
             {status.lastSuccessAt
               ? t('sync.lastSuccess', { time: formatInstant(status.lastSuccessAt) })
               : t('sync.never')}{' '}
-            {status.waitingDays > 0
-              ? t('sync.waiting', { n: status.waitingDays })
-              : t('sync.allSent')}
+            {status.waitingDays === 1
+              ? t('sync.waitingOne')
+              : status.waitingDays > 1
+                ? t('sync.waiting', { n: status.waitingDays })
+                : t('sync.allSent')}
           </p>
           {status.lastError ? <p>{t('sync.lastError', { message: status.lastError })}</p> : null}
           {status.skewMs !== undefined && Math.abs(status.skewMs) > MAX_CLOCK_SKEW_MS ? (
