@@ -171,6 +171,12 @@ export function createSyncController(
 
   async function pair(next: SyncSettings): Promise<void> {
     await writeSetting('device', next);
+    try {
+      const [{ db }, storage] = await Promise.all([store.storage(), import('../storage/sync-state.ts')]);
+      await storage.markAllWaiting(db);
+    } catch {
+      // No database here: nothing to send again.
+    }
     held.clear();
     status.update((s) => ({
       ...s,

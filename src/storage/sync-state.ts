@@ -88,3 +88,14 @@ export async function isDaySynced(
   const row = await db.days.get([replica, day]);
   return row !== undefined && row.syncedRev >= row.rev;
 }
+
+/**
+ * Marks every day of every replica as waiting again: after pairing (perhaps with another
+ * endpoint) the whole state is uploaded once more. The max-merge makes that harmless.
+ */
+export async function markAllWaiting(db: TerskelDatabase): Promise<void> {
+  await db.days.toCollection().modify((row) => {
+    row.syncedRev = 0;
+    if (row.rev === 0) row.rev = 1;
+  });
+}

@@ -1,5 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { acknowledgeDay, countWaitingDays, waitingDays } from '../../src/storage/index.ts';
+import {
+  acknowledgeDay,
+  countWaitingDays,
+  markAllWaiting,
+  waitingDays,
+} from '../../src/storage/index.ts';
 import {
   createSyncLoop,
   pairWithCode,
@@ -175,7 +180,8 @@ describe('sync against a real in-process endpoint', () => {
     await visits(storage, 7);
     await syncOnce(runOf(storage, endpoint));
     const second = await endpoint.addDevice();
-    await storage.db.days.toCollection().modify({ syncedRev: 0 }); // force a full re-upload
+    await markAllWaiting(storage.db); // what pairing does: send everything again
+    expect(await countWaitingDays(storage.db)).toBe(1);
     await syncOnce(runOf(storage, endpoint, endpoint.fetch, second.settings));
     expect(net(await endpoint.siteTotals(DAY), 'visit')).toBe(7);
   });
