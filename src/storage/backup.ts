@@ -7,7 +7,13 @@
 import type { Backup, BackupCount, BackupDay } from '../shared/backup.ts';
 import { BACKUP_FORMAT, BACKUP_VERSION } from '../shared/backup.ts';
 import type { SiteConfig } from '../shared/site-config.ts';
-import { NO_HOUR, NO_OPTION, type DayRow, type TallyRow, type TerskelDatabase } from './database.ts';
+import {
+  NO_HOUR,
+  NO_OPTION,
+  type DayRow,
+  type TallyRow,
+  type TerskelDatabase,
+} from './database.ts';
 import { toCounts } from './tally.ts';
 
 /** The whole tally state, closings and replicas of a database, with the configuration. */
@@ -39,7 +45,10 @@ export async function backupOf(
       createdAt: new Date(createdAt).toISOString(),
       replica,
       config,
-      replicas: replicas.map((row) => ({ id: row.id, frozen: row.frozen === 1 || row.id !== replica })),
+      replicas: replicas.map((row) => ({
+        id: row.id,
+        frozen: row.frozen === 1 || row.id !== replica,
+      })),
       tally,
       days,
     };

@@ -1,0 +1,112 @@
+/**
+ * The JSON backup a replacement tablet imports to carry on: tally state, closings and the
+ * site configuration, never raw events or notes. Validated in full before anything is stored.
+ */
+import * as z from 'zod/mini';
+import { closingSchema, countKey, countSchema } from './protocol.ts';
+import { siteConfigSchema } from './site-config.ts';
+import { isoDateSchema } from './slug.ts';
+
+export const BACKUP_FORMAT = 'terskel-backup';
+export const BACKUP_VERSION = 1;
+
+/** One replica the backup holds: the tablet's own, or one it had imported itself. */
+export const backupReplicaSchema = z.strictObject({
+  id: z.uuid(),
+  frozen: z.boolean(),
+});
+
+/** One grow-only count of one replica and day (the protocol's count, with its place). */
+export const backupCountSchema = z.extend(countSchema, {
+  replica: z.uuid(),
+  date: isoDateSchema,
+});
+export type BackupCount = z.infer<typeof backupCountSchema>;
+
+/** A replica's closing of a day; absent `closed` means the day is open. */
+export const backupDaySchema = z.strictObject({
+  replica: z.uuid(),
+  date: isoDateSchema,
+  closed: z.optional(closingSchema),
+});
+export type BackupDay = z.infer<typeof backupDaySchema>;
+
+export const backupSchema = z
+  .strictObject({
+    format: z.literal(BACKUP_FORMAT),
+    version: z.literal(BACKUP_VERSION),
+    createdAt: z.iso.datetime(),
+    /** The replica of the tablet that made the backup. */
+    replica: z.uuid(),
+    config: siteConfigSchema,
+    replicas: z.array(backupReplicaSchema).check(z.minLength(1)),
+    tally: z.array(backupCountSchema),
+    days: z.array(backupDaySchema),
+  })
+  .check(
+    z.superRefine((backup, ctx) => {
+      const replicas = new Set<string>();
+      backup.replicas.forEach((replica, i) => {
+        if (replicas.has(replica.id)) {
+          ctx.issues.push({
+            code: 'custom',
+            message: 'samme replika står to ganger',
+            input: replica.id,
+            path: ['replicas', i, 'id'],
+          });
+        }
+        replicas.add(replica.id);
+      });
+      if (!replicas.has(backup.replica)) {
+        ctx.issues.push({
+          code: 'custom',
+          message: 'replikaen som laget kopien mangler i listen over replikaer',
+          input: backup.replica,
+          path: ['replica'],
+        });
+      }
+      const keys = new Set<string>();
+      backup.tally.forEach((count, i) => {
+        if (!replicas.has(count.replica)) {
+          ctx.issues.push({
+            code: 'custom',
+            message: 'ukjent replika',
+            input: count.replica,
+            path: ['tally', i, 'replica'],
+          });
+        }
+        const key = `${count.replica}|${count.date}|${countKey(count)}`;
+        if (keys.has(key)) {
+          ctx.issues.push({
+            code: 'custom',
+            message: 'samme telling står to ganger',
+            input: key,
+            path: ['tally', i],
+          });
+        }
+        keys.add(key);
+      });
+      const days = new Set<string>();
+      backup.days.forEach((day, i) => {
+        if (!replicas.has(day.replica)) {
+          ctx.issues.push({
+            code: 'custom',
+            message: 'ukjent replika',
+            input: day.replica,
+            path: ['days', i, 'replica'],
+          });
+        }
+        const key = `${day.replica}|${day.date}`;
+        if (days.has(key)) {
+          ctx.issues.push({
+            code: 'custom',
+            message: 'samme dag står to ganger',
+            input: key,
+            path: ['days', i, 'date'],
+          });
+        }
+        days.add(key);
+      });
+    }),
+  );
+export type Backup = z.infer<typeof backupSchema>;
