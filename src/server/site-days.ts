@@ -3,7 +3,7 @@
  * the long CSV. Pure: both stores hand it the same raw rows, so the rules live in one place.
  */
 import { LONG_CSV_HEADER, type SiteDay } from '../shared/protocol.ts';
-import { rollUp } from './roll-up.ts';
+import { rollUp } from '../domain/tally.ts';
 import type { StoredClosing, StoredCount } from './store.ts';
 
 /** The site's totals for each date that has at least one key, in date order. */

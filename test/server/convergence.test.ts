@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { rollUp } from '../../src/server/roll-up.ts';
+import { rollUp } from '../../src/domain/tally.ts';
 import type { Store } from '../../src/server/store.ts';
 import type { SiteDaysAnswer, Upload } from '../../src/shared/protocol.ts';
 import { countKey } from '../../src/shared/protocol.ts';
