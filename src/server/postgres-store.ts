@@ -9,6 +9,7 @@ import {
   COUNT_COLUMNS,
   countMergeSql,
   MIGRATIONS,
+  PRUNE_PAIRING_SQL,
   REDEEM_PAIRING_SQL,
   SELECT_CLOSINGS_SQL,
   SELECT_COUNTS_SQL,
@@ -210,6 +211,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     redeemPairingCode: (codeHash, now) =>
       guard(() =>
         transaction(async (client) => {
+          await client.query(PRUNE_PAIRING_SQL, [now.getTime()]);
           const redeemed = await client.query<{ device_id: string; sealed_token: string }>(
             REDEEM_PAIRING_SQL,
             [codeHash, now.getTime()],
@@ -311,6 +313,10 @@ async function migrate(pool: pg.Pool, schema: string | undefined): Promise<void>
         'SELECT COALESCE(MAX(version), 0) AS version FROM schema_migrations',
       );
       const version = Number(applied.rows[0]?.version ?? 0);
+      // An older endpoint must not write into tables it does not understand.
+      if (version > MIGRATIONS.length) {
+        throw new Error(`the database has schema ${version}, newer than this endpoint knows`);
+      }
       for (let i = version; i < MIGRATIONS.length; i++) {
         await client.query('BEGIN');
         try {

@@ -118,6 +118,9 @@ export const REDEEM_PAIRING_SQL = `
     AND device_id IN (SELECT id FROM devices WHERE revoked_at IS NULL)
   RETURNING device_id, sealed_token`;
 
+/** Forgets codes that can no longer be redeemed, so their sealed tokens do not linger. */
+export const PRUNE_PAIRING_SQL = `DELETE FROM pairing_codes WHERE expires_at_ms <= $1`;
+
 /** A site's stored counts between two dates, inclusive. */
 export const SELECT_COUNTS_SQL = `
   SELECT date, replica, counter, option_id AS "option", hour,

@@ -10,6 +10,7 @@ import {
   COUNT_COLUMNS,
   countMergeSql,
   MIGRATIONS,
+  PRUNE_PAIRING_SQL,
   REDEEM_PAIRING_SQL,
   SELECT_CLOSINGS_SQL,
   SELECT_COUNTS_SQL,
@@ -88,6 +89,7 @@ export function openSqliteStore(options: { dataDir?: string; file?: string }): S
        VALUES (?, ?, ?, ?, ?)`,
     ),
     redeemPairing: db.prepare(positional(REDEEM_PAIRING_SQL)),
+    prunePairing: db.prepare(positional(PRUNE_PAIRING_SQL)),
     deviceSite: db.prepare('SELECT site FROM devices WHERE id = ?'),
     upsertCount: db.prepare(
       `INSERT INTO counts (${COUNT_COLUMNS}) VALUES (${'?, '.repeat(10)}?) ${countMergeSql('max')}`,
@@ -134,6 +136,7 @@ export function openSqliteStore(options: { dataDir?: string; file?: string }): S
   });
 
   const redeem = db.transaction((codeHash: string, now: Date) => {
+    statements.prunePairing.run(now.getTime());
     const row = statements.redeemPairing.get(codeHash, now.getTime()) as
       { device_id: string; sealed_token: string } | undefined;
     if (!row) return undefined;
@@ -242,6 +245,10 @@ export function openSqliteStore(options: { dataDir?: string; file?: string }): S
 
 function migrate(db: Database.Database): void {
   const version = db.pragma('user_version', { simple: true }) as number;
+  // An older endpoint must not write into tables it does not understand.
+  if (version > MIGRATIONS.length) {
+    throw new Error(`the database has schema ${version}, newer than this endpoint knows`);
+  }
   db.transaction(() => {
     MIGRATIONS.slice(version).forEach((sql) => db.exec(sql));
     db.pragma(`user_version = ${MIGRATIONS.length}`);
