@@ -1,0 +1,202 @@
+/**
+ * Totals for the lead's screens: a day's or a range's totals from this tablet's tally state
+ * (every replica in the database, frozen ones included), or from the endpoint once the sync
+ * layer provides a reader. It says which it shows; it never reads raw events.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { addDays, weekdayOf, type IsoDate } from '../domain/business-day.ts';
+import type { DayTotals } from '../domain/reports.ts';
+import { rollUp, type TallyCounts } from '../domain/tally.ts';
+import type { SiteDay, Total } from '../shared/protocol.ts';
+import { tallyRowsBetween, toCounts } from '../storage/tally.ts';
+import type { KioskStore } from './kiosk-store.ts';
+
+/** Where shown totals come from: this tablet's database, or the endpoint's sums over all tablets. */
+export type TotalsSource = 'endpoint' | 'tablet';
+
+/** One day's totals and where they come from. */
+export interface SiteTotals {
+  source: TotalsSource;
+  totals: Total[];
+}
+
+/** A range's days (only those with counts) and where they come from. */
+export interface RangeTotals {
+  source: TotalsSource;
+  days: DayTotals[];
+}
+
+/** Reads the endpoint's site totals (PROTOCOL.md "Reading"); rejects when it can't be reached. */
+export type EndpointTotalsReader = (from: IsoDate, to: IsoDate) => Promise<SiteDay[]>;
+
+// Keyed by store, so each store (and each test) has its own reader and none leaks.
+const endpointReaders = new WeakMap<KioskStore, EndpointTotalsReader>();
+
+/**
+ * The sync layer's hook point: give a reader of the endpoint's totals (or undefined to stop).
+ * Closing and History then show the totals of all tablets whenever the reader answers, and
+ * this tablet's own when it rejects.
+ */
+export function provideEndpointTotals(
+  store: KioskStore,
+  reader: EndpointTotalsReader | undefined,
+): void {
+  if (reader === undefined) endpointReaders.delete(store);
+  else endpointReaders.set(store, reader);
+}
+
+/** This tablet's totals per day over a range: the roll-up of every replica's tally rows. */
+export async function tabletDays(
+  store: KioskStore,
+  from: IsoDate,
+  to: IsoDate,
+): Promise<DayTotals[]> {
+  if (to < from) return [];
+  const { db } = await store.storage();
+  const rows = await tallyRowsBetween(db, from, to);
+  const byDay = new Map<IsoDate, TallyCounts[]>();
+  for (const row of rows) {
+    let list = byDay.get(row.day);
+    if (list === undefined) byDay.set(row.day, (list = []));
+    list.push(toCounts(row));
+  }
+  return [...byDay.keys()].sort().map((date) => ({ date, totals: rollUp(byDay.get(date)!) }));
+}
+
+/** A range's totals: the endpoint's where a reader is provided and answers, else the tablet's. */
+export async function rangeTotals(
+  store: KioskStore,
+  from: IsoDate,
+  to: IsoDate,
+): Promise<RangeTotals> {
+  const reader = endpointReaders.get(store);
+  if (reader !== undefined) {
+    try {
+      const days = await reader(from, to);
+      return { source: 'endpoint', days: days.map(({ date, totals }) => ({ date, totals })) };
+    } catch {
+      // Unreachable or refused: the tablet's own totals are the honest fallback.
+    }
+  }
+  return { source: 'tablet', days: await tabletDays(store, from, to) };
+}
+
+/** One day's totals, from the endpoint where it answers, else from this tablet. */
+export async function siteTotalsOf(store: KioskStore, day: IsoDate): Promise<SiteTotals> {
+  const { source, days } = await rangeTotals(store, day, day);
+  return { source, totals: days[0]?.totals ?? [] };
+}
+
+/** Loads something asynchronous for a component, again whenever a dependency changes. */
+function useLoaded<T>(load: () => Promise<T>, deps: readonly unknown[]): T | undefined {
+  const [value, setValue] = useState<T | undefined>(undefined);
+  useEffect(() => {
+    let current = true;
+    load().then(
+      (loaded) => current && setValue(loaded),
+      () => current && setValue(undefined),
+    );
+    return () => {
+      current = false;
+    };
+  }, deps);
+  return value;
+}
+
+/** A day's totals for a screen; `refresh` reloads them (bump it after a change). */
+export function useSiteTotals(
+  store: KioskStore,
+  day: IsoDate,
+  refresh = 0,
+): SiteTotals | undefined {
+  return useLoaded(() => siteTotalsOf(store, day), [store, day, refresh]);
+}
+
+/** A range's totals for a screen; undefined while loading or when `to` is before `from`. */
+export function useRangeTotals(
+  store: KioskStore,
+  from: IsoDate,
+  to: IsoDate,
+  refresh = 0,
+): RangeTotals | undefined {
+  return useLoaded(
+    () =>
+      to < from ? Promise.reject(new RangeError('to before from')) : rangeTotals(store, from, to),
+    [store, from, to, refresh],
+  );
+}
+
+/** Totals summed over several days: each key's net and kroner added up. */
+export function sumTotals(days: readonly DayTotals[]): Total[] {
+  const sums = new Map<string, Total>();
+  for (const day of days) {
+    for (const total of day.totals) {
+      const key = `${total.counter}|${total.option ?? ''}|${total.hour ?? ''}`;
+      const sum = sums.get(key);
+      if (sum === undefined) {
+        sums.set(key, { ...total });
+        continue;
+      }
+      sum.net += total.net;
+      if (total.amountNok !== undefined) sum.amountNok = (sum.amountNok ?? 0) + total.amountNok;
+    }
+  }
+  return [...sums.values()];
+}
+
+export const PERIODS = ['day', 'week', 'month', 'year'] as const;
+/** How History groups days. */
+export type Period = (typeof PERIODS)[number];
+
+/** The ISO week of a date: its year (of the week's Thursday) and number. */
+export function isoWeekOf(date: IsoDate): { year: number; week: number } {
+  const thursday = addDays(date, 4 - weekdayOf(date));
+  const year = Number(thursday.slice(0, 4));
+  const dayOfYear = Math.round(
+    (Date.parse(`${thursday}T00:00:00Z`) - Date.UTC(year, 0, 1)) / 86_400_000,
+  );
+  return { year, week: Math.floor(dayOfYear / 7) + 1 };
+}
+
+/** The key a date falls in for a period: `2026-11-23`, `2026-W48`, `2026-11` or `2026`. */
+export function periodKeyOf(date: IsoDate, period: Period): string {
+  switch (period) {
+    case 'day':
+      return date;
+    case 'week': {
+      const { year, week } = isoWeekOf(date);
+      return `${year}-W${String(week).padStart(2, '0')}`;
+    }
+    case 'month':
+      return date.slice(0, 7);
+    case 'year':
+      return date.slice(0, 4);
+  }
+}
+
+/** One period's summed totals and the days in it that had counts. */
+export interface PeriodTotals {
+  key: string;
+  from: IsoDate;
+  to: IsoDate;
+  days: number;
+  totals: Total[];
+}
+
+/** Groups days (sorted by date) into periods and sums each. */
+export function totalsByPeriod(days: readonly DayTotals[], period: Period): PeriodTotals[] {
+  const groups = new Map<string, DayTotals[]>();
+  for (const day of [...days].sort((a, b) => (a.date < b.date ? -1 : 1))) {
+    const key = periodKeyOf(day.date, period);
+    let list = groups.get(key);
+    if (list === undefined) groups.set(key, (list = []));
+    list.push(day);
+  }
+  return [...groups.entries()].map(([key, list]) => ({
+    key,
+    from: list[0]!.date,
+    to: list[list.length - 1]!.date,
+    days: list.length,
+    totals: sumTotals(list),
+  }));
+}

@@ -1,0 +1,128 @@
+/**
+ * Closing the day (lead): the business day's totals from tally state, the cash count, the
+ * closing itself and the day's note. Shows whose totals it shows; the sync layer may hand it
+ * the endpoint's totals of all tablets (`siteTotals`, or `provideEndpointTotals` in state).
+ */
+import { useMemo, useState } from 'preact/hooks';
+import { countersOn } from '../../domain/schedule.ts';
+import {
+  CASH_OPTION,
+  closeTheDay,
+  closingSummary,
+  reopenTheDay,
+  saveDayNote,
+  useClosingRecord,
+  type CounterFigure,
+} from '../../state/closing.ts';
+import { useObservable, useTranslator } from '../../state/index.ts';
+import { useSiteTotals, type SiteTotals } from '../../state/reports.ts';
+import { useKioskStore } from '../store-context.ts';
+import { CloseDayForm } from './closing/CloseDayForm.tsx';
+import { DayNote } from './closing/DayNote.tsx';
+import { FigureTable } from './closing/FigureTable.tsx';
+import { SourceLine } from './closing/SourceLine.tsx';
+import { VisitsSection } from './closing/VisitsSection.tsx';
+import './closing/closing.css';
+
+export interface ClosingProps {
+  role: 'lead';
+  /** Totals to show instead of this tablet's own (the endpoint's, from the sync layer). */
+  siteTotals?: SiteTotals;
+  /** The business day to close; today by default. */
+  day?: string;
+}
+
+export function Closing({ siteTotals, day: initialDay }: ClosingProps) {
+  const store = useKioskStore();
+  const config = useObservable(store.config);
+  const translator = useTranslator(config.defaultLanguage);
+  const { t } = translator;
+  const [day, setDay] = useState(() => initialDay ?? store.dayOf(store.now()).day);
+  const { record, reload, version } = useClosingRecord(store, day);
+  const loaded = useSiteTotals(store, day, version);
+  const shown = siteTotals ?? loaded;
+
+  const summary = useMemo(
+    () => (shown === undefined ? undefined : closingSummary(shown.totals, config.counters)),
+    [shown, config.counters],
+  );
+  // Counters that are on this day, or that have counts anyway (a back-fill on another day).
+  const onDay = useMemo(
+    () => new Set(countersOn(config, day).map((counter) => counter.id)),
+    [config, day],
+  );
+  const visible = (figures: CounterFigure[]) =>
+    figures.filter((figure) => onDay.has(figure.counter.id) || figure.net !== 0);
+  const countsCash = config.counters.some(
+    (counter) =>
+      counter.kind === 'sale' &&
+      (onDay.has(counter.id) || (summary?.cashExpectedNok ?? 0) !== 0) &&
+      counter.options?.some((option) => option.id === CASH_OPTION),
+  );
+
+  return (
+    <section class="staff-screen closing" aria-labelledby="closing-title">
+      <h2 id="closing-title">{t('staff.closing.title')}</h2>
+      <label class="day-picker">
+        {t('staff.closing.day')}
+        <input
+          type="date"
+          value={day}
+          onChange={(event) => {
+            const next = event.currentTarget.value;
+            if (/^\d{4}-\d{2}-\d{2}$/.test(next)) setDay(next);
+          }}
+        />
+      </label>
+      {summary === undefined || shown === undefined || record === undefined ? (
+        <p role="status">{t('staff.closing.loading')}</p>
+      ) : (
+        <>
+          <SourceLine source={shown.source} translator={translator} />
+          <VisitsSection summary={summary} translator={translator} />
+          <div class="closing-section">
+            <FigureTable
+              title={t('staff.closing.meals')}
+              figures={visible(summary.meals)}
+              translator={translator}
+            />
+            <FigureTable
+              title={t('staff.closing.sales')}
+              figures={visible(summary.sales)}
+              translator={translator}
+              withKroner
+            />
+            <FigureTable
+              title={t('staff.closing.activities')}
+              figures={visible(summary.activities)}
+              translator={translator}
+            />
+          </div>
+          <CloseDayForm
+            key={`${day}:${record.closedAt ?? 'open'}`}
+            record={record}
+            cashExpectedNok={summary.cashExpectedNok}
+            countsCash={countsCash}
+            timeZone={config.timeZone}
+            translator={translator}
+            onClose={async (counted) => {
+              const outcome = await closeTheDay(store, day, counted, summary.cashExpectedNok);
+              if (outcome.ok) reload();
+              return outcome;
+            }}
+            onReopen={async () => {
+              await reopenTheDay(store, day);
+              reload();
+            }}
+          />
+          <DayNote
+            key={day}
+            initial={record.note}
+            translator={translator}
+            onSave={(text) => saveDayNote(store, day, text)}
+          />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,195 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import { provideEndpointTotals } from '../../../src/state/reports.ts';
+import { exportBackup } from '../../../src/state/export.ts';
+import { closeDay } from '../../../src/storage/days.ts';
+import { Closing } from '../../../src/ui/staff/Closing.tsx';
+import { StoreContext } from '../../../src/ui/store-context.ts';
+import { testKiosk, type TestKiosk } from '../../support/kiosk.ts';
+import {
+  seedFrozen,
+  seedThursday,
+  THURSDAY,
+  THURSDAY_1500,
+  thursdayAt,
+} from '../../support/staff-seed.ts';
+
+const FROZEN = '11111111-2222-4333-8444-555555555555';
+
+async function seededKiosk(): Promise<TestKiosk> {
+  const kiosk = testKiosk({ now: THURSDAY_1500 });
+  await seedThursday(await kiosk.storage);
+  return kiosk;
+}
+
+function renderClosing(kiosk: TestKiosk, props: Partial<Parameters<typeof Closing>[0]> = {}) {
+  render(
+    <StoreContext.Provider value={kiosk.store}>
+      <Closing role="lead" {...props} />
+    </StoreContext.Provider>,
+  );
+}
+
+const dayRowOf = async (kiosk: TestKiosk) => {
+  const { db, replica } = await kiosk.storage;
+  return db.days.get([replica, THURSDAY]);
+};
+
+describe('closing the day', () => {
+  it("sums the day's tally state over every replica, a frozen one included", async () => {
+    const kiosk = await seededKiosk();
+    const { db } = await kiosk.storage;
+    await seedFrozen(db, FROZEN, [
+      { day: THURSDAY, counter: 'visit', hour: 14, inc: 5 },
+      { day: THURSDAY, counter: 'visit', option: 'first-time', hour: 14, inc: 2 },
+      { day: THURSDAY, counter: 'middag', inc: 4 },
+    ]);
+    renderClosing(kiosk);
+    expect(await screen.findByText('Besøk i alt: 27')).toBeTruthy();
+    expect(screen.getByText('Viser tallene fra dette nettbrettet')).toBeTruthy();
+    const answers = screen.getByRole('table', { name: 'Etter svar på spørsmålet' });
+    expect(answers.textContent).toMatch(/Første gang5/);
+    expect(answers.textContent).toMatch(/Svarte ikke22/);
+    const chart = screen.getByRole('img', { name: /^Besøk per time/ });
+    expect(chart.getAttribute('aria-label')).toBe(
+      'Besøk per time. kl. 12: 8, kl. 13: 12, kl. 14: 7',
+    );
+    const meals = screen.getByRole('table', { name: 'Måltider' });
+    expect(meals.textContent).toMatch(/Middag35/);
+    const sales = screen.getByRole('table', { name: 'Salg' });
+    expect(sales.textContent).toMatch(/Bingobrett12120\s*kr/);
+    expect(sales.textContent).toMatch(/Bingobrett – Kontant990\s*kr/);
+    expect(sales.textContent).toMatch(/Bingobrett – Vipps330\s*kr/);
+  });
+
+  it('31 dinners and 12 boards, 9 of them cash at 10 kr: 90 kr expected, 100 counted is +10 kr', async () => {
+    const kiosk = await seededKiosk();
+    renderClosing(kiosk);
+    expect(await screen.findByText(/Forventet i kassen: 90\s*kr/)).toBeTruthy();
+    const cash = screen.getByRole('textbox', { name: 'Opptalt kontant (kr)' });
+    fireEvent.input(cash, { target: { value: '100' } });
+    expect(screen.getByText(/Differanse: \+10\s*kr/)).toBeTruthy();
+    fireEvent.input(cash, { target: { value: '85' } });
+    expect(screen.getByText(/Differanse: −5\s*kr/)).toBeTruthy();
+    fireEvent.input(cash, { target: { value: '100' } });
+    const before = (await dayRowOf(kiosk))!.rev;
+    fireEvent.click(screen.getByRole('button', { name: 'Avslutt dagen' }));
+    expect(await screen.findByText('Dagen ble avsluttet kl. 15.00.')).toBeTruthy();
+    expect(screen.getByText(/Opptalt kontant: 100\s*kr/)).toBeTruthy();
+    expect(screen.getByText(/Differanse: \+10\s*kr/)).toBeTruthy();
+    const row = await dayRowOf(kiosk);
+    expect(row).toMatchObject({ closedAt: THURSDAY_1500, cashCountedNok: 100 });
+    expect(row!.rev).toBe(before + 1);
+  });
+
+  it.each([
+    ['mye', 'Opptalt kontant må være et tall i hele kroner, for eksempel 120.'],
+    ['-10', 'Opptalt kontant kan ikke være negativ.'],
+    ['12,50', 'Skriv hele kroner, uten øre.'],
+    ['', 'Tell kontantene og skriv inn beløpet før du avslutter dagen.'],
+  ])(
+    'a counted cash of "%s" is refused in Norwegian and nothing is stored',
+    async (typed, message) => {
+      const kiosk = await seededKiosk();
+      renderClosing(kiosk);
+      const cash = await screen.findByRole('textbox', { name: 'Opptalt kontant (kr)' });
+      const before = await dayRowOf(kiosk);
+      fireEvent.input(cash, { target: { value: typed } });
+      fireEvent.click(screen.getByRole('button', { name: 'Avslutt dagen' }));
+      expect((await screen.findByRole('alert')).textContent).toBe(message);
+      expect(cash.getAttribute('aria-invalid')).toBe('true');
+      expect(await dayRowOf(kiosk)).toEqual(before);
+    },
+  );
+
+  it('the lead can reopen a closed day; the reopened day carries no closing time', async () => {
+    const kiosk = await seededKiosk();
+    renderClosing(kiosk);
+    fireEvent.input(await screen.findByRole('textbox', { name: 'Opptalt kontant (kr)' }), {
+      target: { value: '90' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Avslutt dagen' }));
+    expect(await screen.findByText('Kassen stemmer.')).toBeTruthy();
+    const closedRev = (await dayRowOf(kiosk))!.rev;
+    fireEvent.click(await screen.findByRole('button', { name: 'Åpne dagen igjen' }));
+    expect(await screen.findByRole('button', { name: 'Avslutt dagen' })).toBeTruthy();
+    expect(screen.getByText('Dagen er ikke avsluttet.')).toBeTruthy();
+    const row = await dayRowOf(kiosk);
+    expect(row?.closedAt).toBeUndefined();
+    expect(row?.cashCountedNok).toBeUndefined();
+    expect(row!.rev).toBe(closedRev + 1);
+  });
+
+  it('door visits after the closing are shown as such', async () => {
+    const kiosk = await seededKiosk();
+    const storage = await kiosk.storage;
+    await closeDay(storage.db, storage.replica, THURSDAY, {
+      at: thursdayAt(15),
+      cashCountedNok: 90,
+    });
+    const late = (minute: number) => ({
+      day: THURSDAY,
+      at: thursdayAt(15, minute),
+      counter: 'visit',
+      hour: 15,
+      delta: 1,
+      source: 'door' as const,
+    });
+    await storage.record([late(10), late(20)]);
+    renderClosing(kiosk);
+    expect(await screen.findByText('2 besøk etter at dagen ble avsluttet')).toBeTruthy();
+    expect(screen.getByText('Besøk i alt: 22')).toBeTruthy();
+  });
+
+  it('the note warns against writing about persons and stays on the tablet', async () => {
+    const kiosk = await seededKiosk();
+    renderClosing(kiosk);
+    const note = await screen.findByRole('textbox', { name: 'Notat for dagen' });
+    expect(screen.getByText('Ikke skriv noe om enkeltpersoner – bare om dagen.')).toBeTruthy();
+    expect(note.getAttribute('aria-describedby')).toBeTruthy();
+    fireEvent.input(note, { target: { value: 'Bingoen trakk fullt hus.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Lagre notatet' }));
+    expect(await screen.findByText('Notatet er lagret.')).toBeTruthy();
+    const { db } = await kiosk.storage;
+    expect(await db.notes.get(THURSDAY)).toEqual({
+      day: THURSDAY,
+      text: 'Bingoen trakk fullt hus.',
+    });
+    const backup = await exportBackup(kiosk.store);
+    expect(backup.content).not.toMatch(/Bingoen trakk/);
+  });
+
+  it('says when it shows the totals of all tablets', async () => {
+    const kiosk = await seededKiosk();
+    provideEndpointTotals(kiosk.store, () =>
+      Promise.resolve([
+        {
+          date: THURSDAY,
+          replicas: 2,
+          closed: false,
+          totals: [{ counter: 'visit', net: 41 }],
+        },
+      ]),
+    );
+    renderClosing(kiosk);
+    expect(await screen.findByText('Besøk i alt: 41')).toBeTruthy();
+    expect(screen.getByText('Viser tallene fra alle nettbrettene')).toBeTruthy();
+  });
+
+  it("falls back to the tablet's own totals when the endpoint can't be reached", async () => {
+    const kiosk = await seededKiosk();
+    provideEndpointTotals(kiosk.store, () => Promise.reject(new TypeError('offline')));
+    renderClosing(kiosk);
+    expect(await screen.findByText('Besøk i alt: 20')).toBeTruthy();
+    expect(screen.getByText('Viser tallene fra dette nettbrettet')).toBeTruthy();
+  });
+
+  it('takes totals handed in by the sync layer', async () => {
+    const kiosk = await seededKiosk();
+    renderClosing(kiosk, {
+      siteTotals: { source: 'endpoint', totals: [{ counter: 'visit', net: 33 }] },
+    });
+    await waitFor(() => expect(screen.getByText('Besøk i alt: 33')).toBeTruthy());
+    expect(screen.getByText('Viser tallene fra alle nettbrettene')).toBeTruthy();
+  });
+});
