@@ -104,7 +104,7 @@ function setAt(target: unknown, path: readonly (string | number)[], value: unkno
 }
 
 type Hostile = {
-  body: string | Uint8Array;
+  body: string | Uint8Array<ArrayBuffer>;
   contentType: string | undefined;
   expectValid?: boolean;
 };
