@@ -12,6 +12,7 @@ export const DASHBOARD_HTML = `<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>Terskel – oversikt</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/dashboard/style.css">
 <script type="module" src="/dashboard/app.js"></script>
 </head>
@@ -38,7 +39,7 @@ export const DASHBOARD_HTML = `<!doctype html>
       <button type="button" id="csv">Last ned CSV</button>
     </form>
     <div id="chart" role="img" aria-label="Søylediagram over tall per dag"></div>
-    <table id="days"><thead><tr><th>Dato</th><th>Nettbrett</th><th>Stengt</th><th>Tall</th><th>Kroner</th></tr></thead><tbody></tbody></table>
+    <table id="days"><thead><tr><th>Dato</th><th class="num">Nettbrett</th><th>Stengt</th><th class="num">Tall</th><th class="num">Kroner</th></tr></thead><tbody></tbody></table>
   </section>
   <p id="status" role="status" aria-live="polite"></p>
 </main>
@@ -48,6 +49,7 @@ export const DASHBOARD_HTML = `<!doctype html>
 
 /** The dashboard's style. */
 export const DASHBOARD_CSS = `
+[hidden] { display: none !important; }
 :root { color-scheme: light; --ink: #1d3557; --paper: #fbf7f0; --bar: #2a6f97; }
 body { font: 16px/1.5 system-ui, sans-serif; margin: 0; background: var(--paper); color: #111; }
 header { background: var(--ink); color: #fff; padding: 0.75rem 1.25rem; }
