@@ -1,0 +1,154 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  createPinStore,
+  generateRecoveryCode,
+  hashSecret,
+  LOCK_MS,
+  normalizeRecoveryCode,
+  pinProblem,
+  PIN_ITERATIONS,
+  PinRuleError,
+  verifySecret,
+} from '../../src/state/pins.ts';
+import { readSetting } from '../../src/storage/settings.ts';
+import { clearSettings, seedStaffPins, TEST_PINS } from '../support/staff.ts';
+
+const FAST = 1_000;
+
+beforeEach(() => clearSettings());
+
+/** A PIN store on the real idb-keyval settings, with a clock the test moves. */
+function pinStore(clock = { now: Date.UTC(2026, 10, 23, 12, 0) }) {
+  return { clock, pins: createPinStore({ iterations: FAST, now: () => clock.now }) };
+}
+
+describe('hashing', () => {
+  it('a hash verifies its own secret and no other, with a random 16-byte salt', async () => {
+    const first = await hashSecret('4821', FAST);
+    const second = await hashSecret('4821', FAST);
+    expect(atob(first.salt)).toHaveLength(16);
+    expect(first.salt).not.toBe(second.salt);
+    expect(first.hash).not.toBe(second.hash);
+    expect(first.iterations).toBe(FAST);
+    expect(await verifySecret('4821', first)).toBe(true);
+    expect(await verifySecret('4822', first)).toBe(false);
+  });
+
+  it('hashes with at least 100 000 iterations unless told otherwise', async () => {
+    expect(PIN_ITERATIONS).toBeGreaterThanOrEqual(100_000);
+    expect((await hashSecret('4821')).iterations).toBe(PIN_ITERATIONS);
+  });
+
+  it('a recovery code is 12 Crockford base32 characters in three groups', () => {
+    const code = generateRecoveryCode();
+    expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+    expect(generateRecoveryCode()).not.toBe(code);
+  });
+
+  it('a recovery code reads back however it was typed: case, spaces, O for 0, l for 1', () => {
+    expect(normalizeRecoveryCode('7k3m q9xd-2hbf')).toBe('7K3MQ9XD2HBF');
+    expect(normalizeRecoveryCode('O1lI')).toBe('0111');
+  });
+});
+
+describe('PIN rules', () => {
+  it('a PIN is 4–8 digits, typed the same twice', () => {
+    expect(pinProblem('123', '123')).toBe('format');
+    expect(pinProblem('123456789', '123456789')).toBe('format');
+    expect(pinProblem('12a4', '12a4')).toBe('format');
+    expect(pinProblem('1234', '1235')).toBe('mismatch');
+    expect(pinProblem('1234', '1234')).toBeUndefined();
+    expect(pinProblem('12345678', '12345678')).toBeUndefined();
+  });
+
+  it('set-up refuses equal PINs and short ones', async () => {
+    const { pins } = pinStore();
+    await expect(pins.setUp('1234', '1234')).rejects.toBeInstanceOf(PinRuleError);
+    await expect(pins.setUp('123', '5678')).rejects.toBeInstanceOf(PinRuleError);
+    expect(await pins.isSetUp()).toBe(false);
+  });
+});
+
+describe('the PIN store', () => {
+  it('stores only hashes: no PIN and no recovery code appear in the settings', async () => {
+    const { pins } = pinStore();
+    expect(await pins.isSetUp()).toBe(false);
+    const code = await pins.setUp('4821', '97531');
+    expect(await pins.isSetUp()).toBe(true);
+    const stored = JSON.stringify(await readSetting('pins'));
+    expect(stored).not.toContain('4821');
+    expect(stored).not.toContain('97531');
+    expect(stored).not.toContain(normalizeRecoveryCode(code));
+    expect(stored).not.toContain(code);
+  });
+
+  it('the role is decided by which PIN matches', async () => {
+    const { pins } = pinStore();
+    await pins.setUp('4821', '97531');
+    expect(await pins.tryPin('4821')).toEqual({ kind: 'ok', role: 'volunteer' });
+    expect(await pins.tryPin('97531')).toEqual({ kind: 'ok', role: 'lead' });
+    expect(await pins.tryPin('0000')).toEqual({ kind: 'wrong', remaining: 4 });
+  });
+
+  it('five wrong PINs lock the pad for five minutes, even for the right PIN', async () => {
+    const { pins, clock } = pinStore();
+    await seedStaffPins();
+    for (const remaining of [4, 3, 2, 1]) {
+      expect(await pins.tryPin('9999')).toEqual({ kind: 'wrong', remaining });
+    }
+    expect(await pins.tryPin('9999')).toEqual({ kind: 'locked', until: clock.now + LOCK_MS });
+    expect((await pins.tryPin(TEST_PINS.lead)).kind).toBe('locked');
+    clock.now += LOCK_MS - 1000;
+    expect((await pins.tryPin(TEST_PINS.lead)).kind).toBe('locked');
+    clock.now += 2000;
+    expect(await pins.tryPin(TEST_PINS.lead)).toEqual({ kind: 'ok', role: 'lead' });
+  });
+
+  it('a right PIN forgives earlier wrong ones', async () => {
+    const { pins } = pinStore();
+    await seedStaffPins();
+    for (let i = 0; i < 4; i++) await pins.tryPin('9999');
+    expect((await pins.tryPin(TEST_PINS.volunteer)).kind).toBe('ok');
+    expect(await pins.tryPin('9999')).toEqual({ kind: 'wrong', remaining: 4 });
+  });
+
+  it('the lock survives a reload: a new store reading the same settings is locked too', async () => {
+    const { pins, clock } = pinStore();
+    await seedStaffPins();
+    for (let i = 0; i < 5; i++) await pins.tryPin('9999');
+    const reloaded = pinStore({ now: clock.now + 60_000 }).pins;
+    expect(await reloaded.lockedUntil()).toBe(clock.now + LOCK_MS);
+    expect((await reloaded.tryPin(TEST_PINS.volunteer)).kind).toBe('locked');
+  });
+
+  it('a clock turned back does not stretch the lock beyond five minutes', async () => {
+    const { pins, clock } = pinStore();
+    await seedStaffPins();
+    for (let i = 0; i < 5; i++) await pins.tryPin('9999');
+    const turnedBack = pinStore({ now: clock.now - 24 * 60 * 60 * 1000 }).pins;
+    expect(await turnedBack.lockedUntil()).toBe(clock.now - 24 * 60 * 60 * 1000 + LOCK_MS);
+  });
+
+  it('the recovery code lifts the lock; a wrong code does not', async () => {
+    const { pins } = pinStore();
+    await seedStaffPins();
+    for (let i = 0; i < 5; i++) await pins.tryPin('9999');
+    expect(await pins.recover('AAAA-BBBB-CCCD')).toBe(false);
+    expect(await pins.recover('')).toBe(false);
+    expect(await pins.lockedUntil()).toBeDefined();
+    expect(await pins.recover('aaaa bbbb cccc')).toBe(true);
+    expect(await pins.lockedUntil()).toBeUndefined();
+    expect((await pins.tryPin(TEST_PINS.lead)).kind).toBe('ok');
+  });
+
+  it('new PINs replace the old ones and come with a new recovery code', async () => {
+    const { pins } = pinStore();
+    await seedStaffPins();
+    const code = await pins.setUp('5555', '6666');
+    expect(code).not.toBe(TEST_PINS.recovery);
+    expect((await pins.tryPin(TEST_PINS.lead)).kind).toBe('wrong');
+    expect(await pins.tryPin('6666')).toEqual({ kind: 'ok', role: 'lead' });
+    expect(await pins.recover(TEST_PINS.recovery)).toBe(false);
+    expect(await pins.recover(code)).toBe(true);
+  });
+});
