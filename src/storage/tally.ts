@@ -42,3 +42,8 @@ export function dayRow(
 ): Promise<DayRow | undefined> {
   return db.days.get([replica, day]);
 }
+
+/** Every replica's counts for one business day, in the protocol's shape (for roll-ups). */
+export async function countsOfDay(db: TerskelDatabase, day: string): Promise<TallyCounts[]> {
+  return (await tallyRowsOfDay(db, day)).map(toCounts);
+}

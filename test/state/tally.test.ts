@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { hjerteromAlta } from '../../src/domain/presets/index.ts';
+import {
+  createTallyActions,
+  parseBackfillAmount,
+  tallyTargets,
+  targetKey,
+  type TallyTarget,
+} from '../../src/state/tally.ts';
+import { MONDAY_1250, net, testKiosk, THURSDAY_1200, totalsOf } from '../support/kiosk.ts';
+
+const MONDAY = '2026-11-23';
+const THURSDAY = '2026-11-26';
+
+function target(day: string, key: string): TallyTarget {
+  const found = tallyTargets(hjerteromAlta, day).find((candidate) => targetKey(candidate) === key);
+  if (found === undefined) throw new Error(`no target ${key} on ${day}`);
+  return found;
+}
+
+async function eventsOf(kiosk: ReturnType<typeof testKiosk>) {
+  return (await kiosk.storage).db.events.orderBy('at').toArray();
+}
+
+describe('tally targets', () => {
+  it('Monday has dinner and a staff-added visit; no bingo', () => {
+    expect(tallyTargets(hjerteromAlta, MONDAY).map(targetKey)).toEqual(['visit', 'middag']);
+  });
+
+  it('Thursday has sandwiches and bingo by cash and Vipps', () => {
+    expect(tallyTargets(hjerteromAlta, THURSDAY).map(targetKey)).toEqual([
+      'visit',
+      'brodmat',
+      'bingo/cash',
+      'bingo/vipps',
+    ]);
+  });
+});
+
+describe('back-fill amounts', () => {
+  it.each([
+    ['', 'empty'],
+    ['   ', 'empty'],
+    ['abc', 'not-whole'],
+    ['1.5', 'not-whole'],
+    ['12,0', 'not-whole'],
+    ['-3', 'too-small'],
+    ['0', 'too-small'],
+    ['10001', 'too-large'],
+  ])('"%s" is refused as %s', (typed, problem) => {
+    expect(parseBackfillAmount(typed)).toEqual({ ok: false, problem });
+  });
+
+  it.each([
+    ['12', 12],
+    [' 7 ', 7],
+    ['10 000', 10_000],
+    ['1', 1],
+  ])('"%s" is %d', (typed, amount) => {
+    expect(parseBackfillAmount(typed)).toEqual({ ok: true, amount });
+  });
+});
+
+describe('tally actions', () => {
+  it('a tap is +1 from staff, by hour where the counter keeps hours', async () => {
+    const kiosk = testKiosk({ now: MONDAY_1250 });
+    const tally = createTallyActions(kiosk.store);
+    await tally.tap(target(MONDAY, 'middag'));
+    await tally.tap(target(MONDAY, 'visit'));
+    const [dinner, visit] = await eventsOf(kiosk);
+    expect(dinner).toMatchObject({ counter: 'middag', delta: 1, source: 'staff', hour: -1 });
+    expect(visit).toMatchObject({ counter: 'visit', option: '', delta: 1, hour: 12 });
+  });
+
+  it('a sale records price × delta in kroner, and undo takes the same kroner back', async () => {
+    const kiosk = testKiosk({ now: THURSDAY_1200 });
+    const tally = createTallyActions(kiosk.store);
+    await tally.tap(target(THURSDAY, 'bingo/cash'));
+    expect(tally.lastTap.get()).toMatchObject({ delta: 1, stored: true });
+    await tally.undo();
+    const [tap, undo] = await eventsOf(kiosk);
+    expect(tap).toMatchObject({ option: 'cash', delta: 1, nok: 10 });
+    expect(undo).toMatchObject({ option: 'cash', delta: -1, nok: -10, source: 'staff' });
+    const row = await (await kiosk.storage).db.tally.where('day').equals(THURSDAY).first();
+    expect(row).toMatchObject({ inc: 1, dec: 1, incNok: 10, decNok: 10 });
+  });
+
+  it('undo reaches only the last tap, once', async () => {
+    const kiosk = testKiosk({ now: MONDAY_1250 });
+    const tally = createTallyActions(kiosk.store);
+    await tally.tap(target(MONDAY, 'middag'));
+    await tally.tap(target(MONDAY, 'middag'));
+    await Promise.all([tally.undo(), tally.undo()]);
+    expect(await tally.undo()).toBeUndefined();
+    expect(net(await totalsOf(await kiosk.storage, MONDAY), 'middag')).toBe(1);
+  });
+
+  it('a correction is −1 with its reason', async () => {
+    const kiosk = testKiosk({ now: MONDAY_1250 });
+    const tally = createTallyActions(kiosk.store);
+    await tally.correct(target(MONDAY, 'middag'), 'counted-twice');
+    const [correction] = await eventsOf(kiosk);
+    expect(correction).toMatchObject({ delta: -1, reason: 'counted-twice', source: 'staff' });
+    expect(tally.lastTap.get()).toBeUndefined();
+  });
+
+  it('a reason outside the fixed list is refused', async () => {
+    const kiosk = testKiosk();
+    const tally = createTallyActions(kiosk.store);
+    await expect(tally.correct(target(MONDAY, 'middag'), 'he was rude' as 'test')).rejects.toThrow(
+      RangeError,
+    );
+    expect(await eventsOf(kiosk)).toEqual([]);
+  });
+
+  it('a back-fill is +n on the chosen day, marked back-filled, without an hour', async () => {
+    const kiosk = testKiosk({ now: THURSDAY_1200 });
+    const tally = createTallyActions(kiosk.store);
+    const result = await tally.backfill(target(MONDAY, 'visit'), MONDAY, '12');
+    expect(result).toMatchObject({ ok: true, write: { delta: 12, day: MONDAY } });
+    const [event] = await eventsOf(kiosk);
+    expect(event).toMatchObject({ day: MONDAY, delta: 12, source: 'backfill', hour: -1 });
+    expect(net(await totalsOf(await kiosk.storage, MONDAY), 'visit')).toBe(12);
+  });
+
+  it('a back-filled sale carries its kroner', async () => {
+    const kiosk = testKiosk({ now: THURSDAY_1200 });
+    const tally = createTallyActions(kiosk.store);
+    await tally.backfill(target(THURSDAY, 'bingo/vipps'), THURSDAY, '4');
+    expect((await eventsOf(kiosk))[0]).toMatchObject({ delta: 4, nok: 40 });
+  });
+
+  it('a bad amount or a day in the future stores nothing', async () => {
+    const kiosk = testKiosk({ now: MONDAY_1250 });
+    const tally = createTallyActions(kiosk.store);
+    const dinner = target(MONDAY, 'middag');
+    expect(await tally.backfill(dinner, MONDAY, '-3')).toEqual({ ok: false, problem: 'too-small' });
+    expect(await tally.backfill(dinner, '2026-11-24', '3')).toEqual({
+      ok: false,
+      problem: 'future-day',
+    });
+    expect(await tally.backfill(dinner, '', '3')).toEqual({ ok: false, problem: 'bad-day' });
+    expect(await eventsOf(kiosk)).toEqual([]);
+  });
+});
