@@ -6,16 +6,24 @@
  */
 import { businessDayOf, localHourOf } from '../domain/business-day.ts';
 import type { SiteConfig } from '../shared/site-config.ts';
-import type { EventInput, OpenedStorage } from '../storage/index.ts';
+import { isAlreadyStored, isQuotaError } from '../storage/errors.ts';
+import type { EventInput, OpenedStorage, RecordOptions } from '../storage/index.ts';
+import { readSetting, writeSetting } from '../storage/settings.ts';
 import { observable, type Observable } from './observable.ts';
 import { loadConfig, paintConfig } from './site-config.ts';
 
 /** What the state layer needs of storage; tests inject their own. */
 export interface KioskStorage extends OpenedStorage {
-  record(inputs: readonly EventInput[]): Promise<unknown>;
+  record(inputs: readonly EventInput[], options?: RecordOptions): Promise<unknown>;
 }
 
 export type StorageStatus = 'opening' | 'ready' | 'unavailable';
+
+/** A storage problem staff mode shows as a banner: 'quota' = the tablet's storage is full. */
+export type StorageProblem = 'quota';
+
+/** How long after pruning for space a quota error goes straight to tally-only writes. */
+const PRUNE_FOR_SPACE_EVERY_MS = 60_000;
 
 /** A write that has not been stored yet: retried until it is. */
 export interface PendingWrite {
@@ -38,10 +46,7 @@ export async function openBrowserStorage(): Promise<KioskStorage> {
   const opened = await storage.openStorage();
   return {
     ...opened,
-    record: (inputs) =>
-      storage.writeWithReopen(opened.db, () =>
-        storage.recordEvents(opened.db, opened.replica, inputs),
-      ),
+    record: (inputs, options) => storage.recordOwnEvents(opened, inputs, options),
   };
 }
 
@@ -67,6 +72,20 @@ export interface KioskStore {
   stored: Observable<number>;
   /** A one-off message for the door (a pairing confirmed), cleared by the door. */
   notice: Observable<string | undefined>;
+  /** A storage problem for staff mode's banner; cleared once writes store in full again. */
+  storageProblem: Observable<StorageProblem | undefined>;
+  /**
+   * Whether this database is new while the pairing survived: the local data was reset and
+   * the endpoint's totals are intact. Stays until staff dismiss it.
+   */
+  databaseReset: Observable<boolean>;
+  dismissReset(): Promise<void>;
+  /** A tiny read/write; on failure reopens the database. Then writes what is pending. */
+  checkHealth(): Promise<boolean>;
+  /** Writes what is pending now (one flush at a time); resolves when it has tried each. */
+  flushPending(): Promise<void>;
+  /** Prunes raw events past retention whose day has left the tablet; returns how many. */
+  pruneRetention(): Promise<number>;
   /** Resolves with the open storage; rejects when IndexedDB cannot be used here. */
   storage(): Promise<KioskStorage>;
   /** Records events (one transaction); never throws: a failure is kept and retried. */
@@ -90,6 +109,10 @@ export function createKioskStore(overrides: Partial<KioskDeps> = {}): KioskStore
   const pending = observable<readonly PendingWrite[]>([]);
   const stored = observable(0);
   const notice = observable<string | undefined>(undefined);
+  const storageProblem = observable<StorageProblem | undefined>(undefined);
+  const databaseReset = observable(false);
+  let prunedForSpaceAt = -Infinity;
+  let flushing: Promise<void> | undefined;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let disposed = false;
 
@@ -98,6 +121,7 @@ export function createKioskStore(overrides: Partial<KioskDeps> = {}): KioskStore
     opened ??= deps.openStorage().then(
       (ready) => {
         storageStatus.set('ready');
+        void noticeReset(ready.replica).catch(() => undefined);
         return ready;
       },
       (error: unknown) => {
@@ -125,22 +149,69 @@ export function createKioskStore(overrides: Partial<KioskDeps> = {}): KioskStore
     };
   }
 
+  /** Stores one write: in full, or — when storage is full — as tally state alone. */
   async function attempt(inputs: EventInput[]): Promise<void> {
     const ready = await storage();
+    if (await recordOrQuota(ready, inputs)) return;
+    storageProblem.set('quota');
+    if (deps.now() - prunedForSpaceAt >= PRUNE_FOR_SPACE_EVERY_MS) {
+      prunedForSpaceAt = deps.now();
+      await pruneBefore(ready, dayOf(deps.now()).day).catch(() => 0);
+      if (await recordOrQuota(ready, inputs)) return;
+    }
+    // Still short of space: the tally state alone keeps the count going.
+    await recordCounted(ready, inputs, { withoutRawEvents: true });
+  }
+
+  /** True once stored in full; false on a quota error; any other error is thrown. */
+  async function recordOrQuota(ready: KioskStorage, inputs: EventInput[]): Promise<boolean> {
     try {
-      await ready.record(inputs);
+      await recordCounted(ready, inputs);
+      if (storageProblem.get() === 'quota') storageProblem.set(undefined);
+      return true;
+    } catch (error) {
+      if (isQuotaError(error)) return false;
+      throw error;
+    }
+  }
+
+  async function recordCounted(
+    ready: KioskStorage,
+    inputs: EventInput[],
+    options?: RecordOptions,
+  ): Promise<void> {
+    try {
+      await ready.record(inputs, options);
     } catch (error) {
       // The ids were fixed before the first attempt: a constraint error means an earlier
       // attempt committed after all, so the events are stored.
-      if (error instanceof Error && error.name === 'ConstraintError') return;
-      if (
-        error instanceof Error &&
-        error.name === 'BulkError' &&
-        /ConstraintError/.test(error.message)
-      )
-        return;
-      throw error;
+      if (!isAlreadyStored(error)) throw error;
     }
+    stored.update((n) => n + 1);
+  }
+
+  async function pruneBefore(ready: KioskStorage, before: string): Promise<number> {
+    const [{ pruneRawEvents }, device] = await Promise.all([
+      import('../storage/prune.ts'),
+      readSetting('device'),
+    ]);
+    return pruneRawEvents(ready.db, {
+      before,
+      paired: typeof device === 'object' && device !== null,
+    });
+  }
+
+  /** Remembers the replica id beside the pairing, and notices when the database was reset. */
+  async function noticeReset(replica: string): Promise<void> {
+    const [remembered, device] = await Promise.all([readSetting('replica'), readSetting('device')]);
+    const known = remembered as { id?: unknown; resetAt?: unknown } | undefined;
+    if (known?.id === replica) {
+      databaseReset.set(typeof known.resetAt === 'number');
+      return;
+    }
+    const reset = typeof known?.id === 'string' && device !== undefined;
+    await writeSetting('replica', reset ? { id: replica, resetAt: deps.now() } : { id: replica });
+    databaseReset.set(reset);
   }
 
   function scheduleRetry(): void {
@@ -151,7 +222,12 @@ export function createKioskStore(overrides: Partial<KioskDeps> = {}): KioskStore
     }, deps.retryMs);
   }
 
-  async function retryPending(): Promise<void> {
+  function retryPending(): Promise<void> {
+    flushing ??= flushOnce().finally(() => (flushing = undefined));
+    return flushing;
+  }
+
+  async function flushOnce(): Promise<void> {
     for (const write of pending.get()) {
       try {
         await attempt(write.inputs);
@@ -190,6 +266,31 @@ export function createKioskStore(overrides: Partial<KioskDeps> = {}): KioskStore
     pending,
     stored,
     notice,
+    storageProblem,
+    databaseReset,
+    async dismissReset() {
+      databaseReset.set(false);
+      const ready = await storage();
+      await writeSetting('replica', { id: ready.replica });
+    },
+    async checkHealth() {
+      try {
+        const ready = await storage();
+        const { checkHealth } = await import('../storage/events.ts');
+        await checkHealth(ready.db, deps.now());
+      } catch {
+        return false;
+      }
+      await retryPending();
+      return true;
+    },
+    flushPending: retryPending,
+    async pruneRetention() {
+      const ready = await storage();
+      const { retentionStart } = await import('../storage/prune.ts');
+      const today = dayOf(deps.now()).day;
+      return pruneBefore(ready, retentionStart(today, config.get().retentionDays));
+    },
     storage,
     record,
     dayOf,

@@ -4,6 +4,7 @@
  * except retention pruning (prune.ts); corrections are new events.
  */
 import { applyDelta } from '../domain/tally.ts';
+import { isReopenable } from './errors.ts';
 import {
   NO_HOUR,
   NO_OPTION,
@@ -13,6 +14,8 @@ import {
   type TallyRow,
   type TerskelDatabase,
 } from './database.ts';
+
+export { isQuotaError } from './errors.ts';
 
 /** What a caller asks to record; the id, replica and sentinels are filled in here. */
 export interface EventInput {
@@ -121,17 +124,6 @@ export async function recordEvents(
   return events;
 }
 
-/** Errors after which a reopened connection may well succeed (Safari drops connections). */
-const REOPENABLE = new Set(['DatabaseClosedError', 'UnknownError', 'InvalidStateError']);
-
-/** Whether an error is the quota running out (Dexie wraps it in an AbortError). */
-export function isQuotaError(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  if (error.name === 'QuotaExceededError') return true;
-  const inner = (error as Error & { inner?: unknown }).inner;
-  return inner !== undefined && inner !== error && isQuotaError(inner);
-}
-
 /**
  * Runs a storage write; on a dropped or broken connection it reopens the database and
  * tries once more. Every write of the app goes through here.
@@ -140,9 +132,20 @@ export async function writeWithReopen<T>(db: TerskelDatabase, write: () => Promi
   try {
     return await write();
   } catch (error) {
-    if (!(error instanceof Error) || !REOPENABLE.has(error.name)) throw error;
+    if (!isReopenable(error)) throw error;
     if (db.isOpen()) db.close();
     await db.open();
     return await write();
   }
+}
+
+const HEALTH_KEY = 'health';
+
+/**
+ * A tiny write and read in the meta table, through the one write path: resolves when the
+ * connection works (reopened if it had been dropped), rejects when it still does not.
+ */
+export async function checkHealth(db: TerskelDatabase, now: number): Promise<void> {
+  await writeWithReopen(db, () => db.meta.put({ key: HEALTH_KEY, value: String(now) }));
+  await db.meta.get(HEALTH_KEY);
 }

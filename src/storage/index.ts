@@ -3,6 +3,7 @@
  * small function APIs per table. Nothing outside storage/ touches Dexie tables.
  */
 import { REPLICA_KEY, TerskelDatabase } from './database.ts';
+import { recordEvents, writeWithReopen, type EventInput, type RecordOptions } from './events.ts';
 
 export * from './database.ts';
 export * from './events.ts';
@@ -22,5 +23,15 @@ export async function openStorage(name = 'terskel'): Promise<OpenedStorage> {
   if (meta === undefined) throw new Error('The database has no replica id');
   return { db, replica: meta.value };
 }
+
+/** Records events for the database's own replica, through the one write path. */
+export function recordOwnEvents(
+  opened: OpenedStorage,
+  inputs: readonly EventInput[],
+  options?: RecordOptions,
+): Promise<unknown> {
+  return writeWithReopen(opened.db, () => recordEvents(opened.db, opened.replica, inputs, options));
+}
 export * from './words.ts';
 export * from './sync-state.ts';
+export * from './prune.ts';

@@ -5,7 +5,17 @@
  */
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
 
-export const SETTING_KEYS = ['config', 'device', 'sync', 'syncStatus', 'pins', 'lock', 'ui'] as const;
+export const SETTING_KEYS = [
+  'config',
+  'device',
+  'sync',
+  'syncStatus',
+  'pins',
+  'lock',
+  'ui',
+  // This database's replica id, remembered beside the pairing to notice a reset database.
+  'replica',
+] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
 let store: UseStore | undefined;

@@ -86,7 +86,12 @@ export async function isDaySynced(
   day: string,
 ): Promise<boolean> {
   const row = await db.days.get([replica, day]);
-  return row !== undefined && row.syncedRev >= row.rev;
+  return row !== undefined && daySynced(row);
+}
+
+/** Whether a day row's every change has been acknowledged by the endpoint. */
+export function daySynced(row: DayRow): boolean {
+  return row.syncedRev >= row.rev;
 }
 
 /**

@@ -1,9 +1,8 @@
 // Builders for state and UI tests: a fresh store and database per test.
 import {
   openStorage,
-  recordEvents,
+  recordOwnEvents,
   toCounts,
-  writeWithReopen,
   type OpenedStorage,
 } from '../../src/storage/index.ts';
 import {
@@ -16,6 +15,7 @@ import { hjerteromAlta } from '../../src/domain/presets/index.ts';
 import { rollUp } from '../../src/domain/tally.ts';
 import type { SiteConfig } from '../../src/shared/site-config.ts';
 import type { Total } from '../../src/shared/protocol.ts';
+import { seedStaffPins } from './staff.ts';
 
 let counter = 0;
 /** A database name no other test uses. */
@@ -33,8 +33,7 @@ export async function testStorage(name = uniqueDbName()): Promise<KioskStorage> 
 export function withRecord(opened: OpenedStorage): KioskStorage {
   return {
     ...opened,
-    record: (inputs) =>
-      writeWithReopen(opened.db, () => recordEvents(opened.db, opened.replica, inputs)),
+    record: (inputs, options) => recordOwnEvents(opened, inputs, options),
   };
 }
 
@@ -49,8 +48,15 @@ export interface TestKiosk {
 }
 
 export function testKiosk(
-  options: { now?: number; config?: SiteConfig; deps?: Partial<KioskDeps> } = {},
+  options: {
+    now?: number;
+    config?: SiteConfig;
+    deps?: Partial<KioskDeps>;
+    /** A tablet set up with TEST_PINS (the default), or a fresh one that asks for PINs. */
+    pins?: 'seeded' | 'none';
+  } = {},
 ): TestKiosk {
+  if (options.pins !== 'none') void seedStaffPins();
   const storage = testStorage();
   const config = options.config ?? hjerteromAlta;
   const store = createKioskStore({
