@@ -1,0 +1,152 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import { StoreContext } from '../../../src/ui/store-context.ts';
+import { Tally } from '../../../src/ui/staff/Tally.tsx';
+import {
+  MONDAY_1250,
+  net,
+  testKiosk,
+  THURSDAY_1200,
+  totalsOf,
+  type TestKiosk,
+} from '../../support/kiosk.ts';
+
+const MONDAY = '2026-11-23';
+const THURSDAY = '2026-11-26';
+
+function renderTally(now = MONDAY_1250): TestKiosk {
+  const kiosk = testKiosk({ now });
+  render(
+    <StoreContext.Provider value={kiosk.store}>
+      <Tally />
+    </StoreContext.Provider>,
+  );
+  return kiosk;
+}
+
+async function storedEvents(kiosk: TestKiosk) {
+  return (await kiosk.storage).db.events.orderBy('at').toArray();
+}
+
+function card(name: string): HTMLElement {
+  return screen.getByRole('region', { name });
+}
+
+describe('the tally screen', () => {
+  it('shows a +1 per counter on today: dinner and staff-added visits on a Monday', () => {
+    renderTally();
+    expect(screen.getByRole('button', { name: '+1 Middag' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: '+1 Besøk lagt til av personalet' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Bingobrett/ })).toBeNull();
+  });
+
+  it('+1 Middag counts, and the running total follows', async () => {
+    const kiosk = renderTally();
+    fireEvent.click(screen.getByRole('button', { name: '+1 Middag' }));
+    await waitFor(() => expect(card('Middag').textContent).toContain('I dag: 1'));
+    fireEvent.click(screen.getByRole('button', { name: '+1 Middag' }));
+    await waitFor(() => expect(card('Middag').textContent).toContain('I dag: 2'));
+    expect(net(await totalsOf(await kiosk.storage, MONDAY), 'middag')).toBe(2);
+    expect(screen.getByRole('status').textContent).toBe('Lagret: +1 Middag');
+  });
+
+  it('the total counts every replica on the tablet, the door included', async () => {
+    const kiosk = renderTally();
+    await kiosk.store.checkIn();
+    await kiosk.store.checkIn();
+    const visits = () => card('Besøk lagt til av personalet').textContent;
+    await waitFor(() => expect(visits()).toContain('I dag: 2'));
+    fireEvent.click(screen.getByRole('button', { name: '+1 Besøk lagt til av personalet' }));
+    await waitFor(() => expect(visits()).toContain('I dag: 3'));
+  });
+
+  it('the bingo Kontant button records one board at 10 kr, with the price shown', async () => {
+    const kiosk = renderTally(THURSDAY_1200);
+    expect(card('Bingobrett').textContent).toMatch(/10\skr per stykk/);
+    fireEvent.click(screen.getByRole('button', { name: '+1 Kontant, Bingobrett' }));
+    await waitFor(() => expect(card('Bingobrett').textContent).toMatch(/I dag: 1 · 10\skr/));
+    const [event] = await storedEvents(kiosk);
+    expect(event).toMatchObject({ counter: 'bingo', option: 'cash', delta: 1, nok: 10 });
+    expect(net(await totalsOf(await kiosk.storage, THURSDAY), 'bingo', 'cash')).toBe(1);
+  });
+
+  it('"Angre siste" undoes the last tap with a −1 of the same key and kroner', async () => {
+    const kiosk = renderTally(THURSDAY_1200);
+    const undo = screen.getByRole('button', { name: 'Angre siste' }) as HTMLButtonElement;
+    expect(undo.disabled).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: '+1 Kontant, Bingobrett' }));
+    await waitFor(() => expect(undo.disabled).toBe(false));
+    fireEvent.click(undo);
+    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^Angret/));
+    const row = await (await kiosk.storage).db.tally.where('day').equals(THURSDAY).first();
+    expect(row).toMatchObject({ option: 'cash', inc: 1, dec: 1, incNok: 10, decNok: 10 });
+    expect((await storedEvents(kiosk))[1]).toMatchObject({ delta: -1, nok: -10, source: 'staff' });
+    expect(undo.disabled).toBe(true);
+  });
+
+  it('a correction needs a reason from the list, then subtracts one', async () => {
+    const kiosk = renderTally();
+    const correction = card('Rett opp en feil');
+    const submit = () => fireEvent.click(screen.getByRole('button', { name: 'Trekk fra 1' }));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Hva skal rettes' }), {
+      target: { value: 'middag' },
+    });
+    submit();
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Velg en årsak før du trekker fra.',
+    );
+    expect(await storedEvents(kiosk)).toEqual([]);
+    expect(correction.querySelector('textarea, input[type="text"]')).toBeNull();
+    fireEvent.click(screen.getByRole('radio', { name: 'Talt to ganger' }));
+    submit();
+    await waitFor(async () => expect(await storedEvents(kiosk)).toHaveLength(1));
+    expect((await storedEvents(kiosk))[0]).toMatchObject({
+      counter: 'middag',
+      delta: -1,
+      reason: 'counted-twice',
+      source: 'staff',
+    });
+    expect(screen.getByRole('status').textContent).toBe('Rettet: −1 Middag (Talt to ganger)');
+  });
+
+  it.each([
+    ['-3', 'Antallet må være minst 1. For å trekke fra, bruk «Rett opp en feil».'],
+    ['', 'Skriv inn antallet fra papirlisten.'],
+    ['abc', 'Antallet må være et helt tall, for eksempel 12.'],
+  ])('a back-fill of "%s" is refused with a message and stores nothing', async (typed, text) => {
+    const kiosk = renderTally();
+    fireEvent.input(screen.getByRole('textbox', { name: 'Antall' }), { target: { value: typed } });
+    fireEvent.click(screen.getByRole('button', { name: 'Legg til fra papirliste' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(text);
+    expect(await storedEvents(kiosk)).toEqual([]);
+  });
+
+  it('a back-fill of 12 dinners for an earlier day is stored as +12 from the paper sheet', async () => {
+    const kiosk = renderTally(Date.UTC(2026, 10, 25, 11, 0));
+    fireEvent.input(screen.getByLabelText('Dag'), { target: { value: MONDAY } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Hva ble talt' }), {
+      target: { value: 'middag' },
+    });
+    fireEvent.input(screen.getByRole('textbox', { name: 'Antall' }), { target: { value: '12' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Legg til fra papirliste' }));
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe(
+        'Lagt til fra papirliste: +12 Middag for mandag 23. november.',
+      ),
+    );
+    const [event] = await storedEvents(kiosk);
+    expect(event).toMatchObject({ day: MONDAY, counter: 'middag', delta: 12, source: 'backfill' });
+    expect(net(await totalsOf(await kiosk.storage, MONDAY), 'middag')).toBe(12);
+  });
+
+  it('every +1 is a touch target of at least 48 px (by class and stylesheet rule)', () => {
+    renderTally(THURSDAY_1200);
+    const css = readFileSync(resolve(__dirname, '../../../src/ui/staff.css'), 'utf8');
+    expect(css).toMatch(/\.tally-plus \{[^}]*min-height: 6rem/);
+    for (const button of screen.getAllByRole('button', { name: /^\+1 / })) {
+      expect(button.className).toContain('tally-plus');
+    }
+  });
+});
