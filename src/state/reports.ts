@@ -112,7 +112,9 @@ export function useSiteTotals(
   return useLoaded(() => siteTotalsOf(store, day), [store, day, refresh]);
 }
 
-/** A range's totals for a screen; undefined while loading or when `to` is before `from`. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A range's totals for a screen; undefined while loading or when the range is not one. */
 export function useRangeTotals(
   store: KioskStore,
   from: IsoDate,
@@ -121,7 +123,9 @@ export function useRangeTotals(
 ): RangeTotals | undefined {
   return useLoaded(
     () =>
-      to < from ? Promise.reject(new RangeError('to before from')) : rangeTotals(store, from, to),
+      !ISO_DATE.test(from) || !ISO_DATE.test(to) || to < from
+        ? Promise.reject(new RangeError('not a range'))
+        : rangeTotals(store, from, to),
     [store, from, to, refresh],
   );
 }

@@ -50,7 +50,7 @@ export function BarChart({ title, bars, tableLabel, valueLabel }: BarChartProps)
           const x = GAP + i * (BAR_WIDTH + GAP);
           const y = VALUE_SPACE + HEIGHT - height;
           return (
-            <g key={bar.label}>
+            <g key={i}>
               <rect class="bar" x={x} y={y} width={BAR_WIDTH} height={height} rx={3} />
               {bar.value > 0 && bars.length <= 31 ? (
                 <text class="bar-value" x={x + BAR_WIDTH / 2} y={y - 3} text-anchor="middle">
@@ -81,8 +81,8 @@ export function BarChart({ title, bars, tableLabel, valueLabel }: BarChartProps)
             </tr>
           </thead>
           <tbody>
-            {bars.map((bar) => (
-              <tr key={bar.label}>
+            {bars.map((bar, i) => (
+              <tr key={i}>
                 <th scope="row">{bar.label}</th>
                 <td>{text(bar)}</td>
               </tr>

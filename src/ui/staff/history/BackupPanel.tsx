@@ -1,0 +1,136 @@
+/**
+ * The JSON backup: make one (counts, closings, configuration) and import one on a replacement
+ * tablet. Every refusal says what was wrong, naming the field, and that nothing changed.
+ */
+import { useState } from 'preact/hooks';
+import type { MessageKey, Translator } from '../../../i18n/index.ts';
+import {
+  deliverFile,
+  exportBackup,
+  importBackupText,
+  type FieldProblem,
+  type FileHandOver,
+  type ImportOutcome,
+} from '../../../state/export.ts';
+import type { KioskStore } from '../../../state/index.ts';
+
+const FIELD_PROBLEMS: Record<Exclude<FieldProblem, 'custom'>, MessageKey> = {
+  missing: 'staff.backup.issue.missing',
+  type: 'staff.backup.issue.type',
+  format: 'staff.backup.issue.format',
+  'too-small': 'staff.backup.issue.tooSmall',
+  'too-big': 'staff.backup.issue.tooBig',
+  'unknown-field': 'staff.backup.issue.unknownField',
+  value: 'staff.backup.issue.value',
+};
+
+/** The lead's sentence for an import's outcome. */
+export function importMessage(outcome: ImportOutcome, { t }: Translator): string {
+  if (outcome.ok) {
+    return outcome.tallyRows === 0 && outcome.closings === 0 && !outcome.configApplied
+      ? t('staff.backup.unchanged')
+      : t('staff.backup.imported', {
+          replicas: outcome.replicas,
+          rows: outcome.tallyRows,
+          closings: outcome.closings,
+        });
+  }
+  switch (outcome.problem) {
+    case 'not-json':
+      return t('staff.backup.notJson');
+    case 'own-backup':
+      return t('staff.backup.ownBackup');
+    case 'other-site':
+      return t('staff.backup.otherSite', { site: outcome.site });
+    case 'schema':
+      return t('staff.backup.invalid', {
+        field: outcome.field,
+        problem:
+          outcome.fieldProblem === 'custom'
+            ? (outcome.detail ?? t('staff.backup.issue.invalid'))
+            : t(FIELD_PROBLEMS[outcome.fieldProblem]),
+      });
+  }
+}
+
+export interface BackupPanelProps {
+  store: KioskStore;
+  translator: Translator;
+  handOver?: FileHandOver;
+  onImported(): void;
+}
+
+type Message = { kind: 'status' | 'alert'; text: string };
+
+export function BackupPanel({ store, translator, handOver, onImported }: BackupPanelProps) {
+  const { t } = translator;
+  const [applyConfig, setApplyConfig] = useState(false);
+  const [message, setMessage] = useState<Message | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+
+  async function makeBackup() {
+    setBusy(true);
+    try {
+      const delivered = await deliverFile(await exportBackup(store), handOver);
+      setMessage({
+        kind: 'status',
+        text: t(delivered === 'cancelled' ? 'staff.export.cancelled' : 'staff.backup.exported'),
+      });
+    } catch {
+      setMessage({ kind: 'alert', text: t('staff.closing.failed') });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function importFile(input: HTMLInputElement) {
+    const file = input.files?.[0];
+    if (file === undefined) return;
+    setBusy(true);
+    try {
+      const outcome = await importBackupText(store, await file.text(), { applyConfig });
+      setMessage({
+        kind: outcome.ok ? 'status' : 'alert',
+        text: importMessage(outcome, translator),
+      });
+      if (outcome.ok) onImported();
+    } catch {
+      setMessage({ kind: 'alert', text: t('staff.closing.failed') });
+    } finally {
+      input.value = '';
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section class="closing-section" aria-labelledby="backup-title">
+      <h3 id="backup-title">{t('staff.backup.title')}</h3>
+      <p>{t('staff.backup.explain')}</p>
+      <button type="button" disabled={busy} onClick={() => void makeBackup()}>
+        {t('staff.backup.export')}
+      </button>
+      <label class="choice">
+        <input
+          type="checkbox"
+          checked={applyConfig}
+          onChange={(event) => setApplyConfig(event.currentTarget.checked)}
+        />
+        {t('staff.backup.applyConfig')}
+      </label>
+      <label>
+        {t('staff.backup.import')}
+        <input
+          type="file"
+          accept="application/json,.json"
+          disabled={busy}
+          onChange={(event) => void importFile(event.currentTarget)}
+        />
+      </label>
+      {message ? (
+        <p role={message.kind} class={message.kind === 'alert' ? 'warning' : undefined}>
+          {message.text}
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+/** Totals per period: visits, then each other counter, and kroner for sales. */
+import { formatNok, type Translator } from '../../../i18n/index.ts';
+import { amountFor, netFor } from '../../../domain/reports.ts';
+import type { Counter } from '../../../shared/site-config.ts';
+import type { Period, PeriodTotals } from '../../../state/reports.ts';
+import { localized } from '../../localized.ts';
+import { periodLabel } from './format.ts';
+
+export interface PeriodTableProps {
+  periods: readonly PeriodTotals[];
+  period: Period;
+  counters: readonly Counter[];
+  translator: Translator;
+}
+
+export function PeriodTable({ periods, period, counters, translator }: PeriodTableProps) {
+  const { t, language } = translator;
+  const shown = counters.filter((counter) => counter.kind !== 'checkout');
+  if (periods.length === 0) return <p>{t('staff.history.noDays')}</p>;
+  return (
+    <div class="table-scroll">
+      <table class="figures">
+        <caption>{t('staff.history.totals')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('staff.history.period')}</th>
+            {shown.map((counter) => [
+              <th scope="col" key={counter.id}>
+                {localized(counter.name, language)}
+              </th>,
+              counter.kind === 'sale' ? (
+                <th scope="col" key={`${counter.id}:nok`}>
+                  {localized(counter.name, language)} ({t('staff.closing.kroner').toLowerCase()})
+                </th>
+              ) : null,
+            ])}
+          </tr>
+        </thead>
+        <tbody>
+          {periods.map((row) => (
+            <tr key={row.key}>
+              <th scope="row">{periodLabel(translator, period, row.key)}</th>
+              {shown.map((counter) => [
+                <td key={counter.id}>{netFor(row.totals, counter.id)}</td>,
+                counter.kind === 'sale' ? (
+                  <td key={`${counter.id}:nok`}>
+                    {formatNok(language, amountFor(row.totals, counter.id))}
+                  </td>
+                ) : null,
+              ])}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
