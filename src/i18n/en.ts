@@ -242,4 +242,18 @@ export const en: Catalogue = {
   'staff.backfill.badDay': 'Choose a day.',
   'staff.backfill.noCounters': 'No counters were in use that day.',
   'staff.backfill.done': 'Added from paper sheet: {what} for {day}.',
+  'storage.title': 'Storage and version',
+  'storage.quota':
+    'The tablet’s storage is full. Counting goes on – the totals are saved – but single registrations are not. Sync or export to free space.',
+  'storage.reset':
+    'The data on this tablet was reset. The numbers already sent to the server are intact; new registrations add to them.',
+  'storage.resetSeen': 'I have seen this',
+  'storage.persisted': 'Storage is persistent: the browser will not delete the data on its own.',
+  'storage.notPersisted':
+    'Storage is not persistent: the browser may delete the data when space runs low. Sync or export often.',
+  'storage.usage': 'Used {used} of {quota}',
+  'storage.usageUnknown': 'The browser does not say how much space is used.',
+  'storage.version': 'Version {version}',
+  'storage.updateWaiting':
+    'A new version is ready. It is applied when the door has been untouched for two minutes, or after closing.',
 };

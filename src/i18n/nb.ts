@@ -259,13 +259,26 @@ export const nb = {
   'staff.backfill.submit': 'Legg til fra papirliste',
   'staff.backfill.empty': 'Skriv inn antallet fra papirlisten.',
   'staff.backfill.notWhole': 'Antallet må være et helt tall, for eksempel 12.',
-  'staff.backfill.tooSmall':
-    'Antallet må være minst 1. For å trekke fra, bruk «Rett opp en feil».',
+  'staff.backfill.tooSmall': 'Antallet må være minst 1. For å trekke fra, bruk «Rett opp en feil».',
   'staff.backfill.tooLarge': 'Antallet kan være høyst 10 000.',
   'staff.backfill.futureDay': 'Dagen kan ikke være fram i tid.',
   'staff.backfill.badDay': 'Velg en dag.',
   'staff.backfill.noCounters': 'Ingen tellere var i bruk denne dagen.',
   'staff.backfill.done': 'Lagt til fra papirliste: {what} for {day}.',
+  'storage.title': 'Lagring og versjon',
+  'storage.quota':
+    'Lagringsplassen på nettbrettet er full. Tellingen fortsetter – summene lagres – men enkeltregistreringene lagres ikke. Synkroniser eller eksporter, så blir det plass igjen.',
+  'storage.reset':
+    'Dataene på dette nettbrettet ble nullstilt. Tallene som allerede er sendt til serveren, er i behold; nye registreringer kommer i tillegg.',
+  'storage.resetSeen': 'Jeg har sett dette',
+  'storage.persisted': 'Lagringen er varig: nettleseren sletter ikke dataene av seg selv.',
+  'storage.notPersisted':
+    'Lagringen er ikke varig: nettleseren kan slette dataene hvis det blir lite plass. Synkroniser eller eksporter ofte.',
+  'storage.usage': 'Brukt {used} av {quota}',
+  'storage.usageUnknown': 'Nettleseren oppgir ikke hvor mye plass som er brukt.',
+  'storage.version': 'Versjon {version}',
+  'storage.updateWaiting':
+    'En ny versjon er klar. Den tas i bruk når inngangen har stått urørt i to minutter, eller etter dagsoppgjøret.',
   'lang.nb': 'Norsk bokmål',
   'lang.nn': 'Norsk nynorsk',
   'lang.se': 'Davvisámegiella',

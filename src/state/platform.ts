@@ -1,16 +1,37 @@
 /**
  * The bridge to the service worker and the storage manager. It owns when an update is
  * applied: a waiting version takes over only when the door has been idle for two minutes
- * and no staff screen is open — never in the middle of a tally.
+ * and no staff screen is open, or right after closing — never in the middle of a tally.
+ * It also runs storage care: retention at start and daily, a health check when the tablet
+ * becomes visible again.
  */
+import type { Workbox } from 'workbox-window';
 import type { KioskStore } from './kiosk-store.ts';
 import { observable } from './observable.ts';
 
 export const IDLE_BEFORE_UPDATE_MS = 2 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** A stale page reloads at most once in this window, so a missing chunk never loops. */
+export const STALE_RELOAD_WINDOW_MS = 10 * 60 * 1000;
+const STALE_RELOAD_KEY = 'terskel:stale-chunk-reload';
 
 /** Whether a waiting service worker may take over now. */
-export function mayApplyUpdate(lastInputAt: number, now: number, staffOpen: boolean): boolean {
-  return !staffOpen && now - lastInputAt >= IDLE_BEFORE_UPDATE_MS;
+export function mayApplyUpdate(
+  lastInputAt: number,
+  now: number,
+  staffOpen: boolean,
+  idleMs = IDLE_BEFORE_UPDATE_MS,
+): boolean {
+  return !staffOpen && now - lastInputAt >= idleMs;
+}
+
+/**
+ * The idle time before an update: two minutes, unless an end-to-end test set
+ * `window.__terskelIdleMs` before the page loaded (Playwright's addInitScript).
+ */
+function idleBeforeUpdateMs(): number {
+  const injected = (globalThis as { __terskelIdleMs?: unknown }).__terskelIdleMs;
+  return typeof injected === 'number' && injected >= 0 ? injected : IDLE_BEFORE_UPDATE_MS;
 }
 
 /** Update and storage state shown in staff mode. */
@@ -18,35 +39,131 @@ export const platformState = observable<{ updateWaiting: boolean; persisted?: bo
   updateWaiting: false,
 });
 
+let workbox: Workbox | undefined;
+
+/** Applies a waiting version now: the closing screen calls this right after the day is closed. */
+export function applyUpdateAfterClosing(): boolean {
+  if (!workbox || !platformState.get().updateWaiting) return false;
+  workbox.messageSkipWaiting();
+  return true;
+}
+
+/** Asks the browser to keep this origin's storage (set-up asks too; asking twice is harmless). */
+export async function requestPersistentStorage(): Promise<boolean | undefined> {
+  if (!navigator.storage?.persist) return undefined;
+  const persisted = (await navigator.storage.persisted()) || (await navigator.storage.persist());
+  platformState.update((state) => ({ ...state, persisted }));
+  return persisted;
+}
+
+/** How much this origin stores and may store, in bytes (undefined where not supported). */
+export async function storageEstimate(): Promise<{ usage: number; quota: number } | undefined> {
+  if (!navigator.storage?.estimate) return undefined;
+  const { usage, quota } = await navigator.storage.estimate();
+  return usage === undefined || quota === undefined ? undefined : { usage, quota };
+}
+
+/** Whether a page that failed to load a chunk should reload now: online, and not just reloaded. */
+export function shouldReloadForStaleChunk(
+  lastReloadAt: number | undefined,
+  now: number,
+  online: boolean,
+): boolean {
+  return online && (lastReloadAt === undefined || now - lastReloadAt >= STALE_RELOAD_WINDOW_MS);
+}
+
+const STALE_CHUNK_MESSAGE =
+  /dynamically imported module|Importing a module script failed|Failed to fetch dynamically/i;
+
+/**
+ * A stale page (its chunks gone after an update) asking for a chunk that no longer exists
+ * reloads once, and only when online: offline, a reload would not fetch anything new.
+ */
+export function listenForStaleChunks(
+  reload: () => void = () => location.reload(),
+  now: () => number = Date.now,
+): () => void {
+  const tryReload = (event: Event) => {
+    let last: number | undefined;
+    try {
+      const stored = Number(sessionStorage.getItem(STALE_RELOAD_KEY));
+      last = stored > 0 ? stored : undefined;
+    } catch {
+      // no sessionStorage: treat as never reloaded
+    }
+    if (!shouldReloadForStaleChunk(last, now(), navigator.onLine)) return;
+    event.preventDefault();
+    try {
+      sessionStorage.setItem(STALE_RELOAD_KEY, String(now()));
+    } catch {
+      return; // without the guard a reload could loop
+    }
+    reload();
+  };
+  const onRejection = (event: PromiseRejectionEvent) => {
+    const reason: unknown = event.reason;
+    const message = reason instanceof Error ? reason.message : String(reason);
+    if (STALE_CHUNK_MESSAGE.test(message)) tryReload(event);
+  };
+  addEventListener('vite:preloadError', tryReload);
+  addEventListener('unhandledrejection', onRejection);
+  return () => {
+    removeEventListener('vite:preloadError', tryReload);
+    removeEventListener('unhandledrejection', onRejection);
+  };
+}
+
+/** Retention after the first paint (when the browser is idle) and then daily; health on return. */
+export function startStorageCare(store: KioskStore): () => void {
+  const prune = () => void store.pruneRetention().catch(() => undefined);
+  const idle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 1000));
+  idle(prune);
+  const daily = setInterval(prune, DAY_MS);
+  const visible = () => {
+    if (document.visibilityState === 'visible') void store.checkHealth();
+  };
+  document.addEventListener('visibilitychange', visible);
+  return () => {
+    clearInterval(daily);
+    document.removeEventListener('visibilitychange', visible);
+  };
+}
+
 export async function startPlatform(store: KioskStore): Promise<void> {
+  listenForStaleChunks();
   let lastInputAt = store.now();
   addEventListener('pointerdown', () => (lastInputAt = store.now()), {
     capture: true,
     passive: true,
   });
   addEventListener('keydown', () => (lastInputAt = store.now()), { capture: true, passive: true });
-
-  if (navigator.storage?.persist) {
-    const persisted = (await navigator.storage.persisted()) || (await navigator.storage.persist());
-    platformState.update((state) => ({ ...state, persisted }));
-  }
+  startStorageCare(store);
+  await requestPersistentStorage();
 
   if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
   const { Workbox } = await import('workbox-window');
-  const workbox = new Workbox('/sw.js', { scope: '/' });
-  workbox.addEventListener('waiting', () => {
+  const registered = new Workbox('/sw.js', { scope: '/' });
+  workbox = registered;
+  registered.addEventListener('waiting', () => {
     platformState.update((state) => ({ ...state, updateWaiting: true }));
   });
-  workbox.addEventListener('controlling', (event) => {
+  registered.addEventListener('controlling', (event) => {
     if (event.isUpdate) location.reload();
   });
-  await workbox.register();
-  setInterval(() => {
-    const staffOpen = location.hash.startsWith('#/staff');
-    if (platformState.get().updateWaiting && mayApplyUpdate(lastInputAt, store.now(), staffOpen)) {
-      workbox.messageSkipWaiting();
-    }
-  }, 15_000);
+  await registered.register();
+  const idleMs = idleBeforeUpdateMs();
+  setInterval(
+    () => {
+      const staffOpen = location.hash.startsWith('#/staff');
+      if (
+        platformState.get().updateWaiting &&
+        mayApplyUpdate(lastInputAt, store.now(), staffOpen, idleMs)
+      ) {
+        registered.messageSkipWaiting();
+      }
+    },
+    Math.max(250, Math.min(15_000, idleMs / 4)),
+  );
   // Look for a new version now and then; the browser also checks on navigation.
-  setInterval(() => void workbox.update(), 30 * 60 * 1000);
+  setInterval(() => void registered.update(), 30 * 60 * 1000);
 }

@@ -1,0 +1,52 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  IDLE_BEFORE_UPDATE_MS,
+  listenForStaleChunks,
+  mayApplyUpdate,
+  shouldReloadForStaleChunk,
+  STALE_RELOAD_WINDOW_MS,
+} from '../../src/state/platform.ts';
+
+describe('updates', () => {
+  it('wait for two idle minutes at the door and no staff screen', () => {
+    expect(mayApplyUpdate(0, IDLE_BEFORE_UPDATE_MS - 1, false)).toBe(false);
+    expect(mayApplyUpdate(0, IDLE_BEFORE_UPDATE_MS, false)).toBe(true);
+    expect(mayApplyUpdate(0, IDLE_BEFORE_UPDATE_MS * 10, true)).toBe(false);
+  });
+});
+
+describe('a stale page missing a chunk', () => {
+  let stop: (() => void) | undefined;
+  afterEach(() => {
+    stop?.();
+    sessionStorage.clear();
+    vi.restoreAllMocks();
+  });
+
+  it('reloads once when online, and not again within the window', () => {
+    expect(shouldReloadForStaleChunk(undefined, 1000, true)).toBe(true);
+    expect(shouldReloadForStaleChunk(1000, 1000 + STALE_RELOAD_WINDOW_MS - 1, true)).toBe(false);
+    expect(shouldReloadForStaleChunk(1000, 1000 + STALE_RELOAD_WINDOW_MS, true)).toBe(true);
+  });
+
+  it('never reloads offline', () => {
+    expect(shouldReloadForStaleChunk(undefined, 1000, false)).toBe(false);
+  });
+
+  it('a vite:preloadError reloads the page once', () => {
+    vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(true);
+    const reload = vi.fn();
+    stop = listenForStaleChunks(reload, () => 5000);
+    dispatchEvent(new Event('vite:preloadError', { cancelable: true }));
+    dispatchEvent(new Event('vite:preloadError', { cancelable: true }));
+    expect(reload).toHaveBeenCalledTimes(1);
+  });
+
+  it('offline, a vite:preloadError does not reload', () => {
+    vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    const reload = vi.fn();
+    stop = listenForStaleChunks(reload, () => 5000);
+    dispatchEvent(new Event('vite:preloadError', { cancelable: true }));
+    expect(reload).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,53 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { StorageStatus } from '../../../src/ui/staff/StorageStatus.tsx';
+import { StoreContext } from '../../../src/ui/store-context.ts';
+import { platformState } from '../../../src/state/platform.ts';
+import { testKiosk } from '../../support/kiosk.ts';
+
+function renderStatus(kiosk = testKiosk(), usage = { usage: 2_500_000, quota: 600_000_000 }) {
+  render(
+    <StoreContext.Provider value={kiosk.store}>
+      <StorageStatus estimate={() => Promise.resolve(usage)} />
+    </StoreContext.Provider>,
+  );
+  return kiosk;
+}
+
+afterEach(() => platformState.set({ updateWaiting: false }));
+
+describe('storage status in staff mode', () => {
+  it('shows whether storage is persistent, usage and quota, and the version', async () => {
+    platformState.set({ updateWaiting: false, persisted: true });
+    renderStatus();
+    expect(screen.getByRole('heading', { name: 'Lagring og versjon' })).toBeTruthy();
+    expect(screen.getByText(/Lagringen er varig/)).toBeTruthy();
+    expect(await screen.findByText('Brukt 2,5 MB av 600 MB')).toBeTruthy();
+    expect(screen.getByText(`Versjon ${__APP_VERSION__}`)).toBeTruthy();
+  });
+
+  it('says when a new version waits', () => {
+    platformState.set({ updateWaiting: true, persisted: false });
+    renderStatus();
+    expect(screen.getByText(/Lagringen er ikke varig/)).toBeTruthy();
+    expect(screen.getByText(/En ny versjon er klar/)).toBeTruthy();
+  });
+
+  it('a full disk is a banner', () => {
+    const kiosk = testKiosk();
+    kiosk.store.storageProblem.set('quota');
+    renderStatus(kiosk);
+    expect(screen.getByRole('alert').textContent).toMatch(/Lagringsplassen på nettbrettet er full/);
+  });
+
+  it('a reset database is told until staff have seen it', async () => {
+    const kiosk = testKiosk();
+    kiosk.store.databaseReset.set(true);
+    renderStatus(kiosk);
+    expect(screen.getByRole('alert').textContent).toMatch(
+      /ble nullstilt\. Tallene som allerede er sendt til serveren, er i behold/,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Jeg har sett dette' }));
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+  });
+});
