@@ -127,7 +127,12 @@ function describeIssue(issue: ZodIssueLike): Extract<ImportOutcome, { problem: '
     case 'too_big':
       return { ok: false, problem: 'schema', field: field(), fieldProblem: 'too-big' };
     case 'invalid_value':
-      return { ok: false, problem: 'schema', field: field(), fieldProblem: 'value' };
+      return {
+        ok: false,
+        problem: 'schema',
+        field: field(),
+        fieldProblem: issue.input === undefined ? 'missing' : 'value',
+      };
     default:
       // Our own refinements carry Norwegian messages.
       return {
