@@ -1,0 +1,69 @@
+/**
+ * A child process for the upload benchmark: `app` serves the real endpoint app over a fresh
+ * SQLite store (a site and a device provisioned, rate limits lifted so only the work counts);
+ * `bare` serves a Hono handler that parses the same JSON and stores nothing. Both on 127.0.0.1
+ * via @hono/node-server; the port and credentials go back to the parent over IPC.
+ */
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { mkdtempSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../../src/server/app.ts';
+import { provisionDevice } from '../../src/server/provisioning.ts';
+import { openSqliteStore } from '../../src/server/sqlite-store.ts';
+
+export interface EndpointReady {
+  port: number;
+  site: string;
+  device: string;
+  token: string;
+}
+
+const SITE = 'bench-site';
+
+async function appServer() {
+  const store = openSqliteStore({ dataDir: mkdtempSync(join(tmpdir(), 'terskel-bench-sqlite-')) });
+  const now = new Date();
+  await store.addSite({ slug: SITE, name: 'Bench' }, now);
+  const device = await provisionDevice(
+    store,
+    { site: SITE, label: 'bench', publicUrl: 'http://127.0.0.1' },
+    now,
+  );
+  // The app as main.ts builds it (its JSON request log goes to stdout, here /dev/null), with
+  // the per-token limit lifted: the benchmark measures the work, not the limiter's refusals.
+  const app = createApp({
+    store,
+    limits: { tokenPerMinute: 1_000_000_000, addressPerMinute: 1_000_000_000 },
+    distDir: join(tmpdir(), 'terskel-bench-no-dist'),
+  });
+  return { fetch: app.fetch, device: device.device.id, token: device.token };
+}
+
+function bareServer() {
+  const app = new Hono();
+  app.post('/api/v1/counts', async (c) => {
+    const upload = (await c.req.json()) as { days: Array<{ date: string; counts: unknown[] }> };
+    return c.json({
+      ok: true,
+      serverTime: new Date().toISOString(),
+      days: upload.days.map((day) => ({ date: day.date, counts: day.counts.length })),
+    });
+  });
+  return { fetch: app.fetch, device: '00000000-0000-4000-8000-000000000000', token: 'bare' };
+}
+
+const mode = process.argv[2];
+const served = mode === 'app' ? await appServer() : bareServer();
+const server = serve({ fetch: served.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
+  const ready: EndpointReady = {
+    port: (info as AddressInfo).port,
+    site: SITE,
+    device: served.device,
+    token: served.token,
+  };
+  process.send?.(ready);
+});
+process.on('SIGTERM', () => server.close(() => process.exit(0)));

@@ -1,0 +1,121 @@
+/**
+ * Runs in the browser: seeds days through the app's own storage functions and times the
+ * closing summary and the year's CSV from tally state, as the staff screens compute them.
+ */
+import { csvDocument, longCsvRows, wideCsvRows } from '../../../src/domain/csv.ts';
+import { hjerteromAlta } from '../../../src/domain/presets/index.ts';
+import { netFor, visitsPerHour } from '../../../src/domain/reports.ts';
+import { rollUp, type TallyCounts } from '../../../src/domain/tally.ts';
+import {
+  openStorage,
+  recordEvents,
+  tallyRowsBetween,
+  tallyRowsOfDay,
+  toCounts,
+  type EventInput,
+  type OpenedStorage,
+} from '../../../src/storage/index.ts';
+
+const counters = hjerteromAlta.counters;
+const opened = new Map<string, Promise<OpenedStorage>>();
+function storage(name: string): Promise<OpenedStorage> {
+  let storage = opened.get(name);
+  if (storage === undefined) opened.set(name, (storage = openStorage(name)));
+  return storage;
+}
+
+/** The n-th tap of a busy day: mostly visits by hour, then dinners, bread and bingo boards. */
+function tapOf(day: string, n: number): EventInput {
+  const hour = 10 + (n % 9);
+  const at = Date.parse(`${day}T${String(hour - 1).padStart(2, '0')}:00:00Z`) + n;
+  const kind = n % 10;
+  if (kind < 6) {
+    const option = n % 7 === 0 ? 'first-time' : n % 7 === 1 ? 'returning' : undefined;
+    return {
+      day,
+      at,
+      counter: 'visit',
+      hour,
+      delta: 1,
+      source: 'door',
+      ...(option ? { option } : {}),
+    };
+  }
+  if (kind < 8)
+    return { day, at, counter: kind === 6 ? 'middag' : 'brodmat', delta: 1, source: 'staff' };
+  if (n % 50 === 9)
+    return { day, at, counter: 'visit', hour, delta: -1, source: 'staff', reason: 'counted-twice' };
+  return {
+    day,
+    at,
+    counter: 'bingo',
+    option: n % 3 === 0 ? 'vipps' : 'cash',
+    delta: 1,
+    nok: 10,
+    source: 'staff',
+  };
+}
+
+/** Records `events` taps on `day`, `batch` per transaction, through recordEvents. */
+async function seedDay(name: string, day: string, events: number, batch: number): Promise<number> {
+  const { db, replica } = await storage(name);
+  for (let first = 0; first < events; first += batch) {
+    const inputs: EventInput[] = [];
+    for (let n = first; n < Math.min(events, first + batch); n++) inputs.push(tapOf(day, n));
+    await recordEvents(db, replica, inputs);
+  }
+  return (await tallyRowsOfDay(db, day)).length;
+}
+
+/** A year of open days, each recorded as one transaction of a day's worth of back-filled counts. */
+async function seedYear(name: string, from: string, days: number): Promise<number> {
+  const { db, replica } = await storage(name);
+  const start = Date.parse(`${from}T12:00:00Z`);
+  for (let d = 0; d < days; d++) {
+    const day = new Date(start + d * 86_400_000).toISOString().slice(0, 10);
+    const inputs: EventInput[] = [];
+    for (let n = 0; n < 30; n++) {
+      const tap = tapOf(day, n + d);
+      inputs.push({ ...tap, delta: tap.delta * (1 + ((n + d) % 5)), source: 'backfill' });
+    }
+    await recordEvents(db, replica, inputs);
+  }
+  return (await tallyRowsBetween(db, '0000-01-01', '9999-12-31')).length;
+}
+
+/** The closing screen's figures of a day: its tally rows, rolled up, per counter and hour. */
+async function closingSummary(name: string, day: string) {
+  const { db } = await storage(name);
+  const started = performance.now();
+  const totals = rollUp((await tallyRowsOfDay(db, day)).map(toCounts));
+  const figures = counters.map((counter) => ({
+    counter: counter.id,
+    net: netFor(totals, counter.id),
+    options: (counter.options ?? []).map((option) => netFor(totals, counter.id, option.id)),
+  }));
+  const perHour = visitsPerHour(totals);
+  const ms = performance.now() - started;
+  return { ms, totals: totals.length, figures: figures.length, hours: perHour.length };
+}
+
+/** A range's CSV from tally state, grouped by day and rolled up, in the wide or long layout. */
+async function csvOfRange(name: string, from: string, to: string, layout: 'wide' | 'long') {
+  const { db } = await storage(name);
+  const started = performance.now();
+  const byDay = new Map<string, TallyCounts[]>();
+  for (const row of await tallyRowsBetween(db, from, to)) {
+    let list = byDay.get(row.day);
+    if (list === undefined) byDay.set(row.day, (list = []));
+    list.push(toCounts(row));
+  }
+  const days = [...byDay.keys()].sort().map((date) => ({ date, totals: rollUp(byDay.get(date)!) }));
+  const content = csvDocument(layout === 'wide' ? wideCsvRows(days, counters) : longCsvRows(days));
+  const ms = performance.now() - started;
+  return { ms, days: days.length, bytes: content.length };
+}
+
+/** What the benchmark calls through `page.evaluate`. */
+export const domainBench = { seedDay, seedYear, closingSummary, csvOfRange };
+export type DomainBench = typeof domainBench;
+
+(globalThis as unknown as { domainBench: DomainBench }).domainBench = domainBench;

@@ -1,0 +1,378 @@
+/**
+ * `npm run bench`: measures what a person at the door (and the endpoint) feels, each figure
+ * beside a baseline measured in the same run, prints a table and writes bench-results.json.
+ * Assumes a fresh build in dist/ (test/support/bench.sh makes one when it is missing or stale).
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CHROMIUM, launchPersistent, newProfileDir } from '../e2e/support/browser.ts';
+import { skipPinSetup } from '../e2e/support/killable.ts';
+import { ROOT, startAppServer } from './app-server.ts';
+import {
+  BARE_BUTTON_PAGE,
+  BELOW_THRESHOLD_MS,
+  THROTTLE,
+  barePut,
+  checkInCentre,
+  coldLoad,
+  firstTapCounted,
+  installServiceWorker,
+  probedPage,
+  staticShellSite,
+  tapBareButton,
+  tapTheDoor,
+  throttle,
+  waitForDoor,
+} from './door-bench.ts';
+import { measureDomain } from './domain-browser.ts';
+import { CONNECTIONS, measureEndpoint } from './endpoint-bench.ts';
+import { measureLighthouse } from './lighthouse-bench.ts';
+import { describeMachine } from './machine.ts';
+import { measureSizes } from './sizes.ts';
+import { serveFiles } from './static-server.ts';
+import { summarize, type Summary } from './stats.ts';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 20);
+const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 15);
+const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 2);
+const ENDPOINT_MS = Number(process.env.BENCH_ENDPOINT_MS ?? 5_000);
+const DIST = join(ROOT, 'dist');
+
+interface Row {
+  id: string;
+  what: string;
+  figure: Record<string, unknown>;
+  figureText: string;
+  baseline: Record<string, unknown> | null;
+  baselineText: string;
+  target: string;
+  met: boolean;
+}
+
+const rows: Row[] = [];
+const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+const ms = (value: number) => `${Math.round(value * 10) / 10} ms`;
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
+const spread = (s: Summary) => `median ${ms(s.median)}, p95 ${ms(s.p95)}, max ${ms(s.max)}`;
+
+function measureBundle(): void {
+  const sizes = measureSizes(DIST);
+  rows.push({
+    id: 'first-paint-bytes',
+    what: 'JS + CSS loaded to paint the door, brotli',
+    figure: { bytes: sizes.firstPaintBytes, files: sizes.firstPaintFiles },
+    figureText: kb(sizes.firstPaintBytes),
+    baseline: null,
+    baselineText: '—',
+    target: '≤ 20.0 KB',
+    met: sizes.firstPaintBytes <= 20_000,
+  });
+  rows.push({
+    id: 'precached-js-bytes',
+    what: 'all precached JS, brotli',
+    figure: { bytes: sizes.precachedJsBytes, files: sizes.precachedJsFiles },
+    figureText: kb(sizes.precachedJsBytes),
+    baseline: null,
+    baselineText: '—',
+    target: '≤ 100.0 KB',
+    met: sizes.precachedJsBytes <= 100_000,
+  });
+}
+
+async function measureUploads(): Promise<void> {
+  log(`endpoint: ${CONNECTIONS} connections, ${ENDPOINT_MS} ms per server`);
+  const { app, bare } = await measureEndpoint(ENDPOINT_MS);
+  const appLatency = summarize(app.latenciesMs);
+  const bareLatency = summarize(bare.latenciesMs);
+  const share = app.uploadsPerSecond / bare.uploadsPerSecond;
+  const describe = (result: typeof app, latency: Summary) => ({
+    uploadsPerSecond: result.uploadsPerSecond,
+    completed: result.completed,
+    failed: result.failed,
+    statuses: result.statuses,
+    latencyMs: latency,
+  });
+  rows.push({
+    id: 'endpoint-upload',
+    what: `endpoint upload (1 day, 24 keys), ${CONNECTIONS} connections, SQLite`,
+    figure: { ...describe(app, appLatency), shareOfBare: Math.round(share * 1000) / 1000 },
+    figureText: `${app.uploadsPerSecond}/s (${Math.round(share * 100)}% of bare), p99 ${ms(appLatency.p99)}`,
+    baseline: describe(bare, bareLatency),
+    baselineText: `bare Hono: ${bare.uploadsPerSecond}/s, p99 ${ms(bareLatency.p99)}`,
+    target: '≥ 50% of bare, p99 ≤ 10 ms',
+    met: share >= 0.5 && appLatency.p99 <= 10 && app.failed === 0,
+  });
+}
+
+async function measureDoor(): Promise<void> {
+  const server = await startAppServer();
+  const shell = await serveFiles(staticShellSite(DIST));
+  const bare = await serveFiles({ '/': BARE_BUTTON_PAGE });
+  const context = await launchPersistent(newProfileDir());
+  try {
+    // Install both service workers while their servers run, then stop every server: offline.
+    const page = await probedPage(context);
+    await installServiceWorker(page, server.url);
+    await skipPinSetup(page); // a fresh tablet asks for staff PINs before the door
+    await waitForDoor(page);
+    const centre = await checkInCentre(page);
+    const shellPage = await context.newPage();
+    await installServiceWorker(shellPage, shell.url, '/sw.js');
+    await shellPage.close();
+    const barePage = await probedPage(context);
+    await barePage.goto(bare.url);
+    await Promise.all([server.stop(), shell.stop(), bare.stop()]);
+
+    log(`door: ${RUNS} taps at ${THROTTLE}×, each beside a bare strict put`);
+    await page.reload();
+    await waitForDoor(page);
+    await throttle(page);
+    await tapTheDoor(page, 2); // warm-up: the first taps open and warm the database
+    await barePut(page);
+    const puts: number[] = [];
+    const taps = await tapTheDoor(page, RUNS, async () => {
+      puts.push(await barePut(page));
+    });
+    await page.close();
+    await throttle(barePage);
+    await tapBareButton(barePage, 2);
+    const bareTaps = await tapBareButton(barePage, RUNS);
+    await barePage.close();
+
+    const interaction = summarize(taps.interaction);
+    const bareInteraction = summarize(bareTaps.interaction);
+    rows.push({
+      id: 'tap-next-paint',
+      what: `tap → next paint (Event Timing interaction), ${THROTTLE}×`,
+      figure: {
+        interactionMs: interaction,
+        reportedOverThreshold: taps.reported,
+        belowThresholdCountedAs: BELOW_THRESHOLD_MS,
+        afterFrameMs: summarize(taps.afterFrame),
+        samples: taps.interaction,
+      },
+      figureText: `p75 ${ms(interaction.p75)}, max ${ms(interaction.max)} (${taps.reported}/${RUNS} over 16 ms)`,
+      baseline: {
+        interactionMs: bareInteraction,
+        reportedOverThreshold: bareTaps.reported,
+        afterFrameMs: summarize(bareTaps.afterFrame),
+        samples: bareTaps.interaction,
+      },
+      baselineText: `bare <button>: p75 ${ms(bareInteraction.p75)}, max ${ms(bareInteraction.max)}`,
+      target: 'p75 ≤ 24 ms, max ≤ 50 ms',
+      met: interaction.p75 <= 24 && interaction.max <= 50,
+    });
+
+    const stored = summarize(taps.stored);
+    const put = summarize(puts);
+    rows.push({
+      id: 'tap-stored',
+      what: `tap → stored (click → Velkommen after strict commit), ${THROTTLE}×`,
+      figure: { ms: stored, samples: taps.stored },
+      figureText: `p95 ${ms(stored.p95)} (median ${ms(stored.median)})`,
+      baseline: { ms: put, samples: puts },
+      baselineText: `bare strict put: p95 ${ms(put.p95)} (median ${ms(put.median)})`,
+      target: `p95 ≤ 1.5 × bare p95 = ${ms(1.5 * put.p95)}`,
+      met: stored.p95 <= 1.5 * put.p95,
+    });
+
+    log(
+      `cold start: ${COLD_RUNS} offline loads each of the door and the static shell, at ${THROTTLE}×`,
+    );
+    const appPaint: number[] = [];
+    const appDoor: number[] = [];
+    const shellPaint: number[] = [];
+    let uncontrolled = 0;
+    for (let run = 0; run < COLD_RUNS; run++) {
+      // Alternate which goes first, so neither always meets a warmer browser.
+      const order = run % 2 === 0 ? ['app', 'shell'] : ['shell', 'app'];
+      for (const which of order) {
+        const load = await coldLoad(
+          context,
+          which === 'app' ? server.url : shell.url,
+          which === 'app',
+        );
+        if (!load.controlled) uncontrolled += 1;
+        if (which === 'app') {
+          appPaint.push(load.firstPaint);
+          appDoor.push(load.doorAt ?? Number.NaN);
+        } else shellPaint.push(load.firstPaint);
+      }
+    }
+    const paint = summarize(appPaint);
+    const shellSummary = summarize(shellPaint);
+    rows.push({
+      id: 'cold-first-paint',
+      what: `offline cold start, service worker stopped: first paint, ${THROTTLE}×`,
+      figure: {
+        firstContentfulPaintMs: paint,
+        doorButtonInDomMs: summarize(appDoor),
+        samples: appPaint,
+      },
+      figureText: `median ${ms(paint.median)} (p95 ${ms(paint.p95)})`,
+      baseline: {
+        firstContentfulPaintMs: shellSummary,
+        samples: shellPaint,
+        uncontrolledLoads: uncontrolled,
+      },
+      baselineText: `static shell under a SW: median ${ms(shellSummary.median)}`,
+      target: `median ≤ 1.15 × shell = ${ms(1.15 * shellSummary.median)}`,
+      met: paint.median <= 1.15 * shellSummary.median && uncontrolled === 0,
+    });
+
+    log(`first tap: ${COLD_RUNS} offline cold loads tapped every 10 ms until Velkommen`);
+    const counted: number[] = [];
+    const tapRuns = [];
+    for (let run = 0; run < COLD_RUNS; run++) {
+      const result = await firstTapCounted(context, server.url, centre);
+      tapRuns.push(result);
+      counted.push(result.countedAt ?? Number.POSITIVE_INFINITY);
+    }
+    const first = summarize(counted);
+    rows.push({
+      id: 'first-tap-counted',
+      what: `offline cold start: first tap counted (tap every 10 ms), ${THROTTLE}×`,
+      figure: { ms: first, runs: tapRuns },
+      figureText: `median ${ms(first.median)} (p95 ${ms(first.p95)})`,
+      baseline: {
+        coldFirstPaintOfDoorMs: paint.median,
+        staticShellFirstPaintMs: shellSummary.median,
+      },
+      baselineText: `door first paint ${ms(paint.median)}; shell ${ms(shellSummary.median)}`,
+      target: 'median ≤ 400 ms',
+      met: first.median <= 400,
+    });
+  } finally {
+    await context.close();
+    await Promise.all([server.stop(), shell.stop(), bare.stop()]).catch(() => undefined);
+  }
+}
+
+async function measureDomainRows(): Promise<void> {
+  log(
+    `domain: closing summary of a 1,000-event day and a year's CSV, ${RUNS} runs at ${THROTTLE}×`,
+  );
+  const context = await launchPersistent(newProfileDir());
+  try {
+    const domain = await measureDomain(context, RUNS);
+    const closing = summarize(domain.closingMs);
+    rows.push({
+      id: 'closing-summary',
+      what: `closing summary of a day with 1,000 events (from tally state), ${THROTTLE}×`,
+      figure: { ms: closing, tallyRows: domain.closingTallyRows, totals: domain.closingTotals },
+      figureText: spread(closing),
+      baseline: null,
+      baselineText: `${domain.closingTallyRows} tally rows → ${domain.closingTotals} totals`,
+      target: 'p95 ≤ 50 ms',
+      met: closing.p95 <= 50,
+    });
+    const wide = summarize(domain.csvWideMs);
+    const long = summarize(domain.csvLongMs);
+    rows.push({
+      id: 'csv-year',
+      what: `CSV export of a year of day totals (wide layout), ${THROTTLE}×`,
+      figure: {
+        wideMs: wide,
+        longMs: long,
+        days: domain.csvDays,
+        bytes: domain.csvBytes,
+        tallyRows: domain.yearTallyRows,
+      },
+      figureText: spread(wide),
+      baseline: null,
+      baselineText: `${domain.csvDays} days, ${domain.yearTallyRows} tally rows; long layout p95 ${ms(long.p95)}`,
+      target: 'p95 ≤ 100 ms',
+      met: wide.p95 <= 100 && long.p95 <= 100,
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+async function measureLighthouseRow(): Promise<void> {
+  log(`Lighthouse: ${LIGHTHOUSE_RUNS} runs on the door (default mobile config)`);
+  const server = await startAppServer();
+  try {
+    const runs = await measureLighthouse(server.url, LIGHTHOUSE_RUNS);
+    const lowest = (key: 'performance' | 'accessibility' | 'bestPractices') =>
+      Math.min(...runs.map((run) => run[key]));
+    const scores = {
+      performance: lowest('performance'),
+      accessibility: lowest('accessibility'),
+      bestPractices: lowest('bestPractices'),
+    };
+    rows.push({
+      id: 'lighthouse',
+      what: 'Lighthouse on the door (lowest of the runs)',
+      figure: { ...scores, runs },
+      figureText: `perf ${scores.performance}, a11y ${scores.accessibility}, best practices ${scores.bestPractices}`,
+      baseline: null,
+      baselineText: '—',
+      target: 'all 100',
+      met:
+        scores.performance === 100 && scores.accessibility === 100 && scores.bestPractices === 100,
+    });
+  } finally {
+    await server.stop();
+  }
+}
+
+function printTable(): void {
+  const header = ['what', 'figure', 'baseline (same run)', 'target', 'met'];
+  const body = rows.map((row) => [
+    row.what,
+    row.figureText,
+    row.baselineText,
+    row.target,
+    row.met ? 'yes' : 'NO',
+  ]);
+  const widths = header.map((title, i) =>
+    Math.max(title.length, ...body.map((cells) => cells[i]!.length)),
+  );
+  const line = (cells: string[]) =>
+    `| ${cells.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`;
+  console.log(line(header));
+  console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
+  for (const cells of body) console.log(line(cells));
+}
+
+async function main(): Promise<void> {
+  const started = new Date();
+  const steps: Array<[string, () => unknown]> = [
+    ['sizes', measureBundle],
+    ['endpoint', measureUploads],
+    ['door', measureDoor],
+    ['domain', measureDomainRows],
+    ['lighthouse', measureLighthouseRow],
+  ];
+  const errors: Record<string, string> = {};
+  for (const [name, step] of steps) {
+    try {
+      await step();
+    } catch (error) {
+      errors[name] = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      log(`${name} failed: ${errors[name]}`);
+    }
+  }
+  printTable();
+  const results = {
+    date: started.toISOString(),
+    durationSeconds: Math.round((Date.now() - started.getTime()) / 1000),
+    machine: describeMachine(CHROMIUM),
+    settings: {
+      cpuThrottling: THROTTLE,
+      runs: RUNS,
+      coldRuns: COLD_RUNS,
+      lighthouseRuns: LIGHTHOUSE_RUNS,
+      endpointMs: ENDPOINT_MS,
+      connections: CONNECTIONS,
+    },
+    rows,
+    errors,
+  };
+  writeFileSync(join(ROOT, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  log(`wrote bench-results.json in ${results.durationSeconds} s`);
+  if (Object.keys(errors).length > 0) process.exitCode = 1;
+}
+
+await main();
