@@ -128,6 +128,12 @@ export async function loadClosingRecord(store: KioskStore, day: IsoDate): Promis
   return record;
 }
 
+/** Whether this tablet has closed a day (the door shows later taps as "after closing"). */
+export async function isDayClosed(store: KioskStore, day: IsoDate): Promise<boolean> {
+  const { db, replica } = await store.storage();
+  return (await dayRow(db, replica, day))?.closedAt !== undefined;
+}
+
 export type CloseOutcome = { ok: true } | { ok: false; problem: CashProblem };
 
 /**

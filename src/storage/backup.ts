@@ -4,8 +4,8 @@
  * and merges by maximum, so importing the same backup again changes nothing, and it never
  * writes to this tablet's own replica.
  */
+// Types only: the schema (and zod) loads when a backup is imported, not when one is made.
 import type { Backup, BackupCount, BackupDay } from '../shared/backup.ts';
-import { BACKUP_FORMAT, BACKUP_VERSION } from '../shared/backup.ts';
 import type { SiteConfig } from '../shared/site-config.ts';
 import {
   NO_HOUR,
@@ -40,8 +40,8 @@ export async function backupOf(
       days.push(day);
     });
     return {
-      format: BACKUP_FORMAT,
-      version: BACKUP_VERSION,
+      format: 'terskel-backup',
+      version: 1,
       createdAt: new Date(createdAt).toISOString(),
       replica,
       config,

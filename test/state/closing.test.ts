@@ -4,6 +4,7 @@ import {
   cashDifference,
   closeTheDay,
   closingSummary,
+  isDayClosed,
   loadClosingRecord,
   parseCountedCash,
   reopenTheDay,
@@ -164,5 +165,16 @@ describe('closing state', () => {
     expect(await db.notes.count()).toBe(0);
     // The note never touches the day row that sync reads.
     expect(await db.days.count()).toBe(0);
+  });
+});
+
+describe('the door', () => {
+  it('can ask whether this tablet has closed the day', async () => {
+    const kiosk = testKiosk({ now: THURSDAY_1500 });
+    expect(await isDayClosed(kiosk.store, THURSDAY)).toBe(false);
+    await closeTheDay(kiosk.store, THURSDAY, '', 0);
+    expect(await isDayClosed(kiosk.store, THURSDAY)).toBe(true);
+    await reopenTheDay(kiosk.store, THURSDAY);
+    expect(await isDayClosed(kiosk.store, THURSDAY)).toBe(false);
   });
 });
