@@ -7,6 +7,7 @@ import {
   targetKey,
   type TallyTarget,
 } from '../../src/state/tally.ts';
+import type { StoredEvent } from '../../src/storage/database.ts';
 import { MONDAY_1250, net, testKiosk, THURSDAY_1200, totalsOf } from '../support/kiosk.ts';
 
 const MONDAY = '2026-11-23';
@@ -18,8 +19,16 @@ function target(day: string, key: string): TallyTarget {
   return found;
 }
 
+/** Stored events (the test clock stands still: find them by what they are, not by order). */
 async function eventsOf(kiosk: ReturnType<typeof testKiosk>) {
-  return (await kiosk.storage).db.events.orderBy('at').toArray();
+  return (await kiosk.storage).db.events.toArray();
+}
+
+async function eventOf(
+  kiosk: ReturnType<typeof testKiosk>,
+  wanted: (event: StoredEvent) => boolean,
+) {
+  return (await eventsOf(kiosk)).find(wanted);
 }
 
 describe('tally targets', () => {
@@ -67,7 +76,8 @@ describe('tally actions', () => {
     const tally = createTallyActions(kiosk.store);
     await tally.tap(target(MONDAY, 'middag'));
     await tally.tap(target(MONDAY, 'visit'));
-    const [dinner, visit] = await eventsOf(kiosk);
+    const dinner = await eventOf(kiosk, (event) => event.counter === 'middag');
+    const visit = await eventOf(kiosk, (event) => event.counter === 'visit');
     expect(dinner).toMatchObject({ counter: 'middag', delta: 1, source: 'staff', hour: -1 });
     expect(visit).toMatchObject({ counter: 'visit', option: '', delta: 1, hour: 12 });
   });
@@ -78,7 +88,8 @@ describe('tally actions', () => {
     await tally.tap(target(THURSDAY, 'bingo/cash'));
     expect(tally.lastTap.get()).toMatchObject({ delta: 1, stored: true });
     await tally.undo();
-    const [tap, undo] = await eventsOf(kiosk);
+    const tap = await eventOf(kiosk, (event) => event.delta > 0);
+    const undo = await eventOf(kiosk, (event) => event.delta < 0);
     expect(tap).toMatchObject({ option: 'cash', delta: 1, nok: 10 });
     expect(undo).toMatchObject({ option: 'cash', delta: -1, nok: -10, source: 'staff' });
     const row = await (await kiosk.storage).db.tally.where('day').equals(THURSDAY).first();
