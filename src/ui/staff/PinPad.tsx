@@ -1,0 +1,229 @@
+/**
+ * The PIN pad behind the door's hidden gesture: big digits, masked dots, and the role decided
+ * by which PIN matches. Wrong PINs get a calm count of tries left; after five the pad locks,
+ * and the recovery code is the way past a lock.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { localTimeOf } from '../../domain/business-day.ts';
+import { formatClock } from '../../i18n/index.ts';
+import { useObservable } from '../../state/index.ts';
+import { PIN_MAX_DIGITS, PIN_MIN_DIGITS, type PinStore, type StaffRole } from '../../state/pins.ts';
+import { useStaffTranslator } from '../../state/staff-session.ts';
+import { useKioskStore } from '../store-context.ts';
+import '../staff.css';
+
+export interface PinPadProps {
+  pins: PinStore;
+  onSignIn(role: StaffRole): void;
+  /** The recovery code was right: the lock is lifted and the lead may choose new PINs. */
+  onRecovered(): void;
+  onBack(): void;
+}
+
+const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'] as const;
+
+export function PinPad({ pins, onSignIn, onRecovered, onBack }: PinPadProps) {
+  const store = useKioskStore();
+  const config = useObservable(store.config);
+  const { t, language } = useStaffTranslator(store);
+  const [digits, setDigits] = useState('');
+  const [message, setMessage] = useState<string | undefined>(undefined);
+  const [checking, setChecking] = useState(false);
+  const [lockedUntil, setLockedUntil] = useState<number | undefined>(undefined);
+  const [recovering, setRecovering] = useState(false);
+
+  useEffect(() => {
+    let current = true;
+    void pins.lockedUntil().then((until) => current && setLockedUntil(until));
+    return () => {
+      current = false;
+    };
+  }, [pins]);
+
+  // When the lock runs out, ask the store again rather than trusting this screen's clock.
+  useEffect(() => {
+    if (lockedUntil === undefined) return;
+    const timer = setTimeout(
+      () => {
+        void pins.lockedUntil().then((until) => {
+          setLockedUntil(until);
+          if (until === undefined) setMessage(undefined);
+        });
+      },
+      Math.max(0, lockedUntil - store.now()) + 500,
+    );
+    return () => clearTimeout(timer);
+  }, [pins, lockedUntil, store]);
+
+  const locked = lockedUntil !== undefined;
+  const disabled = locked || checking;
+
+  function lockMessage(until: number): string {
+    const local = localTimeOf(until, config.timeZone);
+    const clock = `${String(local.hour).padStart(2, '0')}:${String(local.minute).padStart(2, '0')}`;
+    return t('staff.pin.locked', { time: formatClock(language, clock) });
+  }
+
+  function press(digit: string) {
+    if (disabled) return;
+    setDigits((current) => (current.length < PIN_MAX_DIGITS ? current + digit : current));
+  }
+
+  async function submit() {
+    if (disabled) return;
+    if (digits.length < PIN_MIN_DIGITS) {
+      setMessage(t('staff.pin.tooShort'));
+      return;
+    }
+    setChecking(true);
+    const attempt = await pins.tryPin(digits);
+    setChecking(false);
+    setDigits('');
+    if (attempt.kind === 'ok') {
+      onSignIn(attempt.role);
+    } else if (attempt.kind === 'wrong') {
+      setMessage(t('staff.pin.wrong', { n: attempt.remaining }));
+    } else {
+      setLockedUntil(attempt.until);
+      setMessage(undefined);
+    }
+  }
+
+  function onKeyDown(event: KeyboardEvent) {
+    // A hardware keyboard works like the pad.
+    if (/^\d$/.test(event.key)) press(event.key);
+    else if (event.key === 'Backspace') setDigits((current) => current.slice(0, -1));
+    else if (event.key === 'Enter' && (event.target as HTMLElement).tagName !== 'BUTTON') {
+      void submit();
+    } else return;
+    event.preventDefault();
+  }
+
+  return (
+    <main class="staff pin-screen">
+      <h1>{t('staff.title')}</h1>
+      {recovering ? (
+        <RecoveryForm
+          pins={pins}
+          t={t}
+          onRecovered={onRecovered}
+          onCancel={() => setRecovering(false)}
+        />
+      ) : (
+        <section class="pin-pad" aria-label={t('staff.pin.prompt')} onKeyDown={onKeyDown}>
+          <h2>{t('staff.pin.prompt')}</h2>
+          <p class="pin-dots" role="img" aria-label={t('staff.pin.entered', { n: digits.length })}>
+            {Array.from({ length: Math.max(digits.length, PIN_MIN_DIGITS) }, (_, i) => (
+              <span class={i < digits.length ? 'pin-dot filled' : 'pin-dot'} key={i} />
+            ))}
+          </p>
+          {locked ? (
+            <p role="alert" class="staff-message warn">
+              {lockMessage(lockedUntil)}
+            </p>
+          ) : message ? (
+            <p role="alert" class="staff-message">
+              {message}
+            </p>
+          ) : checking ? (
+            <p role="status" class="staff-message">
+              {t('staff.pin.checking')}
+            </p>
+          ) : null}
+          <div class="pin-keys">
+            {DIGITS.map((digit) => (
+              <button
+                type="button"
+                class="pin-key"
+                key={digit}
+                disabled={disabled}
+                onClick={() => press(digit)}
+              >
+                {digit}
+              </button>
+            ))}
+            <button
+              type="button"
+              class="pin-key secondary"
+              aria-label={t('staff.pin.erase')}
+              disabled={disabled || digits.length === 0}
+              onClick={() => setDigits((current) => current.slice(0, -1))}
+            >
+              ⌫
+            </button>
+          </div>
+          <button
+            type="button"
+            class="pin-submit"
+            disabled={disabled || digits.length === 0}
+            onClick={() => void submit()}
+          >
+            {t('staff.pin.submit')}
+          </button>
+          {locked ? (
+            <button type="button" class="secondary" onClick={() => setRecovering(true)}>
+              {t('staff.pin.forgot')}
+            </button>
+          ) : null}
+        </section>
+      )}
+      <button type="button" class="secondary staff-leave" onClick={onBack}>
+        {t('staff.back')}
+      </button>
+    </main>
+  );
+}
+
+function RecoveryForm({
+  pins,
+  t,
+  onRecovered,
+  onCancel,
+}: {
+  pins: PinStore;
+  t: ReturnType<typeof useStaffTranslator>['t'];
+  onRecovered(): void;
+  onCancel(): void;
+}) {
+  const [code, setCode] = useState('');
+  const [wrong, setWrong] = useState(false);
+  const [checking, setChecking] = useState(false);
+  async function submit(event: Event) {
+    event.preventDefault();
+    setChecking(true);
+    const right = await pins.recover(code);
+    setChecking(false);
+    if (right) onRecovered();
+    else setWrong(true);
+  }
+  return (
+    <form class="recovery-form" onSubmit={(event) => void submit(event)}>
+      <h2>{t('staff.recovery.title')}</h2>
+      <p>{t('staff.recovery.hint')}</p>
+      <label>
+        {t('staff.recovery.title')}
+        <input
+          type="text"
+          autocomplete="off"
+          autocapitalize="characters"
+          spellcheck={false}
+          value={code}
+          onInput={(event) => setCode(event.currentTarget.value)}
+        />
+      </label>
+      {wrong ? (
+        <p role="alert" class="staff-message">
+          {t('staff.recovery.wrong')}
+        </p>
+      ) : null}
+      <div class="staff-actions">
+        <button type="submit" disabled={checking || code.trim() === ''}>
+          {t('staff.recovery.submit')}
+        </button>
+        <button type="button" class="secondary" onClick={onCancel}>
+          {t('staff.recovery.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

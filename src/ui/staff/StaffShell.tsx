@@ -1,0 +1,83 @@
+/**
+ * Staff mode's frame: who is signed in, the screens their role may open, what has not been
+ * saved yet, a configuration that fell back to the preset, and the app's version. Lead-only
+ * screens come from the registry in screens.ts.
+ */
+import { useMemo } from 'preact/hooks';
+import { useObservable } from '../../state/index.ts';
+import type { StaffRole } from '../../state/pins.ts';
+import {
+  mayOpen,
+  STAFF_SCREENS,
+  useStaffTranslator,
+  type StaffScreen,
+} from '../../state/staff-session.ts';
+import { createTallyActions } from '../../state/tally.ts';
+import { useKioskStore } from '../store-context.ts';
+import { leadScreens, SCREEN_LABELS } from './screens.ts';
+import { Tally } from './Tally.tsx';
+import '../staff.css';
+
+export interface StaffShellProps {
+  role: StaffRole;
+  screen: StaffScreen;
+  onNavigate(screen: StaffScreen): void;
+  onLeave(): void;
+}
+
+export function StaffShell({ role, screen, onNavigate, onLeave }: StaffShellProps) {
+  const store = useKioskStore();
+  const { t } = useStaffTranslator(store);
+  const problem = useObservable(store.configProblem);
+  const pending = useObservable(store.pending);
+  // One per session: undo reaches this session's last tap, whichever screen was visited since.
+  const tally = useMemo(() => createTallyActions(store), [store]);
+  const shown: StaffScreen = mayOpen(role, screen) ? screen : 'tally';
+  const LeadScreen = shown === 'tally' || role !== 'lead' ? undefined : leadScreens[shown];
+
+  return (
+    <main class="staff staff-shell">
+      <header class="staff-header">
+        <div>
+          <h1>{t('staff.title')}</h1>
+          <p>{t('staff.signedInAs', { role: t(`staff.role.${role}`) })}</p>
+        </div>
+        <nav aria-label={t('staff.nav')}>
+          <ul class="staff-nav">
+            {STAFF_SCREENS.filter((candidate) => mayOpen(role, candidate)).map((candidate) => (
+              <li key={candidate}>
+                <button
+                  type="button"
+                  class={candidate === shown ? undefined : 'secondary'}
+                  aria-current={candidate === shown ? 'page' : undefined}
+                  onClick={() => onNavigate(candidate)}
+                >
+                  {t(SCREEN_LABELS[candidate])}
+                </button>
+              </li>
+            ))}
+            <li>
+              <button type="button" class="secondary" onClick={onLeave}>
+                {t('staff.back')}
+              </button>
+            </li>
+          </ul>
+        </nav>
+      </header>
+      {problem ? (
+        <p role="alert" class="staff-message warn">
+          {t('staff.configFallback')}
+        </p>
+      ) : null}
+      {pending.length > 0 ? (
+        <p role="alert" class="staff-message warn">
+          {t('staff.unsaved', { n: pending.length })}
+        </p>
+      ) : null}
+      <div class="staff-screen">
+        {LeadScreen ? <LeadScreen role="lead" /> : <Tally tally={tally} />}
+      </div>
+      <footer class="staff-footer">{t('staff.version', { version: __APP_VERSION__ })}</footer>
+    </main>
+  );
+}

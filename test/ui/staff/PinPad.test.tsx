@@ -1,0 +1,284 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { hjerteromAlta } from '../../../src/domain/presets/index.ts';
+import { createPinStore } from '../../../src/state/pins.ts';
+import { App } from '../../../src/ui/App.tsx';
+import { testKiosk } from '../../support/kiosk.ts';
+import { clearSettings, TEST_PINS } from '../../support/staff.ts';
+
+const FAST = 1_000;
+
+beforeEach(async () => {
+  location.hash = '';
+  await clearSettings();
+});
+
+/** The app opened on the PIN pad of a set-up tablet (as after the door's hidden gesture). */
+async function openPad(options: Parameters<typeof testKiosk>[0] = {}) {
+  location.hash = '#/staff';
+  const kiosk = testKiosk(options);
+  const pins = createPinStore({ iterations: FAST, now: kiosk.store.now });
+  const view = render(<App store={kiosk.store} pins={pins} />);
+  await screen.findByRole('heading', { name: 'Skriv inn PIN-koden' });
+  return { kiosk, pins, view };
+}
+
+function typePin(pin: string) {
+  const pad = screen.getByRole('region', { name: 'Skriv inn PIN-koden' });
+  for (const digit of pin) fireEvent.click(within(pad).getByRole('button', { name: digit }));
+  fireEvent.click(screen.getByRole('button', { name: 'Logg inn' }));
+}
+
+function navNames(): string[] {
+  const nav = screen.getByRole('navigation', { name: 'Personalmeny' });
+  return within(nav)
+    .getAllByRole('button')
+    .map((button) => button.textContent ?? '');
+}
+
+describe('the PIN pad', () => {
+  it('has big digit buttons and masks what is typed', async () => {
+    await openPad();
+    expect(screen.getByRole('heading', { level: 1, name: 'Personale' })).toBeTruthy();
+    for (const digit of '0123456789') {
+      expect(screen.getByRole('button', { name: digit }).className).toContain('pin-key');
+    }
+    fireEvent.click(screen.getByRole('button', { name: '4' }));
+    fireEvent.click(screen.getByRole('button', { name: '2' }));
+    expect(screen.getByRole('img', { name: '2 sifre skrevet' })).toBeTruthy();
+    expect(document.body.textContent).not.toContain('42');
+    fireEvent.click(screen.getByRole('button', { name: 'Slett siste siffer' }));
+    expect(screen.getByRole('img', { name: '1 sifre skrevet' })).toBeTruthy();
+  });
+
+  it('the volunteer PIN opens the tally, with no lead screens', async () => {
+    await openPad();
+    typePin(TEST_PINS.volunteer);
+    expect(await screen.findByText('Innlogget som frivillig')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Telling' })).toBeTruthy();
+    expect(navNames()).toEqual(['Telling', 'Tilbake til inngangen']);
+    expect(location.hash).toBe('#/staff/tally');
+  });
+
+  it('the lead PIN opens every screen: Telling, Dagsoppgjør, Historikk, Innstillinger', async () => {
+    await openPad();
+    typePin(TEST_PINS.lead);
+    expect(await screen.findByText('Innlogget som daglig leder')).toBeTruthy();
+    expect(navNames()).toEqual([
+      'Telling',
+      'Dagsoppgjør',
+      'Historikk',
+      'Innstillinger',
+      'Tilbake til inngangen',
+    ]);
+    fireEvent.click(screen.getByRole('button', { name: 'Innstillinger' }));
+    expect(location.hash).toBe('#/staff/settings');
+    expect(await screen.findByRole('heading', { name: 'Innstillinger' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Tilbake til inngangen' }));
+    expect(await screen.findByRole('button', { name: 'Sjekk inn' })).toBeTruthy();
+  });
+
+  it('a volunteer who follows a lead-only link lands on the tally', async () => {
+    await openPad();
+    location.hash = '#/staff/closing';
+    typePin(TEST_PINS.volunteer);
+    expect(await screen.findByText('Innlogget som frivillig')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Telling' })).toBeTruthy();
+    expect(location.hash).toBe('#/staff/tally');
+  });
+
+  it('a wrong PIN says calmly how many tries are left', async () => {
+    await openPad();
+    typePin('9999');
+    expect((await screen.findByRole('alert')).textContent).toBe('Feil PIN. 4 forsøk igjen.');
+    typePin('9998');
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe('Feil PIN. 3 forsøk igjen.'),
+    );
+  });
+
+  it('five wrong PINs lock the pad, the lock survives a reload, and the recovery code lifts it', async () => {
+    const { kiosk, view } = await openPad();
+    for (let i = 0; i < 5; i++) {
+      typePin('9999');
+      await waitFor(() =>
+        expect(screen.getByRole('img', { name: '0 sifre skrevet' })).toBeTruthy(),
+      );
+    }
+    expect((await screen.findByRole('alert')).textContent).toMatch(
+      /^For mange feil forsøk\. Prøv igjen kl\. 12\.55\.$/,
+    );
+    expect((screen.getByRole('button', { name: '1' }) as HTMLButtonElement).disabled).toBe(true);
+
+    // A reload: a new app and a new PIN store read the same settings.
+    view.unmount();
+    cleanup();
+    render(
+      <App store={kiosk.store} pins={createPinStore({ iterations: FAST, now: kiosk.store.now })} />,
+    );
+    expect((await screen.findByRole('alert')).textContent).toMatch(/^For mange feil forsøk/);
+    expect((screen.getByRole('button', { name: '1' }) as HTMLButtonElement).disabled).toBe(true);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Bruk gjenopprettingskoden' }));
+    const code = screen.getByRole('textbox', { name: 'Gjenopprettingskode' });
+    fireEvent.input(code, { target: { value: 'AAAA-BBBB-CCCX' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Lås opp' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/^Koden stemmer ikke/);
+    fireEvent.input(code, { target: { value: 'aaaa bbbb cccc' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Lås opp' }));
+
+    expect(await screen.findByRole('heading', { name: 'Velg nye PIN-koder' })).toBeTruthy();
+    fillPins('4444', '4444', '5555', '5555');
+    fireEvent.click(screen.getByRole('button', { name: 'Lagre PIN-kodene' }));
+    const shown = await screen.findByText(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    expect(shown.textContent).not.toBe(TEST_PINS.recovery);
+    fireEvent.click(screen.getByRole('button', { name: 'Jeg har skrevet ned koden' }));
+    expect(await screen.findByText('Innlogget som daglig leder')).toBeTruthy();
+  });
+});
+
+function fillPins(volunteer: string, volunteerRepeat: string, lead: string, leadRepeat: string) {
+  const fields: [string, string][] = [
+    ['PIN for frivillige', volunteer],
+    ['Gjenta PIN for frivillige', volunteerRepeat],
+    ['PIN for daglig leder', lead],
+    ['Gjenta PIN for daglig leder', leadRepeat],
+  ];
+  for (const [label, value] of fields) {
+    fireEvent.input(screen.getByLabelText(label), { target: { value } });
+  }
+}
+
+describe('PIN set-up on a fresh tablet', () => {
+  async function freshTablet() {
+    const kiosk = testKiosk({ pins: 'none' });
+    const pins = createPinStore({ iterations: FAST });
+    render(<App store={kiosk.store} pins={pins} />);
+    await screen.findByRole('heading', { name: 'Velg PIN-koder for personalet' });
+    return pins;
+  }
+
+  it('asks for both PINs before it shows the door', async () => {
+    await freshTablet();
+    expect(screen.queryByRole('button', { name: 'Sjekk inn' })).toBeNull();
+  });
+
+  it('refuses a 3-digit PIN', async () => {
+    const pins = await freshTablet();
+    fillPins('123', '123', '5678', '5678');
+    fireEvent.click(screen.getByRole('button', { name: 'Lagre PIN-kodene' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'PIN for frivillige må være 4–8 sifre.',
+    );
+    expect(await pins.isSetUp()).toBe(false);
+  });
+
+  it('refuses PINs typed differently the second time, and two equal PINs', async () => {
+    const pins = await freshTablet();
+    fillPins('1234', '1234', '5678', '5679');
+    fireEvent.click(screen.getByRole('button', { name: 'Lagre PIN-kodene' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'PIN for daglig leder: de to feltene er ikke like.',
+    );
+    fillPins('1234', '1234', '1234', '1234');
+    fireEvent.click(screen.getByRole('button', { name: 'Lagre PIN-kodene' }));
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe(
+        'PIN for frivillige og PIN for daglig leder må være forskjellige.',
+      ),
+    );
+    expect(await pins.isSetUp()).toBe(false);
+  });
+
+  it('stores the PINs, shows the recovery code once, then the door', async () => {
+    const pins = await freshTablet();
+    fillPins('1234', '1234', '567890', '567890');
+    fireEvent.click(screen.getByRole('button', { name: 'Lagre PIN-kodene' }));
+    expect(await screen.findByRole('heading', { name: 'Gjenopprettingskode' })).toBeTruthy();
+    const code = screen.getByText(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/).textContent!;
+    fireEvent.click(screen.getByRole('button', { name: 'Jeg har skrevet ned koden' }));
+    expect(await screen.findByRole('button', { name: 'Sjekk inn' })).toBeTruthy();
+    expect(await pins.tryPin('567890')).toEqual({ kind: 'ok', role: 'lead' });
+    expect(await pins.recover(code)).toBe(true);
+  });
+});
+
+describe('the staff shell', () => {
+  it('shows the version, and nothing alarming when all is well', async () => {
+    await openPad();
+    typePin(TEST_PINS.volunteer);
+    await screen.findByText('Innlogget som frivillig');
+    expect(screen.getByText(/^Versjon \d+\.\d+\.\d+/)).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('says when the stored configuration could not be read and the preset is used', async () => {
+    await openPad({
+      deps: { loadConfig: () => Promise.resolve({ config: hjerteromAlta, invalid: 'name: tom' }) },
+    });
+    typePin(TEST_PINS.lead);
+    expect((await screen.findByRole('alert')).textContent).toMatch(
+      /^Den lagrede konfigurasjonen kunne ikke leses/,
+    );
+  });
+
+  it('says how many writes are not saved yet', async () => {
+    await openPad({
+      deps: {
+        openStorage: () =>
+          Promise.resolve({
+            db: undefined as never,
+            replica: 'r',
+            record: () => Promise.reject(Object.assign(new Error('x'), { name: 'UnknownError' })),
+          }),
+        retryMs: 60_000,
+      },
+    });
+    typePin(TEST_PINS.volunteer);
+    await screen.findByText('Innlogget som frivillig');
+    fireEvent.click(screen.getByRole('button', { name: '+1 Middag' }));
+    expect(
+      await screen.findByText(
+        '1 registreringer er ikke lagret ennå. De prøves på nytt automatisk.',
+      ),
+    ).toBeTruthy();
+  });
+});
+
+describe('returning to the door when left alone', () => {
+  const quick = { ...hjerteromAlta, idleTimeoutSeconds: 0.3 };
+
+  it('goes back to the door after the idle timeout', async () => {
+    await openPad({ config: quick });
+    typePin(TEST_PINS.volunteer);
+    await screen.findByText('Innlogget som frivillig');
+    expect(
+      await screen.findByRole('button', { name: 'Sjekk inn' }, { timeout: 2000 }),
+    ).toBeTruthy();
+    expect(location.hash).toBe('#/');
+  });
+
+  it('never while a number is being typed, only after the field is left', async () => {
+    await openPad({ config: quick });
+    typePin(TEST_PINS.volunteer);
+    await screen.findByText('Innlogget som frivillig');
+    const amount = screen.getByRole('textbox', { name: 'Antall' });
+    amount.focus();
+    fireEvent.input(amount, { target: { value: '1' } });
+    await new Promise((done) => setTimeout(done, 800));
+    expect(screen.getByText('Innlogget som frivillig')).toBeTruthy();
+    amount.blur();
+    await new Promise((done) => setTimeout(done, 100));
+    expect(screen.getByText('Innlogget som frivillig')).toBeTruthy();
+    expect(
+      await screen.findByRole('button', { name: 'Sjekk inn' }, { timeout: 2000 }),
+    ).toBeTruthy();
+  });
+
+  it('the PIN pad too returns to the door', async () => {
+    await openPad({ config: quick });
+    expect(
+      await screen.findByRole('button', { name: 'Sjekk inn' }, { timeout: 2000 }),
+    ).toBeTruthy();
+  });
+});
