@@ -172,7 +172,10 @@ export function createSyncController(
   async function pair(next: SyncSettings): Promise<void> {
     await writeSetting('device', next);
     try {
-      const [{ db }, storage] = await Promise.all([store.storage(), import('../storage/sync-state.ts')]);
+      const [{ db }, storage] = await Promise.all([
+        store.storage(),
+        import('../storage/sync-state.ts'),
+      ]);
       await storage.markAllWaiting(db);
     } catch {
       // No database here: nothing to send again.
@@ -194,8 +197,24 @@ export function createSyncController(
     return (await ensureLoop()).trigger(reason);
   }
 
+  /** The endpoint's totals of all the site's tablets, after sending what waits here. */
+  async function readEndpointTotals(from: string, to: string) {
+    const current = await settings();
+    if (!current || status.get().needsPairing) throw new Error('not paired');
+    await withTimeout(trigger('manual'), ENDPOINT_READ_TIMEOUT_MS);
+    const { getSiteDays } = await import('../sync/client.ts');
+    const answer = await withTimeout(
+      getSiteDays(deps.fetch, current, from, to),
+      ENDPOINT_READ_TIMEOUT_MS,
+    );
+    if (!answer.ok) throw new Error(answer.message);
+    return answer.body.days;
+  }
+
   // Load what is known, then start.
   void (async () => {
+    const reports = await import('./reports.ts');
+    reports.provideEndpointTotals(store, readEndpointTotals);
     const [current, saved] = await Promise.all([settings(), readSetting('syncStatus')]);
     const restored = (
       typeof saved === 'object' && saved !== null ? saved : {}
@@ -240,6 +259,25 @@ export function createSyncController(
       for (const cleanup of cleanups) cleanup();
     },
   };
+}
+
+/** How long the closing screen waits for the endpoint before showing the tablet's own totals. */
+const ENDPOINT_READ_TIMEOUT_MS = 5000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('timed out')), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
 }
 
 /** Forgets the pairing (the counts stay on the tablet). */
