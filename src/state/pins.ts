@@ -271,24 +271,3 @@ export function createPinStore(overrides: Partial<PinStoreDeps> = {}): PinStore 
     },
   };
 }
-
-// The door paints before IndexedDB answers; this synchronous hint says that PINs were set up
-// here, so a set-up tablet paints the door at once and only a fresh one waits for the check.
-const READY_HINT_KEY = 'terskel:staff-ready';
-
-export function readSetupHint(): boolean {
-  try {
-    return globalThis.localStorage?.getItem(READY_HINT_KEY) === '1';
-  } catch {
-    return false;
-  }
-}
-
-export function writeSetupHint(ready: boolean): void {
-  try {
-    if (ready) globalThis.localStorage?.setItem(READY_HINT_KEY, '1');
-    else globalThis.localStorage?.removeItem(READY_HINT_KEY);
-  } catch {
-    // Without the hint the next start only waits for IndexedDB before painting.
-  }
-}

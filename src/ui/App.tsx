@@ -3,16 +3,11 @@
  * gate in front of staff mode. A fresh tablet chooses its PINs before the door shows; staff
  * screens load only when opened, so the door's first paint carries none of them.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { useObservable, type KioskStore, type SyncController } from '../state/index.ts';
-import {
-  createPinStore,
-  readSetupHint,
-  writeSetupHint,
-  type PinStore,
-  type StaffRole,
-} from '../state/pins.ts';
-import { mayOpen, STAFF_SCREENS, useIdleReturn, type StaffScreen } from '../state/staff-session.ts';
+import { useEffect, useState } from 'preact/hooks';
+import { type KioskStore, type SyncController } from '../state/index.ts';
+import type { PinStore, StaffRole } from '../state/pins.ts';
+import { readSetupHint, writeSetupHint } from '../state/setup-hint.ts';
+import { mayOpen, STAFF_SCREENS, type StaffScreen } from '../state/staff-session.ts';
 import { Door } from './screens/Door.tsx';
 import { StoreContext, SyncContext } from './store-context.ts';
 
@@ -57,6 +52,13 @@ function useStaffModules(wanted: boolean): StaffModules | undefined {
   return modules;
 }
 
+// Hashing and the settings behind the PINs load after the first paint, like the staff screens.
+let defaultPins: Promise<PinStore> | undefined;
+function loadDefaultPins(): Promise<PinStore> {
+  defaultPins ??= import('../state/pins.ts').then((module) => module.createPinStore());
+  return defaultPins;
+}
+
 /** Whether this tablet has its PINs: 'checking' only until settings answer on a fresh start. */
 type Setup = 'checking' | 'needed' | 'ready';
 
@@ -69,29 +71,28 @@ export interface AppProps {
 }
 
 export function App({ store, sync, onTap, pins: givenPins }: AppProps) {
-  const pins = useMemo(() => givenPins ?? createPinStore(), [givenPins]);
+  const [pins, setPins] = useState<PinStore | undefined>(givenPins);
   const [route, setRoute] = useState<Route>(() => routeOf(location.hash));
   const [setup, setSetup] = useState<Setup>(() => (readSetupHint() ? 'ready' : 'checking'));
   const [role, setRole] = useState<StaffRole | undefined>(undefined);
   const [resetting, setResetting] = useState(false);
-  const config = useObservable(store.config);
-  const staffRoot = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     let current = true;
-    pins.isSetUp().then(
-      (ready) => {
+    (givenPins ? Promise.resolve(givenPins) : loadDefaultPins())
+      .then(async (loaded) => {
+        if (current) setPins(loaded);
+        const ready = await loaded.isSetUp();
         if (!current) return;
         writeSetupHint(ready);
         setSetup(ready ? 'ready' : 'needed');
-      },
+      })
       // Settings that cannot be read must not keep the door from counting.
-      () => current && setSetup('ready'),
-    );
+      .catch(() => current && setSetup('ready'));
     return () => {
       current = false;
     };
-  }, [pins]);
+  }, [givenPins]);
 
   useEffect(() => {
     const follow = () => setRoute(routeOf(location.hash));
@@ -115,31 +116,28 @@ export function App({ store, sync, onTap, pins: givenPins }: AppProps) {
 
   const inStaff = route.name === 'staff' || setup === 'needed';
   const modules = useStaffModules(inStaff);
-  // The PIN pad and staff screens return to the door when left alone; choosing PINs does not,
-  // since the recovery code on screen must not vanish while it is written down.
-  const idleWatched = route.name === 'staff' && !resetting && setup === 'ready';
-  useIdleReturn(staffRoot, idleWatched ? config.idleTimeoutSeconds * 1000 : undefined, toDoor);
 
   let content;
   if (setup === 'checking') {
     content = <main class="door shell" aria-busy="true" />;
   } else if (setup === 'needed') {
-    content = modules ? (
-      <modules.PinSetup
-        pins={pins}
-        mode="first"
-        onDone={() => {
-          writeSetupHint(true);
-          setSetup('ready');
-          toDoor();
-        }}
-      />
-    ) : (
-      <main class="door shell" aria-busy="true" />
-    );
+    content =
+      modules && pins ? (
+        <modules.PinSetup
+          pins={pins}
+          mode="first"
+          onDone={() => {
+            writeSetupHint(true);
+            setSetup('ready');
+            toDoor();
+          }}
+        />
+      ) : (
+        <main class="door shell" aria-busy="true" />
+      );
   } else if (route.name === 'door') {
     content = <Door onStaff={() => go({ name: 'staff' })} {...(onTap ? { onTap } : {})} />;
-  } else if (modules === undefined) {
+  } else if (modules === undefined || pins === undefined) {
     content = <main class="staff" aria-busy="true" />;
   } else if (resetting) {
     content = (
@@ -179,11 +177,7 @@ export function App({ store, sync, onTap, pins: givenPins }: AppProps) {
 
   return (
     <StoreContext.Provider value={store}>
-      <SyncContext.Provider value={sync}>
-        <div ref={staffRoot} class="app-root">
-          {content}
-        </div>
-      </SyncContext.Provider>
+      <SyncContext.Provider value={sync}>{content}</SyncContext.Provider>
     </StoreContext.Provider>
   );
 }

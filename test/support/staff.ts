@@ -1,6 +1,7 @@
 // Staff-mode test support: PIN settings seeded or cleared, so each test starts where it says.
 import { clear, createStore } from 'idb-keyval';
-import { writeSetupHint, type StoredPins } from '../../src/state/pins.ts';
+import type { StoredPins } from '../../src/state/pins.ts';
+import { writeSetupHint } from '../../src/state/setup-hint.ts';
 import { writeSetting } from '../../src/storage/settings.ts';
 
 /** The PINs and recovery code of a seeded tablet. */

@@ -3,12 +3,12 @@
  * by which PIN matches. Wrong PINs get a calm count of tries left; after five the pad locks,
  * and the recovery code is the way past a lock.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { localTimeOf } from '../../domain/business-day.ts';
 import { formatClock } from '../../i18n/index.ts';
 import { useObservable } from '../../state/index.ts';
 import { PIN_MAX_DIGITS, PIN_MIN_DIGITS, type PinStore, type StaffRole } from '../../state/pins.ts';
-import { useStaffTranslator } from '../../state/staff-session.ts';
+import { useIdleReturn, useStaffTranslator } from '../../state/staff-session.ts';
 import { useKioskStore } from '../store-context.ts';
 import '../staff.css';
 
@@ -31,6 +31,9 @@ export function PinPad({ pins, onSignIn, onRecovered, onBack }: PinPadProps) {
   const [checking, setChecking] = useState(false);
   const [lockedUntil, setLockedUntil] = useState<number | undefined>(undefined);
   const [recovering, setRecovering] = useState(false);
+  const root = useRef<HTMLElement>(null);
+  // A pad left open goes back to the door, as the staff screens do.
+  useIdleReturn(root, config.idleTimeoutSeconds * 1000, onBack);
 
   useEffect(() => {
     let current = true;
@@ -100,7 +103,7 @@ export function PinPad({ pins, onSignIn, onRecovered, onBack }: PinPadProps) {
   }
 
   return (
-    <main class="staff pin-screen">
+    <main class="staff pin-screen" ref={root}>
       <h1>{t('staff.title')}</h1>
       {recovering ? (
         <RecoveryForm

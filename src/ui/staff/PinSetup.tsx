@@ -1,7 +1,7 @@
 /**
  * Choosing the two staff PINs: on a fresh tablet before the door shows, and after the
  * recovery code has lifted a lock. Each PIN is typed twice; the recovery code that comes
- * back is shown once, to be written down.
+ * back is shown once, to be written down — so this screen never times out to the door.
  */
 import { useState } from 'preact/hooks';
 import type { MessageKey } from '../../i18n/index.ts';

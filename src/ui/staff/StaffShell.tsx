@@ -3,12 +3,13 @@
  * saved yet, a configuration that fell back to the preset, and the app's version. Lead-only
  * screens come from the registry in screens.ts.
  */
-import { useMemo } from 'preact/hooks';
+import { useMemo, useRef } from 'preact/hooks';
 import { useObservable } from '../../state/index.ts';
 import type { StaffRole } from '../../state/pins.ts';
 import {
   mayOpen,
   STAFF_SCREENS,
+  useIdleReturn,
   useStaffTranslator,
   type StaffScreen,
 } from '../../state/staff-session.ts';
@@ -28,15 +29,18 @@ export interface StaffShellProps {
 export function StaffShell({ role, screen, onNavigate, onLeave }: StaffShellProps) {
   const store = useKioskStore();
   const { t } = useStaffTranslator(store);
+  const config = useObservable(store.config);
   const problem = useObservable(store.configProblem);
   const pending = useObservable(store.pending);
   // One per session: undo reaches this session's last tap, whichever screen was visited since.
   const tally = useMemo(() => createTallyActions(store), [store]);
+  const root = useRef<HTMLElement>(null);
+  useIdleReturn(root, config.idleTimeoutSeconds * 1000, onLeave);
   const shown: StaffScreen = mayOpen(role, screen) ? screen : 'tally';
   const LeadScreen = shown === 'tally' || role !== 'lead' ? undefined : leadScreens[shown];
 
   return (
-    <main class="staff staff-shell">
+    <main class="staff staff-shell" ref={root}>
       <header class="staff-header">
         <div>
           <h1>{t('staff.title')}</h1>
