@@ -4,6 +4,7 @@ import { launchPersistent, newProfileDir } from './support/browser.ts';
 import { requireBuild } from './support/dist.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 import { checkInAtDoor, tallyNet, waitForServiceWorker } from './support/door.ts';
+import { setUpStaffPins } from './support/staff.ts';
 
 describe('the door offline, in Chromium', () => {
   let server: RunningServer;
@@ -24,6 +25,7 @@ describe('the door offline, in Chromium', () => {
 
   it('is installable and controlled by its service worker', async () => {
     await page.goto(server.url);
+    await setUpStaffPins(page);
     await waitForServiceWorker(page);
     const cdp = await context.newCDPSession(page);
     const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as {
