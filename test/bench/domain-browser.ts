@@ -10,7 +10,7 @@ import { build } from 'vite';
 import { ROOT } from './app-server.ts';
 import { throttle } from './door-bench.ts';
 import type { DomainBench } from './page/domain-bench.ts';
-import { serveFiles } from './static-server.ts';
+import { serveFiles, type StaticFile } from './static-server.ts';
 
 declare global {
   interface Window {
@@ -18,7 +18,8 @@ declare global {
   }
 }
 
-async function buildBenchPage(): Promise<string> {
+/** The page's modules by URL path (the entry and any chunk it imports). */
+async function buildBenchPage(): Promise<Record<string, StaticFile>> {
   const outDir = mkdtempSync(join(tmpdir(), 'terskel-bench-page-'));
   await build({
     configFile: false,
@@ -34,9 +35,16 @@ async function buildBenchPage(): Promise<string> {
       rollupOptions: { output: { entryFileNames: 'domain-bench.js' } },
     },
   });
-  const file = readdirSync(outDir).find((name) => name.endsWith('.js'));
-  if (file === undefined) throw new Error(`The bench page did not build into ${outDir}`);
-  return readFileSync(join(outDir, file), 'utf8');
+  const files: Record<string, StaticFile> = {};
+  for (const name of readdirSync(outDir).filter((file) => file.endsWith('.js'))) {
+    files[`/${name}`] = {
+      type: 'text/javascript; charset=utf-8',
+      body: readFileSync(join(outDir, name)),
+    };
+  }
+  if (files['/domain-bench.js'] === undefined)
+    throw new Error(`The bench page did not build into ${outDir}`);
+  return files;
 }
 
 export interface DomainSamples {
@@ -60,7 +68,7 @@ export async function measureDomain(context: BrowserContext, runs: number): Prom
       type: 'text/html; charset=utf-8',
       body: '<!doctype html><title>domain bench</title><script type="module" src="/domain-bench.js"></script>',
     },
-    '/domain-bench.js': { type: 'text/javascript; charset=utf-8', body: await buildBenchPage() },
+    ...(await buildBenchPage()),
   });
   const page = await context.newPage();
   try {

@@ -24,6 +24,7 @@ export async function throttle(page: Page, rate = THROTTLE): Promise<CDPSession>
 export async function probedPage(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
   await page.addInitScript(installProbe);
+  await page.bringToFront();
   return page;
 }
 
@@ -96,6 +97,8 @@ export async function tapTheDoor(page: Page, runs: number, between?: () => Promi
     samples.interaction.push(duration.ms);
     if (duration.reported) samples.reported += 1;
     const probe = await page.evaluate(() => window.__bench);
+    if (await page.evaluate(() => document.visibilityState !== 'visible'))
+      throw new Error('The door page is hidden: its frames and timers would be throttled');
     samples.afterFrame.push(probe.afterFrame[0] ?? Number.NaN);
     samples.stored.push(probe.welcomes[0]! - probe.clicks[0]!);
     await between?.();
