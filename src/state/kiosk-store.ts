@@ -6,7 +6,7 @@
  */
 import { businessDayOf, localHourOf } from '../domain/business-day.ts';
 import type { SiteConfig } from '../shared/site-config.ts';
-import { isAlreadyStored, isQuotaError } from '../storage/errors.ts';
+import { isAlreadyStored, isQuotaError, isReplicaChanged } from '../storage/errors.ts';
 import type { EventInput, OpenedStorage, RecordOptions } from '../storage/index.ts';
 import { readSetting, writeSetting } from '../storage/settings.ts';
 import { observable, type Observable } from './observable.ts';
@@ -152,6 +152,19 @@ export function createKioskStore(overrides: Partial<KioskDeps> = {}): KioskStore
   /** Stores one write: in full, or — when storage is full — as tally state alone. */
   async function attempt(inputs: EventInput[]): Promise<void> {
     const ready = await storage();
+    try {
+      await attemptOn(ready, inputs);
+    } catch (error) {
+      if (!isReplicaChanged(error)) throw error;
+      // The database was wiped and recreated under us: open it as it is now (its new
+      // replica id, and the reset notice) and write there.
+      ready.db.close();
+      if (opened !== undefined && (await opened) === ready) opened = undefined;
+      await attemptOn(await storage(), inputs);
+    }
+  }
+
+  async function attemptOn(ready: KioskStorage, inputs: EventInput[]): Promise<void> {
     if (await recordOrQuota(ready, inputs)) return;
     storageProblem.set('quota');
     if (deps.now() - prunedForSpaceAt >= PRUNE_FOR_SPACE_EVERY_MS) {

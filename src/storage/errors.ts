@@ -32,3 +32,14 @@ export function isAlreadyStored(error: unknown): boolean {
   if (error.name === 'ConstraintError') return true;
   return error.name === 'BulkError' && /ConstraintError/.test(error.message);
 }
+
+/** The name of the error a write throws when the database's replica id is not the one it wrote for. */
+export const REPLICA_CHANGED = 'ReplicaChangedError';
+
+/**
+ * Whether a write found a different database under it: wiped and recreated (with a new
+ * replica id) while the app ran. The caller must reopen and write under the new id.
+ */
+export function isReplicaChanged(error: unknown): boolean {
+  return error instanceof Error && error.name === REPLICA_CHANGED;
+}

@@ -4,10 +4,11 @@
  * except retention pruning (prune.ts); corrections are new events.
  */
 import { applyDelta } from '../domain/tally.ts';
-import { isReopenable } from './errors.ts';
+import { isReopenable, REPLICA_CHANGED } from './errors.ts';
 import {
   NO_HOUR,
   NO_OPTION,
+  REPLICA_KEY,
   type CorrectionReason,
   type EventSource,
   type StoredEvent,
@@ -97,7 +98,15 @@ export async function recordEvents(
   options: RecordOptions = {},
 ): Promise<StoredEvent[]> {
   const events = inputs.map((input) => toStoredEvent(input, replica));
-  await db.transaction('rw', db.events, db.tally, db.days, async () => {
+  await db.transaction('rw', [db.events, db.tally, db.days, db.meta], async () => {
+    // A database wiped and recreated while the app ran has a new replica id: writing under
+    // the old one would hide counts behind the endpoint's maximum-merge of that replica.
+    const born = await db.meta.get(REPLICA_KEY);
+    if (born?.value !== replica) {
+      throw Object.assign(new Error(`This database's replica is ${born?.value}, not ${replica}`), {
+        name: REPLICA_CHANGED,
+      });
+    }
     if (!options.withoutRawEvents) await db.events.bulkAdd(events);
     const rows = new Map<string, TallyRow>();
     for (const event of events) {

@@ -4,6 +4,7 @@ import { createKioskStore, type KioskStore } from '../../src/state/index.ts';
 import { readSetting, removeSetting, writeSetting } from '../../src/storage/settings.ts';
 import { hjerteromAlta } from '../../src/domain/presets/index.ts';
 import { MONDAY_1250, testStorage, uniqueDbName } from '../support/kiosk.ts';
+import { TerskelDatabase } from '../../src/storage/index.ts';
 import type { KioskStorage } from '../../src/state/index.ts';
 
 const PAIRING = { endpoint: 'https://terskel.example', token: 't', site: 'alta', device: 'd1' };
@@ -59,6 +60,32 @@ describe('wipe detection', () => {
     const store = await started(await testStorage());
     expect(store.databaseReset.get()).toBe(false);
     expect(await readSetting('device')).toBeUndefined();
+  });
+});
+
+describe('a database wiped while the kiosk runs', () => {
+  it('the next tap goes to the new replica, never under the old id, and staff are told', async () => {
+    await writeSetting('device', PAIRING);
+    const name = uniqueDbName();
+    const store = createKioskStore({
+      openStorage: () => testStorage(name),
+      now: () => MONDAY_1250,
+      retryMs: 20,
+      loadConfig: () => Promise.resolve({ config: hjerteromAlta }),
+    });
+    store.setConfig(hjerteromAlta);
+    const before = await store.storage();
+    expect((await store.checkIn()).stored).toBe(true);
+    // Another connection deletes the database (as a browser's storage wipe would).
+    await new TerskelDatabase(name).delete();
+    const outcome = await store.checkIn();
+    expect(outcome.stored).toBe(true);
+    const after = await store.storage();
+    expect(after.replica).not.toBe(before.replica);
+    const rows = await after.db.tally.toArray();
+    expect(rows.map((row) => [row.replica, row.inc])).toEqual([[after.replica, 1]]);
+    await vi.waitFor(() => expect(store.databaseReset.get()).toBe(true));
+    store.dispose();
   });
 });
 
