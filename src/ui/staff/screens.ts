@@ -9,6 +9,7 @@ import { useStaffTranslator } from '../../state/staff-session.ts';
 import { useKioskStore, useSyncController } from '../store-context.ts';
 import { Closing } from './Closing.tsx';
 import { History } from './History.tsx';
+import { StorageStatus, type StorageStatusProps } from './StorageStatus.tsx';
 import { SyncPanel } from './SyncPanel.tsx';
 
 export type LeadScreen = Exclude<StaffScreen, 'tally'>;
@@ -18,13 +19,17 @@ export interface LeadScreenProps {
   role: 'lead';
 }
 
-/** Settings (lead): a placeholder until the settings screen lands; pairing for sync meanwhile. */
+/**
+ * Settings (lead): a placeholder until the settings screen lands; meanwhile it holds the
+ * storage state and the sync panel (pairing), which have no other home yet.
+ */
 function SettingsPlaceholder(_props: LeadScreenProps) {
   const { t } = useStaffTranslator(useKioskStore());
   const sync = useSyncController();
   return h('section', { 'aria-label': t('staff.nav.settings') }, [
     h('h2', null, t('staff.nav.settings')),
     h('p', null, t('staff.settings.placeholder')),
+    h(StorageStatus, {} as StorageStatusProps),
     sync ? h(SyncPanel, { sync }) : null,
   ]);
 }
