@@ -5,7 +5,7 @@
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
 import { ROOT } from './app-server.ts';
 import { throttle } from './door-bench.ts';
@@ -62,7 +62,12 @@ const DAY = '2026-11-26';
 const YEAR_FROM = '2025-01-01';
 const YEAR_TO = '2025-12-31';
 
-export async function measureDomain(context: BrowserContext, runs: number): Promise<DomainSamples> {
+export async function measureDomain(
+  context: BrowserContext,
+  runs: number,
+  /** Runs after seeding, at 4× (the profiler hooks in here). */
+  afterSeeding?: (page: Page) => Promise<void>,
+): Promise<DomainSamples> {
   const server = await serveFiles({
     '/': {
       type: 'text/html; charset=utf-8',
@@ -84,6 +89,7 @@ export async function measureDomain(context: BrowserContext, runs: number): Prom
       YEAR_FROM,
     );
     await throttle(page);
+    await afterSeeding?.(page);
     const samples: DomainSamples = {
       closingMs: [],
       closingTallyRows,

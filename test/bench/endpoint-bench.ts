@@ -131,9 +131,11 @@ async function load(
 }
 
 async function withServer<T>(mode: 'app' | 'bare', run: (ready: EndpointReady) => Promise<T>) {
+  // BENCH_ENDPOINT_NODE_OPTIONS lets profile.ts add --cpu-prof to the server process.
+  const extra = process.env.BENCH_ENDPOINT_NODE_OPTIONS?.split(' ').filter(Boolean) ?? [];
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'test/bench/endpoint-server.ts', mode],
+    [...extra, '--import', 'tsx', 'test/bench/endpoint-server.ts', mode],
     {
       cwd: ROOT,
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],

@@ -1,0 +1,288 @@
+/**
+ * Profiles a missed figure instead of guessing at it: `npx tsx test/bench/profile.ts tap|cold|csv`
+ * records a V8 CPU profile in Chromium at 4× around the measured work, `endpoint` one of the
+ * endpoint process under load; each prints the heaviest functions by self time and writes the
+ * .cpuprofile (open it in Chrome DevTools) to a temp folder.
+ */
+
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CDPSession, Page } from 'playwright-core';
+import { launchPersistent, newProfileDir } from '../e2e/support/browser.ts';
+import { skipPinSetup } from '../e2e/support/killable.ts';
+import { ROOT, startAppServer } from './app-server.ts';
+import { installServiceWorker, probedPage, throttle, waitForDoor } from './door-bench.ts';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  children?: number[];
+}
+interface CpuProfile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+const OUT = mkdtempSync(join(tmpdir(), 'terskel-profile-'));
+
+/** Self time per function (name, file, line), heaviest first. */
+function heaviest(profiles: CpuProfile[], top = 25): string[] {
+  const self = new Map<string, number>();
+  let total = 0;
+  for (const profile of profiles) {
+    const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+    profile.samples.forEach((id, i) => {
+      const frame = byId.get(id)!.callFrame;
+      const file = frame.url.split('/').pop() ?? '';
+      const key = `${frame.functionName || '(anonymous)'}  ${file}:${frame.lineNumber + 1}:${frame.columnNumber + 1}`;
+      const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+      self.set(key, (self.get(key) ?? 0) + ms);
+      total += ms;
+    });
+  }
+  return [
+    `total ${total.toFixed(1)} ms sampled`,
+    ...[...self.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(
+        ([key, ms]) =>
+          `${ms.toFixed(1).padStart(8)} ms  ${((100 * ms) / total).toFixed(1).padStart(5)}%  ${key}`,
+      ),
+  ];
+}
+
+async function record(cdp: CDPSession, work: () => Promise<void>): Promise<CpuProfile> {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  await work();
+  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+  return profile;
+}
+
+function save(name: string, profiles: CpuProfile[]): void {
+  profiles.forEach((profile, i) =>
+    writeFileSync(join(OUT, `${name}-${i}.cpuprofile`), JSON.stringify(profile)),
+  );
+  console.log(heaviest(profiles).join('\n'));
+  console.log(`profiles in ${OUT}`);
+}
+
+async function openDoor(): Promise<{
+  page: Page;
+  url: string;
+  stop: () => Promise<void>;
+  close: () => Promise<void>;
+}> {
+  const server = await startAppServer();
+  const context = await launchPersistent(newProfileDir());
+  const page = await probedPage(context);
+  await installServiceWorker(page, server.url);
+  await skipPinSetup(page);
+  await waitForDoor(page);
+  return { page, url: server.url, stop: server.stop, close: () => context.close() };
+}
+
+/** The tap path: click → Velkommen, five taps from an idle door, profiled each. */
+async function profileTap(): Promise<void> {
+  const door = await openDoor();
+  await door.stop();
+  const cdp = await throttle(door.page);
+  const profiles: CpuProfile[] = [];
+  for (let tap = 0; tap < 6; tap++) {
+    await door.page.evaluate(() => (window.__bench.welcomes.length = 0));
+    const profile = await record(cdp, async () => {
+      await door.page.getByRole('button', { name: 'Sjekk inn', exact: true }).click();
+      await door.page.waitForFunction(() => window.__bench.welcomes.length > 0);
+      await door.page.waitForTimeout(50);
+    });
+    if (tap > 0) profiles.push(profile); // the first tap warms up
+    await door.page.evaluate(() => (location.hash = '#/staff'));
+    await door.page.waitForTimeout(300);
+    await door.page.evaluate(() => (location.hash = '#/'));
+    await waitForDoor(door.page);
+  }
+  await door.close();
+  save('tap', profiles);
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  dur?: number;
+  ts: number;
+  pid: number;
+  tid: number;
+  args?: { data?: { type?: string; url?: string; functionName?: string } };
+}
+
+/** A Performance trace of `work`: the renderer's main-thread events, as DevTools records them. */
+async function trace(cdp: CDPSession, work: () => Promise<void>): Promise<TraceEvent[]> {
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (chunk: { value: TraceEvent[] }) => events.push(...chunk.value));
+  const complete = new Promise<void>((done) => cdp.once('Tracing.tracingComplete', () => done()));
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: {
+      includedCategories: [
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
+        'v8.execute',
+        'blink.user_timing',
+      ],
+    },
+  });
+  await work();
+  await cdp.send('Tracing.end');
+  await complete;
+  return events;
+}
+
+/** Total and longest duration per event name on the busiest thread (the renderer's main). */
+function mainThreadSummary(events: TraceEvent[], top = 20): string[] {
+  const perThread = new Map<string, number>();
+  for (const event of events)
+    if (event.ph === 'X' && event.name === 'RunTask')
+      perThread.set(
+        `${event.pid}:${event.tid}`,
+        (perThread.get(`${event.pid}:${event.tid}`) ?? 0) + (event.dur ?? 0),
+      );
+  const main = [...perThread.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const byName = new Map<string, { total: number; max: number; count: number }>();
+  for (const event of events) {
+    if (event.ph !== 'X' || `${event.pid}:${event.tid}` !== main) continue;
+    const key =
+      event.name === 'EventDispatch' ? `EventDispatch ${event.args?.data?.type}` : event.name;
+    const entry = byName.get(key) ?? { total: 0, max: 0, count: 0 };
+    entry.total += (event.dur ?? 0) / 1000;
+    entry.max = Math.max(entry.max, (event.dur ?? 0) / 1000);
+    entry.count += 1;
+    byName.set(key, entry);
+  }
+  return [...byName.entries()]
+    .sort((a, b) => b[1].total - a[1].total)
+    .slice(0, top)
+    .map(
+      ([name, e]) =>
+        `${e.total.toFixed(1).padStart(8)} ms total  ${e.max.toFixed(1).padStart(7)} ms max  ×${e.count}  ${name}`,
+    );
+}
+
+/** The tap's next paint: a Performance trace of five taps (style, layout, paint, script). */
+async function traceTap(): Promise<void> {
+  const door = await openDoor();
+  await door.stop();
+  const cdp = await throttle(door.page);
+  const all: TraceEvent[] = [];
+  for (let tap = 0; tap < 6; tap++) {
+    await door.page.evaluate(() => (window.__bench.welcomes.length = 0));
+    const events = await trace(cdp, async () => {
+      await door.page.getByRole('button', { name: 'Sjekk inn', exact: true }).click();
+      await door.page.waitForFunction(() => window.__bench.welcomes.length > 0);
+      await door.page.waitForTimeout(50);
+    });
+    if (tap > 0) all.push(...events);
+    await door.page.evaluate(() => (location.hash = '#/staff'));
+    await door.page.waitForTimeout(300);
+    await door.page.evaluate(() => (location.hash = '#/'));
+    await waitForDoor(door.page);
+  }
+  await door.close();
+  writeFileSync(join(OUT, 'tap-trace.json'), JSON.stringify({ traceEvents: all }));
+  console.log(mainThreadSummary(all).join('\n'));
+  console.log(`trace in ${OUT}/tap-trace.json (5 taps)`);
+}
+
+/** The offline cold start: a fresh page, service worker stopped, tapped until Velkommen. */
+async function profileCold(): Promise<void> {
+  const door = await openDoor();
+  await door.stop();
+  const context = door.page.context();
+  const profiles: CpuProfile[] = [];
+  for (let run = 0; run < 3; run++) {
+    const page = await probedPage(context);
+    const cdp = await throttle(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    profiles.push(
+      await record(cdp, async () => {
+        await page.goto(door.url);
+        await waitForDoor(page);
+        await page.getByRole('button', { name: 'Sjekk inn', exact: true }).click();
+        await page.waitForFunction(() => window.__bench.welcomes.length > 0, undefined, {
+          timeout: 20_000,
+        });
+        const marks = await page.evaluate(() => ({
+          fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+          door: window.__bench.doorAt,
+          click: window.__bench.clicks[0],
+          welcome: window.__bench.welcomes[0],
+          resources: performance
+            .getEntriesByType('resource')
+            .map(
+              (entry) =>
+                `${entry.name.split('/').pop()} ${Math.round(entry.startTime)}→${Math.round(entry.responseEnd)}`,
+            ),
+        }));
+        console.log(JSON.stringify(marks));
+      }),
+    );
+    await page.close();
+  }
+  await door.close();
+  save('cold', profiles);
+}
+
+/** The year's CSV in the bench page. */
+async function profileCsv(): Promise<void> {
+  const { measureDomain } = await import('./domain-browser.ts');
+  const context = await launchPersistent(newProfileDir());
+  const profiles: CpuProfile[] = [];
+  await measureDomain(context, 3, async (page) => {
+    const cdp = await page.context().newCDPSession(page);
+    profiles.push(
+      await record(cdp, async () => {
+        for (let run = 0; run < 5; run++)
+          await page.evaluate(() =>
+            window.domainBench.csvOfRange('bench-year', '2025-01-01', '2025-12-31', 'wide'),
+          );
+      }),
+    );
+  });
+  await context.close();
+  save('csv', profiles);
+}
+
+/** The endpoint process under the upload load, with --cpu-prof. */
+async function profileEndpoint(): Promise<void> {
+  const { measureEndpoint } = await import('./endpoint-bench.ts');
+  process.env.BENCH_ENDPOINT_NODE_OPTIONS = `--cpu-prof --cpu-prof-dir=${OUT}`;
+  const result = await measureEndpoint(4_000);
+  console.log(`app ${result.app.uploadsPerSecond}/s, bare ${result.bare.uploadsPerSecond}/s`);
+  const files = readdirSync(OUT).filter((name) => name.endsWith('.cpuprofile'));
+  // Largest profiles are the app's (it works hardest); take them.
+  const profiles = files
+    .map((name) => JSON.parse(readFileSync(join(OUT, name), 'utf8')) as CpuProfile)
+    .sort((a, b) => b.samples.length - a.samples.length)
+    .slice(0, 2);
+  console.log(heaviest(profiles, 30).join('\n'));
+  console.log(`profiles in ${OUT}`);
+}
+
+const what = process.argv[2];
+const runs: Record<string, () => Promise<void>> = {
+  tap: profileTap,
+  'tap-trace': traceTap,
+  cold: profileCold,
+  csv: profileCsv,
+  endpoint: profileEndpoint,
+};
+const run = what ? runs[what] : undefined;
+if (run === undefined) {
+  console.error(`usage: npx tsx test/bench/profile.ts ${Object.keys(runs).join('|')}`);
+  process.exit(2);
+}
+await run();
