@@ -256,4 +256,26 @@ export const en: Catalogue = {
   'storage.version': 'Version {version}',
   'storage.updateWaiting':
     'A new version is ready. It is applied when the door has been untouched for two minutes, or after closing.',
+  'sync.title': 'Sync',
+  'sync.paired': 'Connected to {site} at {endpoint}.',
+  'sync.notPaired': 'This tablet is not connected to a server. Counts are stored only here.',
+  'sync.needsPairing':
+    'The server no longer recognises this tablet. Connect it again – the counts are safe here meanwhile.',
+  'sync.lastSuccess': 'Last sent: {time}.',
+  'sync.never': 'Not sent yet.',
+  'sync.waiting': '{n} days are waiting to be sent.',
+  'sync.waitingOne': 'One day is waiting to be sent.',
+  'sync.allSent': 'Everything has been sent.',
+  'sync.lastError': 'Last error: {message}',
+  'sync.held': '{day} is held back because the server refused it: {message}',
+  'sync.clockSkew':
+    "The tablet's clock is {minutes} minutes off the server's. Correct the clock in the settings.",
+  'sync.now': 'Send now',
+  'sync.running': 'Sending …',
+  'sync.pairTitle': 'Connect to a server',
+  'sync.pairHelp': 'Type the address and the code you got from whoever runs the server.',
+  'sync.endpoint': "The server's address",
+  'sync.code': 'Pairing code',
+  'sync.pair': 'Connect',
+  'sync.pairedOk': 'The tablet is connected to {site}.',
 };

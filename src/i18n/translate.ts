@@ -15,11 +15,19 @@ export function isRightToLeft(language: Language): boolean {
   return language === 'ar';
 }
 
+/** Bokmål, the fallback of every catalogue: the door's texts, and staff mode's once loaded. */
+const source: Catalogue = { ...nb };
+
+/** Adds bokmål texts that load later (staff mode's) to the fallback. */
+export function addSourceMessages(messages: Catalogue): void {
+  Object.assign(source, messages);
+}
+
 export function createTranslator(language: Language, catalogue: Catalogue = {}): Translator {
   return {
     language,
     t(key, params) {
-      const template = catalogue[key] ?? nb[key];
+      const template = catalogue[key] ?? source[key] ?? key;
       if (params === undefined) return template;
       return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
         name in params ? String(params[name]) : whole,

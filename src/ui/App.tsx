@@ -37,6 +37,7 @@ function loadStaff(): Promise<StaffModules> {
     import('./staff/PinPad.tsx'),
     import('./staff/PinSetup.tsx'),
     import('./staff/StaffShell.tsx'),
+    import('../i18n/staff.ts'),
   ]).then(([pad, setup, shell]) => {
     staffModules = { PinPad: pad.PinPad, PinSetup: setup.PinSetup, StaffShell: shell.StaffShell };
     return staffModules;
