@@ -15,5 +15,9 @@ if (root) {
 }
 // Open the database right after the first paint, so the first tap rarely waits for it.
 requestAnimationFrame(() => setTimeout(() => void store.storage().catch(() => undefined)));
-void sync.provisionFromLocation().then((outcome) => outcome && store.notice.set(outcome.message));
+// A provisioning link may open the app, or arrive while it runs (a same-page navigation).
+const provision = () =>
+  void sync.provisionFromLocation().then((outcome) => outcome && store.notice.set(outcome.message));
+provision();
+addEventListener('hashchange', provision);
 void import('./state/platform.ts').then((platform) => platform.startPlatform(store));
