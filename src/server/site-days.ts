@@ -2,7 +2,8 @@
  * Turns every replica's stored counts and closings into PROTOCOL.md's per-day site totals and
  * the long CSV. Pure: both stores hand it the same raw rows, so the rules live in one place.
  */
-import { LONG_CSV_HEADER, type SiteDay } from '../shared/protocol.ts';
+import { csvDocument, longCsvRows } from '../domain/csv.ts';
+import type { SiteDay } from '../shared/protocol.ts';
 import { rollUp } from '../domain/tally.ts';
 import type { StoredClosing, StoredCount } from './store.ts';
 
@@ -40,22 +41,7 @@ export function siteDays(counts: StoredCount[], closings: StoredClosing[]): Site
   });
 }
 
-/** PROTOCOL.md's days.csv: UTF-8 with BOM, `;`, CRLF, one row per total, empty absent cells. */
+/** PROTOCOL.md's days.csv: the domain's long CSV format (UTF-8 with BOM, `;`, CRLF). */
 export function siteDaysCsv(days: SiteDay[]): string {
-  const lines = [LONG_CSV_HEADER.join(';')];
-  for (const day of days) {
-    for (const total of day.totals) {
-      lines.push(
-        [
-          day.date,
-          total.counter,
-          total.option ?? '',
-          total.hour ?? '',
-          total.net,
-          total.amountNok ?? '',
-        ].join(';'),
-      );
-    }
-  }
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+  return csvDocument(longCsvRows(days));
 }
