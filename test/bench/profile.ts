@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchPersistent, newProfileDir } from '../e2e/support/browser.ts';
 import { skipPinSetup } from '../e2e/support/killable.ts';
-import { ROOT, startAppServer } from './app-server.ts';
+import { startAppServer } from './app-server.ts';
 import { installServiceWorker, probedPage, throttle, waitForDoor } from './door-bench.ts';
 
 interface ProfileNode {
@@ -122,7 +122,9 @@ interface TraceEvent {
 /** A Performance trace of `work`: the renderer's main-thread events, as DevTools records them. */
 async function trace(cdp: CDPSession, work: () => Promise<void>): Promise<TraceEvent[]> {
   const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (chunk: { value: TraceEvent[] }) => events.push(...chunk.value));
+  cdp.on('Tracing.dataCollected', (chunk) =>
+    events.push(...(chunk.value as unknown as TraceEvent[])),
+  );
   const complete = new Promise<void>((done) => cdp.once('Tracing.tracingComplete', () => done()));
   await cdp.send('Tracing.start', {
     transferMode: 'ReportEvents',
@@ -222,6 +224,7 @@ async function profileCold(): Promise<void> {
           welcome: window.__bench.welcomes[0],
           resources: performance
             .getEntriesByType('resource')
+            .map((entry) => entry as PerformanceResourceTiming)
             .map(
               (entry) =>
                 `${entry.name.split('/').pop()} ${Math.round(entry.startTime)}→${Math.round(entry.responseEnd)}`,
