@@ -7,6 +7,7 @@
 // Types only: the schema (and zod) loads when a backup is imported, not when one is made.
 import type { Backup, BackupCount, BackupDay } from '../shared/backup.ts';
 import type { SiteConfig } from '../shared/site-config.ts';
+import { emptyTallyRow } from './events.ts';
 import {
   NO_HOUR,
   NO_OPTION,
@@ -71,21 +72,13 @@ export interface ImportOutcome {
 }
 
 function emptyRow(replica: string, count: BackupCount): TallyRow {
-  return {
+  return emptyTallyRow(
     replica,
-    day: count.date,
-    counter: count.counter,
-    option: count.option ?? NO_OPTION,
-    hour: count.hour ?? NO_HOUR,
-    inc: 0,
-    dec: 0,
-    incNok: 0,
-    decNok: 0,
-    ackInc: 0,
-    ackDec: 0,
-    ackIncNok: 0,
-    ackDecNok: 0,
-  };
+    count.date,
+    count.counter,
+    count.option ?? NO_OPTION,
+    count.hour ?? NO_HOUR,
+  );
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   NO_OPTION,
   REPLICA_KEY,
   type CorrectionReason,
+  type DayRow,
   type EventSource,
   type StoredEvent,
   type TallyRow,
@@ -52,13 +53,28 @@ export function toStoredEvent(input: EventInput, replica: string): StoredEvent {
   return event;
 }
 
-function emptyRow(event: StoredEvent): TallyRow {
+type TallyKeyTuple = [replica: string, day: string, counter: string, option: string, hour: number];
+
+function uniqueKeys<K extends Array<string | number>>(keys: K[]): K[] {
+  const seen = new Map<string, K>();
+  for (const key of keys) seen.set(key.join('\u0000'), key);
+  return [...seen.values()];
+}
+
+/** A tally row with nothing counted yet (stored sentinels for absent option and hour). */
+export function emptyTallyRow(
+  replica: string,
+  day: string,
+  counter: string,
+  option: string,
+  hour: number,
+): TallyRow {
   return {
-    replica: event.replica,
-    day: event.day,
-    counter: event.counter,
-    option: event.option,
-    hour: event.hour,
+    replica,
+    day,
+    counter,
+    option,
+    hour,
     inc: 0,
     dec: 0,
     incNok: 0,
@@ -98,37 +114,46 @@ export async function recordEvents(
   options: RecordOptions = {},
 ): Promise<StoredEvent[]> {
   const events = inputs.map((input) => toStoredEvent(input, replica));
+  const keyOf = (event: StoredEvent): TallyKeyTuple => [
+    replica,
+    event.day,
+    event.counter,
+    event.option,
+    event.hour,
+  ];
+  const tallyKeys = uniqueKeys(events.map(keyOf));
+  const dayKeys = uniqueKeys(events.map((event): [string, string] => [replica, event.day]));
   await db.transaction('rw', [db.events, db.tally, db.days, db.meta], async () => {
+    // Two round trips, not five: read every row the events touch at once, then write at once.
+    const [born, currentRows, currentDays] = await Promise.all([
+      db.meta.get(REPLICA_KEY),
+      db.tally.bulkGet(tallyKeys),
+      db.days.bulkGet(dayKeys),
+    ]);
     // A database wiped and recreated while the app ran has a new replica id: writing under
     // the old one would hide counts behind the endpoint's maximum-merge of that replica.
-    const born = await db.meta.get(REPLICA_KEY);
     if (born?.value !== replica) {
       throw Object.assign(new Error(`This database's replica is ${born?.value}, not ${replica}`), {
         name: REPLICA_CHANGED,
       });
     }
-    if (!options.withoutRawEvents) await db.events.bulkAdd(events);
     const rows = new Map<string, TallyRow>();
+    tallyKeys.forEach((key, i) =>
+      rows.set(key.join('\u0000'), currentRows[i] ?? emptyTallyRow(...key)),
+    );
     for (const event of events) {
-      const key: [string, string, string, string, number] = [
-        replica,
-        event.day,
-        event.counter,
-        event.option,
-        event.hour,
-      ];
-      const id = key.join('\u0000');
-      const current = rows.get(id) ?? (await db.tally.get(key)) ?? emptyRow(event);
-      rows.set(id, addToRow(current, event.delta, event.nok));
+      const id = keyOf(event).join('\u0000');
+      rows.set(id, addToRow(rows.get(id)!, event.delta, event.nok));
     }
-    await db.tally.bulkPut([...rows.values()]);
-    for (const day of new Set(events.map((event) => event.day))) {
-      const current = await db.days.get([replica, day]);
-      await db.days.put({
-        ...(current ?? { replica, day, syncedRev: 0 }),
-        rev: (current?.rev ?? 0) + 1,
-      });
-    }
+    const days = dayKeys.map(([, day], i): DayRow => {
+      const current = currentDays[i];
+      return { ...(current ?? { replica, day, syncedRev: 0 }), rev: (current?.rev ?? 0) + 1 };
+    });
+    await Promise.all([
+      options.withoutRawEvents ? undefined : db.events.bulkAdd(events),
+      db.tally.bulkPut([...rows.values()]),
+      db.days.bulkPut(days),
+    ]);
   });
   return events;
 }
