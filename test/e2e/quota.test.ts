@@ -6,6 +6,7 @@ import { requireBuild } from './support/dist.ts';
 import { tallyNet } from './support/door.ts';
 import { openDoor } from './support/killable.ts';
 import { startServer, type RunningServer } from './support/server.ts';
+import { visitors } from './support/visitors.ts';
 
 const QUOTA_BYTES = 600 * 1024;
 
@@ -53,35 +54,12 @@ describe('a full disk, in Chromium', () => {
       quotaSize: QUOTA_BYTES,
     });
     await openDoor(page, server.url);
-    await page.getByRole('button', { name: 'Sjekk inn' }).click();
-    await page
-      .getByRole('status')
-      .filter({ hasText: /Velkommen!|Takk!/ })
-      .waitFor();
-    // 999 companions through "Én til", each click once the previous one has been answered.
-    const answered = await page.evaluate(async () => {
-      const companions = () =>
-        [...document.querySelectorAll('button')].find((button) =>
-          button.textContent?.startsWith('Én til'),
-        );
-      const thanks: number[] = [];
-      for (let n = 1; n <= 999; n += 1) {
-        companions()?.click();
-        const deadline = Date.now() + 10_000;
-        while (!companions()?.textContent?.includes(`(+${n})`)) {
-          if (Date.now() > deadline) throw new Error(`companion ${n} was not answered`);
-          await new Promise((done) => setTimeout(done, 1));
-        }
-        const status = document.querySelector('[role="status"]')?.textContent;
-        if (status === 'Takk!') thanks.push(n);
-      }
-      return thanks.length;
-    });
+    const answered = await visitors(page, 1000);
     const storedNet = await tallyNet(page, 'visit');
     const usage = await page.evaluate(() => navigator.storage.estimate());
     console.log(
       `quota ${QUOTA_BYTES} B: usage ${usage.usage} B on disk, ${await rawEvents(page)} raw ` +
-        `events, tally ${storedNet}, ${answered} companions answered Takk! (kept in memory)`,
+        `events, tally ${storedNet}, ${answered} visitors answered Takk! (kept in memory)`,
     );
     // The quota was met. Chromium refuses every write once over it (deleting does not give
     // space back until compaction), so what could not be stored waits in memory, and the
