@@ -5,19 +5,33 @@ import { App } from './ui/App.tsx';
 import { keepScreenAwake } from './ui/wake-lock.ts';
 import './ui/door.css';
 
+/** Resolves after the first frame has painted. */
+const painted = new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+/** Resolves once the database is open and the browser has a quiet moment (at most 3 s). */
+const settled = painted.then(
+  () =>
+    new Promise<void>((resolve) => {
+      const idle = () =>
+        'requestIdleCallback' in window
+          ? requestIdleCallback(() => resolve(), { timeout: 3000 })
+          : setTimeout(resolve, 200);
+      void store.storage().then(idle, idle);
+    }),
+);
+
 const store = createKioskStore();
-const sync = createSyncController(store);
+const sync = createSyncController(store, { startAfter: settled });
 const wakeLock = keepScreenAwake();
 const root = document.getElementById('app');
 if (root) {
   root.textContent = '';
   render(<App store={store} sync={sync} onTap={wakeLock.request} />, root);
 }
-// Open the database right after the first paint, so the first tap rarely waits for it.
-requestAnimationFrame(() => setTimeout(() => void store.storage().catch(() => undefined)));
 // A provisioning link may open the app, or arrive while it runs (a same-page navigation).
 const provision = () =>
   void sync.provisionFromLocation().then((outcome) => outcome && store.notice.set(outcome.message));
 provision();
 addEventListener('hashchange', provision);
-void import('./state/platform.ts').then((platform) => platform.startPlatform(store));
+void settled
+  .then(() => import('./state/platform.ts'))
+  .then((platform) => platform.startPlatform(store));

@@ -60,6 +60,8 @@ export interface SyncControllerDeps {
   app: string;
   /** Whether to listen to window events and run every five minutes. */
   autoTriggers: boolean;
+  /** Start (read settings, first sync) once this settles: the app waits for the first paint. */
+  startAfter: Promise<unknown>;
 }
 
 export function createSyncController(
@@ -70,6 +72,7 @@ export function createSyncController(
     fetch: (...args) => fetch(...args),
     app: `terskel/${typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev'}`,
     autoTriggers: true,
+    startAfter: Promise.resolve(),
     ...overrides,
   };
   const status = observable<SyncStatus>(EMPTY);
@@ -213,6 +216,7 @@ export function createSyncController(
 
   // Load what is known, then start.
   void (async () => {
+    await deps.startAfter;
     const reports = await import('./reports.ts');
     reports.provideEndpointTotals(store, readEndpointTotals);
     const [current, saved] = await Promise.all([settings(), readSetting('syncStatus')]);

@@ -42,6 +42,7 @@ export function CheckInPanel({
   const [phase, setPhase] = useState<Phase>({ name: 'idle' });
   const [announcement, setAnnouncement] = useState('');
   const busy = useRef(false);
+  const button = useRef<HTMLButtonElement>(null);
 
   const welcome = phase.name === 'welcome' ? phase : undefined;
   const showQuestion = welcome !== undefined && config.question !== undefined && !welcome.answered;
@@ -62,8 +63,14 @@ export function CheckInPanel({
   async function checkIn(companion: boolean) {
     if (busy.current) return;
     busy.current = true;
+    let settled = false;
+    if (!companion) {
+      // The touch is answered in this frame without a render: the pressed style is set on
+      // the element, and "saving" renders only if the commit takes longer than a frame.
+      button.current?.setAttribute('data-state', 'saving');
+      requestAnimationFrame(() => settled || setPhase({ name: 'saving' }));
+    }
     onTap?.();
-    if (!companion) setPhase({ name: 'saving' });
     try {
       const outcome = await store.checkIn();
       const checkIn = outcome.events[0];
@@ -81,6 +88,7 @@ export function CheckInPanel({
     } catch {
       setPhase({ name: 'unavailable' });
     } finally {
+      settled = true;
       busy.current = false;
     }
   }
@@ -108,6 +116,7 @@ export function CheckInPanel({
       </p>
       {welcome === undefined ? (
         <button
+          ref={button}
           type="button"
           class="check-in-button"
           aria-busy={phase.name === 'saving'}
