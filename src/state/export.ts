@@ -93,7 +93,7 @@ export type ImportOutcome =
   | { ok: false; problem: 'other-site'; site: string }
   | { ok: false; problem: 'schema'; field: string; fieldProblem: FieldProblem; detail?: string };
 
-interface ZodIssueLike {
+export interface ZodIssueLike {
   code: string;
   path: PropertyKey[];
   message: string;
@@ -101,10 +101,13 @@ interface ZodIssueLike {
   keys?: string[];
 }
 
-function describeIssue(issue: ZodIssueLike): Extract<ImportOutcome, { problem: 'schema' }> {
+/** A schema issue as the lead reads it; `name` spells the field's path (dotted by default). */
+export function describeIssue(
+  issue: ZodIssueLike,
+  name: (path: string[]) => string = (path) => path.join('.') || '(hele filen)',
+): Extract<ImportOutcome, { problem: 'schema' }> {
   const path = issue.path.map(String);
-  const field = (extra?: string) =>
-    [...path, ...(extra ? [extra] : [])].join('.') || '(hele filen)';
+  const field = (extra?: string) => name([...path, ...(extra ? [extra] : [])]);
   switch (issue.code) {
     case 'invalid_type':
       return {

@@ -3,7 +3,8 @@
  * copy synchronously (no zod); the stored one is validated once zod has loaded, and a
  * corrupt one falls back to the preset and says so in staff mode — it never blanks the door.
  */
-import { hjerteromAlta } from '../domain/presets/index.ts';
+// The one preset by its own file: the list of all five loads only with the first-run set-up.
+import { hjerteromAlta } from '../domain/presets/hjerterom-alta.ts';
 import type { SiteConfig } from '../shared/site-config.ts';
 import { readPaintCopy, readSetting, writePaintCopy, writeSetting } from '../storage/settings.ts';
 

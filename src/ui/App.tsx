@@ -1,7 +1,7 @@
 /**
  * The app shell: one store in context, hash routes (the door, `#/staff/<screen>`) and the
- * gate in front of staff mode. A fresh tablet chooses its PINs before the door shows; staff
- * screens load only when opened, so the door's first paint carries none of them.
+ * gate in front of staff mode. A fresh tablet is set up (place, PINs, pairing) before the door
+ * shows; staff screens load only when opened, so the door's first paint carries none of them.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { type KioskStore, type SyncController } from '../state/index.ts';
@@ -25,23 +25,11 @@ function hashOf(route: Route): string {
   return route.screen ? `#/staff/${route.screen}` : '#/staff';
 }
 
-type StaffModules = {
-  PinPad: typeof import('./staff/PinPad.tsx').PinPad;
-  PinSetup: typeof import('./staff/PinSetup.tsx').PinSetup;
-  StaffShell: typeof import('./staff/StaffShell.tsx').StaffShell;
-};
+type StaffModules = typeof import('./staff/index.ts');
 let staffModules: StaffModules | undefined;
 let loadingStaff: Promise<StaffModules> | undefined;
 function loadStaff(): Promise<StaffModules> {
-  loadingStaff ??= Promise.all([
-    import('./staff/PinPad.tsx'),
-    import('./staff/PinSetup.tsx'),
-    import('./staff/StaffShell.tsx'),
-    import('../i18n/staff.ts'),
-  ]).then(([pad, setup, shell]) => {
-    staffModules = { PinPad: pad.PinPad, PinSetup: setup.PinSetup, StaffShell: shell.StaffShell };
-    return staffModules;
-  });
+  loadingStaff ??= import('./staff/index.ts').then((modules) => (staffModules = modules));
   return loadingStaff;
 }
 
@@ -124,9 +112,8 @@ export function App({ store, sync, onTap, pins: givenPins }: AppProps) {
   } else if (setup === 'needed') {
     content =
       modules && pins ? (
-        <modules.PinSetup
+        <modules.FirstRun
           pins={pins}
-          mode="first"
           onDone={() => {
             writeSetupHint(true);
             setSetup('ready');

@@ -10,6 +10,7 @@ import {
   useWordOfDay,
 } from '../../state/index.ts';
 import { CheckInPanel } from '../door/CheckInPanel.tsx';
+import { CheckOutPanel } from '../door/CheckOutPanel.tsx';
 import { LanguageSwitch } from '../door/LanguageSwitch.tsx';
 import { StaffCorner } from '../door/StaffCorner.tsx';
 import { TodayCard } from '../door/TodayCard.tsx';
@@ -78,6 +79,14 @@ export function Door({ onStaff, onTap, dayClosed = false }: DoorProps) {
           {...(onTap ? { onTap } : {})}
         />
       )}
+      {config.capacity !== undefined && storageStatus !== 'unavailable' ? (
+        <CheckOutPanel
+          store={store}
+          day={status.day}
+          capacity={config.capacity}
+          translator={translator}
+        />
+      ) : null}
       <div class="door-info">
         <TodayCard status={status} translator={translator} />
         {config.wordOfDay.enabled && (wordItem || word) && status.phase !== 'closed-day' ? (

@@ -15,6 +15,7 @@ import {
 } from '../../state/staff-session.ts';
 import { createTallyActions } from '../../state/tally.ts';
 import { useKioskStore } from '../store-context.ts';
+import { OccupancyPanel } from './OccupancyPanel.tsx';
 import { leadScreens, SCREEN_LABELS } from './screens.ts';
 import { Tally } from './Tally.tsx';
 import '../staff.css';
@@ -78,6 +79,7 @@ export function StaffShell({ role, screen, onNavigate, onLeave }: StaffShellProp
           {t('staff.unsaved', { n: pending.length })}
         </p>
       ) : null}
+      {config.capacity !== undefined ? <OccupancyPanel capacity={config.capacity} /> : null}
       <div class="staff-screen">
         {LeadScreen ? <LeadScreen role="lead" /> : <Tally tally={tally} />}
       </div>

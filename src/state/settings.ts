@@ -1,0 +1,249 @@
+/**
+ * The lead's settings: every change to the site configuration, the configuration file and the
+ * *Ord for dagen* plan. It owns the rules that each save is schema-validated through
+ * `saveConfig`, that a door made useless is refused with a reason, that ids are fixed slugs
+ * made once, and that a file with any bad line imports nothing.
+ */
+import type { MessageKey, Params } from '../i18n/index.ts';
+import type { Counter, SiteConfig, WordOfDay } from '../shared/site-config.ts';
+import { describeIssue, type FieldProblem, type ZodIssueLike } from './export.ts';
+import type { KioskStore } from './kiosk-store.ts';
+import { saveConfig } from './site-config.ts';
+
+/** A refusal the lead reads: a message key and what fills it in. */
+export interface Refusal {
+  key: MessageKey;
+  params?: Params;
+}
+
+export type SettingsOutcome = { ok: true; config: SiteConfig } | { ok: false; refusal: Refusal };
+
+function schemaRefusal(error: unknown, key: MessageKey): Refusal {
+  const issue = (error as { issues?: ZodIssueLike[] }).issues?.[0];
+  if (issue === undefined) return { key: 'staff.closing.failed' };
+  // The field stays a dotted path here: the screen names it with its own labels.
+  const described = describeIssue(issue);
+  return { key, params: { field: described.field, ...problemParam(described) } };
+}
+
+const PROBLEM_KEYS: Record<Exclude<FieldProblem, 'custom'>, MessageKey> = {
+  missing: 'staff.backup.issue.missing',
+  type: 'staff.backup.issue.type',
+  format: 'staff.backup.issue.format',
+  'too-small': 'staff.backup.issue.tooSmall',
+  'too-big': 'staff.backup.issue.tooBig',
+  'unknown-field': 'staff.backup.issue.unknownField',
+  value: 'staff.backup.issue.value',
+};
+
+/** The problem of a field as a message key (`problemKey`) or our own Norwegian detail. */
+function problemParam(described: { fieldProblem: FieldProblem; detail?: string }): Params {
+  return described.fieldProblem === 'custom'
+    ? { problem: described.detail ?? 'er ugyldig' }
+    : { problemKey: PROBLEM_KEYS[described.fieldProblem] };
+}
+
+/** A fixed ASCII id from a display name: "Øreakupunktur" → "oreakupunktur", never taken twice. */
+export function slugFor(name: string, taken: readonly string[], fallback = 'punkt'): string {
+  const base =
+    name
+      .toLowerCase()
+      .replace(/æ/g, 'ae')
+      .replace(/ø/g, 'o')
+      .replace(/å/g, 'a')
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || fallback;
+  let slug = base;
+  for (let n = 2; taken.includes(slug); n++) slug = `${base}-${n}`;
+  return slug;
+}
+
+function withIds<T extends { id: string }>(items: T[], nameOf: (item: T) => string): T[] {
+  const taken = items.map((item) => item.id).filter(Boolean);
+  return items.map((item) => {
+    if (item.id !== '') return item;
+    const id = slugFor(nameOf(item), taken);
+    taken.push(id);
+    return { ...item, id };
+  });
+}
+
+/**
+ * What the editor's draft becomes before validation: new items (id '') get their slug from
+ * their name, opening hours without days are dropped, an answer that refines visits is also
+ * a visit option, and a place with a capacity counts check-outs.
+ */
+export function prepareConfig(draft: SiteConfig): SiteConfig {
+  let counters = withIds(draft.counters, (counter) => counter.name.nb).map((counter) =>
+    counter.options ? { ...counter, options: withIds(counter.options, (o) => o.name.nb) } : counter,
+  );
+  const question = draft.question && {
+    ...draft.question,
+    options: withIds(draft.question.options, (option) => option.label.nb),
+  };
+  const answers = question?.options.filter((option) => option.countsAs === undefined) ?? [];
+  counters = counters.map((counter) => {
+    if (counter.id !== 'visit') return counter;
+    const options = [...(counter.options ?? [])];
+    for (const answer of answers) {
+      if (!options.some((option) => option.id === answer.id)) {
+        options.push({ id: answer.id, name: answer.label });
+      }
+    }
+    return options.length > 0 ? { ...counter, options } : counter;
+  });
+  if (draft.capacity !== undefined && !counters.some((counter) => counter.kind === 'checkout')) {
+    counters.push({ id: 'checkout', kind: 'checkout', name: { nb: 'Sjekket ut' }, byHour: true });
+  }
+  const prepared: SiteConfig = {
+    ...draft,
+    openingHours: draft.openingHours.filter((hours) => hours.weekdays.length > 0),
+    closedDates: draft.closedDates.filter(Boolean),
+    openDates: draft.openDates.filter(Boolean),
+    schedule: withIds(draft.schedule, (item) => item.title.nb),
+    counters,
+  };
+  if (question) prepared.question = question;
+  return prepared;
+}
+
+/**
+ * Why a configuration would make the door useless, in words the lead can act on. It may be
+ * given an unchecked file's JSON, so it reads defensively; the schema has the last word.
+ */
+export function doorProblem(config: SiteConfig): Refusal | undefined {
+  if (config.openingHours?.length === 0) return { key: 'staff.settings.noOpeningDay' };
+  const unnamed =
+    config.counters?.findIndex?.((counter: Counter) => !counter?.name?.nb?.trim?.()) ?? -1;
+  if (unnamed >= 0) return { key: 'staff.settings.unnamedCounter', params: { n: unnamed + 1 } };
+  if (config.capacity !== undefined && !(config.capacity >= 1)) {
+    return { key: 'staff.settings.capacityZero' };
+  }
+  return undefined;
+}
+
+/** Saves through the schema and puts it on the door; a refused one changes nothing. */
+async function saveChecked(store: KioskStore, candidate: SiteConfig): Promise<SettingsOutcome> {
+  const refusal = doorProblem(candidate);
+  if (refusal) return { ok: false, refusal };
+  try {
+    const saved = await saveConfig(candidate);
+    store.setConfig(saved);
+    return { ok: true, config: saved };
+  } catch (error) {
+    return { ok: false, refusal: schemaRefusal(error, 'staff.settings.invalid') };
+  }
+}
+
+/** Validates and saves the editor's draft. */
+export function applySettings(store: KioskStore, draft: SiteConfig): Promise<SettingsOutcome> {
+  return saveChecked(store, prepareConfig(draft));
+}
+
+/** The whole configuration as one JSON file, for a second tablet. */
+export function configFile(config: SiteConfig): { name: string; type: string; content: string } {
+  return {
+    name: `terskel-oppsett-${config.site}.json`,
+    type: 'application/json',
+    content: `${JSON.stringify(config, null, 2)}\n`,
+  };
+}
+
+/** Takes over a configuration file; one that is not JSON or fails the schema changes nothing. */
+export async function importConfigText(store: KioskStore, text: string): Promise<SettingsOutcome> {
+  let json: SiteConfig;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, '')) as SiteConfig;
+  } catch {
+    return { ok: false, refusal: { key: 'staff.backup.notJson' } };
+  }
+  return saveChecked(store, json ?? {});
+}
+
+/** One bad line of a plan file: its number (CSV line, or JSON entry) and what is wrong. */
+export interface PlanError {
+  line: number;
+  refusal: Refusal;
+}
+
+export type PlanOutcome = { ok: true; words: WordOfDay[] } | { ok: false; errors: PlanError[] };
+
+const PLAN_COLUMNS = ['date', 'title', 'text', 'reference', 'speaker'] as const;
+
+/** The fields of one CSV line: "quoted" fields may hold the delimiter, "" is a quote. */
+function splitCsvLine(line: string, delimiter: string): string[] {
+  const field = new RegExp(
+    `\\s*(?:"((?:[^"]|"")*)"|([^${delimiter}]*))\\s*(?:${delimiter}|$)`,
+    'gy',
+  );
+  const fields: string[] = [];
+  for (const match of line.matchAll(field)) {
+    fields.push((match[1]?.replace(/""/g, '"') ?? match[2] ?? '').trim());
+    if (match.index + match[0].length >= line.length) break;
+  }
+  return fields;
+}
+
+/** Entries of a plan file with the line (CSV) or position (JSON) each came from. */
+function planEntries(text: string): { line: number; entry: unknown }[] | PlanError {
+  const body = text.replace(/^\uFEFF/, '');
+  if (body.trimStart().startsWith('[')) {
+    try {
+      const list = JSON.parse(body) as unknown;
+      if (Array.isArray(list)) return list.map((entry, i) => ({ line: i + 1, entry }));
+    } catch {
+      // reported below, like any file that is neither
+    }
+    return { line: 1, refusal: { key: 'staff.backup.notJson' } };
+  }
+  const lines = body.split(/\r?\n/);
+  const header = lines[0] ?? '';
+  const delimiter = header.includes(';') ? ';' : ',';
+  const columns = splitCsvLine(header, delimiter).map((name) => name.toLowerCase());
+  if (columns[0] !== 'date' || columns[1] !== 'title') {
+    return { line: 1, refusal: { key: 'staff.plan.header' } };
+  }
+  const entries: { line: number; entry: unknown }[] = [];
+  lines.forEach((line, i) => {
+    if (i === 0 || line.trim() === '') return;
+    const values = splitCsvLine(line, delimiter);
+    const entry: Record<string, unknown> = {};
+    columns.forEach((column, c) => {
+      const value = values[c];
+      if ((PLAN_COLUMNS as readonly string[]).includes(column) && value) entry[column] = value;
+    });
+    if (values.length > columns.length) entry['(kolonner)'] = values.length;
+    entries.push({ line: i + 1, entry });
+  });
+  return entries;
+}
+
+/** Reads a plan from CSV (`date;title;text;reference;speaker`, `;` or `,`) or a JSON array. */
+export async function parseWordPlan(text: string): Promise<PlanOutcome> {
+  const entries = planEntries(text);
+  if (!Array.isArray(entries)) return { ok: false, errors: [entries] };
+  const { wordOfDaySchema } = await import('../shared/site-config.ts');
+  const words: WordOfDay[] = [];
+  const errors: PlanError[] = [];
+  for (const { line, entry } of entries) {
+    const result = wordOfDaySchema.safeParse(entry, { reportInput: true });
+    if (result.success) words.push(result.data);
+    else errors.push({ line, refusal: schemaRefusal(result.error, 'staff.plan.lineError') });
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, words };
+}
+
+/** Stores words of the plan (replacing those of the same dates). */
+export async function storeWords(store: KioskStore, words: readonly WordOfDay[]): Promise<void> {
+  const [ready, { putWords }] = await Promise.all([store.storage(), import('../storage/words.ts')]);
+  await putWords(ready.db, words);
+}
+
+/** Imports a plan file: all of it, or — when any line is bad — none of it. */
+export async function importWordPlan(store: KioskStore, text: string): Promise<PlanOutcome> {
+  const outcome = await parseWordPlan(text);
+  if (outcome.ok) await storeWords(store, outcome.words);
+  return outcome;
+}

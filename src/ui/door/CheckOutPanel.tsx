@@ -1,0 +1,59 @@
+/**
+ * Where a place has a capacity: how many are here now ("8 av 15 er her nå"), a calm note when
+ * it is full, and Sjekk ut. Check-in stays open when full: the door never turns anyone away.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Translator } from '../../i18n/index.ts';
+import type { KioskStore } from '../../state/index.ts';
+import { checkOut, useOccupancy } from '../../state/occupancy.ts';
+
+export function CheckOutPanel({
+  store,
+  day,
+  capacity,
+  translator: { t },
+  byeMs = 4000,
+}: {
+  store: KioskStore;
+  day: string;
+  capacity: number;
+  translator: Translator;
+  byeMs?: number;
+}) {
+  const present = useOccupancy(store, day, true);
+  const [bye, setBye] = useState(false);
+  const busy = useRef(false);
+  useEffect(() => {
+    if (!bye) return;
+    const timer = setTimeout(() => setBye(false), byeMs);
+    return () => clearTimeout(timer);
+  }, [bye, byeMs]);
+
+  async function leave() {
+    if (busy.current) return;
+    busy.current = true;
+    try {
+      await checkOut(store);
+      setBye(true);
+    } finally {
+      busy.current = false;
+    }
+  }
+
+  return (
+    <section class="occupancy">
+      {present !== undefined ? (
+        <p class="occupancy-count">{t('door.occupancy', { n: present, capacity })}</p>
+      ) : null}
+      {present !== undefined && present >= capacity ? (
+        <p class="occupancy-full">{t('door.full')}</p>
+      ) : null}
+      <p role="status" class={bye ? 'bye' : 'visually-hidden'}>
+        {bye ? t('door.checkedOut') : ''}
+      </p>
+      <button type="button" class="secondary check-out-button" onClick={() => void leave()}>
+        {t('door.checkOut')}
+      </button>
+    </section>
+  );
+}
