@@ -135,6 +135,33 @@ export function openSqliteStore(options: { dataDir?: string; file?: string }): S
     statements.touchDevice.run(seenAt, upload.app ?? null, deviceId);
   });
 
+  // Group commit: uploads that arrive in the same turn of the event loop merge in one
+  // transaction, so one fsync (synchronous=FULL) covers them all. Each caller is answered
+  // only after that commit; if the batch fails, each upload is tried on its own.
+  interface PendingMerge {
+    upload: Upload;
+    deviceId: string;
+    now: Date;
+    resolve(): void;
+    reject(error: unknown): void;
+  }
+  let pendingMerges: PendingMerge[] = [];
+  const mergeBatch = db.transaction((batch: PendingMerge[]) => {
+    for (const item of batch) merge(item.upload, item.deviceId, item.now);
+  });
+  function flushMerges(): void {
+    const batch = pendingMerges;
+    pendingMerges = [];
+    try {
+      mergeBatch(batch);
+      for (const item of batch) item.resolve();
+    } catch {
+      for (const item of batch) {
+        guard(() => merge(item.upload, item.deviceId, item.now)).then(item.resolve, item.reject);
+      }
+    }
+  }
+
   const redeem = db.transaction((codeHash: string, now: Date) => {
     statements.prunePairing.run(now.getTime());
     const row = statements.redeemPairing.get(codeHash, now.getTime()) as
@@ -216,10 +243,12 @@ export function openSqliteStore(options: { dataDir?: string; file?: string }): S
     redeemPairingCode: (codeHash, now) => guard(() => redeem(codeHash, now)),
 
     mergeUpload: (upload, deviceId, now) =>
-      guard(() => {
-        merge(upload, deviceId, now);
-        return { days: upload.days.map((day) => ({ date: day.date, counts: day.counts.length })) };
-      }),
+      new Promise<void>((resolve, reject) => {
+        pendingMerges.push({ upload, deviceId, now, resolve, reject });
+        if (pendingMerges.length === 1) setImmediate(flushMerges);
+      }).then(() => ({
+        days: upload.days.map((day) => ({ date: day.date, counts: day.counts.length })),
+      })),
     readSiteDays: (site, from, to) =>
       guard(() => {
         // One read transaction, so counts and closings are of the same moment.
