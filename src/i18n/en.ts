@@ -344,4 +344,5 @@ export const en: Catalogue = {
   'staff.firstRun.later': 'Later',
   'staff.plan.heading': 'Today’s word and the plan',
   'staff.settings.options': 'Options',
+  'staff.settings.itemName': 'Name',
 };

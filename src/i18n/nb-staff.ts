@@ -310,4 +310,5 @@ export const nbStaff = {
   'staff.firstRun.later': 'Senere',
   'staff.plan.heading': 'Dagens ord og plan',
   'staff.settings.options': 'Valg',
+  'staff.settings.itemName': 'Navn',
 } as const;

@@ -128,6 +128,12 @@ export function doorProblem(config: SiteConfig): Refusal | undefined {
 async function saveChecked(store: KioskStore, candidate: SiteConfig): Promise<SettingsOutcome> {
   const refusal = doorProblem(candidate);
   if (refusal) return { ok: false, refusal };
+  // Checked here with the input kept, so a refusal can tell a missing field from a wrong one.
+  const { siteConfigSchema } = await import('../shared/site-config.ts');
+  const checked = siteConfigSchema.safeParse(candidate, { reportInput: true });
+  if (!checked.success) {
+    return { ok: false, refusal: schemaRefusal(checked.error, 'staff.settings.invalid') };
+  }
   try {
     const saved = await saveConfig(candidate);
     store.setConfig(saved);

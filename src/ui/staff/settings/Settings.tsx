@@ -58,7 +58,7 @@ export function Settings(_props: { role: 'lead' }) {
     ...when,
   });
   const counterSpecs = (counter: Counter): Spec[] => [
-    ['name', 'staff.settings.name', 'nb'],
+    ['name', 'staff.settings.itemName', 'nb'],
     ...(counter.id === ''
       ? ([
           ['kind', 'staff.settings.kind', { choose: choices(NEW_COUNTER_KINDS, 'staff.kind.') }],
@@ -74,7 +74,7 @@ export function Settings(_props: { role: 'lead' }) {
       'options',
       'staff.settings.options',
       {
-        rows: () => [['name', 'staff.settings.name', 'nb']],
+        rows: () => [['name', 'staff.settings.itemName', 'nb']],
         add: [['staff.settings.addOption', { id: '', name: { nb: '' } }]],
       },
     ],

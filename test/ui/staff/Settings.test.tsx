@@ -1,0 +1,241 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { hjerteromAlta, montenegroHammerfest } from '../../../src/domain/presets/index.ts';
+import type { SiteConfig } from '../../../src/shared/site-config.ts';
+import { configFile, importConfigText } from '../../../src/state/settings.ts';
+import { readSetting } from '../../../src/storage/settings.ts';
+import { wordOn } from '../../../src/storage/words.ts';
+import { App } from '../../../src/ui/App.tsx';
+import { Settings } from '../../../src/ui/staff/settings/Settings.tsx';
+import { StoreContext } from '../../../src/ui/store-context.ts';
+import { clearSettings } from '../../support/staff.ts';
+import { MONDAY_1250, THURSDAY_1200, testKiosk } from '../../support/kiosk.ts';
+
+const MONDAY = '2026-11-23';
+
+beforeEach(async () => {
+  await clearSettings();
+});
+
+function renderSettings(config: SiteConfig = hjerteromAlta) {
+  const kiosk = testKiosk({ config, now: MONDAY_1250 });
+  render(
+    <StoreContext.Provider value={kiosk.store}>
+      <Settings role="lead" />
+    </StoreContext.Provider>,
+  );
+  return kiosk;
+}
+
+const save = () => fireEvent.click(screen.getByRole('button', { name: 'Lagre innstillingene' }));
+const type = (element: HTMLElement, value: string) =>
+  fireEvent.input(element, { target: { value } });
+const group = (name: string) => screen.getByRole('group', { name });
+
+function chooseFile(label: string, name: string, content: string) {
+  const input = screen.getByLabelText(label) as HTMLInputElement;
+  Object.defineProperty(input, 'files', { value: [new File([content], name)], configurable: true });
+  fireEvent.change(input);
+}
+
+describe('the settings editor', () => {
+  it('saves a new name through the schema and puts it on the door', async () => {
+    const kiosk = renderSettings();
+    type(screen.getByRole('textbox', { name: 'Stedets navn' }), 'Hjerterom Alta sentrum');
+    save();
+    expect((await screen.findByRole('status')).textContent).toBe('Innstillingene er lagret.');
+    expect(kiosk.store.config.get().name).toBe('Hjerterom Alta sentrum');
+    expect(((await readSetting('config')) as SiteConfig).name).toBe('Hjerterom Alta sentrum');
+  });
+
+  it('refuses a place without an opening day, and saves nothing', async () => {
+    const kiosk = renderSettings(montenegroHammerfest);
+    const hours = within(group('Åpningstider 1'));
+    for (const day of ['man', 'tir', 'ons', 'tor', 'fre', 'lør', 'søn']) {
+      fireEvent.click(hours.getByRole('checkbox', { name: day }));
+    }
+    save();
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Ikke lagret: stedet må ha minst én åpningsdag.',
+    );
+    expect(kiosk.store.config.get()).toBe(montenegroHammerfest);
+    expect(await readSetting('config')).toBeUndefined();
+  });
+
+  it('refuses capacity 0 and a counter without a name', async () => {
+    renderSettings(montenegroHammerfest);
+    type(screen.getByRole('textbox', { name: 'Kapasitet (tomt = ingen grense)' }), '0');
+    save();
+    expect((await screen.findByRole('alert')).textContent).toMatch(/kapasiteten må være minst 1/);
+    type(screen.getByRole('textbox', { name: 'Kapasitet (tomt = ingen grense)' }), '15');
+    fireEvent.click(screen.getByRole('button', { name: 'Legg til teller' }));
+    save();
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe('Ikke lagret: teller 6 må ha et navn.'),
+    );
+    expect(await readSetting('config')).toBeUndefined();
+  });
+
+  it('names a field the schema refuses by its labels, in Norwegian', async () => {
+    renderSettings();
+    type(screen.getByRole('textbox', { name: 'Sekunder før personalskjermen lukkes' }), '5');
+    save();
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Ikke lagret: «Sekunder før personalskjermen lukkes» er for lite eller for kort. Ingenting er endret.',
+    );
+  });
+
+  it('gives a new counter a fixed ASCII id from its name; renaming keeps the id', async () => {
+    const kiosk = renderSettings(montenegroHammerfest);
+    fireEvent.click(screen.getByRole('button', { name: 'Legg til teller' }));
+    const fresh = within(group('Tellere 6'));
+    type(fresh.getByRole('textbox', { name: 'Navn' }), 'Fisketur på Sørøya');
+    type(fresh.getByRole('textbox', { name: 'Pris i kroner (tomt = gratis)' }), '20');
+    save();
+    await screen.findByRole('status');
+    const added = kiosk.store.config.get().counters.at(-1);
+    expect(added).toMatchObject({ id: 'fisketur-pa-soroya', priceNok: 20 });
+    type(within(group('Fisketur på Sørøya')).getByRole('textbox', { name: 'Navn' }), 'Fisketur');
+    save();
+    await waitFor(() => expect(kiosk.store.config.get().counters.at(-1)?.name.nb).toBe('Fisketur'));
+    expect(kiosk.store.config.get().counters.at(-1)?.id).toBe('fisketur-pa-soroya');
+  });
+
+  it('adds a one-off event, a closed date and "open after all" for a holiday', async () => {
+    const kiosk = renderSettings();
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Legg til arrangement (quiz, konsert, tur)' }),
+    );
+    const rows = screen.getAllByRole('group', { name: 'Program 6' });
+    type(within(rows[0]!).getByRole('textbox', { name: 'Tittel' }), 'Quiz');
+    type(
+      screen.getByRole('textbox', { name: 'Stengte dager (ÅÅÅÅ-MM-DD, skilt med komma)' }),
+      '2026-12-24, 2026-12-31',
+    );
+    type(
+      screen.getByRole('textbox', { name: 'Åpent likevel (f.eks. en helligdag)' }),
+      '2026-12-26',
+    );
+    save();
+    await screen.findByRole('status');
+    const config = kiosk.store.config.get();
+    expect(config.schedule.at(-1)).toMatchObject({ id: 'quiz', kind: 'event', date: MONDAY });
+    expect(config.closedDates).toEqual(['2026-12-24', '2026-12-31']);
+    expect(config.openDates).toEqual(['2026-12-26']);
+  });
+
+  it('an answer may count under another counter (a staff member is not a visitor)', async () => {
+    const kiosk = renderSettings();
+    fireEvent.click(screen.getByRole('button', { name: 'Legg til svar' }));
+    const answer = within(group('Svar 3'));
+    type(answer.getByRole('textbox', { name: 'Svar' }), 'Jeg jobber her');
+    fireEvent.change(answer.getByRole('combobox', { name: 'Teller som' }), {
+      target: { value: 'middag' },
+    });
+    save();
+    await screen.findByRole('status');
+    expect(kiosk.store.config.get().question?.options.at(-1)).toEqual({
+      id: 'jeg-jobber-her',
+      label: { nb: 'Jeg jobber her' },
+      countsAs: 'middag',
+    });
+  });
+});
+
+describe('Ord for dagen', () => {
+  it("stores today's word typed in", async () => {
+    const kiosk = renderSettings();
+    const plan = within(screen.getByRole('region', { name: 'Dagens ord og plan' }));
+    type(plan.getByRole('textbox', { name: 'Tittel' }), 'Håp');
+    type(plan.getByRole('textbox', { name: 'Henvisning' }), 'Rom 15,13');
+    fireEvent.click(plan.getByRole('button', { name: 'Lagre dagens ord' }));
+    expect((await plan.findByRole('status')).textContent).toBe('Dagens ord er lagret.');
+    const { db } = await kiosk.storage;
+    expect(await wordOn(db, MONDAY)).toEqual({
+      date: MONDAY,
+      title: 'Håp',
+      reference: 'Rom 15,13',
+    });
+  });
+
+  it('imports a good CSV plan (semicolons, quoted text)', async () => {
+    const kiosk = renderSettings();
+    chooseFile(
+      'Importer plan fra fil',
+      'plan.csv',
+      'date;title;text;reference;speaker\n' +
+        '2026-11-23;Håp;"Gud gir håp; hver dag";Rom 15,13;Kari\n' +
+        '2026-11-24;Fred;;Joh 14,27;\n',
+    );
+    expect((await screen.findByRole('status')).textContent).toBe('Planen er importert: 2 dager.');
+    const { db } = await kiosk.storage;
+    expect(await wordOn(db, MONDAY)).toEqual({
+      date: MONDAY,
+      title: 'Håp',
+      text: 'Gud gir håp; hver dag',
+      reference: 'Rom 15,13',
+      speaker: 'Kari',
+    });
+  });
+
+  it('a file with a bad line imports nothing and names the line', async () => {
+    const kiosk = renderSettings();
+    chooseFile(
+      'Importer plan fra fil',
+      'plan.csv',
+      'date,title,text\n2026-11-23,Håp,\n2026-13-40,Fred,\n2026-11-25,,tom tittel\n',
+    );
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Ikke importert: 2 linjer har feil.',
+    );
+    const problems = screen.getAllByRole('listitem').map((item) => item.textContent);
+    expect(problems).toEqual(['Linje 3: «Dag» har feil format', 'Linje 4: «Tittel» mangler']);
+    const { db } = await kiosk.storage;
+    expect(await wordOn(db, MONDAY)).toBeUndefined();
+  });
+
+  it('imports a JSON plan and reports a bad entry by its number', async () => {
+    renderSettings();
+    chooseFile(
+      'Importer plan fra fil',
+      'plan.json',
+      JSON.stringify([{ date: '2026-11-23', title: 'Håp' }, { date: '2026-11-24' }]),
+    );
+    await screen.findByRole('alert');
+    expect(screen.getByRole('listitem').textContent).toBe('Linje 2: «Tittel» mangler');
+  });
+});
+
+describe('the configuration file', () => {
+  it('exported and imported on a fresh tablet gives the same door', async () => {
+    const edited: SiteConfig = {
+      ...hjerteromAlta,
+      name: 'Hjerterom Alta, Løkkeveien',
+      schedule: [
+        ...hjerteromAlta.schedule,
+        { id: 'quiz', kind: 'event', title: { nb: 'Quiz' }, time: '18:30', date: '2026-11-26' },
+      ],
+    };
+    const file = configFile(edited);
+    await clearSettings();
+    const fresh = testKiosk({ now: THURSDAY_1200 });
+    expect((await importConfigText(fresh.store, file.content)).ok).toBe(true);
+    render(<App store={fresh.store} />);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(
+      'Hjerterom Alta, Løkkeveien',
+    );
+    expect(screen.getByRole('list').textContent).toMatch(/18\.30\s*Quiz/);
+    expect(await readSetting('config')).toEqual(edited);
+  });
+
+  it('a failing import names the field in Norwegian and changes nothing', async () => {
+    const kiosk = renderSettings();
+    const broken = { ...hjerteromAlta, counters: [{ ...hjerteromAlta.counters[0], byHour: 'ja' }] };
+    chooseFile('Bruk oppsett fra fil', 'oppsett.json', JSON.stringify(broken));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Ikke lagret: «Tellere › nr. 1 › byHour» har feil type. Ingenting er endret.',
+    );
+    expect(kiosk.store.config.get()).toBe(hjerteromAlta);
+    expect(await readSetting('config')).toBeUndefined();
+  });
+});
