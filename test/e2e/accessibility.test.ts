@@ -1,0 +1,216 @@
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { hjerteromAlta, montenegroHammerfest } from '../../src/domain/presets/index.ts';
+import type { SiteConfig } from '../../src/shared/site-config.ts';
+import { LANGUAGES } from '../../src/shared/site-config.ts';
+import { ar } from '../../src/i18n/ar.ts';
+import { en } from '../../src/i18n/en.ts';
+import { nb } from '../../src/i18n/nb.ts';
+import { nn } from '../../src/i18n/nn.ts';
+import { se } from '../../src/i18n/se.ts';
+import { uk } from '../../src/i18n/uk.ts';
+import { launchPersistent, newProfileDir } from './support/browser.ts';
+import { requireBuild } from './support/dist.ts';
+import { startServer, type RunningServer } from './support/server.ts';
+import { setUpStaffPins } from './support/staff.ts';
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve('axe-core/axe.min.js');
+const CHECK_IN = Object.fromEntries(
+  Object.entries({ nb, nn, se, en, uk, ar }).map(([language, catalogue]) => [
+    language,
+    catalogue['door.checkIn'] ?? nb['door.checkIn'],
+  ]),
+);
+const VIEWPORTS = [
+  { width: 768, height: 1024 },
+  { width: 1280, height: 800 },
+] as const;
+
+interface AxeViolation {
+  id: string;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
+
+/** axe-core's violations on the page as it is now, one line each. */
+async function violations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const found = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: unknown[] }> } }).axe;
+    return (await axe.run()).violations;
+  });
+  return (found as AxeViolation[]).map(
+    (violation) =>
+      `${violation.id} (${violation.help}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+  );
+}
+
+/** Elements of the door whose content is wider than their box. */
+function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const root = document.documentElement;
+    if (root.scrollWidth > root.clientWidth)
+      found.push(`page ${root.scrollWidth}>${root.clientWidth}`);
+    for (const element of document.querySelectorAll('main *')) {
+      if (element.clientWidth > 0 && element.scrollWidth > element.clientWidth + 1) {
+        found.push(
+          `${element.tagName.toLowerCase()}.${element.className} "${element.textContent?.slice(0, 30)}" ${element.scrollWidth}>${element.clientWidth}`,
+        );
+      }
+    }
+    return found;
+  });
+}
+
+/** Today's business day in Oslo (and the day before, for a run between midnight and 04:00). */
+function osloDays(): string[] {
+  const day = (ms: number) =>
+    new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date(ms));
+  return [day(Date.now()), day(Date.now() - 24 * 3600 * 1000)];
+}
+
+/** Stores a configuration the way settings do (idb-keyval), then reloads the door with it. */
+async function useConfig(page: Page, config: SiteConfig): Promise<void> {
+  await page.evaluate(
+    (value) =>
+      new Promise<void>((done, fail) => {
+        const open = indexedDB.open('terskel-settings');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const put = db.transaction('settings', 'readwrite').objectStore('settings');
+          const request = put.put(value, 'config');
+          request.onsuccess = () => {
+            db.close();
+            localStorage.removeItem('terskel:paint-config');
+            done();
+          };
+          request.onerror = () => fail(request.error);
+        };
+      }),
+    config,
+  );
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: config.name }).waitFor();
+}
+
+async function typePin(page: Page, pin: string): Promise<void> {
+  for (const digit of pin) await page.getByRole('button', { name: digit, exact: true }).click();
+  await page.getByRole('button', { name: 'Logg inn' }).click();
+}
+
+describe('accessibility and layout in Chromium', () => {
+  let server: RunningServer;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    requireBuild();
+    server = await startServer();
+    context = await launchPersistent(newProfileDir());
+    page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(server.url);
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.stop();
+  });
+
+  it('the first-run set-up has no violations', async () => {
+    await page.getByRole('heading', { name: 'Sett opp nettbrettet' }).waitFor();
+    expect(await violations(page)).toEqual([]);
+    await setUpStaffPins(page);
+  });
+
+  it('the door, the welcome and the question have no violations', async () => {
+    await page.getByRole('button', { name: 'Sjekk inn' }).waitFor();
+    expect(await violations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Sjekk inn' }).click();
+    await page.getByRole('group', { name: 'Første gang her?' }).waitFor();
+    expect(await violations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Hopp over' }).click();
+    await page.getByRole('button', { name: 'Sjekk inn' }).waitFor({ timeout: 15_000 });
+  });
+
+  it('in Arabic the door is right to left, mirrored, and has no violations', async () => {
+    await page.getByRole('button', { name: 'العربية' }).click();
+    await page.getByRole('button', { name: 'تسجيل الحضور' }).waitFor();
+    expect(await page.getByRole('main').getAttribute('dir')).toBe('rtl');
+    const [name, switcher] = await Promise.all([
+      page.getByRole('heading', { level: 1 }).boundingBox(),
+      page.getByRole('navigation').boundingBox(),
+    ]);
+    // Mirrored: the site's name sits on the right, the language switch on the left.
+    expect(name!.x).toBeGreaterThan(switcher!.x);
+    expect(await violations(page)).toEqual([]);
+  });
+
+  it('in every language nothing on the door overflows its box, at 768×1024 and 1280×800', async () => {
+    const problems: string[] = [];
+    for (const viewport of VIEWPORTS) {
+      await page.setViewportSize(viewport);
+      for (const language of LANGUAGES) {
+        await page.getByRole('button', { name: nb[`lang.${language}`] }).click();
+        await page.waitForFunction(
+          (wanted) => document.querySelector('main')?.getAttribute('lang') === wanted,
+          language,
+        );
+        // The catalogue has loaded once the button speaks the language.
+        await page.getByRole('button', { name: CHECK_IN[language], exact: true }).waitFor();
+        for (const problem of await overflowing(page)) {
+          problems.push(`${viewport.width}×${viewport.height} ${language}: ${problem}`);
+        }
+      }
+    }
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.getByRole('button', { name: nb['lang.nb'] }).click();
+    expect(problems).toEqual([]);
+  });
+
+  it('the PIN pad, tally, closing and settings have no violations', async () => {
+    await page.goto(`${server.url}/#/staff`);
+    await page.getByRole('button', { name: 'Logg inn' }).waitFor();
+    expect(await violations(page)).toEqual([]);
+    await typePin(page, '2222');
+    await page.getByRole('heading', { name: 'Telling' }).waitFor();
+    expect(await violations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Dagsoppgjør' }).click();
+    await page.getByRole('heading', { name: 'Dagsoppgjør' }).waitFor();
+    expect(await violations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Innstillinger' }).click();
+    await page.getByRole('button', { name: 'Lagre innstillingene' }).waitFor();
+    expect(await violations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Tilbake til inngangen' }).click();
+    await page.getByRole('button', { name: 'Sjekk inn' }).waitFor();
+  });
+
+  it('the door on a closed day has no violations', async () => {
+    await useConfig(page, { ...hjerteromAlta, closedDates: osloDays() });
+    await page.getByText('Stengt i dag').waitFor();
+    expect(await violations(page)).toEqual([]);
+  });
+
+  it('the door when full has no violations', async () => {
+    await useConfig(page, { ...montenegroHammerfest, capacity: 1 });
+    await page.getByRole('button', { name: 'Sjekk inn' }).click();
+    await page.getByText('1 av 1 er her nå').waitFor();
+    await page.getByText('Det er fullt akkurat nå.', { exact: false }).waitFor();
+    expect(await violations(page)).toEqual([]);
+    expect(await overflowing(page)).toEqual([]);
+  });
+
+  it('the PIN pad locked after five wrong PINs has no violations', async () => {
+    await page.goto(`${server.url}/#/staff`);
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await page.getByRole('button', { name: 'Logg inn' }).waitFor();
+      await typePin(page, '9999');
+      await page.getByRole('alert').waitFor();
+    }
+    await page.getByText(/For mange feil forsøk/).waitFor();
+    expect(await violations(page)).toEqual([]);
+  });
+});
