@@ -209,7 +209,7 @@ export function Fields({
         if ('set' in kind) {
           const chosen: unknown[] = current ?? [];
           return (
-            <fieldset class="days" key={prop}>
+            <fieldset class="choices" key={prop}>
               <legend>{label}</legend>
               {kind.set.map(([choice, text]) => (
                 <Check
