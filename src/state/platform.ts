@@ -40,12 +40,19 @@ export const platformState = observable<{ updateWaiting: boolean; persisted?: bo
 });
 
 let workbox: Workbox | undefined;
+/** Set once this page told a waiting version to take over: its 'controlling' means reload. */
+let applying = false;
+
+function applyWaiting(): boolean {
+  if (!workbox || !platformState.get().updateWaiting) return false;
+  applying = true;
+  workbox.messageSkipWaiting();
+  return true;
+}
 
 /** Applies a waiting version now: the closing screen calls this right after the day is closed. */
 export function applyUpdateAfterClosing(): boolean {
-  if (!workbox || !platformState.get().updateWaiting) return false;
-  workbox.messageSkipWaiting();
-  return true;
+  return applyWaiting();
 }
 
 /** Asks the browser to keep this origin's storage (set-up asks too; asking twice is harmless). */
@@ -148,19 +155,16 @@ export async function startPlatform(store: KioskStore): Promise<void> {
     platformState.update((state) => ({ ...state, updateWaiting: true }));
   });
   registered.addEventListener('controlling', (event) => {
-    if (event.isUpdate) location.reload();
+    // isUpdate alone is not enough: a page that installed the first version and has run
+    // since (a kiosk does, for days) registered without a controller, so its isUpdate is false.
+    if (event.isUpdate || applying) location.reload();
   });
   await registered.register();
   const idleMs = idleBeforeUpdateMs();
   setInterval(
     () => {
       const staffOpen = location.hash.startsWith('#/staff');
-      if (
-        platformState.get().updateWaiting &&
-        mayApplyUpdate(lastInputAt, store.now(), staffOpen, idleMs)
-      ) {
-        registered.messageSkipWaiting();
-      }
+      if (mayApplyUpdate(lastInputAt, store.now(), staffOpen, idleMs)) applyWaiting();
     },
     Math.max(250, Math.min(15_000, idleMs / 4)),
   );

@@ -1,10 +1,9 @@
 // Chromium that a test may kill: spawned here (so its pid is known) on a persistent profile,
-// and driven over CDP. Also a fresh tablet's PINs written straight into settings, so the
-// door shows without going through the PIN set-up screens.
+// and driven over CDP; and opening the door, through a fresh tablet's set-up where needed.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { hashSecret, type StoredPins } from '../../../src/state/pins.ts';
 import { CHROMIUM, CHROMIUM_FLAGS, requireChromium } from './browser.ts';
+import { setUpStaffPins } from './staff.ts';
 
 export interface KillableBrowser {
   pid: number;
@@ -56,50 +55,8 @@ export async function launchKillable(profileDir: string): Promise<KillableBrowse
   };
 }
 
-let pins: Promise<StoredPins> | undefined;
-/** PINs for the test tablet: volunteer 1234, lead 5678, hashed with few iterations. */
-export function testPins(): Promise<StoredPins> {
-  pins ??= Promise.all([
-    hashSecret('1234', 1000),
-    hashSecret('5678', 1000),
-    hashSecret('ABCDEFGHJKMN', 1000),
-  ]).then(([volunteer, lead, recovery]) => ({ schema: 1, volunteer, lead, recovery }));
-  return pins;
-}
-
-/** Writes the PINs into the tablet's settings (idb-keyval) and reloads: the door shows. */
-export async function skipPinSetup(page: Page): Promise<void> {
-  await page.evaluate(
-    (value) =>
-      new Promise<void>((done, fail) => {
-        const open = indexedDB.open('terskel-settings');
-        open.onupgradeneeded = () => open.result.createObjectStore('settings');
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction('settings', 'readwrite');
-          tx.objectStore('settings').put(value, 'pins');
-          tx.onerror = () => fail(tx.error);
-          tx.oncomplete = () => {
-            db.close();
-            localStorage.setItem('terskel:staff-ready', '1');
-            done();
-          };
-        };
-      }),
-    await testPins(),
-  );
-  await page.reload();
-}
-
-/** Opens the door on a page, setting the PINs first where the tablet asks for them. */
+/** Opens the door on a page, walking a fresh tablet through its set-up first. */
 export async function openDoor(page: Page, url: string): Promise<void> {
   await page.goto(url);
-  const door = page.getByRole('button', { name: 'Sjekk inn' });
-  const ready = await door
-    .waitFor({ timeout: 5_000 })
-    .then(() => true)
-    .catch(() => false);
-  if (!ready) await skipPinSetup(page);
-  await door.waitFor({ timeout: 15_000 });
+  await setUpStaffPins(page);
 }
