@@ -5,7 +5,9 @@ import {
   mayApplyUpdate,
   shouldReloadForStaleChunk,
   STALE_RELOAD_WINDOW_MS,
+  startStorageCare,
 } from '../../src/state/platform.ts';
+import type { KioskStore } from '../../src/state/index.ts';
 
 describe('updates', () => {
   it('wait for two idle minutes at the door and no staff screen', () => {
@@ -48,5 +50,20 @@ describe('a stale page missing a chunk', () => {
     stop = listenForStaleChunks(reload, () => 5000);
     dispatchEvent(new Event('vite:preloadError', { cancelable: true }));
     expect(reload).not.toHaveBeenCalled();
+  });
+});
+
+describe('storage care', () => {
+  it('prunes by retention once the browser is idle, and checks health when the tablet is visible again', async () => {
+    const pruneRetention = vi.fn(() => Promise.resolve(0));
+    const checkHealth = vi.fn(() => Promise.resolve(true));
+    const stop = startStorageCare({ pruneRetention, checkHealth } as unknown as KioskStore);
+    await vi.waitFor(() => expect(pruneRetention).toHaveBeenCalledTimes(1), { timeout: 3000 });
+    expect(checkHealth).not.toHaveBeenCalled();
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(checkHealth).toHaveBeenCalledTimes(1);
+    stop();
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(checkHealth).toHaveBeenCalledTimes(1);
   });
 });
