@@ -24,6 +24,8 @@ export interface RunningServer {
   port: number;
   dataDir: string;
   stop(): Promise<void>;
+  /** SIGKILL, as a crash or a pulled plug would: no drain. */
+  kill(): Promise<void>;
 }
 
 export interface ServerOptions {
@@ -74,6 +76,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     dataDir,
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+    async kill() {
+      if (child.exitCode === null) child.kill('SIGKILL');
       await exited;
     },
   };
