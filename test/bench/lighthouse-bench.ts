@@ -6,7 +6,7 @@
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_FLAGS, newProfileDir } from '../e2e/support/browser.ts';
-import { skipPinSetup } from '../e2e/support/killable.ts';
+import { setUpStaffPins } from '../e2e/support/staff.ts';
 import { freePort } from './app-server.ts';
 import { waitForDoor } from './door-bench.ts';
 
@@ -31,7 +31,7 @@ export async function measureLighthouse(url: string, runs: number): Promise<Ligh
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(url);
-    await skipPinSetup(page);
+    await setUpStaffPins(page);
     await waitForDoor(page);
     await page.goto('about:blank');
     const scores: LighthouseScores[] = [];

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchPersistent, newProfileDir } from '../e2e/support/browser.ts';
-import { skipPinSetup } from '../e2e/support/killable.ts';
+import { setUpStaffPins } from '../e2e/support/staff.ts';
 import { startAppServer } from './app-server.ts';
 import { installServiceWorker, probedPage, throttle, waitForDoor } from './door-bench.ts';
 
@@ -81,7 +81,7 @@ async function openDoor(): Promise<{
   const context = await launchPersistent(newProfileDir());
   const page = await probedPage(context);
   await installServiceWorker(page, server.url);
-  await skipPinSetup(page);
+  await setUpStaffPins(page);
   await waitForDoor(page);
   return { page, url: server.url, stop: server.stop, close: () => context.close() };
 }

@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHROMIUM, launchPersistent, newProfileDir } from '../e2e/support/browser.ts';
-import { skipPinSetup } from '../e2e/support/killable.ts';
+import { setUpStaffPins } from '../e2e/support/staff.ts';
 import { ROOT, startAppServer } from './app-server.ts';
 import {
   BARE_BUTTON_PAGE,
@@ -113,7 +113,7 @@ async function measureDoor(): Promise<void> {
     // Install both service workers while their servers run, then stop every server: offline.
     const page = await probedPage(context);
     await installServiceWorker(page, server.url);
-    await skipPinSetup(page); // a fresh tablet asks for staff PINs before the door
+    await setUpStaffPins(page); // a fresh tablet asks for staff PINs before the door
     await waitForDoor(page);
     const centre = await checkInCentre(page);
     const shellPage = await context.newPage();
