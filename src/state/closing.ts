@@ -148,24 +148,23 @@ export async function closeTheDay(
 ): Promise<CloseOutcome> {
   const parsed = parseCountedCash(countedText, cashExpectedNok > 0);
   if (!parsed.ok) return parsed;
-  const { db, replica } = await store.storage();
-  await closeDay(db, replica, day, {
-    at: store.now(),
-    ...(parsed.nok !== undefined ? { cashCountedNok: parsed.nok } : {}),
-  });
+  await store.write(({ db, replica }) =>
+    closeDay(db, replica, day, {
+      at: store.now(),
+      ...(parsed.nok !== undefined ? { cashCountedNok: parsed.nok } : {}),
+    }),
+  );
   return { ok: true };
 }
 
 /** Reopens a day this tablet closed. */
 export async function reopenTheDay(store: KioskStore, day: IsoDate): Promise<void> {
-  const { db, replica } = await store.storage();
-  await reopenDay(db, replica, day);
+  await store.write(({ db, replica }) => reopenDay(db, replica, day));
 }
 
 /** Saves the day's note on this tablet (never synced, never in a backup). */
 export async function saveDayNote(store: KioskStore, day: IsoDate, text: string): Promise<void> {
-  const { db } = await store.storage();
-  await saveNote(db, day, text);
+  await store.write(({ db }) => saveNote(db, day, text));
 }
 
 /** A day's closing record for a screen, with `reload` for after a change. */

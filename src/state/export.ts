@@ -55,8 +55,7 @@ export async function exportCsv(
   const config = store.config.get();
   const { days } = await rangeTotals(store, from, to);
   const rows = layout === 'wide' ? wideCsvRows(days, config.counters) : longCsvRows(days);
-  const { db, replica } = await store.storage();
-  await markExported(db, replica, from, to, store.now());
+  await store.write(({ db, replica }) => markExported(db, replica, from, to, store.now()));
   return {
     ok: true,
     days: days.length,
@@ -184,9 +183,10 @@ export async function importBackupText(
   if (!options.applyConfig && backup.config.site !== current.site) {
     return { ok: false, problem: 'other-site', site: backup.config.site };
   }
-  const { db, replica } = await store.storage();
   try {
-    const outcome = await importBackup(db, replica, backup, store.now());
+    const outcome = await store.write(({ db, replica }) =>
+      importBackup(db, replica, backup, store.now()),
+    );
     if (options.applyConfig) store.setConfig(await saveConfig(backup.config));
     return {
       ok: true,

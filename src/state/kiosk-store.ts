@@ -88,6 +88,11 @@ export interface KioskStore {
   pruneRetention(): Promise<number>;
   /** Resolves with the open storage; rejects when IndexedDB cannot be used here. */
   storage(): Promise<KioskStorage>;
+  /**
+   * Runs any other storage write (closing, notes, exports, backup import, sync marks) through
+   * the one reopen-and-retry path; unlike `record`, it throws when the write fails.
+   */
+  write<T>(work: (ready: KioskStorage) => Promise<T>): Promise<T>;
   /** Records events (one transaction); never throws: a failure is kept and retried. */
   record(inputs: readonly Omit<EventInput, 'id'>[]): Promise<WriteOutcome>;
   /** One visitor at the door. */
@@ -305,6 +310,13 @@ export function createKioskStore(overrides: Partial<KioskDeps> = {}): KioskStore
       return pruneBefore(ready, retentionStart(today, config.get().retentionDays));
     },
     storage,
+    async write(work) {
+      const [ready, { writeWithReopen }] = await Promise.all([
+        storage(),
+        import('../storage/events.ts'),
+      ]);
+      return writeWithReopen(ready.db, () => work(ready));
+    },
     record,
     dayOf,
     now: deps.now,

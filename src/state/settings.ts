@@ -243,8 +243,8 @@ export async function parseWordPlan(text: string): Promise<PlanOutcome> {
 
 /** Stores words of the plan (replacing those of the same dates). */
 export async function storeWords(store: KioskStore, words: readonly WordOfDay[]): Promise<void> {
-  const [ready, { putWords }] = await Promise.all([store.storage(), import('../storage/words.ts')]);
-  await putWords(ready.db, words);
+  const { putWords } = await import('../storage/words.ts');
+  await store.write(({ db }) => putWords(db, words));
 }
 
 /** Imports a plan file: all of it, or — when any line is bad — none of it. */

@@ -114,7 +114,7 @@ export function createSyncController(
     const result = await sync.syncOnce({
       source: {
         waitingDays: () => storage.waitingDays(db),
-        acknowledge: (day) => storage.acknowledgeDay(db, day),
+        acknowledge: (day) => store.write(({ db: ready }) => storage.acknowledgeDay(ready, day)),
       },
       settings: current,
       fetch: deps.fetch,
@@ -175,11 +175,8 @@ export function createSyncController(
   async function pair(next: SyncSettings): Promise<void> {
     await writeSetting('device', next);
     try {
-      const [{ db }, storage] = await Promise.all([
-        store.storage(),
-        import('../storage/sync-state.ts'),
-      ]);
-      await storage.markAllWaiting(db);
+      const storage = await import('../storage/sync-state.ts');
+      await store.write(({ db }) => storage.markAllWaiting(db));
     } catch {
       // No database here: nothing to send again.
     }

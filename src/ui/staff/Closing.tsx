@@ -16,7 +16,7 @@ import {
 } from '../../state/closing.ts';
 import { useObservable, useTranslator } from '../../state/index.ts';
 import { useSiteTotals, type SiteTotals } from '../../state/reports.ts';
-import { useKioskStore } from '../store-context.ts';
+import { useKioskStore, useSyncController } from '../store-context.ts';
 import { CloseDayForm } from './closing/CloseDayForm.tsx';
 import { DayNote } from './closing/DayNote.tsx';
 import { FigureTable } from './closing/FigureTable.tsx';
@@ -34,6 +34,7 @@ export interface ClosingProps {
 
 export function Closing({ siteTotals, day: initialDay }: ClosingProps) {
   const store = useKioskStore();
+  const sync = useSyncController();
   const config = useObservable(store.config);
   const translator = useTranslator(config.defaultLanguage);
   const { t } = translator;
@@ -107,12 +108,20 @@ export function Closing({ siteTotals, day: initialDay }: ClosingProps) {
             translator={translator}
             onClose={async (counted) => {
               const outcome = await closeTheDay(store, day, counted, summary.cashExpectedNok);
-              if (outcome.ok) reload();
+              if (outcome.ok) {
+                reload();
+                // Send the closing now, and let a waiting new version take over: the day is done.
+                void sync?.trigger('closing');
+                void import('../../state/platform.ts').then((platform) =>
+                  platform.applyUpdateAfterClosing(),
+                );
+              }
               return outcome;
             }}
             onReopen={async () => {
               await reopenTheDay(store, day);
               reload();
+              void sync?.trigger('closing');
             }}
           />
           <DayNote

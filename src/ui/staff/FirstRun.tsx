@@ -24,7 +24,19 @@ export interface FirstRunProps {
 export function FirstRun({ pins, onDone }: FirstRunProps) {
   const sync = useSyncController();
   const [step, setStep] = useState<'place' | 'pins' | 'pair'>('place');
-  if (step === 'place') return <PlaceStep onNext={() => setStep('pins')} />;
+  if (step === 'place') {
+    return (
+      <PlaceStep
+        onNext={() => {
+          // Set-up is the moment to ask the browser to keep this tablet's counts for good.
+          void import('../../state/platform.ts').then((platform) =>
+            platform.requestPersistentStorage(),
+          );
+          setStep('pins');
+        }}
+      />
+    );
+  }
   if (step === 'pins' || sync === undefined) {
     return <PinSetup pins={pins} mode="first" onDone={() => (sync ? setStep('pair') : onDone())} />;
   }
