@@ -26,7 +26,8 @@ function schemaRefusal(error: unknown, key: MessageKey): Refusal {
   return { key, params: { field: described.field, ...problemParam(described) } };
 }
 
-const PROBLEM_KEYS: Record<Exclude<FieldProblem, 'custom'>, MessageKey> = {
+/** The message of each kind of field problem in an imported file (config or backup). */
+export const PROBLEM_KEYS: Record<Exclude<FieldProblem, 'custom'>, MessageKey> = {
   missing: 'staff.backup.issue.missing',
   type: 'staff.backup.issue.type',
   format: 'staff.backup.issue.format',

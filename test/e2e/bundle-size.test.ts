@@ -1,31 +1,12 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { brotliCompressSync, constants } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { requireBuild } from './support/dist.ts';
+import { brotliSize, firstPaintAssets } from '../bench/sizes.ts';
 
 /** Budgets in bytes, brotli at the highest quality (what a static host serves). */
 export const FIRST_PAINT_BUDGET = 20_000;
 export const PRECACHED_JS_BUDGET = 100_000;
-
-function brotliSize(path: string): number {
-  return brotliCompressSync(readFileSync(path), {
-    params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY },
-  }).length;
-}
-
-/** The JS and CSS the browser must load before the door's first paint: what index.html names. */
-export function firstPaintAssets(dist: string): string[] {
-  const html = readFileSync(join(dist, 'index.html'), 'utf8');
-  const assets = new Set<string>();
-  for (const match of html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g))
-    assets.add(match[1]!);
-  for (const match of html.matchAll(
-    /<link[^>]*rel="(?:modulepreload|stylesheet)"[^>]*href="([^"]+)"/g,
-  ))
-    assets.add(match[1]!);
-  return [...assets].map((asset) => join(dist, asset));
-}
 
 describe('bundle budgets', () => {
   const dist = requireBuild();

@@ -25,8 +25,11 @@ apt_install() {
 }
 
 step "npm packages"
-if [ -n "${CI:-}" ] || [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund
+# `npm install`, not `npm ci`: npm ci refuses this lockfile because lighthouse (used only by
+# `npm run bench`) asks for `third-party-web@latest` and rollup lists platform packages without
+# versions; npm install still installs the locked versions of everything else.
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm install --no-audit --no-fund
 fi
 
 step "Chromium"

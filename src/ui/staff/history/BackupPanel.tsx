@@ -3,26 +3,16 @@
  * tablet. Every refusal says what was wrong, naming the field, and that nothing changed.
  */
 import { useState } from 'preact/hooks';
-import type { MessageKey, Translator } from '../../../i18n/index.ts';
+import type { Translator } from '../../../i18n/index.ts';
 import {
   deliverFile,
   exportBackup,
   importBackupText,
-  type FieldProblem,
   type FileHandOver,
   type ImportOutcome,
 } from '../../../state/export.ts';
 import type { KioskStore } from '../../../state/index.ts';
-
-const FIELD_PROBLEMS: Record<Exclude<FieldProblem, 'custom'>, MessageKey> = {
-  missing: 'staff.backup.issue.missing',
-  type: 'staff.backup.issue.type',
-  format: 'staff.backup.issue.format',
-  'too-small': 'staff.backup.issue.tooSmall',
-  'too-big': 'staff.backup.issue.tooBig',
-  'unknown-field': 'staff.backup.issue.unknownField',
-  value: 'staff.backup.issue.value',
-};
+import { PROBLEM_KEYS } from '../../../state/settings.ts';
 
 /** The lead's sentence for an import's outcome. */
 export function importMessage(outcome: ImportOutcome, { t }: Translator): string {
@@ -48,7 +38,7 @@ export function importMessage(outcome: ImportOutcome, { t }: Translator): string
         problem:
           outcome.fieldProblem === 'custom'
             ? (outcome.detail ?? t('staff.backup.issue.invalid'))
-            : t(FIELD_PROBLEMS[outcome.fieldProblem]),
+            : t(PROBLEM_KEYS[outcome.fieldProblem]),
       });
   }
 }
