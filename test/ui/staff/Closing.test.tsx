@@ -109,7 +109,9 @@ describe('closing the day', () => {
       target: { value: '90' },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Avslutt dagen' }));
-    expect(await screen.findByText('Kassen stemmer.')).toBeTruthy();
+    // "Kassen stemmer." already shows while typing; wait for the closing itself.
+    expect(await screen.findByText('Dagen ble avsluttet kl. 15.00.')).toBeTruthy();
+    expect(screen.getByText('Kassen stemmer.')).toBeTruthy();
     const closedRev = (await dayRowOf(kiosk))!.rev;
     fireEvent.click(await screen.findByRole('button', { name: 'Åpne dagen igjen' }));
     expect(await screen.findByRole('button', { name: 'Avslutt dagen' })).toBeTruthy();
