@@ -112,12 +112,21 @@ describe('closing the day', () => {
     // "Kassen stemmer." already shows while typing; wait for the closing itself.
     expect(await screen.findByText('Dagen ble avsluttet kl. 15.00.')).toBeTruthy();
     expect(screen.getByText('Kassen stemmer.')).toBeTruthy();
-    const closedRev = (await dayRowOf(kiosk))!.rev;
+    // The screen may show the closing before it has committed (Dexie's live queries are
+    // optimistic), so read the stored row once the closing is really in it.
+    const closedRev = await waitFor(async () => {
+      const row = await dayRowOf(kiosk);
+      expect(row?.closedAt).toBeDefined();
+      return row!.rev;
+    });
     fireEvent.click(await screen.findByRole('button', { name: 'Åpne dagen igjen' }));
     expect(await screen.findByRole('button', { name: 'Avslutt dagen' })).toBeTruthy();
     expect(screen.getByText('Dagen er ikke avsluttet.')).toBeTruthy();
-    const row = await dayRowOf(kiosk);
-    expect(row?.closedAt).toBeUndefined();
+    const row = await waitFor(async () => {
+      const reopened = await dayRowOf(kiosk);
+      expect(reopened?.closedAt).toBeUndefined();
+      return reopened;
+    });
     expect(row?.cashCountedNok).toBeUndefined();
     expect(row!.rev).toBe(closedRev + 1);
   });
