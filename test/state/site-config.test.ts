@@ -1,0 +1,44 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { clear, createStore } from 'idb-keyval';
+import {
+  DEFAULT_PRESET,
+  loadConfig,
+  paintConfig,
+  saveConfig,
+} from '../../src/state/site-config.ts';
+import { writeSetting } from '../../src/storage/settings.ts';
+
+beforeEach(async () => {
+  await clear(createStore('terskel-settings', 'settings'));
+  localStorage.clear();
+});
+
+describe('the stored configuration', () => {
+  it('a fresh tablet runs the Hjerterom Alta preset', async () => {
+    expect(paintConfig().site).toBe('hjerterom-alta');
+    expect(await loadConfig()).toEqual({ config: DEFAULT_PRESET });
+  });
+
+  it('a corrupt stored configuration falls back to the preset and says which field is wrong', async () => {
+    await writeSetting('config', { ...DEFAULT_PRESET, counters: [{ id: 'Visit!', name: {} }] });
+    const loaded = await loadConfig();
+    expect(loaded.config).toBe(DEFAULT_PRESET);
+    expect(loaded.invalid).toMatch(/^counters\.0/);
+  });
+
+  it('a garbled paint copy never blanks the door: the first paint uses the preset', () => {
+    localStorage.setItem('terskel:paint-config', '{"schema":1,"name":');
+    expect(paintConfig()).toBe(DEFAULT_PRESET);
+    localStorage.setItem('terskel:paint-config', JSON.stringify({ schema: 1, name: 'x' }));
+    expect(paintConfig()).toBe(DEFAULT_PRESET);
+  });
+
+  it('a saved configuration is validated, stored and painted from next time', async () => {
+    const renamed = await saveConfig({ ...DEFAULT_PRESET, name: 'Hjerterom' });
+    expect(renamed.name).toBe('Hjerterom');
+    expect(paintConfig().name).toBe('Hjerterom');
+    expect((await loadConfig()).config.name).toBe('Hjerterom');
+    await expect(saveConfig({ ...DEFAULT_PRESET, openingHours: [] })).rejects.toThrow();
+    expect((await loadConfig()).config.name).toBe('Hjerterom');
+  });
+});
