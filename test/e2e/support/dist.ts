@@ -1,8 +1,9 @@
 // The built app, which the end-to-end tests serve: they never build it themselves.
+import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-export const DIST = resolve(__dirname, '../../../dist');
+export const DIST = fileURLToPath(new URL('../../../dist', import.meta.url));
 
 export function requireBuild(): string {
   if (!existsSync(resolve(DIST, 'index.html')) || !existsSync(resolve(DIST, 'sw.js'))) {

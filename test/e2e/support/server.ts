@@ -1,11 +1,12 @@
 // The real endpoint (`src/server/main.ts`) as a child process: serves the built PWA and the API.
+import { fileURLToPath } from 'node:url';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 
-const ROOT = resolve(__dirname, '../../..');
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
 export function freePort(): Promise<number> {
   return new Promise((done, fail) => {
