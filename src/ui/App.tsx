@@ -57,9 +57,11 @@ export interface AppProps {
   onTap?(): void;
   /** The PIN store; the real one reads idb-keyval. */
   pins?: PinStore;
+  /** A visitor tapped the HTML shell's button before the app was live: count it now. */
+  earlyTap?: boolean;
 }
 
-export function App({ store, sync, onTap, pins: givenPins }: AppProps) {
+export function App({ store, sync, onTap, pins: givenPins, earlyTap = false }: AppProps) {
   const [pins, setPins] = useState<PinStore | undefined>(givenPins);
   const [route, setRoute] = useState<Route>(() => routeOf(location.hash));
   const [setup, setSetup] = useState<Setup>(() => (readSetupHint() ? 'ready' : 'checking'));
@@ -124,7 +126,13 @@ export function App({ store, sync, onTap, pins: givenPins }: AppProps) {
         <main class="door shell" aria-busy="true" />
       );
   } else if (route.name === 'door') {
-    content = <Door onStaff={() => go({ name: 'staff' })} {...(onTap ? { onTap } : {})} />;
+    content = (
+      <Door
+        onStaff={() => go({ name: 'staff' })}
+        {...(onTap ? { onTap } : {})}
+        earlyTap={earlyTap}
+      />
+    );
   } else if (modules === undefined || pins === undefined) {
     content = <main class="staff" aria-busy="true" />;
   } else if (resetting) {

@@ -34,6 +34,13 @@ describe('the door', () => {
     expect(net(totals, 'visit')).toBe(1);
   });
 
+  it('a tap on the HTML shell before the app was live is counted once the app starts', async () => {
+    const kiosk = testKiosk();
+    render(<App store={kiosk.store} earlyTap />);
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Velkommen!'));
+    expect(net(await totalsOf(await kiosk.storage, MONDAY), 'visit')).toBe(1);
+  });
+
   it('a second tap while the first is saving or welcomed does not count', async () => {
     const kiosk = renderDoor();
     const button = screen.getByRole('button', { name: 'Sjekk inn' });

@@ -10,6 +10,11 @@ import type { SiteConfig } from '../../shared/site-config.ts';
 import type { EventInput, KioskStore } from '../../state/index.ts';
 import { localized } from '../localized.ts';
 
+/** Resolves just after the browser has painted the current frame. */
+function nextPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
 type Phase =
   | { name: 'idle' }
   | { name: 'saving' }
@@ -26,6 +31,8 @@ export interface CheckInPanelProps {
   /** Called on every tap: the wake lock asks again on a gesture. */
   onTap?(): void;
   welcomeMs?: number;
+  /** Count a tap made on the HTML shell before the app was live (once, on mount). */
+  earlyTap?: boolean;
   questionMs?: number;
 }
 
@@ -38,6 +45,7 @@ export function CheckInPanel({
   onTap,
   welcomeMs = 4000,
   questionMs = 12000,
+  earlyTap = false,
 }: CheckInPanelProps) {
   const [phase, setPhase] = useState<Phase>({ name: 'idle' });
   const [announcement, setAnnouncement] = useState('');
@@ -66,13 +74,16 @@ export function CheckInPanel({
     let settled = false;
     if (!companion) {
       // The touch is answered in this frame without a render: the pressed style is set on
-      // the element, and "saving" renders only if the commit takes longer than a frame.
+      // the element and painted before any storage work starts; "saving" renders only if
+      // the commit takes noticeably long.
       button.current?.setAttribute('data-state', 'saving');
-      requestAnimationFrame(() => settled || setPhase({ name: 'saving' }));
+      await nextPaint();
+      setTimeout(() => settled || setPhase({ name: 'saving' }), 150);
     }
-    onTap?.();
     try {
-      const outcome = await store.checkIn();
+      const stored = store.checkIn();
+      onTap?.();
+      const outcome = await stored;
       const checkIn = outcome.events[0];
       if (checkIn === undefined) return;
       setAnnouncement(outcome.stored ? t('door.welcome') : t('door.thanks'));
@@ -92,6 +103,11 @@ export function CheckInPanel({
       busy.current = false;
     }
   }
+
+  useEffect(() => {
+    // A tap on the shell must not be lost silently: it counts as this door's first tap.
+    if (earlyTap) void checkIn(false);
+  }, []);
 
   async function answer(optionId: string | undefined) {
     if (welcome === undefined) return;

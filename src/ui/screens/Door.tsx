@@ -22,9 +22,11 @@ export interface DoorProps {
   onTap?(): void;
   /** Whether the lead has closed today (taps after it show as "after closing"). */
   dayClosed?: boolean;
+  /** A tap on the HTML shell's button before the app was live, to be counted at once. */
+  earlyTap?: boolean;
 }
 
-export function Door({ onStaff, onTap, dayClosed = false }: DoorProps) {
+export function Door({ onStaff, onTap, dayClosed = false, earlyTap = false }: DoorProps) {
   const store = useKioskStore();
   const config = useObservable(store.config);
   const storageStatus = useObservable(store.storageStatus);
@@ -76,6 +78,7 @@ export function Door({ onStaff, onTap, dayClosed = false }: DoorProps) {
           translator={translator}
           afterClosing={dayClosed || status.phase === 'after-closing'}
           onWelcomeDone={resetLanguage}
+          earlyTap={earlyTap}
           {...(onTap ? { onTap } : {})}
         />
       )}
