@@ -1,7 +1,8 @@
 /**
  * Staff mode's frame: who is signed in, the screens their role may open, what has not been
- * saved yet, a configuration that fell back to the preset, and the app's version. Lead-only
- * screens come from the registry in screens.ts.
+ * saved yet, a configuration that fell back to the preset, a full disk or a reset database
+ * (on every screen, for every role), and the app's version. Lead-only screens come from the
+ * registry in screens.ts.
  */
 import { useMemo, useRef } from 'preact/hooks';
 import { useObservable } from '../../state/index.ts';
@@ -17,6 +18,7 @@ import { createTallyActions } from '../../state/tally.ts';
 import { useKioskStore } from '../store-context.ts';
 import { OccupancyPanel } from './OccupancyPanel.tsx';
 import { leadScreens, SCREEN_LABELS } from './screens.ts';
+import { StorageAlerts } from './StorageStatus.tsx';
 import { Tally } from './Tally.tsx';
 import '../staff.css';
 
@@ -79,6 +81,7 @@ export function StaffShell({ role, screen, onNavigate, onLeave }: StaffShellProp
           {t('staff.unsaved', { n: pending.length })}
         </p>
       ) : null}
+      <StorageAlerts mayDismiss={role === 'lead'} />
       {config.capacity !== undefined ? <OccupancyPanel capacity={config.capacity} /> : null}
       <div class="staff-screen">
         {LeadScreen ? <LeadScreen role="lead" /> : <Tally tally={tally} />}

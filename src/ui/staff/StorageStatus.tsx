@@ -1,7 +1,9 @@
 /**
  * Storage and version for staff: a full disk, a reset database, writes not saved yet,
  * whether the browser keeps the data, how much is used, the version and a waiting update.
- * It only shows state; the store and the platform bridge own what happens.
+ * It only shows state; the store and the platform bridge own what happens. The full disk and
+ * the reset database are `StorageAlerts`, which the staff shell shows above every staff screen;
+ * `StorageStatus` is the panel in Settings.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { createTranslator } from '../../i18n/index.ts';
@@ -26,10 +28,40 @@ export interface StorageStatusProps {
   estimate?: typeof storageEstimate;
 }
 
-export function StorageStatus({ estimate = storageEstimate }: StorageStatusProps) {
+export interface StorageAlertsProps {
+  /** Whether "I have seen this" dismisses the reset notice: the lead's, so it waits for them. */
+  mayDismiss: boolean;
+}
+
+/** What staff must see on any screen: a full disk, and a database that was reset. */
+export function StorageAlerts({ mayDismiss }: StorageAlertsProps) {
   const store = useKioskStore();
   const problem = useObservable(store.storageProblem);
   const reset = useObservable(store.databaseReset);
+  return (
+    <>
+      {problem === 'quota' ? (
+        <p role="alert" class="staff-message warn">
+          {t('storage.quota')}
+        </p>
+      ) : null}
+      {reset ? (
+        <div role="alert" class="staff-message warn">
+          <p>{t('storage.reset')}</p>
+          {mayDismiss ? (
+            <button type="button" onClick={() => void store.dismissReset()}>
+              {t('storage.resetSeen')}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+export function StorageStatus({ estimate = storageEstimate }: StorageStatusProps) {
+  const store = useKioskStore();
+  const problem = useObservable(store.storageProblem);
   const pending = useObservable(store.pending);
   const platform = useObservable(platformState);
   const [usage, setUsage] = useState<{ usage: number; quota: number } | undefined>(undefined);
@@ -48,16 +80,7 @@ export function StorageStatus({ estimate = storageEstimate }: StorageStatusProps
   return (
     <section class="storage-status" aria-labelledby="storage-status-title">
       <h2 id="storage-status-title">{t('storage.title')}</h2>
-      {problem === 'quota' ? <p role="alert">{t('storage.quota')}</p> : null}
       {pending.length > 0 ? <p role="alert">{t('staff.unsaved', { n: pending.length })}</p> : null}
-      {reset ? (
-        <div role="alert">
-          <p>{t('storage.reset')}</p>
-          <button type="button" onClick={() => void store.dismissReset()}>
-            {t('storage.resetSeen')}
-          </button>
-        </div>
-      ) : null}
       {platform.persisted !== undefined ? (
         <p>{t(platform.persisted ? 'storage.persisted' : 'storage.notPersisted')}</p>
       ) : null}
