@@ -1,4 +1,5 @@
-// A full disk: with the origin's quota made small, the door keeps counting every visitor.
+// A full disk: with the origin's quota made small, the door keeps counting every visitor, and
+// the lead who opens staff mode reads that the disk is full; once space is back, the banner goes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchPersistent, newProfileDir } from './support/browser.ts';
@@ -6,9 +7,27 @@ import { requireBuild } from './support/dist.ts';
 import { tallyNet } from './support/door.ts';
 import { openDoor } from './support/killable.ts';
 import { startServer, type RunningServer } from './support/server.ts';
+import { leaveStaffMode, signInAsStaff } from './support/staff-mode.ts';
 import { visitors } from './support/visitors.ts';
 
 const QUOTA_BYTES = 600 * 1024;
+const LEAD_PIN = '2222';
+/** The banner staff mode shows on a full disk (nb-staff.ts, `storage.quota`). */
+const QUOTA_BANNER =
+  'Lagringsplassen på nettbrettet er full. Tellingen fortsetter – summene lagres – men ' +
+  'enkeltregistreringene lagres ikke. Synkroniser eller eksporter, så blir det plass igjen.';
+
+/** The full-disk banner, as an alert on whichever staff screen is open. */
+function quotaBanner(page: Page) {
+  return page.getByRole('alert').filter({ hasText: 'Lagringsplassen på nettbrettet er full.' });
+}
+
+/** The door is ready for the next visitor (the check-in question skipped, if it was asked). */
+async function doorReady(page: Page): Promise<void> {
+  const skip = page.getByRole('button', { name: 'Hopp over' });
+  if (await skip.isVisible()) await skip.click();
+  await page.getByRole('button', { name: 'Sjekk inn' }).waitFor({ timeout: 15_000 });
+}
 
 /** How many raw events this tablet holds. */
 function rawEvents(page: Page): Promise<number> {
@@ -46,7 +65,8 @@ describe('a full disk, in Chromium', () => {
     await server?.stop();
   });
 
-  it(`with a ${QUOTA_BYTES / 1024} KB quota, 1,000 visitors are all counted`, async () => {
+  it(`with a ${QUOTA_BYTES / 1024} KB quota, 1,000 visitors are all counted and the lead is told`, async () => {
+    const started = Date.now();
     // Before the origin stores anything, so every storage backend sees the small quota.
     const cdp = await context.newCDPSession(page);
     await cdp.send('Storage.overrideQuotaForOrigin', {
@@ -67,8 +87,27 @@ describe('a full disk, in Chromium', () => {
     expect(answered).toBeGreaterThan(0);
     expect(storedNet + answered).toBe(1000);
 
+    // What the lead sees on opening staff mode: the full-disk banner, on the first screen and
+    // on Settings, where the storage panel is.
+    await doorReady(page);
+    await signInAsStaff(page, LEAD_PIN);
+    await quotaBanner(page).waitFor({ timeout: 10_000 });
+    expect(await quotaBanner(page).textContent()).toBe(QUOTA_BANNER);
+    await page.getByRole('navigation').getByRole('button', { name: 'Innstillinger' }).click();
+    await page.getByRole('heading', { name: 'Lagring og versjon' }).waitFor();
+    expect(await quotaBanner(page).isVisible()).toBe(true);
+    await leaveStaffMode(page);
+
     // Space again (the lead synced, or the disk was cleared): the kept taps are written.
     await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(server.url).origin });
     await expect.poll(() => tallyNet(page, 'visit'), { timeout: 30_000 }).toBe(1000);
+
+    // And staff mode no longer says the disk is full.
+    await signInAsStaff(page, LEAD_PIN);
+    expect(await quotaBanner(page).count()).toBe(0);
+    await leaveStaffMode(page);
+
+    console.log(`The full disk took ${Math.round((Date.now() - started) / 1000)} s`);
+    expect(Date.now() - started).toBeLessThan(110_000);
   });
 });
