@@ -24,11 +24,19 @@ const sync = createSyncController(store, { startAfter: settled });
 const wakeLock = keepScreenAwake();
 const root = document.getElementById('app');
 if (root) {
-  // Taps on the HTML shell's button (index.html) before this module ran.
-  const earlyTap =
+  // Taps on the HTML shell's button (index.html) before this module ran: one visitor, once.
+  let earlyTap =
     ((window as { __terskelEarlyTaps?: unknown[] }).__terskelEarlyTaps?.length ?? 0) > 0;
+  const takeEarlyTap = () => {
+    const taken = earlyTap;
+    earlyTap = false;
+    return taken;
+  };
   root.textContent = '';
-  render(<App store={store} sync={sync} onTap={wakeLock.request} earlyTap={earlyTap} />, root);
+  render(
+    <App store={store} sync={sync} onTap={wakeLock.request} takeEarlyTap={takeEarlyTap} />,
+    root,
+  );
 }
 // A provisioning link may open the app, or arrive while it runs (a same-page navigation).
 const provision = () =>

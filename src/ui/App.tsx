@@ -57,11 +57,11 @@ export interface AppProps {
   onTap?(): void;
   /** The PIN store; the real one reads idb-keyval. */
   pins?: PinStore;
-  /** A visitor tapped the HTML shell's button before the app was live: count it now. */
-  earlyTap?: boolean;
+  /** Takes (once) whether a visitor tapped the HTML shell's button before the app was live. */
+  takeEarlyTap?(): boolean;
 }
 
-export function App({ store, sync, onTap, pins: givenPins, earlyTap = false }: AppProps) {
+export function App({ store, sync, onTap, pins: givenPins, takeEarlyTap }: AppProps) {
   const [pins, setPins] = useState<PinStore | undefined>(givenPins);
   const [route, setRoute] = useState<Route>(() => routeOf(location.hash));
   const [setup, setSetup] = useState<Setup>(() => (readSetupHint() ? 'ready' : 'checking'));
@@ -130,7 +130,7 @@ export function App({ store, sync, onTap, pins: givenPins, earlyTap = false }: A
       <Door
         onStaff={() => go({ name: 'staff' })}
         {...(onTap ? { onTap } : {})}
-        earlyTap={earlyTap}
+        {...(takeEarlyTap ? { takeEarlyTap } : {})}
       />
     );
   } else if (modules === undefined || pins === undefined) {

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../src/ui/App.tsx';
 import {
@@ -36,8 +36,28 @@ describe('the door', () => {
 
   it('a tap on the HTML shell before the app was live is counted once the app starts', async () => {
     const kiosk = testKiosk();
-    render(<App store={kiosk.store} earlyTap />);
+    let early = true;
+    const takeEarlyTap = () => {
+      const taken = early;
+      early = false;
+      return taken;
+    };
+    render(<App store={kiosk.store} takeEarlyTap={takeEarlyTap} />);
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Velkommen!'));
+    expect(net(await totalsOf(await kiosk.storage, MONDAY), 'visit')).toBe(1);
+
+    // Staff mode and back: the door mounts again, and nobody tapped.
+    await act(async () => {
+      location.hash = '#/staff';
+      dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Sjekk inn' })).toBeNull());
+    await act(async () => {
+      location.hash = '#/';
+      dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    await screen.findByRole('button', { name: 'Sjekk inn' });
+    await new Promise((done) => setTimeout(done, 200));
     expect(net(await totalsOf(await kiosk.storage, MONDAY), 'visit')).toBe(1);
   });
 

@@ -31,8 +31,8 @@ export interface CheckInPanelProps {
   /** Called on every tap: the wake lock asks again on a gesture. */
   onTap?(): void;
   welcomeMs?: number;
-  /** Count a tap made on the HTML shell before the app was live (once, on mount). */
-  earlyTap?: boolean;
+  /** Takes (once) a tap made on the HTML shell before the app was live. */
+  takeEarlyTap?(): boolean;
   questionMs?: number;
 }
 
@@ -45,7 +45,7 @@ export function CheckInPanel({
   onTap,
   welcomeMs = 4000,
   questionMs = 12000,
-  earlyTap = false,
+  takeEarlyTap,
 }: CheckInPanelProps) {
   const [phase, setPhase] = useState<Phase>({ name: 'idle' });
   const [announcement, setAnnouncement] = useState('');
@@ -106,7 +106,8 @@ export function CheckInPanel({
 
   useEffect(() => {
     // A tap on the shell must not be lost silently: it counts as this door's first tap.
-    if (earlyTap) void checkIn(false);
+    // Taken, not read: a door that mounts again later must not count it twice.
+    if (takeEarlyTap?.()) void checkIn(false);
   }, []);
 
   async function answer(optionId: string | undefined) {

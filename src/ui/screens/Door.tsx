@@ -22,11 +22,11 @@ export interface DoorProps {
   onTap?(): void;
   /** Whether the lead has closed today (taps after it show as "after closing"). */
   dayClosed?: boolean;
-  /** A tap on the HTML shell's button before the app was live, to be counted at once. */
-  earlyTap?: boolean;
+  /** Takes (once) a tap on the HTML shell's button made before the app was live. */
+  takeEarlyTap?(): boolean;
 }
 
-export function Door({ onStaff, onTap, dayClosed = false, earlyTap = false }: DoorProps) {
+export function Door({ onStaff, onTap, dayClosed = false, takeEarlyTap }: DoorProps) {
   const store = useKioskStore();
   const config = useObservable(store.config);
   const storageStatus = useObservable(store.storageStatus);
@@ -78,7 +78,7 @@ export function Door({ onStaff, onTap, dayClosed = false, earlyTap = false }: Do
           translator={translator}
           afterClosing={dayClosed || status.phase === 'after-closing'}
           onWelcomeDone={resetLanguage}
-          earlyTap={earlyTap}
+          {...(takeEarlyTap ? { takeEarlyTap } : {})}
           {...(onTap ? { onTap } : {})}
         />
       )}
