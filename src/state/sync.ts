@@ -101,31 +101,46 @@ export function createSyncController(
     }
   }
 
+  // Bumped by every pairing: a run that started under an older pairing must neither
+  // acknowledge days (the new endpoint has not seen them) nor report its 401 as current.
+  let pairing = 0;
+
   async function run(): Promise<SyncResult | undefined> {
     const current = await settings();
     await refreshWaiting();
     if (!current || status.get().needsPairing) return undefined;
+    const generation = pairing;
+    const stillCurrent = () => generation === pairing;
     const [{ db }, storage, sync] = await Promise.all([
       store.storage(),
       import('../storage/sync-state.ts'),
       import('../sync/index.ts'),
     ]);
     status.update((s) => ({ ...s, running: true, lastAttemptAt: store.now() }));
-    const result = await sync.syncOnce({
-      source: {
-        waitingDays: () => storage.waitingDays(db),
-        acknowledge: (day) => store.write(({ db: ready }) => storage.acknowledgeDay(ready, day)),
-      },
-      settings: current,
-      fetch: deps.fetch,
-      now: store.now,
-      app: deps.app,
-      held,
-    });
+    let result: SyncResult;
+    try {
+      result = await sync.syncOnce({
+        source: {
+          waitingDays: () => storage.waitingDays(db),
+          acknowledge: (day) =>
+            stillCurrent()
+              ? store.write(({ db: ready }) => storage.acknowledgeDay(ready, day))
+              : Promise.resolve(),
+        },
+        settings: current,
+        fetch: deps.fetch,
+        now: store.now,
+        app: deps.app,
+        held,
+      });
+    } finally {
+      status.update((s) => ({ ...s, running: false }));
+    }
+    if (!stillCurrent()) return undefined; // paired again meanwhile: the next run counts
     held.clear();
     if (result.kind === 'done') for (const day of result.held) held.set(sync.heldKey(day), day);
     status.update((s) => {
-      const next: SyncStatus = { ...s, running: false, held: [...held.values()] };
+      const next: SyncStatus = { ...s, held: [...held.values()] };
       if (result.kind === 'done') {
         next.lastSuccessAt = store.now();
         delete next.lastError;
@@ -173,6 +188,7 @@ export function createSyncController(
   }
 
   async function pair(next: SyncSettings): Promise<void> {
+    pairing += 1;
     await writeSetting('device', next);
     try {
       const storage = await import('../storage/sync-state.ts');
@@ -190,7 +206,7 @@ export function createSyncController(
       device: next.device,
     }));
     persist();
-    void trigger('manual');
+    void trigger('manual').catch(() => undefined);
   }
 
   async function trigger(reason: SyncTrigger): Promise<void> {
@@ -230,8 +246,11 @@ export function createSyncController(
         ? { endpoint: current.endpoint, site: current.site, device: current.device }
         : {}),
     });
-    if (deps.autoTriggers) void trigger('start');
-  })();
+  })()
+    // Even if settings could not be read, the start trigger goes: a run reads them again.
+    .catch(() => undefined)
+    .then(() => (deps.autoTriggers ? trigger('start') : undefined))
+    .catch(() => undefined);
 
   return {
     status,

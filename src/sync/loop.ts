@@ -61,6 +61,10 @@ export function createSyncLoop(deps: SyncLoopDeps): SyncLoop {
     }
     if (result === undefined || result.kind === 'done') {
       failures = 0;
+      // A fresh start succeeded during a backoff: the old timer must not keep muting triggers.
+      if (backoffUntilTimer !== undefined) deps.clearTimeout(backoffUntilTimer);
+      backoffUntilTimer = undefined;
+      waitingForBackoff = false;
       return;
     }
     if (result.kind === 'unauthorized') return; // waits for pairing: no point retrying

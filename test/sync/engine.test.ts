@@ -250,6 +250,28 @@ describe('the sync loop', () => {
     expect(loop.failures()).toBe(0);
   });
 
+  it('a fresh start that succeeds during a backoff lets later tallies sync at once', async () => {
+    let fail = true;
+    let runs = 0;
+    const loop = createSyncLoop({
+      run: () => {
+        runs += 1;
+        return Promise.resolve<SyncResult>(
+          fail
+            ? { kind: 'retry', status: 503, message: 'down', uploaded: 0 }
+            : { kind: 'done', uploaded: 1, held: [] },
+        );
+      },
+      setTimeout: () => 1,
+      clearTimeout: () => undefined,
+    });
+    await loop.trigger('start');
+    fail = false;
+    await loop.trigger('online');
+    await loop.trigger('tally');
+    expect(runs).toBe(3);
+  });
+
   it('obeys Retry-After on 429', async () => {
     const delays: number[] = [];
     const loop = createSyncLoop({
