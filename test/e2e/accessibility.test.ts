@@ -10,9 +10,8 @@ import { nb } from '../../src/i18n/nb.ts';
 import { nn } from '../../src/i18n/nn.ts';
 import { se } from '../../src/i18n/se.ts';
 import { uk } from '../../src/i18n/uk.ts';
-import { launchPersistent, newProfileDir } from './support/browser.ts';
-import { requireBuild } from './support/dist.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import type { RunningServer } from './support/server.ts';
+import { closeTablet, openTablet } from './support/tablet.ts';
 import { setUpStaffPins } from './support/staff.ts';
 
 const require = createRequire(import.meta.url);
@@ -108,17 +107,11 @@ describe('accessibility and layout in Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    requireBuild();
-    server = await startServer();
-    context = await launchPersistent(newProfileDir());
-    page = context.pages()[0] ?? (await context.newPage());
+    ({ server, context, page } = await openTablet());
     await page.goto(server.url);
   });
 
-  afterAll(async () => {
-    await context?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeTablet({ server, context }));
 
   it('the first-run set-up has no violations', async () => {
     await page.getByRole('heading', { name: 'Sett opp nettbrettet' }).waitFor();

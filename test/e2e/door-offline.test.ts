@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchPersistent, newProfileDir } from './support/browser.ts';
-import { requireBuild } from './support/dist.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import type { RunningServer } from './support/server.ts';
+import { closeTablet, openTablet } from './support/tablet.ts';
 import { checkInAtDoor, tallyNet, waitForServiceWorker } from './support/door.ts';
 import { setUpStaffPins } from './support/staff.ts';
 
@@ -12,16 +11,10 @@ describe('the door offline, in Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    requireBuild();
-    server = await startServer();
-    context = await launchPersistent(newProfileDir());
-    page = context.pages()[0] ?? (await context.newPage());
+    ({ server, context, page } = await openTablet());
   });
 
-  afterAll(async () => {
-    await context?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeTablet({ server, context }));
 
   it('is installable and controlled by its service worker', async () => {
     await page.goto(server.url);

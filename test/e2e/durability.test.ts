@@ -2,9 +2,8 @@
 // one-tap transactions each, shaped like a tap (event, tally row and day row together).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchPersistent, newProfileDir } from './support/browser.ts';
-import { requireBuild } from './support/dist.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import type { RunningServer } from './support/server.ts';
+import { closeTablet, openTablet } from './support/tablet.ts';
 
 const WRITES = 1000;
 
@@ -73,17 +72,11 @@ describe('durability cost, in Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    requireBuild();
-    server = await startServer();
-    context = await launchPersistent(newProfileDir());
-    page = context.pages()[0] ?? (await context.newPage());
+    ({ server, context, page } = await openTablet());
     await page.goto(`${server.url}/robots.txt`);
   });
 
-  afterAll(async () => {
-    await context?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeTablet({ server, context }));
 
   it(`${WRITES} tap-shaped transactions, strict against relaxed`, async () => {
     const relaxed = await measure(page, 'relaxed');

@@ -10,10 +10,9 @@ import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import type { BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchPersistent, newProfileDir } from './support/browser.ts';
-import { requireBuild } from './support/dist.ts';
 import { checkInAtDoor, tallyNet } from './support/door.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import type { RunningServer } from './support/server.ts';
+import { closeTablet, openTablet } from './support/tablet.ts';
 import { setUpStaffPins } from './support/staff.ts';
 import { visitors } from './support/visitors.ts';
 
@@ -56,17 +55,11 @@ describe('a whole day at Hjerterom Alta, in Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    requireBuild();
-    server = await startServer();
-    context = await launchPersistent(newProfileDir());
+    ({ server, context, page } = await openTablet());
     await context.clock.setFixedTime(NOW);
-    page = context.pages()[0] ?? (await context.newPage());
   });
 
-  afterAll(async () => {
-    await context?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeTablet({ server, context }));
 
   it('set-up, 20 door taps, the tally, the closing and the CSV agree', async () => {
     const started = Date.now();
