@@ -2,10 +2,9 @@
 // the totals come out exact — nothing acknowledged is lost, nothing is counted twice.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchPersistent, newProfileDir } from './support/browser.ts';
-import { requireBuild } from './support/dist.ts';
+import { closeTablet, openTablet } from './support/tablet.ts';
 import { openDoor } from './support/killable.ts';
-import { runCli, startServer, type RunningServer } from './support/server.ts';
+import { endpointVisitsToday, runCli, startServer, type RunningServer } from './support/server.ts';
 import { visitors } from './support/visitors.ts';
 
 describe('the endpoint killed mid-upload, in Chromium', () => {
@@ -14,38 +13,16 @@ describe('the endpoint killed mid-upload, in Chromium', () => {
   let page: Page;
   let cli: Record<string, string>;
   let admin: string;
+  const endpointVisits = async () => (await endpointVisitsToday(server, 'alta', admin)) ?? -1;
 
   beforeAll(async () => {
-    requireBuild();
-    server = await startServer();
+    ({ server, context, page } = await openTablet());
     cli = { DATA_DIR: server.dataDir, PUBLIC_URL: server.url };
     await runCli(['site', 'add', 'alta', '--name', 'Hjerterom Alta'], cli);
     admin = (JSON.parse(await runCli(['admin', 'add', '--json'], cli)) as { token: string }).token;
-    context = await launchPersistent(newProfileDir());
-    page = context.pages()[0] ?? (await context.newPage());
   });
 
-  afterAll(async () => {
-    await context?.close();
-    await server?.stop();
-  });
-
-  async function endpointVisits(): Promise<number> {
-    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date());
-    const answer = await fetch(`${server.url}/api/v1/sites/alta/days?from=${today}&to=${today}`, {
-      headers: { Authorization: `Bearer ${admin}` },
-    }).catch(() => undefined);
-    if (!answer?.ok) return -1;
-    const read = (await answer.json()) as {
-      days: Array<{
-        date: string;
-        totals: Array<{ counter: string; option?: string; hour?: number; net: number }>;
-      }>;
-    };
-    return (read.days.find((day) => day.date === today)?.totals ?? [])
-      .filter((t) => t.counter === 'visit' && t.option === undefined && t.hour === undefined)
-      .reduce((sum, t) => sum + t.net, 0);
-  }
+  afterAll(() => closeTablet({ server, context }));
 
   it('kill during an upload, restart: the totals are exact', async () => {
     await openDoor(page, server.url);

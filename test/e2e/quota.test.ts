@@ -2,11 +2,10 @@
 // the lead who opens staff mode reads that the disk is full; once space is back, the banner goes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchPersistent, newProfileDir } from './support/browser.ts';
-import { requireBuild } from './support/dist.ts';
 import { tallyNet } from './support/door.ts';
+import { closeTablet, openTablet } from './support/tablet.ts';
 import { openDoor } from './support/killable.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import type { RunningServer } from './support/server.ts';
 import { leaveStaffMode, signInAsStaff } from './support/staff-mode.ts';
 import { visitors } from './support/visitors.ts';
 
@@ -54,16 +53,10 @@ describe('a full disk, in Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    requireBuild();
-    server = await startServer();
-    context = await launchPersistent(newProfileDir());
-    page = context.pages()[0] ?? (await context.newPage());
+    ({ server, context, page } = await openTablet());
   });
 
-  afterAll(async () => {
-    await context?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeTablet({ server, context }));
 
   it(`with a ${QUOTA_BYTES / 1024} KB quota, 1,000 visitors are all counted and the lead is told`, async () => {
     const started = Date.now();

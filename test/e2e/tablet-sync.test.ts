@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchPersistent, newProfileDir } from './support/browser.ts';
-import { requireBuild } from './support/dist.ts';
-import { runCli, startServer, type RunningServer } from './support/server.ts';
+import { endpointVisitsToday, runCli, startServer, type RunningServer } from './support/server.ts';
+import { closeTablet, openTablet } from './support/tablet.ts';
 import { checkInAtDoor, tallyNet, waitForServiceWorker } from './support/door.ts';
 import { setUpStaffPins } from './support/staff.ts';
 
@@ -16,30 +15,8 @@ interface Provisioned {
   code: string;
 }
 
-async function siteVisits(server: RunningServer, token: string): Promise<number | undefined> {
-  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date());
-  try {
-    const answer = await fetch(
-      `${server.url}/api/v1/sites/${SITE}/days?from=${today}&to=${today}`,
-      {
-        headers: { Authorization: `Bearer ${token}` },
-      },
-    );
-    if (!answer.ok) return undefined;
-    const body = (await answer.json()) as {
-      days: Array<{
-        totals: Array<{ counter: string; option?: string; hour?: number; net: number }>;
-      }>;
-    };
-    return (
-      body.days[0]?.totals.find(
-        (t) => t.counter === 'visit' && t.option === undefined && t.hour === undefined,
-      )?.net ?? 0
-    );
-  } catch {
-    return undefined;
-  }
-}
+const siteVisits = (server: RunningServer, token: string) =>
+  endpointVisitsToday(server, SITE, token);
 
 async function eventually<T>(
   read: () => Promise<T>,
@@ -84,21 +61,15 @@ describe('a tablet syncing with the endpoint, in Chromium', () => {
   let first: Provisioned;
 
   beforeAll(async () => {
-    requireBuild();
-    server = await startServer();
+    ({ server, context, page } = await openTablet());
     env = { DATA_DIR: server.dataDir, PUBLIC_URL: server.url };
     await runCli(['site', 'add', SITE, '--name', 'Blå Kors Hjerterom Alta'], env);
     first = JSON.parse(
       await runCli(['device', 'add', '--site', SITE, '--json'], env),
     ) as Provisioned;
-    context = await launchPersistent(newProfileDir());
-    page = context.pages()[0] ?? (await context.newPage());
   });
 
-  afterAll(async () => {
-    await context?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeTablet({ server, context }));
 
   it('pairs by the provisioning link from the CLI and removes the token from the address bar', async () => {
     await page.goto(server.url);

@@ -3,10 +3,9 @@
 // the lost database, the lead who opens staff mode reads that the tablet's data was reset.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchPersistent, newProfileDir } from './support/browser.ts';
-import { requireBuild } from './support/dist.ts';
+import { closeTablet, openTablet } from './support/tablet.ts';
 import { openDoor } from './support/killable.ts';
-import { runCli, startServer, type RunningServer } from './support/server.ts';
+import { endpointVisitsToday, runCli, type RunningServer } from './support/server.ts';
 import { leaveStaffMode, signInAsStaff } from './support/staff-mode.ts';
 import { visitors } from './support/visitors.ts';
 
@@ -16,34 +15,22 @@ const RESET_NOTICE =
   'Dataene på dette nettbrettet ble nullstilt. Tallene som allerede er sendt til serveren, ' +
   'er i behold; nye registreringer kommer i tillegg.';
 
-interface SiteDays {
-  days: Array<{
-    date: string;
-    totals: Array<{ counter: string; option?: string; hour?: number; net: number }>;
-  }>;
-}
-
 describe('storage wipes, in Chromium against the endpoint', () => {
   let server: RunningServer;
   let context: BrowserContext;
   let page: Page;
   let cli: Record<string, string>;
   let admin: string;
+  const endpointVisits = async () => (await endpointVisitsToday(server, 'alta', admin)) ?? -1;
 
   beforeAll(async () => {
-    requireBuild();
-    server = await startServer();
+    ({ server, context, page } = await openTablet());
     cli = { DATA_DIR: server.dataDir, PUBLIC_URL: server.url };
     await runCli(['site', 'add', 'alta', '--name', 'Hjerterom Alta'], cli);
     admin = (JSON.parse(await runCli(['admin', 'add', '--json'], cli)) as { token: string }).token;
-    context = await launchPersistent(newProfileDir());
-    page = context.pages()[0] ?? (await context.newPage());
   });
 
-  afterAll(async () => {
-    await context?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeTablet({ server, context }));
 
   /** Pairs the tablet through a new device's provisioning link. */
   async function pair(): Promise<void> {
@@ -54,22 +41,6 @@ describe('storage wipes, in Chromium against the endpoint', () => {
     await page.goto('about:blank');
     await page.goto(device.link);
     await page.getByText('Nettbrettet er koblet til alta.').waitFor();
-  }
-
-  /** The site's visits today on the endpoint, over every tablet and replica. */
-  async function endpointVisits(): Promise<number> {
-    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date());
-    const answer = await fetch(`${server.url}/api/v1/sites/alta/days?from=${today}&to=${today}`, {
-      headers: { Authorization: `Bearer ${admin}` },
-    });
-    const read = (await answer.json()) as SiteDays;
-    const totals = read.days.find((day) => day.date === today)?.totals ?? [];
-    return totals
-      .filter(
-        (total) =>
-          total.counter === 'visit' && total.option === undefined && total.hour === undefined,
-      )
-      .reduce((sum, total) => sum + total.net, 0);
   }
 
   it('40 synced visits survive a lost database (pairing kept) and a wiped origin', async () => {

@@ -103,3 +103,31 @@ export async function runCli(args: string[], env: Record<string, string>): Promi
     );
   });
 }
+
+/**
+ * The site's visits today (Europe/Oslo) on the endpoint, over every tablet and replica;
+ * undefined when the endpoint does not answer (stopped, or the token refused).
+ */
+export async function endpointVisitsToday(
+  server: { url: string },
+  site: string,
+  token: string,
+): Promise<number | undefined> {
+  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date());
+  const answer = await fetch(`${server.url}/api/v1/sites/${site}/days?from=${today}&to=${today}`, {
+    headers: { Authorization: `Bearer ${token}` },
+  }).catch(() => undefined);
+  if (!answer?.ok) return undefined;
+  const read = (await answer.json()) as {
+    days: Array<{
+      date: string;
+      totals: Array<{ counter: string; option?: string; hour?: number; net: number }>;
+    }>;
+  };
+  return (read.days.find((day) => day.date === today)?.totals ?? [])
+    .filter(
+      (total) =>
+        total.counter === 'visit' && total.option === undefined && total.hour === undefined,
+    )
+    .reduce((sum, total) => sum + total.net, 0);
+}
