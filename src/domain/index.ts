@@ -6,3 +6,4 @@ export * from './tally';
 export * from './presets';
 export * from './reports';
 export * from './csv';
+export * from './periods';
