@@ -2,7 +2,7 @@
 // the totals come out exact — nothing acknowledged is lost, nothing is counted twice.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { closeTablet, openTablet } from './support/tablet.ts';
+import { closeTablet, openTabletWithSite } from './support/tablet.ts';
 import { openDoor } from './support/killable.ts';
 import { endpointVisitsToday, runCli, startServer, type RunningServer } from './support/server.ts';
 import { visitors } from './support/visitors.ts';
@@ -16,10 +16,7 @@ describe('the endpoint killed mid-upload, in Chromium', () => {
   const endpointVisits = async () => (await endpointVisitsToday(server, 'alta', admin)) ?? -1;
 
   beforeAll(async () => {
-    ({ server, context, page } = await openTablet());
-    cli = { DATA_DIR: server.dataDir, PUBLIC_URL: server.url };
-    await runCli(['site', 'add', 'alta', '--name', 'Hjerterom Alta'], cli);
-    admin = (JSON.parse(await runCli(['admin', 'add', '--json'], cli)) as { token: string }).token;
+    ({ server, context, page, cli, admin } = await openTabletWithSite('alta', 'Hjerterom Alta'));
   });
 
   afterAll(() => closeTablet({ server, context }));

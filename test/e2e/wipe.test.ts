@@ -3,7 +3,7 @@
 // the lost database, the lead who opens staff mode reads that the tablet's data was reset.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { closeTablet, openTablet } from './support/tablet.ts';
+import { closeTablet, openTabletWithSite } from './support/tablet.ts';
 import { openDoor } from './support/killable.ts';
 import { endpointVisitsToday, runCli, type RunningServer } from './support/server.ts';
 import { leaveStaffMode, signInAsStaff } from './support/staff-mode.ts';
@@ -24,10 +24,7 @@ describe('storage wipes, in Chromium against the endpoint', () => {
   const endpointVisits = async () => (await endpointVisitsToday(server, 'alta', admin)) ?? -1;
 
   beforeAll(async () => {
-    ({ server, context, page } = await openTablet());
-    cli = { DATA_DIR: server.dataDir, PUBLIC_URL: server.url };
-    await runCli(['site', 'add', 'alta', '--name', 'Hjerterom Alta'], cli);
-    admin = (JSON.parse(await runCli(['admin', 'add', '--json'], cli)) as { token: string }).token;
+    ({ server, context, page, cli, admin } = await openTabletWithSite('alta', 'Hjerterom Alta'));
   });
 
   afterAll(() => closeTablet({ server, context }));

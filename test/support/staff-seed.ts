@@ -1,5 +1,6 @@
 // Seeds tally state for the lead's screens: this tablet's own taps and frozen replicas.
 import {
+  emptyTallyRow,
   NO_HOUR,
   NO_OPTION,
   type TallyRow,
@@ -65,15 +66,7 @@ export async function seedFrozen(
   await db.replicas.put({ id: replica, frozen: 1, addedAt: 0 });
   await db.tally.bulkPut(
     rows.map((row) => ({
-      option: NO_OPTION,
-      hour: NO_HOUR,
-      dec: 0,
-      incNok: 0,
-      decNok: 0,
-      ackInc: 0,
-      ackDec: 0,
-      ackIncNok: 0,
-      ackDecNok: 0,
+      ...emptyTallyRow(replica, row.day, row.counter, NO_OPTION, NO_HOUR),
       ...row,
       replica,
     })),

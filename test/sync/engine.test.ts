@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   acknowledgeDay,
   countWaitingDays,
+  emptyTallyRow,
   markAllWaiting,
   waitingDays,
 } from '../../src/storage/index.ts';
@@ -153,21 +154,7 @@ describe('sync against a real in-process endpoint', () => {
     const [storage, endpoint] = await Promise.all([testStorage(), testEndpoint()]);
     const frozen = crypto.randomUUID();
     await storage.db.replicas.add({ id: frozen, frozen: 1, addedAt: at });
-    await storage.db.tally.add({
-      replica: frozen,
-      day: DAY,
-      counter: 'visit',
-      option: '',
-      hour: 12,
-      inc: 5,
-      dec: 0,
-      incNok: 0,
-      decNok: 0,
-      ackInc: 0,
-      ackDec: 0,
-      ackIncNok: 0,
-      ackDecNok: 0,
-    });
+    await storage.db.tally.add({ ...emptyTallyRow(frozen, DAY, 'visit', '', 12), inc: 5 });
     await storage.db.days.add({ replica: frozen, day: DAY, rev: 1, syncedRev: 0 });
     await visits(storage, 2);
     await syncOnce(runOf(storage, endpoint));
