@@ -131,8 +131,12 @@ async function load(
 }
 
 async function withServer<T>(mode: 'app' | 'bare', run: (ready: EndpointReady) => Promise<T>) {
-  // BENCH_ENDPOINT_NODE_OPTIONS lets profile.ts add --cpu-prof to the server process.
-  const extra = process.env.BENCH_ENDPOINT_NODE_OPTIONS?.split(' ').filter(Boolean) ?? [];
+  // BENCH_ENDPOINT_NODE_OPTIONS lets profile.ts add --cpu-prof to the app's server process
+  // (only the app's: the bare handler's profile says nothing about the endpoint).
+  const extra =
+    mode === 'app'
+      ? (process.env.BENCH_ENDPOINT_NODE_OPTIONS?.split(' ').filter(Boolean) ?? [])
+      : [];
   const child = spawn(
     process.execPath,
     [...extra, '--import', 'tsx', 'test/bench/endpoint-server.ts', mode],

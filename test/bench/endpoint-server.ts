@@ -6,7 +6,7 @@
  */
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync, statfsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,8 +23,22 @@ export interface EndpointReady {
 
 const SITE = 'bench-site';
 
+// statfs magic numbers of file systems in memory, where an fsync costs nothing.
+const MEMORY_FILE_SYSTEMS = new Set([0x01021994 /* tmpfs */, 0x858458f6 /* ramfs */]);
+const dataDirs: string[] = [];
+
+/** A fresh data folder on a real disk: synchronous=FULL must pay for its fsyncs here too. */
+function diskDataDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'terskel-bench-sqlite-'));
+  dataDirs.push(dir);
+  if (MEMORY_FILE_SYSTEMS.has(statfsSync(dir).type)) {
+    throw new Error(`${dir} is in memory (tmpfs): set TMPDIR to a folder on a disk`);
+  }
+  return dir;
+}
+
 async function appServer() {
-  const store = openSqliteStore({ dataDir: mkdtempSync(join(tmpdir(), 'terskel-bench-sqlite-')) });
+  const store = openSqliteStore({ dataDir: diskDataDir() });
   const now = new Date();
   await store.addSite({ slug: SITE, name: 'Bench' }, now);
   const device = await provisionDevice(
@@ -66,4 +80,9 @@ const server = serve({ fetch: served.fetch, port: 0, hostname: '127.0.0.1' }, (i
   };
   process.send?.(ready);
 });
-process.on('SIGTERM', () => server.close(() => process.exit(0)));
+process.on('SIGTERM', () =>
+  server.close(() => {
+    for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+    process.exit(0);
+  }),
+);

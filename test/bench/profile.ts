@@ -259,19 +259,67 @@ async function profileCsv(): Promise<void> {
   save('csv', profiles);
 }
 
-/** The endpoint process under the upload load, with --cpu-prof. */
+/** Inclusive time per function (self plus callees), heaviest first; each frame once a sample. */
+function heaviestInclusive(profiles: CpuProfile[], top: number): string[] {
+  const inclusive = new Map<string, number>();
+  let total = 0;
+  for (const profile of profiles) {
+    const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+    const parent = new Map<number, ProfileNode>();
+    for (const node of profile.nodes)
+      for (const child of node.children ?? []) parent.set(child, node);
+    profile.samples.forEach((id, i) => {
+      const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+      total += ms;
+      const seen = new Set<string>();
+      for (let node = byId.get(id); node; node = parent.get(node.id)) {
+        const frame = node.callFrame;
+        const key = `${frame.functionName || '(anonymous)'}  ${frame.url.split('/').pop() ?? ''}:${frame.lineNumber + 1}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        inclusive.set(key, (inclusive.get(key) ?? 0) + ms);
+      }
+    });
+  }
+  return [...inclusive.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(
+      ([key, ms]) =>
+        `${ms.toFixed(1).padStart(8)} ms  ${((100 * ms) / total).toFixed(1).padStart(5)}%  ${key}`,
+    );
+}
+
+/** The profile without its first `ms`: the process's start-up and the load's warm-up. */
+function withoutFirst(profile: CpuProfile, ms: number): CpuProfile {
+  let elapsed = 0;
+  let first = 0;
+  while (first < profile.samples.length && elapsed < ms * 1000) {
+    elapsed += profile.timeDeltas[first] ?? 0;
+    first += 1;
+  }
+  return {
+    nodes: profile.nodes,
+    samples: profile.samples.slice(first),
+    timeDeltas: profile.timeDeltas.slice(first),
+  };
+}
+
+/** The app's endpoint process under the upload load, with --cpu-prof (the bare one unprofiled). */
 async function profileEndpoint(): Promise<void> {
   const { measureEndpoint } = await import('./endpoint-bench.ts');
-  process.env.BENCH_ENDPOINT_NODE_OPTIONS = `--cpu-prof --cpu-prof-dir=${OUT}`;
-  const result = await measureEndpoint(4_000);
+  process.env.BENCH_ENDPOINT_NODE_OPTIONS = `--cpu-prof --cpu-prof-dir=${OUT} --cpu-prof-interval=250`;
+  const result = await measureEndpoint(10_000);
   console.log(`app ${result.app.uploadsPerSecond}/s, bare ${result.bare.uploadsPerSecond}/s`);
-  const files = readdirSync(OUT).filter((name) => name.endsWith('.cpuprofile'));
-  // Largest profiles are the app's (it works hardest); take them.
-  const profiles = files
+  // CPU.<date>.<time>.<pid>.<thread>.<n>.cpuprofile: thread 0 is the main thread (tsx's
+  // module loader runs on another). The first 2 s are start-up and warm-up.
+  const profiles = readdirSync(OUT)
+    .filter((name) => /\.\d+\.0\.\d+\.cpuprofile$/.test(name))
     .map((name) => JSON.parse(readFileSync(join(OUT, name), 'utf8')) as CpuProfile)
-    .sort((a, b) => b.samples.length - a.samples.length)
-    .slice(0, 2);
+    .map((profile) => withoutFirst(profile, 2_000));
   console.log(heaviest(profiles, 30).join('\n'));
+  console.log('inclusive:');
+  console.log(heaviestInclusive(profiles, 50).join('\n'));
   console.log(`profiles in ${OUT}`);
 }
 
