@@ -16,6 +16,7 @@ import {
 import { isoDateSchema } from '../shared/slug.ts';
 import { DASHBOARD_CSS, DASHBOARD_HTML, DASHBOARD_JS } from './dashboard.ts';
 import { createRateLimiter } from './rate-limiter.ts';
+import { readBody } from './request-body.ts';
 import { siteDays, siteDaysCsv } from './site-days.ts';
 import { createStaticFiles } from './static-files.ts';
 import { StoreUnavailableError, type DeviceRecord, type Store } from './store.ts';
@@ -110,6 +111,9 @@ function isJson(c: Context): boolean {
 
 type BodyResult = { ok: true; value: unknown } | { ok: false; response: Response };
 
+// One fatal decoder for every body: invalid UTF-8 is a 400, never replaced silently.
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
 /** Reads at most `limit` bytes (the declared length is checked before reading) as JSON. */
 async function readJson(c: Context, limit: number): Promise<BodyResult> {
   if (!isJson(c)) {
@@ -124,32 +128,10 @@ async function readJson(c: Context, limit: number): Promise<BodyResult> {
   });
   const declared = c.req.header('content-length');
   if (declared !== undefined && Number(declared) > limit) return tooLarge();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const body = c.req.raw.body;
-  if (body) {
-    const reader = body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      // The declared length may be absent or wrong; the bytes that arrive are what count.
-      if (size > limit) {
-        await reader.cancel().catch(() => undefined);
-        return tooLarge();
-      }
-      chunks.push(value);
-    }
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
+  const body = await readBody(c, limit);
+  if (!body.ok) return tooLarge();
   try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return { ok: true, value: JSON.parse(text) };
+    return { ok: true, value: JSON.parse(utf8.decode(body.bytes)) };
   } catch {
     return { ok: false, response: invalid(c, 'The body is not valid UTF-8 JSON.') };
   }
