@@ -49,10 +49,52 @@ async function faultyStorage(): Promise<{ storage: KioskStorage; setFault(f?: Fa
       },
     }),
   });
+  // Counts are recorded in plain IndexedDB on Dexie's connection (storage/record.ts): the
+  // same faults are injected there, on every write of an object store.
+  const connection = db.backendDB.bind(db);
+  db.backendDB = () => faultyConnection(connection(), () => fault);
   await db.open();
   const replica = (await db.meta.get(REPLICA_KEY))?.value;
   if (replica === undefined) throw new Error('no replica');
   return { storage: withRecord({ db, replica }), setFault: (next) => (fault = next) };
+}
+
+/** Forwards to `target`, with its methods bound to it (IndexedDB's getters check `this`). */
+function forwarding<T extends object>(target: T, override: (key: string | symbol) => unknown): T {
+  return new Proxy(target, {
+    get(object, key) {
+      const replaced = override(key);
+      if (replaced !== undefined) return replaced;
+      const value: unknown = Reflect.get(object, key);
+      return typeof value === 'function' ? value.bind(object) : value;
+    },
+    set: (object, key, value) => Reflect.set(object, key, value),
+  });
+}
+
+function faultyConnection(idb: IDBDatabase, fault: () => Fault | undefined): IDBDatabase {
+  const faultyStore = (store: IDBObjectStore, table: string) =>
+    forwarding(store, (key) =>
+      key === 'add' || key === 'put' || key === 'delete'
+        ? (...args: unknown[]) => {
+            const error = fault()?.(table, { type: key } as Parameters<Fault>[1]);
+            if (error) throw error;
+            return (store[key] as (...a: unknown[]) => IDBRequest)(...args);
+          }
+        : undefined,
+    );
+  return forwarding(idb, (key) =>
+    key === 'transaction'
+      ? (...args: Parameters<IDBDatabase['transaction']>) => {
+          const tx = idb.transaction(...args);
+          return forwarding(tx, (txKey) =>
+            txKey === 'objectStore'
+              ? (name: string) => faultyStore(tx.objectStore(name), name)
+              : undefined,
+          );
+        }
+      : undefined,
+  );
 }
 
 function kioskOn(storage: KioskStorage, now = () => MONDAY_1250): KioskStore {

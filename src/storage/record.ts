@@ -1,0 +1,251 @@
+/**
+ * Recording counts in plain IndexedDB: one readwrite transaction (strict durability) appends
+ * the events and updates the tally state and the day's revision together. It needs no Dexie,
+ * so the door counts its first taps before Dexie has loaded (`openExisting`); once Dexie is
+ * open the same transaction runs on its connection (events.ts). After each commit it tells
+ * Dexie's live queries, which cannot see writes made outside Dexie, that the data changed.
+ */
+import { applyDelta } from '../domain/tally.ts';
+import { REPLICA_CHANGED } from './errors.ts';
+import {
+  DATABASE_NAME,
+  NO_HOUR,
+  NO_OPTION,
+  REPLICA_KEY,
+  type CorrectionReason,
+  type DayRow,
+  type EventSource,
+  type MetaRow,
+  type StoredEvent,
+  type TallyRow,
+} from './rows.ts';
+
+/** What a caller asks to record; the id, replica and sentinels are filled in here. */
+export interface EventInput {
+  id?: string;
+  day: string;
+  at: number;
+  counter: string;
+  option?: string;
+  hour?: number;
+  delta: number;
+  nok?: number;
+  source: EventSource;
+  reason?: CorrectionReason;
+  refines?: string;
+}
+
+/** Turns an input into the stored shape (sentinels for absent option and hour). */
+export function toStoredEvent(input: EventInput, replica: string): StoredEvent {
+  const event: StoredEvent = {
+    id: input.id ?? crypto.randomUUID(),
+    replica,
+    day: input.day,
+    at: input.at,
+    counter: input.counter,
+    option: input.option ?? NO_OPTION,
+    hour: input.hour ?? NO_HOUR,
+    delta: input.delta,
+    source: input.source,
+  };
+  if (input.nok !== undefined) event.nok = input.nok;
+  if (input.reason !== undefined) event.reason = input.reason;
+  if (input.refines !== undefined) event.refines = input.refines;
+  return event;
+}
+
+type TallyKeyTuple = [replica: string, day: string, counter: string, option: string, hour: number];
+
+function uniqueKeys<K extends Array<string | number>>(keys: K[]): K[] {
+  const seen = new Map<string, K>();
+  for (const key of keys) seen.set(key.join('\u0000'), key);
+  return [...seen.values()];
+}
+
+/** A tally row with nothing counted yet (stored sentinels for absent option and hour). */
+export function emptyTallyRow(
+  replica: string,
+  day: string,
+  counter: string,
+  option: string,
+  hour: number,
+): TallyRow {
+  return {
+    replica,
+    day,
+    counter,
+    option,
+    hour,
+    inc: 0,
+    dec: 0,
+    incNok: 0,
+    decNok: 0,
+    ackInc: 0,
+    ackDec: 0,
+    ackIncNok: 0,
+    ackDecNok: 0,
+  };
+}
+
+/** Adds a signed delta to a stored grow-only row, by the domain's PN-counter rule. */
+export function addToRow(row: TallyRow, delta: number, nok?: number): TallyRow {
+  const next = applyDelta(row, delta, nok);
+  return {
+    ...row,
+    inc: next.inc,
+    dec: next.dec,
+    incNok: next.incNok ?? 0,
+    decNok: next.decNok ?? 0,
+  };
+}
+
+export interface RecordOptions {
+  /** Store the tally state only, not the raw event (when storage is short). */
+  withoutRawEvents?: boolean;
+}
+
+/** The tables one recording writes (and reads the replica id from). */
+const WRITTEN = ['events', 'tally', 'days', 'meta'];
+
+/**
+ * The event Dexie listens for to refresh its live queries after a write in another window
+ * (Dexie 4's `x-storagemutated-1`); `all` marks every table as changed. Tested against Dexie
+ * in test/storage/record.test.ts, so an upgrade that renames it fails there.
+ */
+export const DEXIE_MUTATED_EVENT = 'x-storagemutated-1';
+
+function announceWrite(): void {
+  if (typeof dispatchEvent !== 'function') return;
+  dispatchEvent(new CustomEvent(DEXIE_MUTATED_EVENT, { detail: { all: true } }));
+}
+
+/**
+ * Appends events for `replica` and updates its tally rows and day revisions in one strict
+ * readwrite transaction on `idb`; resolves once it committed, rejects (nothing written) on
+ * any failure: the transaction's own error (quota, a duplicate event id), or a
+ * `ReplicaChangedError` when the database's replica id is no longer `replica`.
+ */
+export function recordInto(
+  idb: IDBDatabase,
+  replica: string,
+  inputs: readonly EventInput[],
+  options: RecordOptions = {},
+): Promise<StoredEvent[]> {
+  return new Promise((resolve, reject) => {
+    const events = inputs.map((input) => toStoredEvent(input, replica));
+    const keyOf = (event: StoredEvent): TallyKeyTuple => [
+      replica,
+      event.day,
+      event.counter,
+      event.option,
+      event.hour,
+    ];
+    const tallyKeys = uniqueKeys(events.map(keyOf));
+    const dayKeys = uniqueKeys(events.map((event): [string, string] => [replica, event.day]));
+    const tx = idb.transaction(WRITTEN, 'readwrite', { durability: 'strict' });
+    let failure: unknown;
+    tx.oncomplete = () => {
+      announceWrite();
+      resolve(events);
+    };
+    tx.onabort = () => reject(failure ?? tx.error ?? new DOMException('Aborted', 'AbortError'));
+    const tally = tx.objectStore('tally');
+    const days = tx.objectStore('days');
+    // One round trip: every read is queued at once, and the writes follow the last answer.
+    const born = tx.objectStore('meta').get(REPLICA_KEY) as IDBRequest<MetaRow | undefined>;
+    const rows = tallyKeys.map((key) => tally.get(key) as IDBRequest<TallyRow | undefined>);
+    const current = dayKeys.map((key) => days.get(key) as IDBRequest<DayRow | undefined>);
+    const last = current[current.length - 1] ?? born;
+    last.onsuccess = () => {
+      try {
+        // A database wiped and recreated while the app ran has a new replica id: writing
+        // under the old one would hide counts behind the endpoint's maximum-merge of it.
+        if (born.result?.value !== replica) {
+          throw Object.assign(
+            new Error(`This database's replica is ${born.result?.value}, not ${replica}`),
+            { name: REPLICA_CHANGED },
+          );
+        }
+        const next = new Map<string, TallyRow>();
+        tallyKeys.forEach((key, i) =>
+          next.set(key.join('\u0000'), rows[i]!.result ?? emptyTallyRow(...key)),
+        );
+        for (const event of events) {
+          const id = keyOf(event).join('\u0000');
+          next.set(id, addToRow(next.get(id)!, event.delta, event.nok));
+        }
+        for (const row of next.values()) tally.put(row);
+        dayKeys.forEach(([, day], i) => {
+          const row = current[i]!.result;
+          days.put({ ...(row ?? { replica, day, syncedRev: 0 }), rev: (row?.rev ?? 0) + 1 });
+        });
+        if (!options.withoutRawEvents) {
+          const store = tx.objectStore('events');
+          for (const event of events) store.add(event);
+        }
+      } catch (error) {
+        failure = error;
+        tx.abort();
+      }
+    };
+  });
+}
+
+/** A plain connection to the tablet's database and the replica id it was born with. */
+export interface ExistingDatabase {
+  idb: IDBDatabase;
+  replica: string;
+}
+
+/**
+ * Opens the tablet's database as it is, without Dexie: undefined when it does not exist yet
+ * (the creation is aborted, so Dexie makes it with its schema). index.html's first-paint
+ * script does the same before any module has loaded and leaves the promise for the app.
+ */
+export function openPlain(
+  name = DATABASE_NAME,
+  factory: IDBFactory = indexedDB,
+): Promise<IDBDatabase | undefined> {
+  return new Promise((resolve) => {
+    const request = factory.open(name);
+    request.onupgradeneeded = () => request.transaction?.abort();
+    request.onerror = (event) => {
+      event.preventDefault();
+      resolve(undefined);
+    };
+    request.onsuccess = () => resolve(request.result);
+  });
+}
+
+/**
+ * The database behind a plain connection, with its replica id; undefined (and the connection
+ * closed) when it lacks a table or the id (Dexie creates and upgrades it; this never does).
+ * The connection closes itself when Dexie (or a wipe) asks for a new version.
+ */
+export function existingFrom(idb: IDBDatabase): Promise<ExistingDatabase | undefined> {
+  return new Promise((resolve) => {
+    idb.onversionchange = () => idb.close();
+    const give = (replica: string | undefined) => {
+      if (replica === undefined) idb.close();
+      resolve(replica === undefined ? undefined : { idb, replica });
+    };
+    if (!WRITTEN.every((table) => idb.objectStoreNames.contains(table))) return give(undefined);
+    const born = idb.transaction('meta').objectStore('meta').get(REPLICA_KEY) as IDBRequest<
+      MetaRow | undefined
+    >;
+    born.onsuccess = () => give(born.result?.value);
+    born.onerror = (event) => {
+      event.preventDefault();
+      give(undefined);
+    };
+  });
+}
+
+/** Opens the tablet's existing database without Dexie, or resolves undefined (none yet). */
+export async function openExisting(
+  name = DATABASE_NAME,
+  factory: IDBFactory = indexedDB,
+): Promise<ExistingDatabase | undefined> {
+  const idb = await openPlain(name, factory);
+  return idb === undefined ? undefined : existingFrom(idb);
+}

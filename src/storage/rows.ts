@@ -1,0 +1,81 @@
+/**
+ * The stored shapes of the tablet's database and their sentinels, without Dexie: the door's
+ * first taps are written before Dexie has loaded (record.ts), so these must not import it.
+ */
+/** Where an event came from. */
+export type EventSource = 'door' | 'staff' | 'backfill';
+/** The fixed reasons a correction may carry: never free text. */
+export const CORRECTION_REASONS = ['wrong-button', 'counted-twice', 'test'] as const;
+export type CorrectionReason = (typeof CORRECTION_REASONS)[number];
+
+/** Absent option and hour are stored as sentinels so they can be part of a compound key. */
+export const NO_OPTION = '';
+export const NO_HOUR = -1;
+
+/** An append-only fact: a signed delta on one key of one business day. */
+export interface StoredEvent {
+  id: string;
+  replica: string;
+  day: string;
+  /** UTC instant, epoch milliseconds. */
+  at: number;
+  counter: string;
+  option: string;
+  hour: number;
+  delta: number;
+  nok?: number;
+  source: EventSource;
+  reason?: CorrectionReason;
+  /** The event this one moves (an answer to the check-in question). */
+  refines?: string;
+}
+
+/** One PN-counter key of one replica and day; `ack*` is what the endpoint has acknowledged. */
+export interface TallyRow {
+  replica: string;
+  day: string;
+  counter: string;
+  option: string;
+  hour: number;
+  inc: number;
+  dec: number;
+  incNok: number;
+  decNok: number;
+  ackInc: number;
+  ackDec: number;
+  ackIncNok: number;
+  ackDecNok: number;
+}
+
+/** A replica's business day: its revision (bumped by every write) and what sync has seen. */
+export interface DayRow {
+  replica: string;
+  day: string;
+  rev: number;
+  syncedRev: number;
+  closedAt?: number;
+  cashCountedNok?: number;
+  exportedAt?: number;
+}
+
+/** The lead's note for a day: stays on this tablet, never synced. */
+export interface NoteRow {
+  day: string;
+  text: string;
+}
+
+export interface ReplicaRow {
+  id: string;
+  /** A frozen replica is an imported backup: uploaded as it is, never incremented. */
+  frozen: 0 | 1;
+  addedAt: number;
+}
+
+export interface MetaRow {
+  key: string;
+  value: string;
+}
+
+export const REPLICA_KEY = 'replica';
+/** The database's name in IndexedDB. */
+export const DATABASE_NAME = 'terskel';

@@ -1,0 +1,82 @@
+// The plain-IndexedDB write path: the door's first taps are recorded before Dexie has loaded,
+// and Dexie's live queries (the occupancy line, staff totals) still hear of every count.
+import { liveQuery } from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { createKioskStore, openBrowserEarlyWriter } from '../../src/state/index.ts';
+import { hjerteromAlta } from '../../src/domain/presets/index.ts';
+import { countsOfDay, openStorage, TerskelDatabase } from '../../src/storage/index.ts';
+import { openExisting, recordInto } from '../../src/storage/record.ts';
+import { MONDAY_1250, net, totalsOf, uniqueDbName, withRecord } from '../support/kiosk.ts';
+
+const DAY = '2026-11-23';
+const visit = { day: DAY, at: MONDAY_1250, counter: 'visit', hour: 12, delta: 1 } as const;
+
+describe('recording without Dexie', () => {
+  it('opens only a database that exists, and never creates one', async () => {
+    const name = uniqueDbName();
+    expect(await openExisting(name)).toBeUndefined();
+    const names = (await indexedDB.databases()).map((database) => database.name);
+    expect(names).not.toContain(name);
+    // Dexie then creates it as usual, with its replica id, which the plain connection reads.
+    const storage = await openStorage(name);
+    const existing = await openExisting(name);
+    expect(existing?.replica).toBe(storage.replica);
+    existing?.idb.close();
+    storage.db.close();
+  });
+
+  it("a count recorded on a plain connection reaches Dexie's live queries", async () => {
+    const name = uniqueDbName();
+    const storage = await openStorage(name);
+    const seen: number[] = [];
+    const subscription = liveQuery(() => countsOfDay(storage.db, DAY)).subscribe((counts) =>
+      seen.push(counts.filter((row) => row.counter === 'visit').reduce((n, r) => n + r.inc, 0)),
+    );
+    await expect.poll(() => seen.at(-1)).toBe(0);
+    const existing = await openExisting(name);
+    await recordInto(existing!.idb, existing!.replica, [{ ...visit, source: 'door' }]);
+    await expect.poll(() => seen.at(-1)).toBe(1);
+    subscription.unsubscribe();
+    existing?.idb.close();
+    storage.db.close();
+  });
+
+  it('closes itself when Dexie upgrades the database, so the upgrade is never blocked', async () => {
+    const name = uniqueDbName();
+    (await openStorage(name)).db.close();
+    const existing = await openExisting(name);
+    const next = new TerskelDatabase(name);
+    next.version(2).stores({ extra: 'id' });
+    await next.open(); // blocks forever if the plain connection stayed open
+    await expect(recordInto(existing!.idb, existing!.replica, [])).rejects.toMatchObject({
+      name: 'InvalidStateError',
+    });
+    next.close();
+  });
+
+  it("the kiosk counts a tap while Dexie is still loading, then writes through Dexie's connection", async () => {
+    const name = uniqueDbName();
+    const storage = withRecord(await openStorage(name));
+    let dexieReady: () => void = () => undefined;
+    const dexieOpened = new Promise<void>((resolve) => (dexieReady = resolve));
+    const store = createKioskStore({
+      openStorage: () => dexieOpened.then(() => storage),
+      openEarlyWriter: () => openBrowserEarlyWriter(name),
+      now: () => MONDAY_1250,
+      retryMs: 5,
+      loadConfig: () => Promise.resolve({ config: hjerteromAlta }),
+    });
+    store.setConfig(hjerteromAlta);
+    const first = await store.checkIn();
+    expect(first.stored).toBe(true);
+    expect(store.storageStatus.get()).toBe('opening');
+    expect(net(await totalsOf(storage, DAY), 'visit')).toBe(1);
+    dexieReady();
+    await store.storage();
+    expect((await store.checkIn()).stored).toBe(true);
+    expect(net(await totalsOf(storage, DAY), 'visit')).toBe(2);
+    expect(store.stored.get()).toBe(2);
+    store.dispose();
+    storage.db.close();
+  });
+});
