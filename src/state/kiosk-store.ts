@@ -8,6 +8,8 @@ import { businessDayOf, localHourOf } from '../domain/business-day.ts';
 import type { SiteConfig } from '../shared/site-config.ts';
 import { isAlreadyStored, isQuotaError, isReplicaChanged } from '../storage/errors.ts';
 import type { EventInput, OpenedStorage, RecordOptions } from '../storage/index.ts';
+import { existingFrom, openPlain, recordInto } from '../storage/record.ts';
+import { DATABASE_NAME } from '../storage/rows.ts';
 import { readSetting, writeSetting } from '../storage/settings.ts';
 import { observable, type Observable } from './observable.ts';
 import { loadConfig, paintConfig } from './site-config.ts';
@@ -32,12 +34,27 @@ export interface PendingWrite {
   lastError: string;
 }
 
+/** A plain connection that can record before Dexie has loaded (the door's first taps). */
+export interface EarlyWriter {
+  replica: string;
+  record(inputs: readonly EventInput[]): Promise<unknown>;
+  close(): void;
+}
+
 export interface KioskDeps {
   openStorage(): Promise<KioskStorage>;
+  /** Opens the existing database without Dexie, or resolves undefined (none yet). */
+  openEarlyWriter(): Promise<EarlyWriter | undefined>;
   now(): number;
   /** Delay before retrying writes that failed. */
   retryMs: number;
   loadConfig(): Promise<{ config: SiteConfig; invalid?: string }>;
+  /**
+   * Start-up work that can wait (loading Dexie for reads, validating the stored configuration)
+   * waits for this, so the door's first tap has the tablet to itself; a write that needs Dexie
+   * does not wait.
+   */
+  startAfter: Promise<unknown>;
 }
 
 /** Opens the real database, loaded lazily so the first paint needs no Dexie. */
@@ -50,11 +67,32 @@ export async function openBrowserStorage(): Promise<KioskStorage> {
   };
 }
 
+/** The database as it is, in plain IndexedDB: part of the first-paint code, no Dexie. */
+export async function openBrowserEarlyWriter(
+  name = DATABASE_NAME,
+): Promise<EarlyWriter | undefined> {
+  // index.html's first-paint script began opening the database before any module loaded.
+  const shell = window as { __terskelOpening?: Promise<IDBDatabase | undefined> };
+  const opening = name === DATABASE_NAME ? shell.__terskelOpening : undefined;
+  delete shell.__terskelOpening;
+  const plain = await (opening ?? openPlain(name));
+  const existing = plain && (await existingFrom(plain));
+  if (existing === undefined) return undefined;
+  const { idb, replica } = existing;
+  return {
+    replica,
+    record: (inputs) => recordInto(idb, replica, inputs),
+    close: () => idb.close(),
+  };
+}
+
 const defaultDeps: KioskDeps = {
   openStorage: openBrowserStorage,
+  openEarlyWriter: openBrowserEarlyWriter,
   now: () => Date.now(),
   retryMs: 3000,
   loadConfig,
+  startAfter: Promise.resolve(),
 };
 
 /** The outcome of a write: stored, or kept in memory to be retried. */
@@ -107,7 +145,12 @@ export interface KioskStore {
 }
 
 export function createKioskStore(overrides: Partial<KioskDeps> = {}): KioskStore {
-  const deps: KioskDeps = { ...defaultDeps, ...overrides };
+  const deps: KioskDeps = {
+    ...defaultDeps,
+    // A store given its own storage has no other database to write to early.
+    ...(overrides.openStorage ? { openEarlyWriter: () => Promise.resolve(undefined) } : {}),
+    ...overrides,
+  };
   const config = observable<SiteConfig>(paintConfig());
   const configProblem = observable<string | undefined>(undefined);
   const storageStatus = observable<StorageStatus>('opening');
@@ -121,11 +164,26 @@ export function createKioskStore(overrides: Partial<KioskDeps> = {}): KioskStore
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let disposed = false;
 
+  // The door's first taps need not wait for Dexie to load and open: a plain connection to the
+  // existing database records them, until Dexie is open (then it is closed: one path after).
+  let early: Promise<EarlyWriter | undefined> | undefined = deps
+    .openEarlyWriter()
+    .catch(() => undefined);
+  function closeEarly(): void {
+    void early?.then((writer) => writer?.close());
+    early = undefined;
+  }
+
+  let needStorageNow: () => void = () => undefined;
+  const needed = new Promise<void>((resolve) => (needStorageNow = resolve));
+  const started = Promise.race([deps.startAfter.catch(() => undefined), needed]);
+
   let opened: Promise<KioskStorage> | undefined;
   function storage(): Promise<KioskStorage> {
-    opened ??= deps.openStorage().then(
+    opened ??= started.then(deps.openStorage).then(
       (ready) => {
         storageStatus.set('ready');
+        closeEarly();
         void noticeReset(ready.replica).catch(() => undefined);
         return ready;
       },
@@ -138,8 +196,8 @@ export function createKioskStore(overrides: Partial<KioskDeps> = {}): KioskStore
     return opened;
   }
 
-  void deps
-    .loadConfig()
+  void started
+    .then(deps.loadConfig)
     .then(({ config: loaded, invalid }) => {
       config.set(loaded);
       configProblem.set(invalid);
@@ -154,8 +212,26 @@ export function createKioskStore(overrides: Partial<KioskDeps> = {}): KioskStore
     };
   }
 
+  /**
+   * Records through the early connection while Dexie is not open yet; false when there is
+   * none or it failed (the caller then takes the full path, which handles every failure).
+   */
+  async function recordEarly(inputs: EventInput[]): Promise<boolean> {
+    const writer = await early;
+    if (writer === undefined || storageStatus.get() === 'ready') return false;
+    try {
+      await writer.record(inputs);
+    } catch (error) {
+      if (!isAlreadyStored(error)) return false;
+    }
+    stored.update((n) => n + 1);
+    return true;
+  }
+
   /** Stores one write: in full, or — when storage is full — as tally state alone. */
   async function attempt(inputs: EventInput[]): Promise<void> {
+    if (early !== undefined && (await recordEarly(inputs))) return;
+    needStorageNow();
     const ready = await storage();
     try {
       await attemptOn(ready, inputs);
@@ -293,6 +369,7 @@ export function createKioskStore(overrides: Partial<KioskDeps> = {}): KioskStore
     },
     async checkHealth() {
       try {
+        needStorageNow();
         const ready = await storage();
         const { checkHealth } = await import('../storage/events.ts');
         await checkHealth(ready.db, deps.now());
@@ -311,6 +388,7 @@ export function createKioskStore(overrides: Partial<KioskDeps> = {}): KioskStore
     },
     storage,
     async write(work) {
+      needStorageNow();
       const [ready, { writeWithReopen }] = await Promise.all([
         storage(),
         import('../storage/events.ts'),
@@ -359,6 +437,7 @@ export function createKioskStore(overrides: Partial<KioskDeps> = {}): KioskStore
     },
     dispose() {
       disposed = true;
+      closeEarly();
       if (retryTimer !== undefined) clearTimeout(retryTimer);
     },
   };

@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../src/ui/App.tsx';
+import { TAP_STORED_MARK } from '../../src/ui/door/CheckInPanel.tsx';
 import {
   MONDAY_1250,
   THURSDAY_1200,
@@ -32,6 +33,27 @@ describe('the door', () => {
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Velkommen!'));
     const totals = await totalsOf(await kiosk.storage, MONDAY);
     expect(net(totals, 'visit')).toBe(1);
+  });
+
+  it('the write starts with the tap itself; Velkommen waits until the pressed button has painted', async () => {
+    const frames: FrameRequestCallback[] = [];
+    const realFrame = window.requestAnimationFrame;
+    window.requestAnimationFrame = (callback) => frames.push(callback);
+    try {
+      const kiosk = renderDoor();
+      performance.clearMarks(TAP_STORED_MARK);
+      const button = screen.getByRole('button', { name: 'Sjekk inn' });
+      fireEvent.click(button);
+      expect(button.getAttribute('data-state')).toBe('saving');
+      // No frame has painted yet, and the tap is already committed (and marked for the bench).
+      await waitFor(() => expect(performance.getEntriesByName(TAP_STORED_MARK)).toHaveLength(1));
+      expect(net(await totalsOf(await kiosk.storage, MONDAY), 'visit')).toBe(1);
+      expect(screen.getByRole('status').textContent).toBe('');
+      act(() => frames.splice(0).forEach((frame) => frame(performance.now())));
+      await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Velkommen!'));
+    } finally {
+      window.requestAnimationFrame = realFrame;
+    }
   });
 
   it('a tap on the HTML shell before the app was live is counted once the app starts', async () => {
