@@ -1,48 +1,78 @@
 /** Entry: paint the door from the shell and the last known config, then start the rest. */
 import { render } from 'preact';
-import { createKioskStore, createSyncController } from './state/index.ts';
+import { createKioskStore } from './state/index.ts';
+import type { SyncController } from './state/sync.ts';
 import { App } from './ui/App.tsx';
 import { keepScreenAwake } from './ui/wake-lock.ts';
 import './ui/door.css';
 
 /** Resolves after the first frame has painted. */
 const painted = new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-/** Resolves once the database is open and the browser has a quiet moment (at most 3 s). */
-const settled = painted.then(
-  () =>
-    new Promise<void>((resolve) => {
-      const idle = () =>
-        'requestIdleCallback' in window
-          ? requestIdleCallback(() => resolve(), { timeout: 3000 })
-          : setTimeout(resolve, 200);
-      void store.storage().then(idle, idle);
-    }),
-);
+/** Resolves in the browser's next quiet moment (at most 3 s from now). */
+const idle = () =>
+  new Promise<void>((resolve) =>
+    'requestIdleCallback' in window
+      ? requestIdleCallback(() => resolve(), { timeout: 3000 })
+      : setTimeout(resolve, 200),
+  );
+let counted: () => void = () => undefined;
+const firstCount = new Promise<void>((resolve) => (counted = resolve));
+/**
+ * The door comes first: on an old tablet everything else (Dexie for reads, the stored
+ * configuration, PINs, sync) starts once the first tap is counted or the door has stood
+ * for a second, in a quiet moment.
+ */
+const doorFirst = painted
+  .then(() => Promise.race([firstCount, new Promise((resolve) => setTimeout(resolve, 1000))]))
+  .then(idle);
 
-const store = createKioskStore();
-const sync = createSyncController(store, { startAfter: settled });
+const store = createKioskStore({ startAfter: doorFirst });
+const stopWatching = store.stored.subscribe(() => {
+  counted();
+  stopWatching();
+});
+/** Resolves once the database is open and the browser has a quiet moment again. */
+const settled = doorFirst.then(() => store.storage()).then(idle, idle);
 const wakeLock = keepScreenAwake();
 const root = document.getElementById('app');
-if (root) {
-  // Taps on the HTML shell's button (index.html) before this module ran: one visitor, once.
-  let earlyTap =
-    ((window as { __terskelEarlyTaps?: unknown[] }).__terskelEarlyTaps?.length ?? 0) > 0;
-  const takeEarlyTap = () => {
-    const taken = earlyTap;
-    earlyTap = false;
-    return taken;
-  };
-  root.textContent = '';
+// Taps on the HTML shell's button (index.html) before this module ran: one visitor, once.
+let earlyTap = ((window as { __terskelEarlyTaps?: unknown[] }).__terskelEarlyTaps?.length ?? 0) > 0;
+const takeEarlyTap = () => {
+  const taken = earlyTap;
+  earlyTap = false;
+  return taken;
+};
+function show(sync?: SyncController): void {
+  if (!root) return;
   render(
-    <App store={store} sync={sync} onTap={wakeLock.request} takeEarlyTap={takeEarlyTap} />,
+    <App
+      store={store}
+      sync={sync}
+      onTap={wakeLock.request}
+      takeEarlyTap={takeEarlyTap}
+      startAfter={doorFirst}
+    />,
     root,
   );
 }
-// A provisioning link may open the app, or arrive while it runs (a same-page navigation).
-const provision = () =>
-  void sync.provisionFromLocation().then((outcome) => outcome && store.notice.set(outcome.message));
-provision();
-addEventListener('hashchange', provision);
+if (root) root.textContent = '';
+show();
+
+// Sync is needed neither to paint nor to count: it loads once the door has settled, or at
+// once when a provisioning link opened the app, and the app renders again with it.
+void (/^#\/provision/.test(location.hash) ? Promise.resolve() : settled)
+  .then(() => import('./state/sync.ts'))
+  .then(({ createSyncController }) => {
+    const sync = createSyncController(store, { startAfter: settled });
+    show(sync);
+    // A provisioning link may open the app, or arrive while it runs (a same-page navigation).
+    const provision = () =>
+      void sync
+        .provisionFromLocation()
+        .then((outcome) => outcome && store.notice.set(outcome.message));
+    provision();
+    addEventListener('hashchange', provision);
+  });
 void settled
   .then(() => import('./state/platform.ts'))
   .then((platform) => platform.startPlatform(store));

@@ -6,4 +6,3 @@ export * from './use-observable.ts';
 export * from './language.ts';
 export { DEFAULT_PRESET, saveConfig } from './site-config.ts';
 export * from './today.ts';
-export * from './sync.ts';

@@ -4,7 +4,8 @@
  * shows; staff screens load only when opened, so the door's first paint carries none of them.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { type KioskStore, type SyncController } from '../state/index.ts';
+import { type KioskStore } from '../state/index.ts';
+import type { SyncController } from '../state/sync.ts';
 import type { PinStore, StaffRole } from '../state/pins.ts';
 import { readSetupHint, writeSetupHint } from '../state/setup-hint.ts';
 import { mayOpen, STAFF_SCREENS, type StaffScreen } from '../state/staff-session.ts';
@@ -59,9 +60,11 @@ export interface AppProps {
   pins?: PinStore;
   /** Takes (once) whether a visitor tapped the HTML shell's button before the app was live. */
   takeEarlyTap?(): boolean;
+  /** When the door is known to be set up, the PINs load once this resolves (door first). */
+  startAfter?: Promise<unknown>;
 }
 
-export function App({ store, sync, onTap, pins: givenPins, takeEarlyTap }: AppProps) {
+export function App({ store, sync, onTap, pins: givenPins, takeEarlyTap, startAfter }: AppProps) {
   const [pins, setPins] = useState<PinStore | undefined>(givenPins);
   const [route, setRoute] = useState<Route>(() => routeOf(location.hash));
   const [setup, setSetup] = useState<Setup>(() => (readSetupHint() ? 'ready' : 'checking'));
@@ -70,7 +73,8 @@ export function App({ store, sync, onTap, pins: givenPins, takeEarlyTap }: AppPr
 
   useEffect(() => {
     let current = true;
-    (givenPins ? Promise.resolve(givenPins) : loadDefaultPins())
+    const waited = setup === 'ready' && startAfter ? startAfter : Promise.resolve();
+    (givenPins ? Promise.resolve(givenPins) : waited.then(loadDefaultPins))
       .then(async (loaded) => {
         if (current) setPins(loaded);
         const ready = await loaded.isSetUp();

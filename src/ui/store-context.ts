@@ -1,7 +1,8 @@
 /** The one context through which components reach the kiosk store (fresh per test). */
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { KioskStore, SyncController } from '../state/index.ts';
+import type { KioskStore } from '../state/index.ts';
+import type { SyncController } from '../state/sync.ts';
 
 export const StoreContext = createContext<KioskStore | undefined>(undefined);
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { clear, createStore } from 'idb-keyval';
-import { createSyncController } from '../../src/state/index.ts';
+import { createSyncController } from '../../src/state/sync.ts';
 import { siteTotalsOf } from '../../src/state/reports.ts';
 import { testEndpoint } from '../support/endpoint.ts';
 import { net, testKiosk } from '../support/kiosk.ts';

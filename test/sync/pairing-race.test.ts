@@ -1,7 +1,7 @@
 // A sync run in flight while the lead pairs the tablet again (found in review).
 import { beforeEach, describe, expect, it } from 'vitest';
 import { clear, createStore } from 'idb-keyval';
-import { createSyncController } from '../../src/state/index.ts';
+import { createSyncController } from '../../src/state/sync.ts';
 import { testKiosk } from '../support/kiosk.ts';
 
 beforeEach(async () => {

@@ -5,7 +5,8 @@
  */
 import { useState } from 'preact/hooks';
 import { PRESETS, presetById } from '../../domain/presets/index.ts';
-import { useObservable, type SyncController } from '../../state/index.ts';
+import { useObservable } from '../../state/index.ts';
+import type { SyncController } from '../../state/sync.ts';
 import type { PinStore } from '../../state/pins.ts';
 import { applySettings } from '../../state/settings.ts';
 import { useStaffTranslator } from '../../state/staff-session.ts';

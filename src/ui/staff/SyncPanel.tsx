@@ -4,7 +4,8 @@
  */
 import { useState } from 'preact/hooks';
 import { createTranslator } from '../../i18n/index.ts';
-import { MAX_CLOCK_SKEW_MS, useObservable, type SyncController } from '../../state/index.ts';
+import { useObservable } from '../../state/index.ts';
+import { MAX_CLOCK_SKEW_MS, type SyncController } from '../../state/sync.ts';
 
 const { t } = createTranslator('nb');
 

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { clear, createStore } from 'idb-keyval';
-import { createSyncController } from '../../../src/state/index.ts';
+import { createSyncController } from '../../../src/state/sync.ts';
 import { SyncPanel } from '../../../src/ui/staff/SyncPanel.tsx';
 import { ENDPOINT, testEndpoint } from '../../support/endpoint.ts';
 import { testKiosk } from '../../support/kiosk.ts';
