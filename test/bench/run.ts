@@ -20,6 +20,7 @@ import {
   probedPage,
   staticShellSite,
   tapBareButton,
+  tapBarePut,
   tapTheDoor,
   throttle,
   waitForDoor,
@@ -141,6 +142,8 @@ async function measureDoor(): Promise<void> {
     await throttle(barePage);
     await tapBareButton(barePage, 2);
     const bareTaps = await tapBareButton(barePage, RUNS);
+    await tapBarePut(barePage, 2);
+    const tapPuts = await tapBarePut(barePage, RUNS);
     await barePage.close();
 
     const interaction = summarize(taps.interaction);
@@ -168,16 +171,23 @@ async function measureDoor(): Promise<void> {
     });
 
     const stored = summarize(taps.stored);
+    const welcomed = summarize(taps.welcomed);
     const put = summarize(puts);
+    const tapPut = summarize(tapPuts);
     rows.push({
       id: 'tap-stored',
-      what: `tap → stored (click → Velkommen after strict commit), ${THROTTLE}×`,
-      figure: { ms: stored, samples: taps.stored },
-      figureText: `p95 ${ms(stored.p95)} (median ${ms(stored.median)})`,
-      baseline: { ms: put, samples: puts },
-      baselineText: `bare strict put: p95 ${ms(put.p95)} (median ${ms(put.median)})`,
-      target: `p95 ≤ 1.5 × bare p95 = ${ms(1.5 * put.p95)}`,
-      met: stored.p95 <= 1.5 * put.p95,
+      what: `tap → stored (click → strict commit of the tap's transaction), ${THROTTLE}×`,
+      figure: {
+        ms: stored,
+        samples: taps.stored,
+        clickToVelkommenMs: welcomed,
+        velkommenSamples: taps.welcomed,
+      },
+      figureText: `p95 ${ms(stored.p95)} (median ${ms(stored.median)}); Velkommen p95 ${ms(welcomed.p95)}`,
+      baseline: { ms: tapPut, samples: tapPuts, putAloneMs: put, putAloneSamples: puts },
+      baselineText: `tap → bare strict put: p95 ${ms(tapPut.p95)} (median ${ms(tapPut.median)}); put alone p95 ${ms(put.p95)}`,
+      target: `p95 ≤ 1.5 × bare p95 = ${ms(1.5 * tapPut.p95)}`,
+      met: stored.p95 <= 1.5 * tapPut.p95,
     });
 
     log(
