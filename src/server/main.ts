@@ -5,11 +5,11 @@
  */
 import { serve } from '@hono/node-server';
 import type { Server } from 'node:http';
-import { createApp, type LogEntry } from './app.ts';
+import { createApp, logJsonLine } from './app.ts';
 import { openStoreFromEnv } from './open-store.ts';
 import { DEFAULT_PUBLIC_URL } from './provisioning.ts';
 
-const log = (entry: LogEntry) => console.log(JSON.stringify(entry));
+const log = logJsonLine;
 const env = process.env;
 
 const port = Number(env.PORT ?? 8080);
