@@ -10,7 +10,6 @@ import {
   MAX_BODY_BYTES,
   MAX_READ_DAYS,
   pairRequestSchema,
-  uploadSchema,
   type ErrorCode,
 } from '../shared/protocol.ts';
 import { isoDateSchema } from '../shared/slug.ts';
@@ -27,6 +26,7 @@ import {
   normalizePairingCode,
   unsealToken,
 } from './tokens.ts';
+import { parseUpload } from './upload-check.ts';
 import { validationIssues, type ValidationIssue } from './validation-issues.ts';
 
 /** Request limits; tests raise them to reach validation with many requests. */
@@ -228,7 +228,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     if (auth.kind !== 'device') return forbidden(c);
     const body = await readJson(c, limits.maxBodyBytes);
     if (!body.ok) return body.response;
-    const parsed = uploadSchema.safeParse(body.value);
+    const parsed = parseUpload(body.value);
     if (!parsed.success) {
       return invalid(c, 'The upload does not match protocol 1.', validationIssues(parsed.error));
     }
