@@ -10,7 +10,12 @@ import { isAlreadyStored, isQuotaError, isReplicaChanged } from '../storage/erro
 import type { EventInput, OpenedStorage, RecordOptions } from '../storage/index.ts';
 import { existingFrom, openPlain, recordInto } from '../storage/record.ts';
 import { DATABASE_NAME } from '../storage/rows.ts';
-import { readSetting, writeSetting } from '../storage/settings.ts';
+import {
+  readReplicaCopy,
+  readSetting,
+  writeReplicaCopy,
+  writeSetting,
+} from '../storage/settings.ts';
 import { observable, type Observable } from './observable.ts';
 import { loadConfig, paintConfig } from './site-config.ts';
 
@@ -76,7 +81,7 @@ export async function openBrowserEarlyWriter(
   const opening = name === DATABASE_NAME ? shell.__terskelOpening : undefined;
   delete shell.__terskelOpening;
   const plain = await (opening ?? openPlain(name));
-  const existing = plain && (await existingFrom(plain));
+  const existing = plain && (await existingFrom(plain, readReplicaCopy()));
   if (existing === undefined) return undefined;
   const { idb, replica } = existing;
   return {
@@ -297,6 +302,7 @@ export function createKioskStore(overrides: Partial<KioskDeps> = {}): KioskStore
 
   /** Remembers the replica id beside the pairing, and notices when the database was reset. */
   async function noticeReset(replica: string): Promise<void> {
+    writeReplicaCopy(replica);
     const [remembered, device] = await Promise.all([readSetting('replica'), readSetting('device')]);
     const known = remembered as { id?: unknown; resetAt?: unknown } | undefined;
     if (known?.id === replica) {

@@ -6,6 +6,7 @@
  * Dexie's live queries, which cannot see writes made outside Dexie, that the data changed.
  */
 import { applyDelta } from '../domain/tally.ts';
+import { NO_COUNTS, withRows } from './day-counts.ts';
 import { REPLICA_CHANGED } from './errors.ts';
 import {
   DATABASE_NAME,
@@ -177,7 +178,17 @@ export function recordInto(
         for (const row of next.values()) tally.put(row);
         dayKeys.forEach(([, day], i) => {
           const row = current[i]!.result;
-          days.put({ ...(row ?? { replica, day, syncedRev: 0 }), rev: (row?.rev ?? 0) + 1 });
+          const updated: DayRow = {
+            ...(row ?? { replica, day, syncedRev: 0 }),
+            rev: (row?.rev ?? 0) + 1,
+          };
+          // A new day has no counts but these; a row from before packed counts stays without.
+          const packed = row === undefined ? NO_COUNTS : row.counts;
+          if (packed !== undefined) {
+            const ofDay = [...next.values()].filter((tallyRow) => tallyRow.day === day);
+            updated.counts = withRows(packed, ofDay);
+          }
+          days.put(updated);
         });
         if (!options.withoutRawEvents) {
           const store = tx.objectStore('events');
@@ -218,11 +229,15 @@ export function openPlain(
 }
 
 /**
- * The database behind a plain connection, with its replica id; undefined (and the connection
+ * The database behind a plain connection, with its replica id (read, unless the caller
+ * remembers it); undefined (and the connection
  * closed) when it lacks a table or the id (Dexie creates and upgrades it; this never does).
  * The connection closes itself when Dexie (or a wipe) asks for a new version.
  */
-export function existingFrom(idb: IDBDatabase): Promise<ExistingDatabase | undefined> {
+export function existingFrom(
+  idb: IDBDatabase,
+  knownReplica?: string,
+): Promise<ExistingDatabase | undefined> {
   return new Promise((resolve) => {
     idb.onversionchange = () => idb.close();
     const give = (replica: string | undefined) => {
@@ -230,6 +245,8 @@ export function existingFrom(idb: IDBDatabase): Promise<ExistingDatabase | undef
       resolve(replica === undefined ? undefined : { idb, replica });
     };
     if (!WRITTEN.every((table) => idb.objectStoreNames.contains(table))) return give(undefined);
+    // A replica id remembered from the last start saves a read; every write checks it anyway.
+    if (knownReplica !== undefined) return give(knownReplica);
     const born = idb.transaction('meta').objectStore('meta').get(REPLICA_KEY) as IDBRequest<
       MetaRow | undefined
     >;

@@ -56,3 +56,26 @@ export function writePaintCopy(value: unknown): void {
     // A full or blocked localStorage only costs the next first paint its config.
   }
 }
+
+const REPLICA_COPY_KEY = 'terskel:replica';
+
+/**
+ * The database's replica id as last opened, readable synchronously: the door's first tap is
+ * written under it before the database has been read (the write checks it inside its own
+ * transaction and falls back to the full path if the database has another).
+ */
+export function readReplicaCopy(): string | undefined {
+  try {
+    return globalThis.localStorage?.getItem(REPLICA_COPY_KEY) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeReplicaCopy(replica: string): void {
+  try {
+    globalThis.localStorage?.setItem(REPLICA_COPY_KEY, replica);
+  } catch {
+    // Without it the first tap reads the id from the database first.
+  }
+}

@@ -79,4 +79,35 @@ describe('recording without Dexie', () => {
     store.dispose();
     storage.db.close();
   });
+
+  it("a remembered replica id that is no longer the database's writes nothing early: the tap waits for Dexie and counts once", async () => {
+    const name = uniqueDbName();
+    const storage = withRecord(await openStorage(name));
+    localStorage.setItem('terskel:replica', 'a-replica-of-a-wiped-database');
+    let dexieReady: () => void = () => undefined;
+    const dexieOpened = new Promise<void>((resolve) => (dexieReady = resolve));
+    const store = createKioskStore({
+      openStorage: () => dexieOpened.then(() => storage),
+      openEarlyWriter: () => openBrowserEarlyWriter(name),
+      now: () => MONDAY_1250,
+      retryMs: 5,
+      loadConfig: () => Promise.resolve({ config: hjerteromAlta }),
+    });
+    try {
+      const tap = store.checkIn();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(await storage.db.events.count()).toBe(0);
+      dexieReady();
+      expect((await tap).stored).toBe(true);
+      const events = await storage.db.events.toArray();
+      expect(events.map((event) => event.replica)).toEqual([storage.replica]);
+      expect(net(await totalsOf(storage, DAY), 'visit')).toBe(1);
+      // Dexie's open remembers the right id for the next start.
+      expect(localStorage.getItem('terskel:replica')).toBe(storage.replica);
+    } finally {
+      store.dispose();
+      storage.db.close();
+      localStorage.removeItem('terskel:replica');
+    }
+  });
 });
