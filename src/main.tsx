@@ -35,11 +35,15 @@ const stopWatching = store.stored.subscribe(() => {
 const settled = doorFirst.then(() => store.storage()).then(idle, idle);
 const wakeLock = keepScreenAwake();
 const root = document.getElementById('app');
-// Taps on the HTML shell's button (index.html) before this module ran: one visitor, once.
-let earlyTap = ((window as { __terskelEarlyTaps?: unknown[] }).__terskelEarlyTaps?.length ?? 0) > 0;
+// Taps on the HTML shell's button (index.html) before this module ran: one visitor, counted
+// now, before anything renders; the door shows Velkommen for it once committed.
+let earlyTap =
+  ((window as { __terskelEarlyTaps?: unknown[] }).__terskelEarlyTaps?.length ?? 0) > 0
+    ? store.checkIn()
+    : undefined;
 const takeEarlyTap = () => {
   const taken = earlyTap;
-  earlyTap = false;
+  earlyTap = undefined;
   return taken;
 };
 function show(sync?: SyncController): void {

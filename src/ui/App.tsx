@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type KioskStore } from '../state/index.ts';
 import type { SyncController } from '../state/sync.ts';
+import type { WriteOutcome } from '../state/kiosk-store.ts';
 import type { PinStore, StaffRole } from '../state/pins.ts';
 import { readSetupHint, writeSetupHint } from '../state/setup-hint.ts';
 import { mayOpen, STAFF_SCREENS, type StaffScreen } from '../state/staff-session.ts';
@@ -58,8 +59,8 @@ export interface AppProps {
   onTap?(): void;
   /** The PIN store; the real one reads idb-keyval. */
   pins?: PinStore;
-  /** Takes (once) whether a visitor tapped the HTML shell's button before the app was live. */
-  takeEarlyTap?(): boolean;
+  /** Takes (once) the write of a tap made on the HTML shell's button, started as the app loaded. */
+  takeEarlyTap?(): Promise<WriteOutcome> | undefined;
   /** When the door is known to be set up, the PINs load once this resolves (door first). */
   startAfter?: Promise<unknown>;
 }

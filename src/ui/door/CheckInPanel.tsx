@@ -4,10 +4,10 @@
  * the tap is kept and retried). While the welcome shows, the button is gone, so a
  * second tap cannot count twice; "Én til" counts a companion on purpose.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Translator } from '../../i18n/index.ts';
 import type { SiteConfig } from '../../shared/site-config.ts';
-import type { EventInput, KioskStore } from '../../state/index.ts';
+import type { EventInput, KioskStore, WriteOutcome } from '../../state/index.ts';
 import { localized } from '../localized.ts';
 
 /** Resolves just after the browser has painted the current frame. */
@@ -39,8 +39,8 @@ export interface CheckInPanelProps {
   /** Called on every tap: the wake lock asks again on a gesture. */
   onTap?(): void;
   welcomeMs?: number;
-  /** Takes (once) a tap made on the HTML shell before the app was live. */
-  takeEarlyTap?(): boolean;
+  /** Takes (once) the write of a tap made on the HTML shell, started as the app loaded. */
+  takeEarlyTap?(): Promise<WriteOutcome> | undefined;
   questionMs?: number;
 }
 
@@ -76,7 +76,7 @@ export function CheckInPanel({
     return () => clearTimeout(timer);
   }, [welcome, showQuestion, welcomeMs, questionMs, onWelcomeDone]);
 
-  async function checkIn(companion: boolean) {
+  async function checkIn(companion: boolean, started?: Promise<WriteOutcome>) {
     if (busy.current) return;
     busy.current = true;
     let settled = false;
@@ -84,7 +84,7 @@ export function CheckInPanel({
     // touch is answered in this frame without a render: the pressed style is set on the
     // element. Velkommen renders after that frame has painted, so it never delays it;
     // "saving" renders only if the commit takes noticeably long.
-    const stored = store.checkIn();
+    const stored = started ?? store.checkIn();
     const painted = nextPaint();
     if (!companion) {
       button.current?.setAttribute('data-state', 'saving');
@@ -115,10 +115,12 @@ export function CheckInPanel({
     }
   }
 
-  useEffect(() => {
-    // A tap on the shell must not be lost silently: it counts as this door's first tap.
-    // Taken, not read: a door that mounts again later must not count it twice.
-    if (takeEarlyTap?.()) void checkIn(false);
+  useLayoutEffect(() => {
+    // A tap on the shell must not be lost silently: it is this door's first tap, its write
+    // already under way. Taken, not read: a door that mounts again must not count it twice.
+    // A layout effect, so Velkommen does not wait for a frame to pass first.
+    const early = takeEarlyTap?.();
+    if (early) void checkIn(false, early);
   }, []);
 
   async function answer(optionId: string | undefined) {

@@ -9,6 +9,7 @@ import {
   useTranslator,
   useWordOfDay,
 } from '../../state/index.ts';
+import type { WriteOutcome } from '../../state/kiosk-store.ts';
 import { CheckInPanel } from '../door/CheckInPanel.tsx';
 import { CheckOutPanel } from '../door/CheckOutPanel.tsx';
 import { LanguageSwitch } from '../door/LanguageSwitch.tsx';
@@ -22,8 +23,8 @@ export interface DoorProps {
   onTap?(): void;
   /** Whether the lead has closed today (taps after it show as "after closing"). */
   dayClosed?: boolean;
-  /** Takes (once) a tap on the HTML shell's button made before the app was live. */
-  takeEarlyTap?(): boolean;
+  /** Takes (once) the write of a tap made on the HTML shell's button, started as the app loaded. */
+  takeEarlyTap?(): Promise<WriteOutcome> | undefined;
 }
 
 export function Door({ onStaff, onTap, dayClosed = false, takeEarlyTap }: DoorProps) {
