@@ -5,10 +5,9 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { IsoDate } from '../domain/business-day.ts';
-import type { DayTotals } from '../domain/reports.ts';
-import { rollUp, type TallyCounts } from '../domain/tally.ts';
+import { dayTotals, type DayTotals } from '../domain/reports.ts';
 import type { SiteDay, Total } from '../shared/protocol.ts';
-import { tallyRowsBetween, toCounts } from '../storage/tally.ts';
+import { countsByDayBetween } from '../storage/tally.ts';
 import type { KioskStore } from './kiosk-store.ts';
 
 /** Where shown totals come from: this tablet's database, or the endpoint's sums over all tablets. */
@@ -53,14 +52,8 @@ export async function tabletDays(
 ): Promise<DayTotals[]> {
   if (to < from) return [];
   const { db } = await store.storage();
-  const rows = await tallyRowsBetween(db, from, to);
-  const byDay = new Map<IsoDate, TallyCounts[]>();
-  for (const row of rows) {
-    let list = byDay.get(row.day);
-    if (list === undefined) byDay.set(row.day, (list = []));
-    list.push(toCounts(row));
-  }
-  return [...byDay.keys()].sort().map((date) => ({ date, totals: rollUp(byDay.get(date)!) }));
+  const days = await countsByDayBetween(db, from, to);
+  return days.map(({ day, counts }) => ({ date: day, totals: dayTotals(counts) }));
 }
 
 /** A range's totals: the endpoint's where a reader is provided and answers, else the tablet's. */

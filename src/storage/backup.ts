@@ -7,6 +7,7 @@
 // Types only: the schema (and zod) loads when a backup is imported, not when one is made.
 import type { Backup, BackupCount, BackupDay } from '../shared/backup.ts';
 import type { SiteConfig } from '../shared/site-config.ts';
+import { NO_COUNTS, withRows } from './day-counts.ts';
 import { emptyTallyRow } from './events.ts';
 import {
   NO_HOUR,
@@ -155,6 +156,10 @@ export async function importBackup(
         outcome.closings += 1;
       }
       if (!takesClosing && !changedDays.has(id)) continue;
+      if (changedDays.has(id)) {
+        const rows = await db.tally.where('[replica+day]').equals([replica, date]).toArray();
+        next = { ...next, counts: withRows(NO_COUNTS, rows) };
+      }
       await db.days.put({ ...next, rev: next.rev + 1 });
     }
     return outcome;

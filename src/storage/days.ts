@@ -4,14 +4,16 @@
  * the tablet). Reads of raw events here only count taps after a closing.
  */
 import type { DayRow, TerskelDatabase } from './database.ts';
+import { NO_COUNTS } from './day-counts.ts';
 
 /** The day rows of every replica for an inclusive range of business days. */
 export function dayRowsBetween(db: TerskelDatabase, from: string, to: string): Promise<DayRow[]> {
   return db.days.where('day').between(from, to, true, true).toArray();
 }
 
+// No day row means no tally rows either: every count is written with its day row.
 function freshRow(replica: string, day: string): DayRow {
-  return { replica, day, rev: 0, syncedRev: 0 };
+  return { replica, day, rev: 0, syncedRev: 0, counts: NO_COUNTS };
 }
 
 /** Records this replica's closing of a day: when, and the cash the lead counted. */

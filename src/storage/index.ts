@@ -8,6 +8,7 @@ import { recordEvents, writeWithReopen, type EventInput, type RecordOptions } fr
 export * from './database.ts';
 export * from './events.ts';
 export * from './tally.ts';
+export * from './day-counts.ts';
 
 /** An open database and the replica id it was born with. */
 export interface OpenedStorage {

@@ -2,6 +2,7 @@
  * The stored shapes of the tablet's database and their sentinels, without Dexie: the door's
  * first taps are written before Dexie has loaded (record.ts), so these must not import it.
  */
+import type { TallyCounts } from '../domain/tally.ts';
 /** Where an event came from. */
 export type EventSource = 'door' | 'staff' | 'backfill';
 /** The fixed reasons a correction may carry: never free text. */
@@ -56,6 +57,8 @@ export interface DayRow {
   closedAt?: number;
   cashCountedNok?: number;
   exportedAt?: number;
+  /** The replica's counts of the day, packed (day-counts.ts); absent on rows from before. */
+  counts?: string;
 }
 
 /** The lead's note for a day: stays on this tablet, never synced. */
@@ -79,3 +82,15 @@ export interface MetaRow {
 export const REPLICA_KEY = 'replica';
 /** The database's name in IndexedDB. */
 export const DATABASE_NAME = 'terskel';
+
+/** A stored row as the protocol's count (sentinels back to absent fields). */
+export function toCounts(row: TallyRow): TallyCounts {
+  const counts: TallyCounts = { counter: row.counter, inc: row.inc, dec: row.dec };
+  if (row.option !== NO_OPTION) counts.option = row.option;
+  if (row.hour !== NO_HOUR) counts.hour = row.hour;
+  if (row.incNok > 0 || row.decNok > 0) {
+    counts.incNok = row.incNok;
+    counts.decNok = row.decNok;
+  }
+  return counts;
+}

@@ -1,24 +1,10 @@
 /** Reads of tally state: per day and range, for one replica or summed over all of them. */
 import type { TallyCounts } from '../domain/tally.ts';
-import {
-  NO_HOUR,
-  NO_OPTION,
-  type DayRow,
-  type TallyRow,
-  type TerskelDatabase,
-} from './database.ts';
+import type { TerskelDatabase } from './database.ts';
+import type { PackedEntry } from './day-counts.ts';
+import { toCounts, type DayRow, type TallyRow } from './rows.ts';
 
-/** A stored row as the protocol's count (sentinels back to absent fields). */
-export function toCounts(row: TallyRow): TallyCounts {
-  const counts: TallyCounts = { counter: row.counter, inc: row.inc, dec: row.dec };
-  if (row.option !== NO_OPTION) counts.option = row.option;
-  if (row.hour !== NO_HOUR) counts.hour = row.hour;
-  if (row.incNok > 0 || row.decNok > 0) {
-    counts.incNok = row.incNok;
-    counts.decNok = row.decNok;
-  }
-  return counts;
-}
+export { toCounts } from './rows.ts';
 
 /** Every replica's tally rows for one business day. */
 export function tallyRowsOfDay(db: TerskelDatabase, day: string): Promise<TallyRow[]> {
@@ -46,4 +32,41 @@ export function dayRow(
 /** Every replica's counts for one business day, in the protocol's shape (for roll-ups). */
 export async function countsOfDay(db: TerskelDatabase, day: string): Promise<TallyCounts[]> {
   return (await tallyRowsOfDay(db, day)).map(toCounts);
+}
+
+/** The day's counts in the protocol's shape, as `toCounts` gives them from tally rows. */
+export function countsOfDayRow(packed: string): TallyCounts[] {
+  return (JSON.parse(packed) as PackedEntry[]).map(
+    ([counter, option, hour, inc, dec, incNok, decNok]) =>
+      toCounts({ counter, option, hour, inc, dec, incNok, decNok } as TallyRow),
+  );
+}
+
+/**
+ * Every replica's counts per business day over an inclusive range, in day order (only days
+ * with counts): from the counts packed on the day rows, one row per replica and day, and
+ * from the tally rows for day rows written before those existed.
+ */
+export async function countsByDayBetween(
+  db: TerskelDatabase,
+  from: string,
+  to: string,
+): Promise<Array<{ day: string; counts: TallyCounts[] }>> {
+  const byDay = new Map<string, TallyCounts[]>();
+  const add = (day: string, counts: TallyCounts[]) => {
+    if (counts.length === 0) return;
+    const list = byDay.get(day);
+    if (list === undefined) byDay.set(day, counts);
+    else list.push(...counts);
+  };
+  const unpacked: Array<[string, string]> = [];
+  for (const row of await db.days.where('day').between(from, to, true, true).toArray()) {
+    if (row.counts === undefined) unpacked.push([row.replica, row.day]);
+    else add(row.day, countsOfDayRow(row.counts));
+  }
+  if (unpacked.length > 0) {
+    for (const row of await db.tally.where('[replica+day]').anyOf(unpacked).toArray())
+      add(row.day, [toCounts(row)]);
+  }
+  return [...byDay.keys()].sort().map((day) => ({ day, counts: byDay.get(day)! }));
 }

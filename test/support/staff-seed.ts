@@ -1,10 +1,12 @@
 // Seeds tally state for the lead's screens: this tablet's own taps and frozen replicas.
 import {
   emptyTallyRow,
+  NO_COUNTS,
   NO_HOUR,
   NO_OPTION,
   type TallyRow,
   type TerskelDatabase,
+  withRows,
 } from '../../src/storage/index.ts';
 import type { KioskStorage } from '../../src/state/index.ts';
 
@@ -57,18 +59,22 @@ export async function seedThursday(storage: KioskStorage, day = THURSDAY): Promi
   await storage.record(inputs);
 }
 
-/** A frozen replica's rows, as an imported backup leaves them. */
+/** A frozen replica's rows, as an imported backup leaves them (day rows included). */
 export async function seedFrozen(
   db: TerskelDatabase,
   replica: string,
   rows: Array<Partial<TallyRow> & { day: string; counter: string; inc: number }>,
 ): Promise<void> {
   await db.replicas.put({ id: replica, frozen: 1, addedAt: 0 });
-  await db.tally.bulkPut(
-    rows.map((row) => ({
-      ...emptyTallyRow(replica, row.day, row.counter, NO_OPTION, NO_HOUR),
-      ...row,
-      replica,
-    })),
-  );
+  const tally = rows.map((row) => ({
+    ...emptyTallyRow(replica, row.day, row.counter, NO_OPTION, NO_HOUR),
+    ...row,
+    replica,
+  }));
+  await db.tally.bulkPut(tally);
+  // With their day rows and the counts packed on them, as importBackup writes them.
+  for (const day of new Set(tally.map((row) => row.day))) {
+    const ofDay = await db.tally.where('[replica+day]').equals([replica, day]).toArray();
+    await db.days.put({ replica, day, rev: 1, syncedRev: 0, counts: withRows(NO_COUNTS, ofDay) });
+  }
 }

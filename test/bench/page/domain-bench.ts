@@ -4,9 +4,10 @@
  */
 import { csvDocument, longCsvRows, wideCsvRows } from '../../../src/domain/csv.ts';
 import { hjerteromAlta } from '../../../src/domain/presets/index.ts';
-import { netFor, visitsPerHour } from '../../../src/domain/reports.ts';
-import { rollUp, type TallyCounts } from '../../../src/domain/tally.ts';
+import { dayTotals, netFor, visitsPerHour } from '../../../src/domain/reports.ts';
+import { rollUp } from '../../../src/domain/tally.ts';
 import {
+  countsByDayBetween,
   openStorage,
   recordEvents,
   tallyRowsBetween,
@@ -98,17 +99,14 @@ async function closingSummary(name: string, day: string) {
   return { ms, totals: totals.length, figures: figures.length, hours: perHour.length };
 }
 
-/** A range's CSV from tally state, grouped by day and rolled up, in the wide or long layout. */
+/** A range's CSV as the export makes it (the days' packed counts, rolled up), wide or long. */
 async function csvOfRange(name: string, from: string, to: string, layout: 'wide' | 'long') {
   const { db } = await storage(name);
   const started = performance.now();
-  const byDay = new Map<string, TallyCounts[]>();
-  for (const row of await tallyRowsBetween(db, from, to)) {
-    let list = byDay.get(row.day);
-    if (list === undefined) byDay.set(row.day, (list = []));
-    list.push(toCounts(row));
-  }
-  const days = [...byDay.keys()].sort().map((date) => ({ date, totals: rollUp(byDay.get(date)!) }));
+  const days = (await countsByDayBetween(db, from, to)).map(({ day, counts }) => ({
+    date: day,
+    totals: dayTotals(counts),
+  }));
   const content = csvDocument(layout === 'wide' ? wideCsvRows(days, counters) : longCsvRows(days));
   const ms = performance.now() - started;
   return { ms, days: days.length, bytes: content.length };
