@@ -47,4 +47,28 @@ describe('SQLite group commit', () => {
     expect(counts.map((count) => count.inc)).toEqual([2]);
     await dispose();
   });
+
+  it('an upload that fails after some of its writes leaves none of them; its batch is stored', async () => {
+    const { store, dispose } = tempSqliteStore();
+    const { tablet, clock } = await seededEndpoint(store);
+    const day = (inc: number) => [
+      { date: '2026-11-23', counts: [{ counter: 'visit', inc, dec: 0 }] },
+    ];
+    const [first, failing, last] = [randomUUID(), randomUUID(), randomUUID()];
+    // Its counts are written, then recording the sender fails: no such device.
+    const results = await Promise.allSettled([
+      store.mergeUpload(uploadBody(tablet.device, first, day(1)), tablet.device.id, clock.now()),
+      store.mergeUpload(uploadBody(tablet.device, failing, day(10)), randomUUID(), clock.now()),
+      store.mergeUpload(uploadBody(tablet.device, last, day(100)), tablet.device.id, clock.now()),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const { counts } = await store.readSiteDays(SITE, '2026-11-23', '2026-11-23');
+    expect(counts.map((count) => [count.replica, count.inc]).sort()).toEqual(
+      [
+        [first, 1],
+        [last, 100],
+      ].sort(),
+    );
+    await dispose();
+  });
 });
