@@ -36,4 +36,39 @@ describe('the door offline, in Chromium', () => {
     await page.getByRole('button', { name: 'Sjekk inn' }).waitFor();
     expect(await tallyNet(page, 'visit')).toBe(10);
   });
+
+  it("a tap on the HTML shell's button, before any module ran, is counted once; the app's button is where the shell painted it", async () => {
+    // The server is stopped: the service worker serves the app, as on a tablet offline.
+    const before = await tallyNet(page, 'visit');
+    const shellPage = await context.newPage();
+    await shellPage.addInitScript(() => {
+      // Runs before the page's scripts: as soon as the shell's button exists, note where it
+      // is and tap it (a MutationObserver's callback runs before the module script).
+      const seen = new MutationObserver(() => {
+        const button = document.querySelector<HTMLButtonElement>('.shell .check-in-button');
+        if (button === null) return;
+        seen.disconnect();
+        const box = button.getBoundingClientRect();
+        (window as unknown as { shellBox: number[] }).shellBox = [box.x, box.y, box.width];
+        button.click();
+      });
+      seen.observe(document, { childList: true, subtree: true });
+    });
+    await shellPage.goto(server.url);
+    await shellPage.getByRole('status').filter({ hasText: 'Velkommen!' }).waitFor();
+    const shellBox = await shellPage.evaluate(
+      () => (window as unknown as { shellBox?: number[] }).shellBox,
+    );
+    expect(shellBox).toBeDefined();
+    const skip = shellPage.getByRole('button', { name: 'Hopp over' });
+    if (await skip.isVisible()) await skip.click();
+    const appButton = shellPage.getByRole('button', { name: 'Sjekk inn' });
+    await appButton.waitFor({ timeout: 15_000 });
+    const appBox = await appButton.boundingBox();
+    expect([appBox?.x, appBox?.y, appBox?.width].map((n) => Math.round(n ?? NaN))).toEqual(
+      shellBox?.map(Math.round),
+    );
+    expect(await tallyNet(shellPage, 'visit')).toBe(before + 1);
+    await shellPage.close();
+  });
 });

@@ -54,14 +54,6 @@ export function Door({ onStaff, onTap, dayClosed = false, takeEarlyTap }: DoorPr
           <h1>{config.name}</h1>
           <p class="door-date">{formatDay(language, status.day)}</p>
         </div>
-        {config.languages.length > 1 ? (
-          <LanguageSwitch
-            languages={config.languages}
-            current={language}
-            translator={translator}
-            onChoose={setChosen}
-          />
-        ) : null}
       </header>
       {notice ? (
         <p class="door-notice" role="status">
@@ -89,6 +81,15 @@ export function Door({ onStaff, onTap, dayClosed = false, takeEarlyTap }: DoorPr
           day={status.day}
           capacity={config.capacity}
           translator={translator}
+        />
+      ) : null}
+      {/* Below the button, so the button sits where the HTML shell painted it (index.html). */}
+      {config.languages.length > 1 ? (
+        <LanguageSwitch
+          languages={config.languages}
+          current={language}
+          translator={translator}
+          onChoose={setChosen}
         />
       ) : null}
       <div class="door-info">
