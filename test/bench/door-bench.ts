@@ -224,7 +224,10 @@ export function barePut(page: Page): Promise<number> {
   });
 }
 
-/** The app's shell with its scripts taken out, and a service worker that caches it. */
+/**
+ * The app's shell with its module script taken out (its inline first-paint script stays), and
+ * a service worker that caches it.
+ */
 export function staticShellSite(dist: string): Record<string, StaticFile> {
   const html = readFileSync(join(dist, 'index.html'), 'utf8').replace(
     /<script[^>]*type="module"[^>]*><\/script>\s*/g,

@@ -119,6 +119,20 @@ async function measureDoor(): Promise<void> {
     const centre = await checkInCentre(page);
     const shellPage = await context.newPage();
     await installServiceWorker(shellPage, shell.url, '/sw.js');
+    // The same shell: the page's own inline script paints the site's name and the button from
+    // what the app left in localStorage, so hand the shell's origin the same entries.
+    const paintState = await page.evaluate(() =>
+      Object.fromEntries(
+        ['terskel:staff-ready', 'terskel:paint-config'].map((key) => [
+          key,
+          localStorage.getItem(key),
+        ]),
+      ),
+    );
+    await shellPage.evaluate((entries) => {
+      for (const [key, value] of Object.entries(entries))
+        if (value !== null) localStorage.setItem(key, value);
+    }, paintState);
     await shellPage.close();
     await Promise.all([server.stop(), shell.stop()]);
 
