@@ -17,13 +17,20 @@ export async function checkInAtDoor(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Sjekk inn' }).waitFor({ timeout: 15_000 });
 }
 
-/** The net of a counter over every replica and key in this tablet's tally state. */
+/** The net of a counter over every replica and key in this tablet's tally state (0 before any). */
 export function tallyNet(page: Page, counter: string): Promise<number> {
   return page.evaluate(
     (wanted) =>
       new Promise<number>((done, fail) => {
         const open = indexedDB.open('terskel');
-        open.onerror = () => fail(open.error);
+        // No database yet (the app creates it once the door has settled): nothing counted.
+        // Creating an empty one here would block the app's own upgrade.
+        let absent = false;
+        open.onupgradeneeded = () => {
+          absent = true;
+          open.transaction?.abort();
+        };
+        open.onerror = () => (absent ? done(0) : fail(open.error));
         open.onsuccess = () => {
           const db = open.result;
           const read = db.transaction('tally').objectStore('tally').getAll();
