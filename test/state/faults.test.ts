@@ -12,19 +12,9 @@ import {
 import { hjerteromAlta } from '../../src/domain/presets/index.ts';
 import { MONDAY_1250, net, totalsOf, uniqueDbName, withRecord } from '../support/kiosk.ts';
 import type { KioskStorage } from '../../src/state/index.ts';
+import { seeded } from '../support/seeded.ts';
 
 const MONDAY = '2026-11-23';
-
-/** A small seeded generator (mulberry32), so a failing run can be replayed. */
-function seeded(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Fault = (table: string, request: Parameters<DBCoreTable['mutate']>[0]) => Error | undefined;
 

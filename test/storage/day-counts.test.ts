@@ -16,17 +16,7 @@ import {
   type TerskelDatabase,
 } from '../../src/storage/index.ts';
 import { testStorage } from '../support/kiosk.ts';
-
-/** A small seeded generator (mulberry32), so a failing run can be replayed. */
-function seeded(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seeded } from '../support/seeded.ts';
 
 const FROZEN = ['11111111-2222-4333-8444-555555555555', '66666666-7777-4888-9999-000000000000'];
 const DAYS = ['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26'];

@@ -2,7 +2,11 @@
 // and Dexie's live queries (the occupancy line, staff totals) still hear of every count.
 import { liveQuery } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { createKioskStore, openBrowserEarlyWriter } from '../../src/state/index.ts';
+import {
+  createKioskStore,
+  openBrowserEarlyWriter,
+  type KioskStorage,
+} from '../../src/state/index.ts';
 import { hjerteromAlta } from '../../src/domain/presets/index.ts';
 import { countsOfDay, openStorage, TerskelDatabase } from '../../src/storage/index.ts';
 import { openExisting, recordInto } from '../../src/storage/record.ts';
@@ -10,6 +14,20 @@ import { MONDAY_1250, net, totalsOf, uniqueDbName, withRecord } from '../support
 
 const DAY = '2026-11-23';
 const visit = { day: DAY, at: MONDAY_1250, counter: 'visit', hour: 12, delta: 1 } as const;
+
+/** A kiosk store on database `name` whose Dexie storage opens only when `dexieReady()` is called. */
+function kioskWhileDexieLoads(name: string, storage: KioskStorage) {
+  let dexieReady: () => void = () => undefined;
+  const dexieOpened = new Promise<void>((resolve) => (dexieReady = resolve));
+  const store = createKioskStore({
+    openStorage: () => dexieOpened.then(() => storage),
+    openEarlyWriter: () => openBrowserEarlyWriter(name),
+    now: () => MONDAY_1250,
+    retryMs: 5,
+    loadConfig: () => Promise.resolve({ config: hjerteromAlta }),
+  });
+  return { store, dexieReady };
+}
 
 describe('recording without Dexie', () => {
   it('opens only a database that exists, and never creates one', async () => {
@@ -57,15 +75,7 @@ describe('recording without Dexie', () => {
   it("the kiosk counts a tap while Dexie is still loading, then writes through Dexie's connection", async () => {
     const name = uniqueDbName();
     const storage = withRecord(await openStorage(name));
-    let dexieReady: () => void = () => undefined;
-    const dexieOpened = new Promise<void>((resolve) => (dexieReady = resolve));
-    const store = createKioskStore({
-      openStorage: () => dexieOpened.then(() => storage),
-      openEarlyWriter: () => openBrowserEarlyWriter(name),
-      now: () => MONDAY_1250,
-      retryMs: 5,
-      loadConfig: () => Promise.resolve({ config: hjerteromAlta }),
-    });
+    const { store, dexieReady } = kioskWhileDexieLoads(name, storage);
     store.setConfig(hjerteromAlta);
     const first = await store.checkIn();
     expect(first.stored).toBe(true);
@@ -84,15 +94,7 @@ describe('recording without Dexie', () => {
     const name = uniqueDbName();
     const storage = withRecord(await openStorage(name));
     localStorage.setItem('terskel:replica', 'a-replica-of-a-wiped-database');
-    let dexieReady: () => void = () => undefined;
-    const dexieOpened = new Promise<void>((resolve) => (dexieReady = resolve));
-    const store = createKioskStore({
-      openStorage: () => dexieOpened.then(() => storage),
-      openEarlyWriter: () => openBrowserEarlyWriter(name),
-      now: () => MONDAY_1250,
-      retryMs: 5,
-      loadConfig: () => Promise.resolve({ config: hjerteromAlta }),
-    });
+    const { store, dexieReady } = kioskWhileDexieLoads(name, storage);
     try {
       const tap = store.checkIn();
       await new Promise((resolve) => setTimeout(resolve, 20));
