@@ -1,5 +1,6 @@
-// Fault injection on the storage layer: a Dexie middleware fails writes the way Safari and a
-// full disk do, and the kiosk store must still never lose a tap it confirmed.
+// Fault injection on the storage layer: writes fail the way Safari and a full disk make them
+// fail (in Dexie's middleware, and in the plain IndexedDB transaction that records counts),
+// and the kiosk store must still never lose a tap it confirmed.
 import { Dexie, type DBCore, type DBCoreTable } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createKioskStore, type KioskStore } from '../../src/state/index.ts';
