@@ -1,9 +1,11 @@
 /**
- * The endpoint's tables, as migrations in order. The DDL is plain enough for SQLite and
- * PostgreSQL both, so the two stores cannot drift apart. Append new migrations; never edit one.
+ * The endpoint's tables, as migrations in order. Version 1 is plain enough for SQLite and
+ * PostgreSQL both; from version 2 the SQLite store keeps its counts differently (one row per
+ * replica and day, see SQLITE_MIGRATIONS), so the two lists are split explicitly. Append new
+ * migrations; never edit one.
  */
 
-/** Migrations by position: index 0 is version 1. */
+/** PostgreSQL's migrations by position (index 0 is version 1); SQLite starts from these. */
 export const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE sites (
@@ -69,15 +71,57 @@ export const MIGRATIONS: readonly string[] = [
   `,
 ];
 
+/**
+ * SQLite's migrations: version 1 is PostgreSQL's; version 2 replaces the `counts` table (one
+ * row per key) by `day_counts`, one row per (site, date, replica) whose `counts` is a JSON
+ * object of DayCounts (see `sqlite-day-counts.ts`): a typical upload is one row to read and
+ * write instead of a statement per key. The old rows are folded into the new ones in the same
+ * transaction as the rest of the migration. PostgreSQL keeps `counts`.
+ */
+export const SQLITE_MIGRATIONS: readonly string[] = [
+  ...MIGRATIONS,
+  `
+  CREATE TABLE day_counts (
+    site TEXT NOT NULL REFERENCES sites (slug),
+    date TEXT NOT NULL,
+    replica TEXT NOT NULL,
+    counts TEXT NOT NULL,
+    PRIMARY KEY (site, date, replica)
+  );
+  INSERT INTO day_counts (site, date, replica, counts)
+  SELECT site, date, replica,
+         json_group_object(
+           counter || '|' || option_id || '|' || CASE WHEN hour < 0 THEN '' ELSE CAST(hour AS TEXT) END,
+           CASE WHEN has_nok > 0 THEN json_array(increments, decrements, inc_nok, dec_nok)
+                ELSE json_array(increments, decrements) END)
+  FROM counts GROUP BY site, date, replica;
+  DROP TABLE counts;
+  `,
+];
+
+/** SQLite: a replica's day counts, to merge in JS. */
+export const SQLITE_SELECT_DAY_COUNTS_SQL = `
+  SELECT counts FROM day_counts WHERE site = ? AND date = ? AND replica = ?`;
+
+/** SQLite: writes back a replica's merged day counts (already the maximum of stored and sent). */
+export const SQLITE_UPSERT_DAY_COUNTS_SQL = `
+  INSERT INTO day_counts (site, date, replica, counts) VALUES (?, ?, ?, ?)
+  ON CONFLICT (site, date, replica) DO UPDATE SET counts = excluded.counts`;
+
+/** SQLite: a site's replica-days between two dates, inclusive. */
+export const SQLITE_SELECT_SITE_DAY_COUNTS_SQL = `
+  SELECT date, replica, counts FROM day_counts WHERE site = ? AND date >= ? AND date <= ?`;
+
 // Both stores run the same statements, so the merge rules are written once. Parameters are
 // written `$n` for PostgreSQL, each used once and in order, so SQLite can read them as `?`.
 
-/** The columns of a count row, in the order both stores bind them. */
+/** The columns of a count row of PostgreSQL's `counts` (and SQLite's before version 2). */
 export const COUNT_COLUMNS = `site, replica, date, counter, option_id, hour,
   increments, decrements, inc_nok, dec_nok, has_nok`;
 
 /**
- * Max-merge of a count: every grow-only number becomes the larger of stored and sent.
+ * Max-merge of a count row in `counts` (PostgreSQL; SQLite merges its day rows in JS, by the same
+ * rule): every grow-only number becomes the larger of stored and sent.
  * `greatest` is the dialect's two-argument maximum (`max` in SQLite, `GREATEST` in PostgreSQL).
  */
 export const countMergeSql = (greatest: 'max' | 'GREATEST') => `
@@ -121,7 +165,7 @@ export const REDEEM_PAIRING_SQL = `
 /** Forgets codes that can no longer be redeemed, so their sealed tokens do not linger. */
 export const PRUNE_PAIRING_SQL = `DELETE FROM pairing_codes WHERE expires_at_ms <= $1`;
 
-/** A site's stored counts between two dates, inclusive. */
+/** A site's stored counts between two dates, inclusive (PostgreSQL's `counts`). */
 export const SELECT_COUNTS_SQL = `
   SELECT date, replica, counter, option_id AS "option", hour,
          increments AS "inc", decrements AS "dec", inc_nok AS "incNok", dec_nok AS "decNok",

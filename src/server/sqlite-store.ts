@@ -1,27 +1,27 @@
 /**
  * The default store: one SQLite file under DATA_DIR, nothing to install. WAL with
- * `synchronous=FULL`, because an acknowledged upload must survive a power cut.
+ * `synchronous=FULL`, because an acknowledged upload must survive a power cut. A replica's day
+ * is one row of counts merged in JS (`sqlite-day-counts.ts`); PostgreSQL keeps a row per key.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Upload } from '../shared/protocol.ts';
 import {
-  COUNT_COLUMNS,
-  countMergeSql,
-  MIGRATIONS,
   PRUNE_PAIRING_SQL,
   REDEEM_PAIRING_SQL,
   SELECT_CLOSINGS_SQL,
-  SELECT_COUNTS_SQL,
   SELECT_DEVICES_SQL,
+  SQLITE_MIGRATIONS,
+  SQLITE_SELECT_DAY_COUNTS_SQL,
+  SQLITE_SELECT_SITE_DAY_COUNTS_SQL,
+  SQLITE_UPSERT_DAY_COUNTS_SQL,
   TOUCH_DEVICE_SQL,
   UPSERT_CLOSING_SQL,
   UPSERT_REPLICA_SQL,
 } from './schema.ts';
+import { mergeDayCounts, storedDayCounts, type DayCounts } from './sqlite-day-counts.ts';
 import {
-  countRow,
-  storedCount,
   StoreConflictError,
   StoreUnavailableError,
   type DeviceRecord,
@@ -91,13 +91,12 @@ export function openSqliteStore(options: { dataDir?: string; file?: string }): S
     redeemPairing: db.prepare(positional(REDEEM_PAIRING_SQL)),
     prunePairing: db.prepare(positional(PRUNE_PAIRING_SQL)),
     deviceSite: db.prepare('SELECT site FROM devices WHERE id = ?'),
-    upsertCount: db.prepare(
-      `INSERT INTO counts (${COUNT_COLUMNS}) VALUES (${'?, '.repeat(10)}?) ${countMergeSql('max')}`,
-    ),
+    selectDayCounts: db.prepare(SQLITE_SELECT_DAY_COUNTS_SQL).pluck(),
+    upsertDayCounts: db.prepare(SQLITE_UPSERT_DAY_COUNTS_SQL),
     upsertClosing: db.prepare(positional(UPSERT_CLOSING_SQL)),
     upsertReplica: db.prepare(positional(UPSERT_REPLICA_SQL)),
     touchDevice: db.prepare(positional(TOUCH_DEVICE_SQL)),
-    selectCounts: db.prepare(positional(SELECT_COUNTS_SQL)),
+    selectSiteDayCounts: db.prepare(SQLITE_SELECT_SITE_DAY_COUNTS_SQL),
     selectClosings: db.prepare(positional(SELECT_CLOSINGS_SQL)),
   };
 
@@ -105,21 +104,20 @@ export function openSqliteStore(options: { dataDir?: string; file?: string }): S
   const writeUpload = (upload: Upload, deviceId: string, now: Date) => {
     const seenAt = now.toISOString();
     for (const day of upload.days) {
-      for (const count of day.counts) {
-        const row = countRow(count);
-        statements.upsertCount.run(
-          upload.site,
-          upload.replica,
-          day.date,
-          row.counter,
-          row.option,
-          row.hour,
-          row.inc,
-          row.dec,
-          row.incNok,
-          row.decNok,
-          row.hasNok,
-        );
+      // One row per replica and day: read it, max-merge in JS, write it back if anything grew.
+      // The transaction is IMMEDIATE, so no other connection writes between the two.
+      if (day.counts.length > 0) {
+        const text = statements.selectDayCounts.get(upload.site, day.date, upload.replica) as
+          string | undefined;
+        const stored: DayCounts = text === undefined ? {} : (JSON.parse(text) as DayCounts);
+        if (mergeDayCounts(stored, day.counts)) {
+          statements.upsertDayCounts.run(
+            upload.site,
+            day.date,
+            upload.replica,
+            JSON.stringify(stored),
+          );
+        }
       }
       if (day.closed) {
         statements.upsertClosing.run(
@@ -135,7 +133,9 @@ export function openSqliteStore(options: { dataDir?: string; file?: string }): S
     statements.upsertReplica.run(upload.site, upload.replica, deviceId, seenAt);
     statements.touchDevice.run(seenAt, upload.app ?? null, deviceId);
   };
-  const merge = db.transaction(writeUpload);
+  const mergeOne = db.transaction(writeUpload);
+  const merge = (upload: Upload, deviceId: string, now: Date) =>
+    mergeOne.immediate(upload, deviceId, now);
 
   // Group commit: uploads that arrive in the same turn of the event loop merge in one
   // transaction, so one fsync (synchronous=FULL) covers them all. Each caller is answered
@@ -156,7 +156,7 @@ export function openSqliteStore(options: { dataDir?: string; file?: string }): S
     const batch = pendingMerges;
     pendingMerges = [];
     try {
-      mergeBatch(batch);
+      mergeBatch.immediate(batch);
       for (const item of batch) item.resolve();
     } catch {
       for (const item of batch) {
@@ -257,8 +257,14 @@ export function openSqliteStore(options: { dataDir?: string; file?: string }): S
         // One read transaction, so counts and closings are of the same moment.
         return db.transaction(() => ({
           counts: (
-            statements.selectCounts.all(site, from, to) as Parameters<typeof storedCount>[0][]
-          ).map(storedCount),
+            statements.selectSiteDayCounts.all(site, from, to) as Array<{
+              date: string;
+              replica: string;
+              counts: string;
+            }>
+          ).flatMap((row) =>
+            storedDayCounts(row.date, row.replica, JSON.parse(row.counts) as DayCounts),
+          ),
           closings: (
             statements.selectClosings.all(site, from, to) as Array<
               StoredClosing & { cashCountedNok: number | null }
@@ -278,11 +284,11 @@ export function openSqliteStore(options: { dataDir?: string; file?: string }): S
 function migrate(db: Database.Database): void {
   const version = db.pragma('user_version', { simple: true }) as number;
   // An older endpoint must not write into tables it does not understand.
-  if (version > MIGRATIONS.length) {
+  if (version > SQLITE_MIGRATIONS.length) {
     throw new Error(`the database has schema ${version}, newer than this endpoint knows`);
   }
   db.transaction(() => {
-    MIGRATIONS.slice(version).forEach((sql) => db.exec(sql));
-    db.pragma(`user_version = ${MIGRATIONS.length}`);
+    SQLITE_MIGRATIONS.slice(version).forEach((sql) => db.exec(sql));
+    db.pragma(`user_version = ${SQLITE_MIGRATIONS.length}`);
   }).immediate();
 }
