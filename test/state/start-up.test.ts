@@ -1,0 +1,56 @@
+// The door comes first at start-up: reads that can wait (Dexie, the stored configuration) wait
+// for `startAfter`; a write that needs Dexie does not.
+import { describe, expect, it } from 'vitest';
+import { createKioskStore } from '../../src/state/index.ts';
+import { hjerteromAlta } from '../../src/domain/presets/index.ts';
+import { MONDAY_1250, net, testStorage, totalsOf } from '../support/kiosk.ts';
+
+function gatedKiosk() {
+  let opened = 0;
+  let configLoads = 0;
+  let start: () => void = () => undefined;
+  const startAfter = new Promise<void>((resolve) => (start = resolve));
+  const storage = testStorage();
+  const store = createKioskStore({
+    openStorage: async () => {
+      opened += 1;
+      return storage;
+    },
+    loadConfig: async () => {
+      configLoads += 1;
+      return { config: hjerteromAlta };
+    },
+    now: () => MONDAY_1250,
+    retryMs: 5,
+    startAfter,
+  });
+  return { store, storage, start, opened: () => opened, configLoads: () => configLoads };
+}
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+describe('start-up order', () => {
+  it('reads wait for startAfter: no Dexie and no stored configuration before it', async () => {
+    const kiosk = gatedKiosk();
+    const reading = kiosk.store.storage();
+    await tick();
+    expect(kiosk.opened()).toBe(0);
+    expect(kiosk.configLoads()).toBe(0);
+    expect(kiosk.store.storageStatus.get()).toBe('opening');
+    kiosk.start();
+    await reading;
+    expect(kiosk.opened()).toBe(1);
+    await tick();
+    expect(kiosk.configLoads()).toBe(1);
+    kiosk.store.dispose();
+  });
+
+  it('a write does not wait: it opens the storage at once and is counted', async () => {
+    const kiosk = gatedKiosk();
+    const outcome = await kiosk.store.checkIn();
+    expect(outcome.stored).toBe(true);
+    expect(kiosk.opened()).toBe(1);
+    expect(net(await totalsOf(await kiosk.storage, '2026-11-23'), 'visit')).toBe(1);
+    kiosk.store.dispose();
+  });
+});
