@@ -1,8 +1,8 @@
 /**
  * The kiosk's state: configuration, the database connection, and every write the door and
- * staff make. It owns the promise that a tap is never dropped: a tap made before the
- * database is ready waits for it; a write that fails is kept in memory and retried, and
- * callers are told honestly whether it was stored.
+ * staff make. It owns the promise that a tap is never dropped: a tap made before Dexie is
+ * open is written on a plain connection, or waits for Dexie; a write that fails is kept in
+ * memory and retried, and callers are told honestly whether it was stored.
  */
 import { businessDayOf, localHourOf } from '../domain/business-day.ts';
 import type { SiteConfig } from '../shared/site-config.ts';
@@ -28,6 +28,12 @@ export type StorageStatus = 'opening' | 'ready' | 'unavailable';
 
 /** A storage problem staff mode shows as a banner: 'quota' = the tablet's storage is full. */
 export type StorageProblem = 'quota';
+
+/**
+ * How long a write waits for the early connection before it takes the full path: an open that
+ * never settles (WebKit has had such a bug) must not hold a tap forever.
+ */
+const EARLY_OPEN_MS = 1500;
 
 /** How long after pruning for space a quota error goes straight to tally-only writes. */
 const PRUNE_FOR_SPACE_EVERY_MS = 60_000;
@@ -79,7 +85,7 @@ export async function openBrowserEarlyWriter(
   // index.html's first-paint script began opening the database before any module loaded.
   const shell = window as { __terskelOpening?: Promise<IDBDatabase | undefined> };
   const opening = name === DATABASE_NAME ? shell.__terskelOpening : undefined;
-  delete shell.__terskelOpening;
+  if (opening !== undefined) delete shell.__terskelOpening;
   const plain = await (opening ?? openPlain(name));
   const existing = plain && (await existingFrom(plain, readReplicaCopy()));
   if (existing === undefined) return undefined;
@@ -131,6 +137,8 @@ export interface KioskStore {
   pruneRetention(): Promise<number>;
   /** Resolves with the open storage; rejects when IndexedDB cannot be used here. */
   storage(): Promise<KioskStorage>;
+  /** Lets the storage open now, before start-up has settled: a write is about to need it. */
+  needStorage(): void;
   /**
    * Runs any other storage write (closing, notes, exports, backup import, sync marks) through
    * the one reopen-and-retry path; unlike `record`, it throws when the write fails.
@@ -222,8 +230,19 @@ export function createKioskStore(overrides: Partial<KioskDeps> = {}): KioskStore
    * none or it failed (the caller then takes the full path, which handles every failure).
    */
   async function recordEarly(inputs: EventInput[]): Promise<boolean> {
-    const writer = await early;
-    if (writer === undefined || storageStatus.get() === 'ready') return false;
+    const pending = early;
+    if (pending === undefined) return false;
+    let expire: () => void = () => undefined;
+    const expired = new Promise<undefined>((resolve) => (expire = () => resolve(undefined)));
+    const timer = setTimeout(expire, EARLY_OPEN_MS);
+    const writer = await Promise.race([pending, expired]);
+    clearTimeout(timer);
+    if (writer === undefined) {
+      // Never arrived (or there is no database yet): Dexie from here on; a late one is closed.
+      if (early === pending) closeEarly();
+      return false;
+    }
+    if (storageStatus.get() === 'ready') return false;
     try {
       await writer.record(inputs);
     } catch (error) {
@@ -393,6 +412,7 @@ export function createKioskStore(overrides: Partial<KioskDeps> = {}): KioskStore
       return pruneBefore(ready, retentionStart(today, config.get().retentionDays));
     },
     storage,
+    needStorage: () => needStorageNow(),
     async write(work) {
       needStorageNow();
       const [ready, { writeWithReopen }] = await Promise.all([

@@ -112,4 +112,20 @@ describe('recording without Dexie', () => {
       localStorage.removeItem('terskel:replica');
     }
   });
+
+  it('an early open that never settles does not hold a tap: it is counted through Dexie', async () => {
+    const storage = withRecord(await openStorage(uniqueDbName()));
+    const store = createKioskStore({
+      openStorage: () => Promise.resolve(storage),
+      openEarlyWriter: () => new Promise(() => undefined),
+      now: () => MONDAY_1250,
+      retryMs: 5,
+      loadConfig: () => Promise.resolve({ config: hjerteromAlta }),
+    });
+    const outcome = await store.checkIn();
+    expect(outcome.stored).toBe(true);
+    expect(net(await totalsOf(storage, DAY), 'visit')).toBe(1);
+    store.dispose();
+    storage.db.close();
+  });
 });
