@@ -41,6 +41,7 @@ function countNow(
 
 /** One visitor leaving. Nobody is counted out of an empty room, so occupancy stays ≥ 0. */
 export async function checkOut(store: KioskStore): Promise<WriteOutcome> {
+  store.needStorage(); // a write follows: it must not wait for start-up to settle
   const present = await occupancyOf(store).catch(() => 1);
   if (present === 0) return { stored: true, events: [] };
   return countNow(store, 'checkout', 1, 'door');

@@ -2,6 +2,7 @@
 // for `startAfter`; a write that needs Dexie does not.
 import { describe, expect, it } from 'vitest';
 import { createKioskStore } from '../../src/state/index.ts';
+import { checkOut } from '../../src/state/occupancy.ts';
 import { hjerteromAlta } from '../../src/domain/presets/index.ts';
 import { MONDAY_1250, net, testStorage, totalsOf } from '../support/kiosk.ts';
 
@@ -51,6 +52,14 @@ describe('start-up order', () => {
     expect(outcome.stored).toBe(true);
     expect(kiosk.opened()).toBe(1);
     expect(net(await totalsOf(await kiosk.storage, '2026-11-23'), 'visit')).toBe(1);
+    kiosk.store.dispose();
+  });
+
+  it('a check-out does not wait for start-up either (it reads who is here, then writes)', async () => {
+    const kiosk = gatedKiosk();
+    const outcome = await checkOut(kiosk.store);
+    expect(outcome.stored).toBe(true);
+    expect(kiosk.opened()).toBe(1);
     kiosk.store.dispose();
   });
 });
