@@ -40,3 +40,20 @@ export function withRows(packed: string, rows: Iterable<TallyRow>): string {
   }
   return JSON.stringify([...entries.values()]);
 }
+
+/**
+ * The counts a write leaves on its day row: `withRows`, or undefined when the row has none
+ * (written before they existed) or they cannot be read — never a reason to refuse a tap; the
+ * day is then read from its tally rows.
+ */
+export function updatedCounts(
+  packed: string | undefined,
+  rows: Iterable<TallyRow>,
+): string | undefined {
+  if (packed === undefined) return undefined;
+  try {
+    return withRows(packed, rows);
+  } catch {
+    return undefined;
+  }
+}

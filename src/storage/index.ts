@@ -2,7 +2,7 @@
  * The storage layer's public face: open the database, read the replica id, and the
  * small function APIs per table. Nothing outside storage/ touches Dexie tables.
  */
-import { REPLICA_KEY, TerskelDatabase } from './database.ts';
+import { DATABASE_NAME, REPLICA_KEY, TerskelDatabase } from './database.ts';
 import { recordEvents, writeWithReopen, type EventInput, type RecordOptions } from './events.ts';
 
 export * from './database.ts';
@@ -17,7 +17,7 @@ export interface OpenedStorage {
 }
 
 /** Opens (creating on first use) the database and reads its replica id. */
-export async function openStorage(name = 'terskel'): Promise<OpenedStorage> {
+export async function openStorage(name = DATABASE_NAME): Promise<OpenedStorage> {
   const db = new TerskelDatabase(name);
   await db.open();
   const meta = await db.meta.get(REPLICA_KEY);

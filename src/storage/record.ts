@@ -6,7 +6,7 @@
  * Dexie's live queries, which cannot see writes made outside Dexie, that the data changed.
  */
 import { applyDelta } from '../domain/tally.ts';
-import { NO_COUNTS, withRows } from './day-counts.ts';
+import { NO_COUNTS, updatedCounts } from './day-counts.ts';
 import { REPLICA_CHANGED } from './errors.ts';
 import {
   DATABASE_NAME,
@@ -146,8 +146,12 @@ export function recordInto(
     const tx = idb.transaction(WRITTEN, 'readwrite', { durability: 'strict' });
     let failure: unknown;
     tx.oncomplete = () => {
-      announceWrite();
       resolve(events);
+      try {
+        announceWrite();
+      } catch {
+        // Live queries refresh on their next change; the write itself is committed.
+      }
     };
     tx.onabort = () => reject(failure ?? tx.error ?? new DOMException('Aborted', 'AbortError'));
     const tally = tx.objectStore('tally');
@@ -184,10 +188,10 @@ export function recordInto(
           };
           // A new day has no counts but these; a row from before packed counts stays without.
           const packed = row === undefined ? NO_COUNTS : row.counts;
-          if (packed !== undefined) {
-            const ofDay = [...next.values()].filter((tallyRow) => tallyRow.day === day);
-            updated.counts = withRows(packed, ofDay);
-          }
+          const ofDay = [...next.values()].filter((tallyRow) => tallyRow.day === day);
+          const counts = updatedCounts(packed, ofDay);
+          if (counts === undefined) delete updated.counts;
+          else updated.counts = counts;
           days.put(updated);
         });
         if (!options.withoutRawEvents) {
@@ -196,7 +200,7 @@ export function recordInto(
         }
         // Nothing follows the writes: commit now rather than after their results have come
         // back to this page (one round trip less on a busy tablet).
-        tx.commit();
+        tx.commit?.();
       } catch (error) {
         failure = error;
         tx.abort();
@@ -233,7 +237,7 @@ export function openPlain(
 
 /**
  * The database behind a plain connection, with its replica id (read, unless the caller
- * remembers it); undefined (and the connection
+ * remembers it: every write checks it anyway); undefined (and the connection
  * closed) when it lacks a table or the id (Dexie creates and upgrades it; this never does).
  * The connection closes itself when Dexie (or a wipe) asks for a new version.
  */

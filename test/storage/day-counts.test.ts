@@ -131,4 +131,15 @@ describe('counts packed on day rows', () => {
         ?.net,
     ).toBe(4);
   });
+
+  it('unreadable packed counts never refuse a tap: the day row drops them and is read from its tally rows', async () => {
+    const storage = await testStorage();
+    const { db, replica } = storage;
+    const day = DAYS[2]!;
+    await recordEvents(db, replica, [{ day, at: 1, counter: 'visit', delta: 2, source: 'door' }]);
+    await db.days.update([replica, day], { counts: '{not json' });
+    await recordEvents(db, replica, [{ day, at: 2, counter: 'visit', delta: 1, source: 'door' }]);
+    expect((await db.days.get([replica, day]))?.counts).toBeUndefined();
+    expect(await fromDayRows(db)).toEqual(await fromTallyRows(db));
+  });
 });
