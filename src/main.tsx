@@ -1,6 +1,7 @@
 /** Entry: paint the door from the shell and the last known config, then start the rest. */
 import { render } from 'preact';
 import { createKioskStore } from './state/index.ts';
+import { readSetupHint } from './state/setup-hint.ts';
 import type { SyncController } from './state/sync.ts';
 import { App } from './ui/App.tsx';
 import { keepScreenAwake } from './ui/wake-lock.ts';
@@ -63,8 +64,9 @@ if (root) root.textContent = '';
 show();
 
 // Sync is needed neither to paint nor to count: it loads once the door has settled, or at
-// once when a provisioning link opened the app, and the app renders again with it.
-void (/^#\/provision/.test(location.hash) ? Promise.resolve() : settled)
+// once when a provisioning link opened the app or on a fresh tablet (its set-up offers
+// pairing), and the app renders again with it.
+void (/^#\/provision/.test(location.hash) || !readSetupHint() ? Promise.resolve() : settled)
   .then(() => import('./state/sync.ts'))
   .then(({ createSyncController }) => {
     const sync = createSyncController(store, { startAfter: settled });
