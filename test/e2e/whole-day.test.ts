@@ -14,35 +14,12 @@ import { checkInAtDoor, tallyNet } from './support/door.ts';
 import type { RunningServer } from './support/server.ts';
 import { closeTablet, openTablet } from './support/tablet.ts';
 import { setUpStaffPins } from './support/staff.ts';
+import { leaveStaffMode, signInAsStaff } from './support/staff-mode.ts';
 import { visitors } from './support/visitors.ts';
 
 const DAY = '2026-11-26';
 const NOW = new Date('2026-11-26T13:30:00+01:00');
 const PINS = { volunteer: '1111', lead: '2222' };
-
-/** The hidden gesture: press and hold the top corner for more than two seconds. */
-async function holdStaffCorner(page: Page): Promise<void> {
-  const corner = page.getByRole('button', { name: 'Personale (hold inne i to sekunder)' });
-  const box = await corner.boundingBox();
-  if (box === null) throw new Error('The staff corner is not on screen');
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await page.mouse.down();
-  await page.waitForTimeout(2_300);
-  await page.mouse.up();
-}
-
-async function signIn(page: Page, pin: string): Promise<void> {
-  await holdStaffCorner(page);
-  await page.getByRole('heading', { name: 'Skriv inn PIN-koden' }).waitFor();
-  for (const digit of pin) await page.getByRole('button', { name: digit, exact: true }).click();
-  await page.getByRole('button', { name: 'Logg inn' }).click();
-  await page.getByRole('navigation').waitFor();
-}
-
-async function leaveStaffMode(page: Page): Promise<void> {
-  await page.getByRole('navigation').getByRole('button', { name: 'Tilbake til inngangen' }).click();
-  await page.getByRole('button', { name: 'Sjekk inn' }).waitFor();
-}
 
 async function csvOf(download: Download): Promise<{ name: string; text: string }> {
   const path = await download.path();
@@ -67,7 +44,7 @@ describe('a whole day at Hjerterom Alta, in Chromium', () => {
     await setUpStaffPins(page, PINS);
 
     // Morning: the lead turns dinner on for Thursdays (it is served today).
-    await signIn(page, PINS.lead);
+    await signInAsStaff(page, PINS.lead);
     await page.getByRole('navigation').getByRole('button', { name: 'Innstillinger' }).click();
     const dinner = page
       .getByRole('group', { name: 'Middag', exact: true })
@@ -87,7 +64,7 @@ describe('a whole day at Hjerterom Alta, in Chromium', () => {
     expect(await tallyNet(page, 'visit')).toBe(20);
 
     // The volunteer's tally: a +1 per plate and per board sold.
-    await signIn(page, PINS.volunteer);
+    await signInAsStaff(page, PINS.volunteer);
     await page.getByRole('heading', { name: 'Telling' }).waitFor();
     const tap = async (name: string, times: number) => {
       const button = page.getByRole('button', { name, exact: true });
@@ -102,7 +79,7 @@ describe('a whole day at Hjerterom Alta, in Chromium', () => {
     await leaveStaffMode(page);
 
     // The lead closes the day with the counted cash: 9 boards at 10 kr, 100 kr in the box.
-    await signIn(page, PINS.lead);
+    await signInAsStaff(page, PINS.lead);
     await page.getByRole('navigation').getByRole('button', { name: 'Dagsoppgjør' }).click();
     await page.getByText('Besøk i alt: 20').waitFor();
     await page.getByText(/Forventet i kassen: 90\s*kr/).waitFor();
