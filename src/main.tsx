@@ -1,14 +1,19 @@
 /** Entry: paint the door from the shell and the last known config, then start the rest. */
 import { render } from 'preact';
-import { createKioskStore } from './state/index.ts';
+import { nb } from './i18n/nb.ts';
+import { createKioskStore, type WriteOutcome } from './state/index.ts';
 import { readSetupHint } from './state/setup-hint.ts';
 import type { SyncController } from './state/sync.ts';
 import { App } from './ui/App.tsx';
 import { keepScreenAwake } from './ui/wake-lock.ts';
 import './ui/door.css';
 
+/** Resolves just after the browser has painted the current frame. */
+const nextPaint = () =>
+  new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 /** Resolves after the first frame has painted. */
-const painted = new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+const painted = nextPaint();
 /** Resolves in the browser's next quiet moment (at most 3 s from now). */
 const idle = () =>
   new Promise<void>((resolve) =>
@@ -23,9 +28,7 @@ const firstCount = new Promise<void>((resolve) => (counted = resolve));
  * configuration, PINs, sync) starts once the first tap is counted or the door has stood
  * for a second, in a quiet moment.
  */
-const doorFirst = painted
-  .then(() => Promise.race([firstCount, new Promise((resolve) => setTimeout(resolve, 1000))]))
-  .then(idle);
+const doorFirst = painted.then(() => Promise.race([firstCount, delay(1000)])).then(idle);
 
 const store = createKioskStore({ startAfter: doorFirst });
 const stopWatching = store.stored.subscribe(() => {
@@ -60,8 +63,33 @@ function show(sync?: SyncController): void {
     root,
   );
 }
-if (root) root.textContent = '';
-show();
+/**
+ * With a shell tap waiting, the shell itself says Velkommen once that tap is stored, and the
+ * app renders after that frame (or after a moment at most): the app's first render is ~100 ms
+ * of work on an old tablet, and a trace of a tapped cold start shows the database's answers
+ * dispatched only after it. The shell keeps the door on screen, its button pressed, meanwhile.
+ */
+const EARLY_TAP_HOLD_MS = 400;
+function welcomeOnShell(outcome: WriteOutcome): Promise<void> | undefined {
+  const panel = root?.querySelector('.shell .check-in');
+  // The shell speaks bokmål only; a door in another language waits for the app's own words.
+  if (!panel || store.config.get().defaultLanguage !== 'nb') return undefined;
+  const status = document.createElement('p');
+  status.setAttribute('role', 'status');
+  status.className = 'welcome';
+  status.textContent = outcome.stored ? nb['door.welcome'] : nb['door.thanks'];
+  panel.replaceChildren(status);
+  return nextPaint();
+}
+const firstRender = earlyTap
+  ? Promise.race([earlyTap.then(welcomeOnShell), delay(EARLY_TAP_HOLD_MS)])
+  : undefined;
+function showFirst(): void {
+  if (root) root.textContent = '';
+  show();
+}
+if (firstRender) void firstRender.then(showFirst, showFirst);
+else showFirst();
 
 // Sync is needed neither to paint nor to count: it loads once the door has settled, or at
 // once when a provisioning link opened the app or on a fresh tablet (its set-up offers

@@ -37,7 +37,7 @@ describe('the door offline, in Chromium', () => {
     expect(await tallyNet(page, 'visit')).toBe(10);
   });
 
-  it("a tap on the HTML shell's button, before any module ran, is counted once; the app's button is where the shell painted it", async () => {
+  it("a tap on the HTML shell's button, before any module ran, is counted once, welcomed by the shell itself; the app's button is where the shell painted it", async () => {
     // The server is stopped: the service worker serves the app, as on a tablet offline.
     const before = await tallyNet(page, 'visit');
     const shellPage = await context.newPage();
@@ -53,6 +53,15 @@ describe('the door offline, in Chromium', () => {
         button.click();
       });
       seen.observe(document, { childList: true, subtree: true });
+      // Whether the first Velkommen was the shell's own (the app renders after it).
+      const welcomed = new MutationObserver(() => {
+        const statuses = [...document.querySelectorAll('[role="status"]')];
+        if (!statuses.some((status) => status.textContent?.includes('Velkommen'))) return;
+        welcomed.disconnect();
+        (window as unknown as { welcomedOnShell: boolean }).welcomedOnShell =
+          document.querySelector('.shell') !== null;
+      });
+      welcomed.observe(document, { childList: true, subtree: true, characterData: true });
     });
     await shellPage.goto(server.url);
     await shellPage.getByRole('status').filter({ hasText: 'Velkommen!' }).waitFor();
@@ -60,6 +69,11 @@ describe('the door offline, in Chromium', () => {
       () => (window as unknown as { shellBox?: number[] }).shellBox,
     );
     expect(shellBox).toBeDefined();
+    expect(
+      await shellPage.evaluate(
+        () => (window as unknown as { welcomedOnShell?: boolean }).welcomedOnShell,
+      ),
+    ).toBe(true);
     const skip = shellPage.getByRole('button', { name: 'Hopp over' });
     if (await skip.isVisible()) await skip.click();
     const appButton = shellPage.getByRole('button', { name: 'Sjekk inn' });

@@ -85,7 +85,8 @@ export function CheckInPanel({
     // element. Velkommen renders after that frame has painted, so it never delays it;
     // "saving" renders only if the commit takes noticeably long.
     const stored = started ?? store.checkIn();
-    const painted = nextPaint();
+    // A shell tap's press was painted by the shell long ago: its Velkommen need not wait.
+    const painted = started ? undefined : nextPaint();
     if (!companion) {
       button.current?.setAttribute('data-state', 'saving');
       setTimeout(() => settled || setPhase({ name: 'saving' }), 150);
