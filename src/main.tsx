@@ -41,10 +41,9 @@ const wakeLock = keepScreenAwake();
 const root = document.getElementById('app');
 // Taps on the HTML shell's button (index.html) before this module ran: one visitor, counted
 // now, before anything renders; the door shows Velkommen for it once committed.
-let earlyTap =
-  ((window as { __terskelEarlyTaps?: unknown[] }).__terskelEarlyTaps?.length ?? 0) > 0
-    ? store.checkIn()
-    : undefined;
+const shellTapped = () =>
+  ((window as { __terskelEarlyTaps?: unknown[] }).__terskelEarlyTaps?.length ?? 0) > 0;
+let earlyTap = shellTapped() ? store.checkIn() : undefined;
 const takeEarlyTap = () => {
   const taken = earlyTap;
   earlyTap = undefined;
@@ -85,10 +84,13 @@ const firstRender = earlyTap
   ? Promise.race([earlyTap.then(welcomeOnShell), delay(EARLY_TAP_HOLD_MS)])
   : undefined;
 function showFirst(): void {
+  // A tap on the shell while the app waited for the shell's first frame: counted now.
+  earlyTap ??= shellTapped() ? store.checkIn() : undefined;
   if (root) root.textContent = '';
   show();
 }
 if (firstRender) void firstRender.then(showFirst, showFirst);
+else if (root?.querySelector('.shell .check-in-button')) void painted.then(showFirst);
 else showFirst();
 
 // Sync is needed neither to paint nor to count: it loads once the door has settled, or at

@@ -85,4 +85,31 @@ describe('the door offline, in Chromium', () => {
     expect(await tallyNet(shellPage, 'visit')).toBe(before + 1);
     await shellPage.close();
   });
+
+  it("a tap on the shell after the app's module ran, before the app replaced the shell, is counted once", async () => {
+    const before = await tallyNet(page, 'visit');
+    const gapPage = await context.newPage();
+    await gapPage.addInitScript(() => {
+      // The app's module takes the shell's open connection as it starts (the property goes);
+      // the app itself renders a frame later. Tap the shell in that frame.
+      const watch = () => {
+        const button = document.querySelector<HTMLButtonElement>('.shell .check-in-button');
+        const moduleRan = button !== null && !('__terskelOpening' in window);
+        if (!moduleRan) {
+          requestAnimationFrame(watch);
+          return;
+        }
+        (window as unknown as { tappedInGap: boolean }).tappedInGap = true;
+        button.click();
+      };
+      requestAnimationFrame(watch);
+    });
+    await gapPage.goto(server.url);
+    await gapPage.getByRole('status').filter({ hasText: 'Velkommen!' }).waitFor();
+    expect(
+      await gapPage.evaluate(() => (window as unknown as { tappedInGap?: boolean }).tappedInGap),
+    ).toBe(true);
+    expect(await tallyNet(gapPage, 'visit')).toBe(before + 1);
+    await gapPage.close();
+  });
 });
