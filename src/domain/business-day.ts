@@ -53,8 +53,74 @@ function zoneCache(timeZone: string): ZoneCache {
   return cache;
 }
 
+/**
+ * A stretch of time over which a zone's UTC offset was checked to stay the same: remembered
+ * across starts, it lets a cold start place a tap in its day without Intl, whose first
+ * formatter (the ICU zone data) costs ~40 ms on an old tablet's start-up.
+ */
+export interface OffsetSpan {
+  timeZone: string;
+  offsetMs: number;
+  /** First and last instant (ms since the epoch) the offset holds for. */
+  from: number;
+  until: number;
+}
+
+const HOUR_MS = 60 * MINUTE_MS;
+const MAX_OFFSET_MS = 18 * HOUR_MS;
+/** A remembered span is trusted for at most this long (a browser update may bring new rules). */
+const MAX_SPAN_MS = 8 * DAY_MS;
+
+const knownSpans = new Map<string, OffsetSpan>();
+
+/**
+ * The span from `instantMs` over which the zone keeps its present offset, checked hour by hour
+ * for up to `days` ahead (Intl only): no zone changes its offset and back within an hour.
+ */
+export function offsetSpanFrom(instantMs: number, timeZone: string, days = 3): OffsetSpan {
+  const offsetMs = intlOffsetOf(instantMs, timeZone);
+  const end = instantMs + days * DAY_MS;
+  let until = instantMs;
+  while (until + HOUR_MS <= end && intlOffsetOf(until + HOUR_MS, timeZone) === offsetMs) {
+    until += HOUR_MS;
+  }
+  return { timeZone, offsetMs, from: instantMs, until };
+}
+
+/**
+ * Takes a span remembered from an earlier start (anything else is ignored): instants inside
+ * it get its offset without asking Intl. Returns whether it was taken.
+ */
+export function knowOffsetSpan(span: unknown): boolean {
+  const candidate = span as Partial<OffsetSpan> | null | undefined;
+  if (
+    typeof candidate !== 'object' ||
+    candidate === null ||
+    typeof candidate.timeZone !== 'string' ||
+    !Number.isInteger(candidate.offsetMs) ||
+    Math.abs(candidate.offsetMs!) > MAX_OFFSET_MS ||
+    !Number.isFinite(candidate.from) ||
+    !Number.isFinite(candidate.until) ||
+    candidate.until! < candidate.from! ||
+    candidate.until! - candidate.from! > MAX_SPAN_MS
+  ) {
+    return false;
+  }
+  const { timeZone, offsetMs, from, until } = candidate as OffsetSpan;
+  knownSpans.set(timeZone, { timeZone, offsetMs, from, until });
+  return true;
+}
+
 /** How far the zone's wall clock is ahead of UTC at this instant, in ms. */
 function offsetOf(instantMs: number, timeZone: string): number {
+  const known = knownSpans.get(timeZone);
+  if (known !== undefined && instantMs >= known.from && instantMs <= known.until) {
+    return known.offsetMs;
+  }
+  return intlOffsetOf(instantMs, timeZone);
+}
+
+function intlOffsetOf(instantMs: number, timeZone: string): number {
   const cache = zoneCache(timeZone);
   const bucket = Math.floor(instantMs / OFFSET_BUCKET_MS);
   if (bucket === cache.bucket) return cache.offsetMs;

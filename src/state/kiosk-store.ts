@@ -4,15 +4,22 @@
  * open is written on a plain connection, or waits for Dexie; a write that fails is kept in
  * memory and retried, and callers are told honestly whether it was stored.
  */
-import { businessDayOf, localHourOf } from '../domain/business-day.ts';
+import {
+  businessDayOf,
+  knowOffsetSpan,
+  localHourOf,
+  offsetSpanFrom,
+} from '../domain/business-day.ts';
 import type { SiteConfig } from '../shared/site-config.ts';
 import { isAlreadyStored, isQuotaError, isReplicaChanged } from '../storage/errors.ts';
 import type { EventInput, OpenedStorage, RecordOptions } from '../storage/index.ts';
 import { existingFrom, openPlain, recordInto } from '../storage/record.ts';
 import { DATABASE_NAME } from '../storage/rows.ts';
 import {
+  readOffsetSpanCopy,
   readReplicaCopy,
   readSetting,
+  writeOffsetSpanCopy,
   writeReplicaCopy,
   writeSetting,
 } from '../storage/settings.ts';
@@ -34,6 +41,9 @@ export type StorageProblem = 'quota';
  * never settles (WebKit has had such a bug) must not hold a tap forever.
  */
 const EARLY_OPEN_MS = 1500;
+
+/** How often a running kiosk checks its zone's offset ahead again for the next cold start. */
+const OFFSET_SPAN_EVERY_MS = 12 * 60 * 60 * 1000;
 
 /** How long after pruning for space a quota error goes straight to tally-only writes. */
 const PRUNE_FOR_SPACE_EVERY_MS = 60_000;
@@ -209,13 +219,29 @@ export function createKioskStore(overrides: Partial<KioskDeps> = {}): KioskStore
     return opened;
   }
 
+  // A cold start places its first tap in the day by the zone offset the last run checked
+  // ahead (no Intl on that path); once started, the offset is checked ahead again, and every
+  // 12 hours while the kiosk runs.
+  knowOffsetSpan(readOffsetSpanCopy());
+  let offsetSpanTimer: ReturnType<typeof setInterval> | undefined;
+  function rememberOffsetSpan(): void {
+    const span = offsetSpanFrom(deps.now(), config.get().timeZone);
+    knowOffsetSpan(span);
+    writeOffsetSpanCopy(span);
+  }
+
   void started
     .then(deps.loadConfig)
     .then(({ config: loaded, invalid }) => {
       config.set(loaded);
       configProblem.set(invalid);
     })
-    .catch((error: unknown) => configProblem.set(String(error)));
+    .catch((error: unknown) => configProblem.set(String(error)))
+    .then(() => {
+      if (disposed) return;
+      rememberOffsetSpan();
+      offsetSpanTimer = setInterval(rememberOffsetSpan, OFFSET_SPAN_EVERY_MS);
+    });
 
   function dayOf(instantMs: number) {
     const site = config.get();
@@ -463,6 +489,7 @@ export function createKioskStore(overrides: Partial<KioskDeps> = {}): KioskStore
     },
     dispose() {
       disposed = true;
+      clearInterval(offsetSpanTimer);
       closeEarly();
       if (retryTimer !== undefined) clearTimeout(retryTimer);
     },

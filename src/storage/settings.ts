@@ -38,24 +38,33 @@ export function removeSetting(key: SettingKey): Promise<void> {
 }
 
 const PAINT_KEY = 'terskel:paint-config';
+const OFFSET_SPAN_KEY = 'terskel:offset-span';
 
-/** The last known good configuration, kept synchronously readable for the first paint. */
-export function readPaintCopy(): unknown {
+/** A JSON value kept in localStorage, synchronously readable at start-up; undefined if none. */
+function readCopy(key: string): unknown {
   try {
-    const text = globalThis.localStorage?.getItem(PAINT_KEY);
+    const text = globalThis.localStorage?.getItem(key);
     return text ? (JSON.parse(text) as unknown) : undefined;
   } catch {
     return undefined;
   }
 }
 
-export function writePaintCopy(value: unknown): void {
+function writeCopy(key: string, value: unknown): void {
   try {
-    globalThis.localStorage?.setItem(PAINT_KEY, JSON.stringify(value));
+    globalThis.localStorage?.setItem(key, JSON.stringify(value));
   } catch {
-    // A full or blocked localStorage only costs the next first paint its config.
+    // A full or blocked localStorage only costs the next start-up this shortcut.
   }
 }
+
+/** The last known good configuration, kept synchronously readable for the first paint. */
+export const readPaintCopy = (): unknown => readCopy(PAINT_KEY);
+export const writePaintCopy = (value: unknown): void => writeCopy(PAINT_KEY, value);
+
+/** The site zone's offset span (domain/business-day.ts), for the next cold start's first tap. */
+export const readOffsetSpanCopy = (): unknown => readCopy(OFFSET_SPAN_KEY);
+export const writeOffsetSpanCopy = (span: unknown): void => writeCopy(OFFSET_SPAN_KEY, span);
 
 const REPLICA_COPY_KEY = 'terskel:replica';
 

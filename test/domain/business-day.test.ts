@@ -4,9 +4,11 @@ import {
   businessDayOf,
   daysBetween,
   instantOf,
+  knowOffsetSpan,
   localHourOf,
   localTimeOf,
   minutesOfDay,
+  offsetSpanFrom,
   weekdayOf,
 } from '../../src/domain/business-day';
 
@@ -173,5 +175,71 @@ describe('instant of a local wall time', () => {
         ).toBe(clock);
       }
     }
+  });
+});
+
+describe('a remembered offset span (a cold start without Intl)', () => {
+  const MINUTE = 60_000;
+
+  it('ends at the last whole hour before a change of offset, and runs its full length otherwise', () => {
+    // Oslo springs forward at 2026-03-29T01:00Z.
+    const before = offsetSpanFrom(at('2026-03-27T12:00:00Z'), OSLO);
+    expect(before).toEqual({
+      timeZone: OSLO,
+      offsetMs: HOUR,
+      from: at('2026-03-27T12:00:00Z'),
+      until: at('2026-03-29T00:00:00Z'),
+    });
+    const plain = offsetSpanFrom(at('2026-11-23T09:17:00Z'), OSLO);
+    expect(plain.offsetMs).toBe(HOUR);
+    expect(plain.until - plain.from).toBe(3 * 24 * HOUR);
+  });
+
+  it('gives exactly the wall clock Intl gives, inside the span and past its end', () => {
+    // New York falls back at 2026-11-01T06:00Z.
+    const zone = 'America/New_York';
+    const span = offsetSpanFrom(at('2026-10-30T07:00:00Z'), zone);
+    expect(span.until).toBe(at('2026-11-01T05:00:00Z'));
+    const instants: number[] = [];
+    for (let t = span.from; t <= span.until + 6 * HOUR; t += 10 * MINUTE) instants.push(t);
+    const fromIntl = instants.map((t) => [localTimeOf(t, zone), businessDayOf(t, zone, 6)]);
+    expect(knowOffsetSpan(span)).toBe(true);
+    expect(instants.map((t) => [localTimeOf(t, zone), businessDayOf(t, zone, 6)])).toEqual(
+      fromIntl,
+    );
+  });
+
+  it('is what answers inside it, and Intl outside it', () => {
+    // A span that says UTC: only its own instants take it.
+    const zone = 'Pacific/Auckland';
+    const from = at('2026-06-10T00:00:00Z');
+    expect(knowOffsetSpan({ timeZone: zone, offsetMs: 0, from, until: from + 2 * HOUR })).toBe(
+      true,
+    );
+    expect(localTimeOf(from + HOUR, zone)).toMatchObject({ date: '2026-06-10', hour: 1 });
+    expect(localTimeOf(from + 3 * HOUR, zone)).toMatchObject({ date: '2026-06-10', hour: 15 });
+    expect(localTimeOf(from - HOUR, zone)).toMatchObject({ date: '2026-06-10', hour: 11 });
+  });
+
+  it('refuses anything that is not a sound span, and answers as before', () => {
+    const zone = 'Asia/Kolkata';
+    const from = at('2026-02-01T00:00:00Z');
+    const good = { timeZone: zone, offsetMs: 0, from, until: from + HOUR };
+    const before = localTimeOf(from + 30 * MINUTE, zone);
+    for (const bad of [
+      null,
+      'span',
+      42,
+      { ...good, timeZone: 7 },
+      { ...good, offsetMs: 0.5 },
+      { ...good, offsetMs: 19 * HOUR },
+      { ...good, from: Number.NaN },
+      { ...good, until: from - 1 },
+      { ...good, until: from + 9 * 24 * HOUR },
+    ]) {
+      expect(knowOffsetSpan(bad)).toBe(false);
+    }
+    expect(localTimeOf(from + 30 * MINUTE, zone)).toEqual(before);
+    expect(before).toMatchObject({ hour: 6, minute: 0 });
   });
 });

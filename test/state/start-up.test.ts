@@ -62,4 +62,40 @@ describe('start-up order', () => {
     expect(kiosk.opened()).toBe(1);
     kiosk.store.dispose();
   });
+
+  it("remembers the zone's offset three days ahead once started, for the next cold start", async () => {
+    localStorage.removeItem('terskel:offset-span');
+    const kiosk = gatedKiosk();
+    await tick();
+    expect(localStorage.getItem('terskel:offset-span')).toBeNull();
+    kiosk.start();
+    await tick();
+    expect(JSON.parse(localStorage.getItem('terskel:offset-span') ?? 'null')).toEqual({
+      timeZone: 'Europe/Oslo',
+      offsetMs: 3_600_000,
+      from: MONDAY_1250,
+      until: MONDAY_1250 + 3 * 24 * 3_600_000,
+    });
+    kiosk.store.dispose();
+  });
+
+  it("places a cold start's tap by the remembered offset, and by a fresh check once started", async () => {
+    // A remembered span that (wrongly) says UTC around this instant shows it is what answers
+    // before start-up; the check after start-up replaces it.
+    localStorage.setItem(
+      'terskel:offset-span',
+      JSON.stringify({
+        timeZone: 'Europe/Oslo',
+        offsetMs: 0,
+        from: MONDAY_1250,
+        until: MONDAY_1250 + 60_000,
+      }),
+    );
+    const kiosk = gatedKiosk();
+    expect(kiosk.store.dayOf(MONDAY_1250)).toEqual({ day: '2026-11-23', hour: 11 });
+    kiosk.start();
+    await tick();
+    expect(kiosk.store.dayOf(MONDAY_1250)).toEqual({ day: '2026-11-23', hour: 12 });
+    kiosk.store.dispose();
+  });
 });
