@@ -48,6 +48,28 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: false,
+    rolldownOptions: {
+      output: {
+        // Modules that always load together share a chunk: the sync loop with its client and
+        // protocol (after start-up), the storage modules with Dexie (after the first count).
+        // Fewer, larger chunks compress better (-2 KB brotli of precached JS). Only the
+        // matched modules move (not their dependencies), so the door's entry chunk imports
+        // neither group.
+        codeSplitting: {
+          includeDependenciesRecursively: false,
+          groups: [
+            {
+              name: 'sync',
+              test: /src[\\/](sync[\\/]|state[\\/]sync\.ts|shared[\\/]protocol\.ts)/,
+            },
+            {
+              name: 'database',
+              test: /src[\\/]storage[\\/](index|events|prune|tally|database)\.ts|node_modules[\\/]dexie/,
+            },
+          ],
+        },
+      },
+    },
   },
   test: {
     projects: [
