@@ -57,7 +57,6 @@ export interface PendingWrite {
 
 /** A plain connection that can record before Dexie has loaded (the door's first taps). */
 export interface EarlyWriter {
-  replica: string;
   record(inputs: readonly EventInput[]): Promise<unknown>;
   close(): void;
 }
@@ -101,7 +100,6 @@ export async function openBrowserEarlyWriter(
   if (existing === undefined) return undefined;
   const { idb, replica } = existing;
   return {
-    replica,
     record: (inputs) => recordInto(idb, replica, inputs),
     close: () => idb.close(),
   };
