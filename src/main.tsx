@@ -5,12 +5,10 @@ import { createKioskStore, type WriteOutcome } from './state/index.ts';
 import { readSetupHint } from './state/setup-hint.ts';
 import type { SyncController } from './state/sync.ts';
 import { App } from './ui/App.tsx';
+import { nextPaint } from './ui/next-paint.ts';
 import { keepScreenAwake } from './ui/wake-lock.ts';
 import './ui/door.css';
 
-/** Resolves just after the browser has painted the current frame. */
-const nextPaint = () =>
-  new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 /** Resolves after the first frame has painted. */
 const painted = nextPaint();

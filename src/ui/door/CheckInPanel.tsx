@@ -9,11 +9,7 @@ import type { Translator } from '../../i18n/index.ts';
 import type { SiteConfig } from '../../shared/site-config.ts';
 import type { EventInput, KioskStore, WriteOutcome } from '../../state/index.ts';
 import { localized } from '../localized.ts';
-
-/** Resolves just after the browser has painted the current frame. */
-function nextPaint(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-}
+import { nextPaint } from '../next-paint.ts';
 
 /** The user-timing mark of a door tap's commit (`npm run bench` reads it). */
 export const TAP_STORED_MARK = 'terskel:tap-stored';
