@@ -5,8 +5,11 @@
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { closeSync, fdatasyncSync, openSync, rmSync, writeSync } from 'node:fs';
 import { Agent, request } from 'node:http';
+import { join } from 'node:path';
 import { ROOT } from './app-server.ts';
+import { diskTempDir } from './disk-dir.ts';
 import type { EndpointReady } from './endpoint-server.ts';
 
 export const CONNECTIONS = 10;
@@ -130,7 +133,9 @@ async function load(
   };
 }
 
-async function withServer<T>(mode: 'app' | 'bare', run: (ready: EndpointReady) => Promise<T>) {
+export type ServerMode = 'app' | 'unflushed' | 'bare';
+
+async function withServer<T>(mode: ServerMode, run: (ready: EndpointReady) => Promise<T>) {
   // BENCH_ENDPOINT_NODE_OPTIONS lets profile.ts add --cpu-prof to the app's server process
   // (only the app's: the bare handler's profile says nothing about the endpoint).
   const extra =
@@ -181,13 +186,42 @@ function combine(rounds: readonly LoadResult[], durationMs: number): LoadResult 
 }
 
 /**
- * `durationMs` of recorded load for each server, in two alternating halves (bare, app, bare,
- * app) so a noisy moment of the machine falls on both; a fresh process and store each time.
+ * `durationMs` of recorded load for each server, in two alternating halves (bare, app,
+ * unflushed, bare, app, unflushed) so a noisy moment of the machine falls on all; a fresh process
+ * and store each time.
  */
 export async function measureEndpoint(durationMs: number) {
-  const rounds: Record<'app' | 'bare', LoadResult[]> = { app: [], bare: [] };
-  for (const mode of ['bare', 'app', 'bare', 'app'] as const) {
+  const modes: readonly ServerMode[] = ['bare', 'app', 'unflushed'];
+  const rounds: Record<ServerMode, LoadResult[]> = { app: [], unflushed: [], bare: [] };
+  for (const mode of [...modes, ...modes]) {
     rounds[mode].push(await withServer(mode, (ready) => load(ready, 1_000, durationMs / 2)));
   }
-  return { app: combine(rounds.app, durationMs), bare: combine(rounds.bare, durationMs) };
+  return {
+    app: combine(rounds.app, durationMs),
+    unflushed: combine(rounds.unflushed, durationMs),
+    bare: combine(rounds.bare, durationMs),
+  };
+}
+
+/**
+ * The disk's own flush, as the store pays it on every commit: a 12 KiB write (a batch of day
+ * rows in the WAL) then `fdatasync`, `samples` times, in a file beside the benchmark's stores.
+ */
+export function measureDiskFlush(samples = 2_000): number[] {
+  const dir = diskTempDir('terskel-bench-flush-');
+  const fd = openSync(join(dir, 'flush'), 'w');
+  const page = Buffer.alloc(12_288, 1);
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < samples; i++) {
+      writeSync(fd, page, 0, page.length, (i % 256) * page.length);
+      const started = performance.now();
+      fdatasyncSync(fd);
+      times.push(performance.now() - started);
+    }
+  } finally {
+    closeSync(fd);
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return times;
 }

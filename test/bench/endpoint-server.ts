@@ -1,18 +1,21 @@
 /**
  * A child process for the upload benchmark: `app` serves the real endpoint app over a fresh
  * SQLite store (a site and a device provisioned, rate limits lifted so only the work counts);
+ * `unflushed` the same app over a store with `synchronous = OFF` (a diagnostic of what the
+ * disk's flush costs, never a configuration: it acknowledges uploads a power cut would lose);
  * `bare` serves a Hono handler that parses the same JSON and stores nothing. Both on 127.0.0.1
  * via @hono/node-server; the port and credentials go back to the parent over IPC.
  */
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import { mkdtempSync, rmSync, statfsSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../src/server/app.ts';
 import { provisionDevice } from '../../src/server/provisioning.ts';
 import { openSqliteStore } from '../../src/server/sqlite-store.ts';
+import { diskTempDir } from './disk-dir.ts';
 
 export interface EndpointReady {
   port: number;
@@ -23,22 +26,17 @@ export interface EndpointReady {
 
 const SITE = 'bench-site';
 
-// statfs magic numbers of file systems in memory, where an fsync costs nothing.
-const MEMORY_FILE_SYSTEMS = new Set([0x01021994 /* tmpfs */, 0x858458f6 /* ramfs */]);
 const dataDirs: string[] = [];
 
 /** A fresh data folder on a real disk: synchronous=FULL must pay for its fsyncs here too. */
 function diskDataDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'terskel-bench-sqlite-'));
+  const dir = diskTempDir('terskel-bench-sqlite-');
   dataDirs.push(dir);
-  if (MEMORY_FILE_SYSTEMS.has(statfsSync(dir).type)) {
-    throw new Error(`${dir} is in memory (tmpfs): set TMPDIR to a folder on a disk`);
-  }
   return dir;
 }
 
-async function appServer() {
-  const store = openSqliteStore({ dataDir: diskDataDir() });
+async function appServer(synchronous: 'FULL' | 'OFF') {
+  const store = openSqliteStore({ dataDir: diskDataDir(), synchronous });
   const now = new Date();
   await store.addSite({ slug: SITE, name: 'Bench' }, now);
   const device = await provisionDevice(
@@ -70,7 +68,12 @@ function bareServer() {
 }
 
 const mode = process.argv[2];
-const served = mode === 'app' ? await appServer() : bareServer();
+const served =
+  mode === 'app'
+    ? await appServer('FULL')
+    : mode === 'unflushed'
+      ? await appServer('OFF')
+      : bareServer();
 const server = serve({ fetch: served.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
   const ready: EndpointReady = {
     port: (info as AddressInfo).port,
