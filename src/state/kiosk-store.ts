@@ -24,7 +24,7 @@ import {
   writeSetting,
 } from '../storage/settings.ts';
 import { observable, type Observable } from './observable.ts';
-import { loadConfig, paintConfig } from './site-config.ts';
+import { loadConfig } from './site-config.ts';
 
 /** What the state layer needs of storage; tests inject their own. */
 export interface KioskStorage extends OpenedStorage {
@@ -165,14 +165,20 @@ export interface KioskStore {
   dispose(): void;
 }
 
-export function createKioskStore(overrides: Partial<KioskDeps> = {}): KioskStore {
+/** What a kiosk store is made from: the configuration it paints first, and its dependencies. */
+export type KioskOptions = Partial<KioskDeps> & {
+  /** The configuration to paint the door with (main.tsx: `paintCopyConfig()`, or the preset). */
+  initialConfig: SiteConfig;
+};
+
+export function createKioskStore({ initialConfig, ...overrides }: KioskOptions): KioskStore {
   const deps: KioskDeps = {
     ...defaultDeps,
     // A store given its own storage has no other database to write to early.
     ...(overrides.openStorage ? { openEarlyWriter: () => Promise.resolve(undefined) } : {}),
     ...overrides,
   };
-  const config = observable<SiteConfig>(paintConfig());
+  const config = observable<SiteConfig>(initialConfig);
   const configProblem = observable<string | undefined>(undefined);
   const storageStatus = observable<StorageStatus>('opening');
   const pending = observable<readonly PendingWrite[]>([]);

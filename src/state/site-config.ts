@@ -3,13 +3,16 @@
  * copy synchronously (no zod); the stored one is validated once zod has loaded, and a
  * corrupt one falls back to the preset and says so in staff mode — it never blanks the door.
  */
-// The one preset by its own file: the list of all five loads only with the first-run set-up.
-import { hjerteromAlta } from '../domain/presets/hjerterom-alta.ts';
 import type { SiteConfig } from '../shared/site-config.ts';
 import { readPaintCopy, readSetting, writePaintCopy, writeSetting } from '../storage/settings.ts';
 
-/** The preset a fresh tablet starts with until settings exist. */
-export const DEFAULT_PRESET: SiteConfig = hjerteromAlta;
+/**
+ * The preset a fresh tablet starts with until settings exist. Loaded when needed: a tablet
+ * that has been set up paints from its copy, so no preset is part of the first-paint code
+ * (and the list of all five loads only with the first-run set-up).
+ */
+export const loadDefaultPreset = (): Promise<SiteConfig> =>
+  import('../domain/presets/hjerterom-alta.ts').then((preset) => preset.hjerteromAlta);
 
 function looksLikeConfig(value: unknown): value is SiteConfig {
   const config = value as Partial<SiteConfig> | undefined;
@@ -24,10 +27,18 @@ function looksLikeConfig(value: unknown): value is SiteConfig {
   );
 }
 
-/** The configuration to paint the door with, before anything asynchronous has run. */
-export function paintConfig(): SiteConfig {
+/**
+ * The last known good configuration, readable before anything asynchronous has run; undefined
+ * on a fresh tablet or when the copy is garbled (then the door paints with the preset).
+ */
+export function paintCopyConfig(): SiteConfig | undefined {
   const copy = readPaintCopy();
-  return looksLikeConfig(copy) ? copy : DEFAULT_PRESET;
+  return looksLikeConfig(copy) ? copy : undefined;
+}
+
+/** The configuration to paint the door with: the copy, or else the default preset. */
+export async function paintConfig(): Promise<SiteConfig> {
+  return paintCopyConfig() ?? loadDefaultPreset();
 }
 
 export interface LoadedConfig {
@@ -39,13 +50,13 @@ export interface LoadedConfig {
 /** Reads and validates the stored configuration. */
 export async function loadConfig(): Promise<LoadedConfig> {
   const stored = await readSetting('config');
-  if (stored === undefined) return { config: DEFAULT_PRESET };
+  if (stored === undefined) return { config: await loadDefaultPreset() };
   const { siteConfigSchema } = await import('../shared/site-config.ts');
   const result = siteConfigSchema.safeParse(stored);
   if (!result.success) {
     const first = result.error.issues[0];
     return {
-      config: DEFAULT_PRESET,
+      config: await loadDefaultPreset(),
       invalid: first ? `${first.path.join('.')}: ${first.message}` : 'ugyldig',
     };
   }

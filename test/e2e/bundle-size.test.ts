@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { requireBuild } from './support/dist.ts';
 import { brotliSize, firstPaintAssets } from '../bench/sizes.ts';
+import { PRESETS } from '../../src/domain/presets/index.ts';
 
 /** Budgets in bytes, brotli at the highest quality (what a static host serves). */
 export const FIRST_PAINT_BUDGET = 20_000;
@@ -26,6 +27,14 @@ describe('bundle budgets', () => {
       .join('\n');
     expect(code).not.toMatch(/Dexie/);
     expect(code).not.toMatch(/ZodError|\$ZodType/);
+  });
+
+  it('the first paint carries no preset: a set-up tablet paints from its own copy', () => {
+    const code = firstPaintAssets(dist)
+      .filter((asset) => asset.endsWith('.js'))
+      .map((asset) => readFileSync(asset, 'utf8'))
+      .join('\n');
+    for (const preset of PRESETS) expect(code).not.toContain(preset.name);
   });
 
   it(`all precached JS stays within ${PRECACHED_JS_BUDGET} bytes brotli`, () => {

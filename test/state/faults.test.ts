@@ -90,6 +90,7 @@ function faultyConnection(idb: IDBDatabase, fault: () => Fault | undefined): IDB
 
 function kioskOn(storage: KioskStorage, now = () => MONDAY_1250): KioskStore {
   const store = createKioskStore({
+    initialConfig: hjerteromAlta,
     openStorage: () => Promise.resolve(storage),
     now,
     retryMs: 5,

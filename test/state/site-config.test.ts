@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { clear, createStore } from 'idb-keyval';
+import { hjerteromAlta as DEFAULT_PRESET } from '../../src/domain/presets/hjerterom-alta.ts';
 import {
-  DEFAULT_PRESET,
   loadConfig,
   paintConfig,
+  paintCopyConfig,
   saveConfig,
 } from '../../src/state/site-config.ts';
 import { writeSetting } from '../../src/storage/settings.ts';
@@ -15,7 +16,8 @@ beforeEach(async () => {
 
 describe('the stored configuration', () => {
   it('a fresh tablet runs the Hjerterom Alta preset', async () => {
-    expect(paintConfig().site).toBe('hjerterom-alta');
+    expect(paintCopyConfig()).toBeUndefined();
+    expect((await paintConfig()).site).toBe('hjerterom-alta');
     expect(await loadConfig()).toEqual({ config: DEFAULT_PRESET });
   });
 
@@ -26,17 +28,19 @@ describe('the stored configuration', () => {
     expect(loaded.invalid).toMatch(/^counters\.0/);
   });
 
-  it('a garbled paint copy never blanks the door: the first paint uses the preset', () => {
+  it('a garbled paint copy never blanks the door: the first paint uses the preset', async () => {
     localStorage.setItem('terskel:paint-config', '{"schema":1,"name":');
-    expect(paintConfig()).toBe(DEFAULT_PRESET);
+    expect(paintCopyConfig()).toBeUndefined();
+    expect(await paintConfig()).toBe(DEFAULT_PRESET);
     localStorage.setItem('terskel:paint-config', JSON.stringify({ schema: 1, name: 'x' }));
-    expect(paintConfig()).toBe(DEFAULT_PRESET);
+    expect(await paintConfig()).toBe(DEFAULT_PRESET);
   });
 
   it('a saved configuration is validated, stored and painted from next time', async () => {
     const renamed = await saveConfig({ ...DEFAULT_PRESET, name: 'Hjerterom' });
     expect(renamed.name).toBe('Hjerterom');
-    expect(paintConfig().name).toBe('Hjerterom');
+    expect(paintCopyConfig()?.name).toBe('Hjerterom');
+    expect((await paintConfig()).name).toBe('Hjerterom');
     expect((await loadConfig()).config.name).toBe('Hjerterom');
     await expect(saveConfig({ ...DEFAULT_PRESET, openingHours: [] })).rejects.toThrow();
     expect((await loadConfig()).config.name).toBe('Hjerterom');

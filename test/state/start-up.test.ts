@@ -13,6 +13,7 @@ function gatedKiosk() {
   const startAfter = new Promise<void>((resolve) => (start = resolve));
   const storage = testStorage();
   const store = createKioskStore({
+    initialConfig: hjerteromAlta,
     openStorage: async () => {
       opened += 1;
       return storage;

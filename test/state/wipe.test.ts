@@ -11,6 +11,7 @@ const PAIRING = { endpoint: 'https://terskel.example', token: 't', site: 'alta',
 
 async function started(storage: KioskStorage): Promise<KioskStore> {
   const store = createKioskStore({
+    initialConfig: hjerteromAlta,
     openStorage: () => Promise.resolve(storage),
     now: () => MONDAY_1250,
     retryMs: 20,
@@ -68,6 +69,7 @@ describe('a database wiped while the kiosk runs', () => {
     await writeSetting('device', PAIRING);
     const name = uniqueDbName();
     const store = createKioskStore({
+      initialConfig: hjerteromAlta,
       openStorage: () => testStorage(name),
       now: () => MONDAY_1250,
       retryMs: 20,

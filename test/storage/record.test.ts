@@ -20,6 +20,7 @@ function kioskWhileDexieLoads(name: string, storage: KioskStorage) {
   let dexieReady: () => void = () => undefined;
   const dexieOpened = new Promise<void>((resolve) => (dexieReady = resolve));
   const store = createKioskStore({
+    initialConfig: hjerteromAlta,
     openStorage: () => dexieOpened.then(() => storage),
     openEarlyWriter: () => openBrowserEarlyWriter(name),
     now: () => MONDAY_1250,
@@ -116,6 +117,7 @@ describe('recording without Dexie', () => {
   it('an early open that never settles does not hold a tap: it is counted through Dexie', async () => {
     const storage = withRecord(await openStorage(uniqueDbName()));
     const store = createKioskStore({
+      initialConfig: hjerteromAlta,
       openStorage: () => Promise.resolve(storage),
       openEarlyWriter: () => new Promise(() => undefined),
       now: () => MONDAY_1250,

@@ -60,6 +60,7 @@ export function testKiosk(
   const storage = testStorage();
   const config = options.config ?? hjerteromAlta;
   const store = createKioskStore({
+    initialConfig: config,
     openStorage: () => storage,
     now: () => options.now ?? MONDAY_1250,
     retryMs: 20,
