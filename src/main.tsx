@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { nb } from './i18n/nb.ts';
 import {
   createKioskStore,
-  paintConfig,
+  loadDefaultPreset,
   paintCopyConfig,
   type WriteOutcome,
 } from './state/index.ts';
@@ -124,4 +124,4 @@ function start(initialConfig: SiteConfig): void {
 // copy) waits for the preset's module. (Not a top-level await: that splits the entry in chunks.)
 const copy = paintCopyConfig();
 if (copy) start(copy);
-else void paintConfig().then(start);
+else void loadDefaultPreset().then(start);

@@ -4,5 +4,5 @@ export type { EventInput } from '../storage/events.ts';
 export * from './observable.ts';
 export * from './use-observable.ts';
 export * from './language.ts';
-export { paintConfig, paintCopyConfig, saveConfig } from './site-config.ts';
+export { loadDefaultPreset, paintCopyConfig, saveConfig } from './site-config.ts';
 export * from './today.ts';

@@ -36,11 +36,6 @@ export function paintCopyConfig(): SiteConfig | undefined {
   return looksLikeConfig(copy) ? copy : undefined;
 }
 
-/** The configuration to paint the door with: the copy, or else the default preset. */
-export async function paintConfig(): Promise<SiteConfig> {
-  return paintCopyConfig() ?? loadDefaultPreset();
-}
-
 export interface LoadedConfig {
   config: SiteConfig;
   /** Set when a stored configuration existed but failed validation. */
