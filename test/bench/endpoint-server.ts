@@ -3,7 +3,7 @@
  * SQLite store (a site and a device provisioned, rate limits lifted so only the work counts);
  * `unflushed` the same app over a store with `synchronous = OFF` (a diagnostic of what the
  * disk's flush costs, never a configuration: it acknowledges uploads a power cut would lose);
- * `bare` serves a Hono handler that parses the same JSON and stores nothing. Both on 127.0.0.1
+ * `bare` serves a Hono handler that parses the same JSON and stores nothing. All on 127.0.0.1
  * via @hono/node-server; the port and credentials go back to the parent over IPC.
  */
 import { serve } from '@hono/node-server';
@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../src/server/app.ts';
 import { provisionDevice } from '../../src/server/provisioning.ts';
-import { openSqliteStore } from '../../src/server/sqlite-store.ts';
+import { openSqliteStore, type SqliteStoreOptions } from '../../src/server/sqlite-store.ts';
 import { diskTempDir } from './disk-dir.ts';
 
 export interface EndpointReady {
@@ -35,7 +35,7 @@ function diskDataDir(): string {
   return dir;
 }
 
-async function appServer(synchronous: 'FULL' | 'OFF') {
+async function appServer(synchronous: SqliteStoreOptions['synchronous']) {
   const store = openSqliteStore({ dataDir: diskDataDir(), synchronous });
   const now = new Date();
   await store.addSite({ slug: SITE, name: 'Bench' }, now);
