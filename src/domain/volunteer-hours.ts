@@ -1,0 +1,61 @@
+/**
+ * Owns volunteer effort as numbers: the fixed counter ids it is stored under and the parsing of
+ * the hours a shift gave into whole minutes. Never a name, never anything but counts.
+ */
+
+/** Counter of volunteers, one addition per shift (numbers only, never names). */
+export const VOLUNTEERS_COUNTER = 'frivillige';
+/** Counter of the minutes volunteers gave, one addition per shift in whole minutes. */
+export const VOLUNTEER_MINUTES_COUNTER = 'frivillig-minutter';
+
+const MINUTES_PER_HOUR = 60;
+const MAX_HOURS_PER_VOLUNTEER = 24;
+
+/** Why typed hours were refused; nothing stored changes. */
+export type VolunteerHoursRefusal =
+  'not-a-number' | 'negative' | 'no-volunteers' | 'over-24-hours-each';
+
+/** Typed hours read as whole minutes, or why not. */
+export type VolunteerHoursResult =
+  { ok: true; minutes: number } | { ok: false; reason: VolunteerHoursRefusal };
+
+// "7", "7,5", "7.5", ",5", "7:30" (hours and minutes); an optional leading minus is caught so it
+// is refused as negative rather than as not a number.
+const DECIMAL = /^(-?)(\d*)(?:[.,](\d+))?$/;
+const CLOCK = /^(-?)(\d+):([0-5]\d)$/;
+
+function minutesOf(typed: string): number | undefined {
+  const clock = CLOCK.exec(typed);
+  if (clock !== null) {
+    const minutes = Number(clock[2]) * MINUTES_PER_HOUR + Number(clock[3]);
+    return clock[1] === '-' ? -minutes : minutes;
+  }
+  const decimal = DECIMAL.exec(typed);
+  if (decimal === null || (decimal[2] === '' && decimal[3] === undefined)) return undefined;
+  // Integer arithmetic on the digits: 7,35 h is 441 minutes, not 440.99999.
+  const fraction = decimal[3] ?? '';
+  const scale = 10 ** fraction.length;
+  const scaled = Number(decimal[2] || '0') * scale + Number(fraction || '0');
+  const minutes = Math.round((scaled * MINUTES_PER_HOUR) / scale);
+  return decimal[1] === '-' ? -minutes : minutes;
+}
+
+/**
+ * The whole minutes of typed hours given by `volunteers` people on a shift: a comma or a point
+ * as the decimal sign, or `t:mm`; refused when negative, not a number, or over 24 hours for
+ * each volunteer.
+ */
+export function parseVolunteerHours(typed: string, volunteers: number): VolunteerHoursResult {
+  const minutes = minutesOf(typed.trim());
+  if (minutes === undefined || !Number.isSafeInteger(minutes)) {
+    return { ok: false, reason: 'not-a-number' };
+  }
+  if (minutes < 0) return { ok: false, reason: 'negative' };
+  if (!Number.isSafeInteger(volunteers) || volunteers < 1) {
+    return { ok: false, reason: 'no-volunteers' };
+  }
+  if (minutes > volunteers * MAX_HOURS_PER_VOLUNTEER * MINUTES_PER_HOUR) {
+    return { ok: false, reason: 'over-24-hours-each' };
+  }
+  return { ok: true, minutes };
+}
