@@ -11,7 +11,7 @@
  * no visitors is a true zero, and an open day with no row is "ikke registrert", never a zero.
  */
 import type { SiteConfig } from '../shared/site-config';
-import { addDays, minutesOfDay, type IsoDate } from './business-day';
+import { addDays, minutesOfDay, weekdayOf, type IsoDate } from './business-day';
 import { periodKeyOf } from './periods';
 import { dayStatus, type DayHours } from './schedule';
 
@@ -50,7 +50,10 @@ export interface OpeningSummary {
   stengtDays: number;
   notRecordedDays: number;
   unscheduledDays: number;
-  /** ISO weeks with at least one opening day (a week split by 1 January counts in each year). */
+  /**
+   * ISO weeks with an opening day, a week at either end counted when its Thursday is in the
+   * period: a calendar year has at most its 52 or 53 ISO weeks, never a split week twice.
+   */
   weeksOpen: number;
   /** Opening days ÷ weeks open; 0 when none. */
   daysPerWeek: number;
@@ -118,7 +121,9 @@ export function openingSummary(
     }
     summary.openingDays += 1;
     summary.openingMinutes += minutes;
-    weeks.add(periodKeyOf(date, 'week'));
+    // ISO's rule at the period's ends: a week counts when its Thursday is in the period.
+    const thursday = addDays(date, 4 - weekdayOf(date));
+    if (thursday >= from && thursday <= to) weeks.add(periodKeyOf(date, 'week'));
     if (unscheduled) summary.unscheduledDays += 1;
     if (state === 'not-recorded') {
       summary.notRecordedDays += 1;
@@ -127,8 +132,9 @@ export function openingSummary(
     recordedOpenDays += 1;
     summary.visits += visits;
   }
-  summary.weeksOpen = weeks.size;
-  summary.daysPerWeek = weeks.size === 0 ? 0 : summary.openingDays / weeks.size;
+  // A period too short to hold a Thursday still has its one week when it opened at all.
+  summary.weeksOpen = weeks.size === 0 && summary.openingDays > 0 ? 1 : weeks.size;
+  summary.daysPerWeek = summary.weeksOpen === 0 ? 0 : summary.openingDays / summary.weeksOpen;
   summary.averageVisitsPerOpeningDay =
     recordedOpenDays === 0 ? undefined : summary.visits / recordedOpenDays;
   return summary;

@@ -187,6 +187,29 @@ describe('opening days and KOSTRA figures over whole years', () => {
   });
 });
 
+describe('weeks open at the ends of a period', () => {
+  it('counts a week at either end by its Thursday: 2025 has its 52 ISO weeks, not 53', () => {
+    // 29–31 December 2025 are open, but their week is 2026-W01 (Thursday 1 January 2026).
+    const summary = openingSummary('2025-01-01', '2025-12-31', [], alta);
+    expect(summary.days.at(-1)).toMatchObject({ date: '2025-12-31', state: 'not-recorded' });
+    expect(summary.weeksOpen).toBe(52);
+    expect(openingSummary('2025-12-29', '2026-01-04', [], alta).weeksOpen).toBe(1);
+  });
+
+  it('gives a period too short to hold a Thursday its one week when it opened', () => {
+    expect(openingSummary('2025-12-29', '2025-12-31', [], alta)).toMatchObject({
+      openingDays: 3,
+      weeksOpen: 1,
+      daysPerWeek: 3,
+    });
+    expect(openingSummary('2025-12-27', '2025-12-28', [], alta)).toMatchObject({
+      openingDays: 0,
+      weeksOpen: 0,
+      daysPerWeek: 0,
+    });
+  });
+});
+
 describe('opening minutes', () => {
   it('run past midnight when the close is at or before the opening', () => {
     expect(openingMinutesOf({ open: '11:00', close: '15:00' })).toBe(240);
