@@ -1,23 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { easterSunday, holidayOn, publicHolidays } from '../../src/domain/holidays';
-
-// Made independently of this code, beside DESIGN.md: /work/shared/fixtures in the workspace.
-const FIXTURE = path.resolve(__dirname, '../../../shared/fixtures/holidays-no-2024-2030.json');
-
-interface Fixture {
-  years: Record<string, Array<{ date: string; weekday: string; name: string }>>;
-}
-
-function readFixture(): Fixture {
-  if (!existsSync(FIXTURE)) {
-    throw new Error(
-      `The holiday fixture is missing: expected at ${FIXTURE} (../shared/fixtures/ beside the repository).`,
-    );
-  }
-  return JSON.parse(readFileSync(FIXTURE, 'utf8')) as Fixture;
-}
+import { readHolidayFixture as readFixture } from '../support/holiday-fixture';
 
 describe('Norwegian public holidays', () => {
   it('match the independent fixture exactly, dates and names, for every year 2024–2030', () => {
