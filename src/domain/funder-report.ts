@@ -49,7 +49,11 @@ export interface ReportDay {
 
 /** Which counters the report shows where: taken from the site's configuration by the caller. */
 export interface FunderReportPlan {
-  /** The door questions, each a counter whose options are its answers, in the order asked. */
+  /**
+   * The door questions, each a counter whose options are its answers, in the order asked. The
+   * anslag is made only when this holds `FIRST_TIME_COUNTER` (a site still asking the old
+   * first-time/returning question lists it too: its old answers read as the new ones).
+   */
   questions: ReadonlyArray<{ counter: string; options: readonly string[] }>;
   meals: readonly string[];
   services: readonly string[];
@@ -304,7 +308,10 @@ export function funderReport(
   if (refusal !== undefined) return { ok: false, reason: refusal };
   const sums = sumDays(days, from, to);
   const opening = openingOf(from, to, days, sums, current);
-  const estimate = estimatePeople(from, to, sums.firstTime);
+  const asksFirstTime = plan.questions.some(({ counter }) => counter === FIRST_TIME_COUNTER);
+  const estimate: PeopleEstimate = asksFirstTime
+    ? estimatePeople(from, to, sums.firstTime)
+    : { kind: 'not-asked' };
   const shownEstimate = suppressEstimate(estimate);
   const report: FunderReport = {
     from,

@@ -356,6 +356,17 @@ describe('the funder report’s period', () => {
   });
 });
 
+describe('a site that asks no first-time question', () => {
+  it('shows no anslag, whatever answers are stored', () => {
+    const year = seededYear(2025, 14, 4800);
+    const withoutQuestion = { ...plan, questions: plan.questions.slice(1) };
+    const report = reportOf('2025-01-01', '2025-12-31', year.days, alta, withoutQuestion);
+    expect(report.estimate).toEqual({ kind: 'not-asked' });
+    expect(report.shownEstimate).toBeUndefined();
+    expect(report.questions.map((question) => question.counter)).toEqual([AGE]);
+  });
+});
+
 describe('old data in the funder report', () => {
   it('reads visit:first-time and visit:returning as answers to the first-time question', () => {
     const day: ReportDay = {
