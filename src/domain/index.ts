@@ -1,4 +1,7 @@
-/** The domain's public face: pure rules for days, holidays, schedules, tallies, reports and CSV. */
+/**
+ * The domain's public face: pure rules for days, holidays, schedules, tallies, reports, CSV,
+ * opening days, the people estimate, small-cell suppression, volunteer hours and the funder report.
+ */
 export * from './business-day';
 export * from './holidays';
 export * from './schedule';
@@ -7,3 +10,8 @@ export * from './presets';
 export * from './reports';
 export * from './csv';
 export * from './periods';
+export * from './people-estimate';
+export * from './suppression';
+export * from './opening';
+export * from './funder-report';
+export * from './volunteer-hours';
