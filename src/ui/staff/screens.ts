@@ -7,6 +7,7 @@ import type { MessageKey } from '../../i18n/index.ts';
 import type { StaffScreen } from '../../state/staff-session.ts';
 import { Closing } from './Closing.tsx';
 import { History } from './History.tsx';
+import { lazyScreen } from './lazy-screen.ts';
 import { Settings } from './settings/Settings.tsx';
 
 export type LeadScreen = Exclude<StaffScreen, 'tally'>;
@@ -20,6 +21,10 @@ export const leadScreens: Record<LeadScreen, ComponentType<LeadScreenProps>> = {
   closing: Closing,
   history: History,
   settings: Settings,
+  // Opened now and then: its code loads when it is opened.
+  'self-test': lazyScreen(() =>
+    import('./self-test/SelfTest.tsx').then((module) => module.SelfTest),
+  ),
 };
 
 /** The navigation label of every staff screen. */
@@ -28,4 +33,5 @@ export const SCREEN_LABELS: Record<StaffScreen, MessageKey> = {
   closing: 'staff.nav.closing',
   history: 'staff.nav.history',
   settings: 'staff.nav.settings',
+  'self-test': 'staff.nav.selfTest',
 };
