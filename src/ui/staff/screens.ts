@@ -7,7 +7,7 @@ import type { MessageKey } from '../../i18n/index.ts';
 import type { StaffScreen } from '../../state/staff-session.ts';
 import { Closing } from './Closing.tsx';
 import { History } from './History.tsx';
-import { lazyScreen } from './lazy-screen.ts';
+import { SelfTest } from './self-test/SelfTest.tsx';
 import { Settings } from './settings/Settings.tsx';
 
 export type LeadScreen = Exclude<StaffScreen, 'tally'>;
@@ -21,10 +21,7 @@ export const leadScreens: Record<LeadScreen, ComponentType<LeadScreenProps>> = {
   closing: Closing,
   history: History,
   settings: Settings,
-  // Opened now and then: its code loads when it is opened.
-  'self-test': lazyScreen(() =>
-    import('./self-test/SelfTest.tsx').then((module) => module.SelfTest),
-  ),
+  'self-test': SelfTest,
 };
 
 /** The navigation label of every staff screen. */
