@@ -41,8 +41,14 @@ function start(initialConfig: SiteConfig): void {
     counted();
     stopWatching();
   });
-  /** Resolves once the database is open and the browser has a quiet moment again. */
-  const settled = doorFirst.then(() => store.storage()).then(idle, idle);
+  /**
+   * Resolves once the database is open (or has taken ten seconds: an IndexedDB open that never
+   * settles, a known WebKit bug, must not keep the service worker from registering) and the
+   * browser has a quiet moment again.
+   */
+  const settled = doorFirst
+    .then(() => Promise.race([store.storage(), delay(10_000)]))
+    .then(idle, idle);
   const wakeLock = keepScreenAwake();
   const root = document.getElementById('app');
   // Taps on the HTML shell's button (index.html) before this module ran: one visitor, counted

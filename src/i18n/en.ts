@@ -345,4 +345,61 @@ export const en: Catalogue = {
   'staff.plan.heading': 'Today’s word and the plan',
   'staff.settings.options': 'Options',
   'staff.settings.itemName': 'Name',
+  'staff.nav.selfTest': 'Self-test',
+  'selfTest.title': 'Tablet self-test',
+  'selfTest.intro':
+    'Checks that the tablet keeps the counts and works offline. Green means fine; otherwise it says what to do.',
+  'selfTest.checking': 'Checking …',
+  'selfTest.again': 'Check again',
+  'selfTest.status.ok': 'Fine',
+  'selfTest.status.warn': 'Needs attention',
+  'selfTest.status.unknown': 'Unknown',
+  'selfTest.check.installed': 'Installed as an app',
+  'selfTest.check.persisted': 'Persistent storage',
+  'selfTest.check.space': 'Storage space',
+  'selfTest.check.offline': 'Works offline',
+  'selfTest.check.update': 'New version',
+  'selfTest.check.wakeLock': 'Screen kept awake',
+  'selfTest.check.clock': 'Clock',
+  'selfTest.check.sync': 'Last sync',
+  'selfTest.check.export': 'Last export',
+  'selfTest.installed.ok': 'Terskel runs as an app.',
+  'selfTest.installed.ios':
+    'Add Terskel to the Home Screen and open it from there: only then does the iPad keep the counts safe.',
+  'selfTest.installed.browser': 'Install Terskel from the browser’s menu and open it from there.',
+  'selfTest.persisted.ok': 'The browser will not delete the counts on its own.',
+  'selfTest.persisted.warn':
+    'Open Terskel as an app, and answer yes if the browser asks to store data persistently.',
+  'selfTest.persisted.unknown':
+    'The browser does not say whether storage is persistent, so sync or export often.',
+  'selfTest.space.ok': 'Used {used} of {quota}.',
+  'selfTest.space.warn':
+    'Storage is nearly full ({used} of {quota}): sync or export, so Terskel can free space.',
+  'selfTest.offline.ok': 'The app is stored on the tablet and starts offline.',
+  'selfTest.offline.reload': 'Close Terskel and open it again while the tablet is online.',
+  'selfTest.offline.unsupported':
+    'This browser cannot start Terskel offline: use Safari on an iPad or Chrome on Android, not private mode.',
+  'selfTest.update.ok': 'No new version is waiting.',
+  'selfTest.update.waiting':
+    'Go back to the door: the new version is applied once nobody has tapped for two minutes.',
+  'selfTest.wakeLock.ok': 'The screen stays on while the door shows.',
+  'selfTest.wakeLock.warn': 'Set Auto-Lock to “Never” in the tablet’s settings.',
+  'selfTest.clock.ok': 'The clock is right (within five minutes of the server’s).',
+  'selfTest.clock.warn':
+    'The clock is {minutes} minutes off: turn on automatic date and time in the tablet’s settings.',
+  'selfTest.clock.unknown':
+    'The clock cannot be checked without reaching the server; try again when the tablet is online.',
+  'selfTest.clock.notPaired':
+    'The clock is checked against the server once the tablet is paired with one.',
+  'selfTest.sync.ok': 'Last sent {at}.',
+  'selfTest.sync.stale':
+    'Last sent {at}: connect the tablet to the network and press “Send now” under Settings.',
+  'selfTest.sync.never':
+    'Nothing has been sent yet: connect the tablet to the network and press “Send now” under Settings.',
+  'selfTest.sync.pairAgain': 'Pair the tablet with the server again under Settings.',
+  'selfTest.sync.notPaired':
+    'The tablet is not paired with a server, so the counts exist only here.',
+  'selfTest.export.ok': 'Last exported {at}.',
+  'selfTest.export.none': 'No export yet; the server keeps a copy of the counts.',
+  'selfTest.export.warn': 'Make a backup under History and keep it somewhere safe.',
 };

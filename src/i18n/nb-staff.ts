@@ -311,4 +311,60 @@ export const nbStaff = {
   'staff.plan.heading': 'Dagens ord og plan',
   'staff.settings.options': 'Valg',
   'staff.settings.itemName': 'Navn',
+  'staff.nav.selfTest': 'Selvtest',
+  'selfTest.title': 'Selvtest av nettbrettet',
+  'selfTest.intro':
+    'Sjekker om nettbrettet tar vare på tellingene og virker uten nett. Grønt betyr i orden; ellers står det hva du gjør.',
+  'selfTest.checking': 'Sjekker …',
+  'selfTest.again': 'Sjekk på nytt',
+  'selfTest.status.ok': 'I orden',
+  'selfTest.status.warn': 'Må ordnes',
+  'selfTest.status.unknown': 'Ukjent',
+  'selfTest.check.installed': 'Installert som app',
+  'selfTest.check.persisted': 'Varig lagring',
+  'selfTest.check.space': 'Lagringsplass',
+  'selfTest.check.offline': 'Virker uten nett',
+  'selfTest.check.update': 'Ny versjon',
+  'selfTest.check.wakeLock': 'Skjermen holdes våken',
+  'selfTest.check.clock': 'Klokken',
+  'selfTest.check.sync': 'Siste synkronisering',
+  'selfTest.check.export': 'Siste eksport',
+  'selfTest.installed.ok': 'Terskel kjører som app.',
+  'selfTest.installed.ios':
+    'Legg Terskel til på Hjem-skjermen og åpne den derfra: bare da tar iPaden vare på tellingene.',
+  'selfTest.installed.browser': 'Installer Terskel fra nettleserens meny og åpne den derfra.',
+  'selfTest.persisted.ok': 'Nettleseren sletter ikke tellingene av seg selv.',
+  'selfTest.persisted.warn':
+    'Åpne Terskel som app, og svar ja hvis nettleseren spør om å lagre data varig.',
+  'selfTest.persisted.unknown':
+    'Nettleseren sier ikke om lagringen er varig, så synkroniser eller eksporter ofte.',
+  'selfTest.space.ok': 'Brukt {used} av {quota}.',
+  'selfTest.space.warn':
+    'Lagringen er nesten full ({used} av {quota}): synkroniser eller eksporter, så kan Terskel rydde plass.',
+  'selfTest.offline.ok': 'Appen er lagret på nettbrettet og starter uten nett.',
+  'selfTest.offline.reload': 'Lukk Terskel og åpne den igjen mens nettbrettet er på nett.',
+  'selfTest.offline.unsupported':
+    'Denne nettleseren kan ikke starte Terskel uten nett: bruk Safari på iPad eller Chrome på Android, ikke privat modus.',
+  'selfTest.update.ok': 'Ingen ny versjon venter.',
+  'selfTest.update.waiting':
+    'Gå tilbake til inngangen: den nye versjonen tas i bruk når ingen har trykket på to minutter.',
+  'selfTest.wakeLock.ok': 'Skjermen slukker ikke mens inngangen vises.',
+  'selfTest.wakeLock.warn': 'Sett automatisk skjermlås til «Aldri» i nettbrettets innstillinger.',
+  'selfTest.clock.ok': 'Klokken går riktig (under fem minutter fra serverens).',
+  'selfTest.clock.warn':
+    'Klokken går {minutes} minutter feil: slå på automatisk dato og tid i nettbrettets innstillinger.',
+  'selfTest.clock.unknown':
+    'Klokken kan ikke sjekkes uten kontakt med serveren; prøv igjen når nettbrettet er på nett.',
+  'selfTest.clock.notPaired': 'Klokken sjekkes mot serveren når nettbrettet er koblet til en.',
+  'selfTest.sync.ok': 'Sist sendt {at}.',
+  'selfTest.sync.stale':
+    'Sist sendt {at}: koble nettbrettet til nettet og trykk «Send nå» under Innstillinger.',
+  'selfTest.sync.never':
+    'Ingenting er sendt ennå: koble nettbrettet til nettet og trykk «Send nå» under Innstillinger.',
+  'selfTest.sync.pairAgain': 'Koble nettbrettet til serveren på nytt under Innstillinger.',
+  'selfTest.sync.notPaired':
+    'Nettbrettet er ikke koblet til en server, så tellingene finnes bare her.',
+  'selfTest.export.ok': 'Sist eksportert {at}.',
+  'selfTest.export.none': 'Ingen eksport ennå; serveren har en kopi av tellingene.',
+  'selfTest.export.warn': 'Lag en sikkerhetskopi under Historikk og legg den et trygt sted.',
 } as const;

@@ -9,6 +9,7 @@ import type { Backup } from '../shared/backup.ts';
 import type { SiteConfig } from '../shared/site-config.ts';
 import { backupOf, importBackup, OwnBackupError } from '../storage/backup.ts';
 import { markExported } from '../storage/days.ts';
+import { readSetting, writeSetting } from '../storage/settings.ts';
 import type { KioskStore } from './kiosk-store.ts';
 import { rangeTotals } from './reports.ts';
 import { saveConfig } from './site-config.ts';
@@ -56,6 +57,7 @@ export async function exportCsv(
   const { days } = await rangeTotals(store, from, to);
   const rows = layout === 'wide' ? wideCsvRows(days, config.counters) : longCsvRows(days);
   await store.write(({ db, replica }) => markExported(db, replica, from, to, store.now()));
+  await recordExport(store.now());
   return {
     ok: true,
     days: days.length,
@@ -67,12 +69,24 @@ export async function exportCsv(
   };
 }
 
+/** Remembers when a file last left the tablet; a failure to remember never fails the export. */
+async function recordExport(at: number): Promise<void> {
+  await writeSetting('lastExport', at).catch(() => undefined);
+}
+
+/** When a CSV or a backup was last made on this tablet (undefined: never, or unreadable). */
+export async function readLastExportAt(): Promise<number | undefined> {
+  const stored = await readSetting('lastExport').catch(() => undefined);
+  return typeof stored === 'number' && Number.isFinite(stored) ? stored : undefined;
+}
+
 /** The JSON backup: tally state, closings and configuration; never raw events or notes. */
 export async function exportBackup(store: KioskStore): Promise<ExportFile> {
   const { db, replica } = await store.storage();
   const config = store.config.get();
   const now = store.now();
   const backup = await backupOf(db, replica, config, now);
+  await recordExport(now);
   const stamp = new Date(now).toISOString().slice(0, 10);
   return {
     name: `terskel-sikkerhetskopi-${config.site}-${stamp}.json`,

@@ -55,10 +55,17 @@ export function applyUpdateAfterClosing(): boolean {
   return applyWaiting();
 }
 
-/** Asks the browser to keep this origin's storage (set-up asks too; asking twice is harmless). */
+/**
+ * Asks the browser to keep this origin's storage (set-up asks too; asking twice is harmless).
+ * Firefox answers only once someone answers its prompt, maybe never: nothing may wait for this.
+ * Whether storage is already kept is known at once, without a prompt.
+ */
 export async function requestPersistentStorage(): Promise<boolean | undefined> {
-  if (!navigator.storage?.persist) return undefined;
-  const persisted = (await navigator.storage.persisted()) || (await navigator.storage.persist());
+  if (!navigator.storage?.persist || !navigator.storage.persisted) return undefined;
+  const already = await navigator.storage.persisted();
+  platformState.update((state) => ({ ...state, persisted: already }));
+  if (already) return true;
+  const persisted = await navigator.storage.persist();
   platformState.update((state) => ({ ...state, persisted }));
   return persisted;
 }
@@ -136,6 +143,11 @@ export function startStorageCare(store: KioskStore): () => void {
   };
 }
 
+/**
+ * Starts the platform's care: stale-chunk reloads, storage care, the service worker, and then
+ * the request for persistent storage. The worker comes first and waits for nothing a person
+ * must answer: it is what lets a tablet opened once online work offline from then on.
+ */
 export async function startPlatform(store: KioskStore): Promise<void> {
   listenForStaleChunks();
   let lastInputAt = store.now();
@@ -145,8 +157,16 @@ export async function startPlatform(store: KioskStore): Promise<void> {
   });
   addEventListener('keydown', () => (lastInputAt = store.now()), { capture: true, passive: true });
   startStorageCare(store);
-  await requestPersistentStorage();
+  try {
+    await registerServiceWorker(store, () => lastInputAt);
+  } finally {
+    // After the worker, and awaited by nothing: Firefox's prompt may stay unanswered for good.
+    void requestPersistentStorage().catch(() => undefined);
+  }
+}
 
+/** Registers the service worker and applies a waiting version when the door allows it. */
+async function registerServiceWorker(store: KioskStore, lastInputAt: () => number): Promise<void> {
   if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
   const { Workbox } = await import('workbox-window');
   const registered = new Workbox('/sw.js', { scope: '/' });
@@ -164,7 +184,7 @@ export async function startPlatform(store: KioskStore): Promise<void> {
   setInterval(
     () => {
       const staffOpen = location.hash.startsWith('#/staff');
-      if (mayApplyUpdate(lastInputAt, store.now(), staffOpen, idleMs)) applyWaiting();
+      if (mayApplyUpdate(lastInputAt(), store.now(), staffOpen, idleMs)) applyWaiting();
     },
     Math.max(250, Math.min(15_000, idleMs / 4)),
   );

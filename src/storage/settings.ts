@@ -15,6 +15,8 @@ export const SETTING_KEYS = [
   'ui',
   // This database's replica id, remembered beside the pairing to notice a reset database.
   'replica',
+  // When a file last left the tablet (a CSV or a backup): the self-test shows it.
+  'lastExport',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 

@@ -111,3 +111,31 @@ export function getSiteDays(
     (body) => siteDaysAnswerSchema.safeParse(body),
   );
 }
+
+/** What a look at the endpoint's clock found: its lead over this tablet's clock, or why not. */
+export type ClockReading = { skewMs: number } | { problem: 'unreachable' | 'unreadable' };
+
+/**
+ * How far the endpoint's clock is ahead of this tablet's (negative: behind), from the Date
+ * header of its health answer against the middle of the round trip. The header has whole
+ * seconds, so half a second is added to meet the truncation halfway. 'unreadable': an answer
+ * without a Date the browser lets the page read (a cross-origin endpoint that does not expose it).
+ */
+export async function readEndpointClock(
+  fetcher: Fetch,
+  endpoint: string,
+  now: () => number,
+): Promise<ClockReading> {
+  const sentAt = now();
+  let response: Response;
+  try {
+    response = await fetcher(url(endpoint, '/api/v1/health'), { cache: 'no-store' });
+  } catch {
+    return { problem: 'unreachable' };
+  }
+  const receivedAt = now();
+  if (!response.ok) return { problem: 'unreachable' };
+  const serverMs = Date.parse(response.headers.get('Date') ?? '');
+  if (Number.isNaN(serverMs)) return { problem: 'unreadable' };
+  return { skewMs: serverMs + 500 - (sentAt + receivedAt) / 2 };
+}

@@ -164,7 +164,7 @@ describe('accessibility and layout in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
-  it('the PIN pad, tally, closing and settings have no violations', async () => {
+  it('the PIN pad, tally, closing, settings and self-test have no violations', async () => {
     await page.goto(`${server.url}/#/staff`);
     await page.getByRole('button', { name: 'Logg inn' }).waitFor();
     expect(await violations(page)).toEqual([]);
@@ -176,6 +176,9 @@ describe('accessibility and layout in Chromium', () => {
     expect(await violations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Innstillinger' }).click();
     await page.getByRole('button', { name: 'Lagre innstillingene' }).waitFor();
+    expect(await violations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Selvtest' }).click();
+    await page.getByRole('listitem', { name: 'Virker uten nett' }).waitFor();
     expect(await violations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Tilbake til inngangen' }).click();
     await page.getByRole('button', { name: 'Sjekk inn' }).waitFor();

@@ -7,10 +7,16 @@ import { PRESETS } from '../../src/domain/presets/index.ts';
 
 /** Budgets in bytes, brotli at the highest quality (what a static host serves). */
 export const FIRST_PAINT_BUDGET = 20_000;
-export const PRECACHED_JS_BUDGET = 100_000;
+export const PRECACHED_JS_BUDGET = 130_000;
 
 describe('bundle budgets', () => {
   const dist = requireBuild();
+  /** The JS the door's first paint loads, as one text. */
+  const firstPaintCode = () =>
+    firstPaintAssets(dist)
+      .filter((asset) => asset.endsWith('.js'))
+      .map((asset) => readFileSync(asset, 'utf8'))
+      .join('\n');
 
   it(`JS and CSS before the first paint stay within ${FIRST_PAINT_BUDGET} bytes brotli`, () => {
     const assets = firstPaintAssets(dist);
@@ -21,20 +27,19 @@ describe('bundle budgets', () => {
   });
 
   it('the first paint needs neither Dexie nor zod', () => {
-    const code = firstPaintAssets(dist)
-      .filter((asset) => asset.endsWith('.js'))
-      .map((asset) => readFileSync(asset, 'utf8'))
-      .join('\n');
+    const code = firstPaintCode();
     expect(code).not.toMatch(/Dexie/);
     expect(code).not.toMatch(/ZodError|\$ZodType/);
   });
 
   it('the first paint carries no preset: a set-up tablet paints from its own copy', () => {
-    const code = firstPaintAssets(dist)
-      .filter((asset) => asset.endsWith('.js'))
-      .map((asset) => readFileSync(asset, 'utf8'))
-      .join('\n');
+    const code = firstPaintCode();
     for (const preset of PRESETS) expect(code).not.toContain(preset.name);
+  });
+
+  it("the self-test's checks load when it opens, not with the door", () => {
+    const code = firstPaintCode();
+    expect(code).not.toContain('(display-mode: standalone)');
   });
 
   it(`all precached JS stays within ${PRECACHED_JS_BUDGET} bytes brotli`, () => {

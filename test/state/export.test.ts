@@ -7,8 +7,10 @@ import {
   exportCsv,
   importBackupText,
   parseBackup,
+  readLastExportAt,
 } from '../../src/state/export.ts';
 import { testKiosk } from '../support/kiosk.ts';
+import { clearSettings } from '../support/staff.ts';
 import { seedThursday, THURSDAY, THURSDAY_1500 } from '../support/staff-seed.ts';
 
 const file = { name: 'a.csv', type: 'text/csv', content: '\uFEFFdate\r\n' };
@@ -45,6 +47,24 @@ describe('ranges', () => {
       ...before,
       exportedAt: THURSDAY_1500,
     });
+  });
+});
+
+describe('the last export', () => {
+  it('is remembered when a CSV or a backup is made, and not for a refused range', async () => {
+    await clearSettings();
+    const kiosk = testKiosk({ now: THURSDAY_1500, pins: 'none' });
+    await seedThursday(await kiosk.storage);
+    expect(await readLastExportAt()).toBeUndefined();
+    await exportCsv(kiosk.store, THURSDAY, '2026-11-01', 'long');
+    expect(await readLastExportAt()).toBeUndefined();
+    await exportCsv(kiosk.store, THURSDAY, THURSDAY, 'wide');
+    expect(await readLastExportAt()).toBe(THURSDAY_1500);
+
+    await clearSettings();
+    const later = testKiosk({ now: THURSDAY_1500 + 60_000, pins: 'none' });
+    await exportBackup(later.store);
+    expect(await readLastExportAt()).toBe(THURSDAY_1500 + 60_000);
   });
 });
 

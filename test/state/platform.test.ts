@@ -3,11 +3,30 @@ import {
   IDLE_BEFORE_UPDATE_MS,
   listenForStaleChunks,
   mayApplyUpdate,
+  platformState,
   shouldReloadForStaleChunk,
   STALE_RELOAD_WINDOW_MS,
+  startPlatform,
   startStorageCare,
 } from '../../src/state/platform.ts';
 import type { KioskStore } from '../../src/state/index.ts';
+
+// The service worker's bridge, as far as start-up uses it: which scripts were registered.
+const registrations = vi.hoisted(() => [] as string[]);
+vi.mock('workbox-window', () => ({
+  Workbox: class {
+    constructor(readonly url: string) {}
+    addEventListener(): void {}
+    register(): Promise<undefined> {
+      registrations.push(this.url);
+      return Promise.resolve(undefined);
+    }
+    update(): Promise<void> {
+      return Promise.resolve();
+    }
+    messageSkipWaiting(): void {}
+  },
+}));
 
 describe('updates', () => {
   it('wait for two idle minutes at the door and no staff screen', () => {
@@ -65,5 +84,34 @@ describe('storage care', () => {
     stop();
     document.dispatchEvent(new Event('visibilitychange'));
     expect(checkHealth).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('start-up of the platform', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.unstubAllEnvs();
+    platformState.set({ updateWaiting: false });
+  });
+
+  it('registers the service worker although the persistent-storage prompt is never answered', async () => {
+    vi.stubEnv('DEV', false);
+    const persist = vi.fn(() => new Promise<boolean>(() => undefined)); // Firefox, unanswered
+    vi.stubGlobal('navigator', {
+      ...navigator,
+      onLine: true,
+      serviceWorker: {},
+      storage: { persisted: () => Promise.resolve(false), persist },
+    });
+    const store = {
+      now: () => 0,
+      pruneRetention: () => Promise.resolve(0),
+      checkHealth: () => Promise.resolve(true),
+    } as unknown as KioskStore;
+    void startPlatform(store);
+    await vi.waitFor(() => expect(registrations).toEqual(['/sw.js']));
+    // Storage is still asked for, after the worker, and known not to be persistent meanwhile.
+    await vi.waitFor(() => expect(persist).toHaveBeenCalledTimes(1));
+    expect(platformState.get().persisted).toBe(false);
   });
 });

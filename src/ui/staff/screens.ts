@@ -7,6 +7,7 @@ import type { MessageKey } from '../../i18n/index.ts';
 import type { StaffScreen } from '../../state/staff-session.ts';
 import { Closing } from './Closing.tsx';
 import { History } from './History.tsx';
+import { SelfTest } from './self-test/SelfTest.tsx';
 import { Settings } from './settings/Settings.tsx';
 
 export type LeadScreen = Exclude<StaffScreen, 'tally'>;
@@ -20,6 +21,7 @@ export const leadScreens: Record<LeadScreen, ComponentType<LeadScreenProps>> = {
   closing: Closing,
   history: History,
   settings: Settings,
+  'self-test': SelfTest,
 };
 
 /** The navigation label of every staff screen. */
@@ -28,4 +30,5 @@ export const SCREEN_LABELS: Record<StaffScreen, MessageKey> = {
   closing: 'staff.nav.closing',
   history: 'staff.nav.history',
   settings: 'staff.nav.settings',
+  'self-test': 'staff.nav.selfTest',
 };

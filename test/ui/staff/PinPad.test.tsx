@@ -60,7 +60,7 @@ describe('the PIN pad', () => {
     expect(location.hash).toBe('#/staff/tally');
   });
 
-  it('the lead PIN opens every screen: Telling, Dagsoppgjør, Historikk, Innstillinger', async () => {
+  it('the lead PIN opens every screen: Telling, Dagsoppgjør, Historikk, Innstillinger, Selvtest', async () => {
     await openPad();
     typePin(TEST_PINS.lead);
     expect(await screen.findByText('Innlogget som daglig leder')).toBeTruthy();
@@ -69,6 +69,7 @@ describe('the PIN pad', () => {
       'Dagsoppgjør',
       'Historikk',
       'Innstillinger',
+      'Selvtest',
       'Tilbake til inngangen',
     ]);
     fireEvent.click(screen.getByRole('button', { name: 'Innstillinger' }));
