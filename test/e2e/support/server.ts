@@ -5,6 +5,8 @@ import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { businessDayOf } from '../../../src/domain/business-day.ts';
+import { norwegianDefaults } from '../../../src/domain/presets/defaults.ts';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -105,15 +107,17 @@ export async function runCli(args: string[], env: Record<string, string>): Promi
 }
 
 /**
- * The site's visits today (Europe/Oslo) on the endpoint, over every tablet and replica;
- * undefined when the endpoint does not answer (stopped, or the token refused).
+ * The site's visits on the endpoint in the business day the tablet counts in now (Europe/Oslo,
+ * the presets' cut-off: a visit at 01:00 belongs to the day before), over every tablet and
+ * replica; undefined when the endpoint does not answer (stopped, or the token refused).
  */
 export async function endpointVisitsToday(
   server: { url: string },
   site: string,
   token: string,
 ): Promise<number | undefined> {
-  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date());
+  const { timeZone, cutoffHour } = norwegianDefaults();
+  const today = businessDayOf(Date.now(), timeZone, cutoffHour);
   const answer = await fetch(`${server.url}/api/v1/sites/${site}/days?from=${today}&to=${today}`, {
     headers: { Authorization: `Bearer ${token}` },
   }).catch(() => undefined);
