@@ -46,14 +46,14 @@ export interface LoadedConfig {
 export async function loadConfig(): Promise<LoadedConfig> {
   const stored = await readSetting('config');
   if (stored === undefined) return { config: await loadDefaultPreset() };
-  const { siteConfigSchema } = await import('../shared/site-config.ts');
+  // Both wait for zod's chunk anyway: neither is part of the first paint.
+  const [{ siteConfigSchema }, { issueLine }] = await Promise.all([
+    import('../shared/site-config.ts'),
+    import('../shared/validation-issues.ts'),
+  ]);
   const result = siteConfigSchema.safeParse(stored);
   if (!result.success) {
-    const first = result.error.issues[0];
-    return {
-      config: await loadDefaultPreset(),
-      invalid: first ? `${first.path.join('.')}: ${first.message}` : 'ugyldig',
-    };
+    return { config: await loadDefaultPreset(), invalid: issueLine(result.error) ?? 'ugyldig' };
   }
   writePaintCopy(result.data);
   return { config: result.data };
