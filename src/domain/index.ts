@@ -7,6 +7,8 @@ export * from './business-day';
 export * from './holidays';
 export * from './schedule';
 export * from './tally';
+export * from './tally-merge';
+export * from './door-events';
 export * from './tally-events';
 export * from './tally-targets';
 export * from './closing';

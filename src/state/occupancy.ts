@@ -4,7 +4,7 @@
  * day. Check-outs and staff corrections are ordinary events; nothing is edited or deleted.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { presenceEvent } from '../domain/tally-events.ts';
+import { presenceEvent } from '../domain/door-events.ts';
 import type { KioskStore, WriteOutcome } from './kiosk-store.ts';
 import { useObservable } from './use-observable.ts';
 

@@ -46,13 +46,11 @@ export interface LoadedConfig {
 export async function loadConfig(): Promise<LoadedConfig> {
   const stored = await readSetting('config');
   if (stored === undefined) return { config: await loadDefaultPreset() };
-  // Both wait for zod's chunk anyway: neither is part of the first paint.
-  const [{ siteConfigSchema }, { issueLine }] = await Promise.all([
-    import('../shared/site-config.ts'),
-    import('../shared/validation-issues.ts'),
-  ]);
+  const { siteConfigSchema } = await import('../shared/site-config.ts');
   const result = siteConfigSchema.safeParse(stored);
   if (!result.success) {
+    // Worded where every zod issue is; loaded only when the stored configuration is bad.
+    const { issueLine } = await import('../shared/validation-issues.ts');
     return { config: await loadDefaultPreset(), invalid: issueLine(result.error) ?? 'ugyldig' };
   }
   writePaintCopy(result.data);

@@ -6,11 +6,11 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { rollUp } from '../domain/tally.ts';
+import type { CorrectionReason } from '../domain/door-events.ts';
 import {
   correctionEvent,
   tallyInputEvent,
   undoEvent,
-  type CorrectionReason,
   type TallyTarget,
 } from '../domain/tally-events.ts';
 import { parseBackfillAmount, type BackfillProblem } from '../domain/tally-targets.ts';
@@ -21,7 +21,7 @@ import type { KioskStorage, KioskStore, WriteOutcome } from './kiosk-store.ts';
 import { observable, type Observable } from './observable.ts';
 import { useLiveQuery } from './use-live-query.ts';
 
-export { CORRECTION_REASONS, type CorrectionReason } from '../domain/tally-events.ts';
+export { CORRECTION_REASONS, type CorrectionReason } from '../domain/door-events.ts';
 export type { TallyTarget } from '../domain/tally-events.ts';
 export {
   BACKFILL_MAX,

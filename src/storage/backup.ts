@@ -4,7 +4,7 @@
  * and merges by maximum, so importing the same backup again changes nothing, and it never
  * writes to this tablet's own replica.
  */
-import { mergeCounts } from '../domain/tally.ts';
+import { mergeCounts } from '../domain/tally-merge.ts';
 // Types only: the schema (and zod) loads when a backup is imported, not when one is made.
 import type { Backup, BackupCount, BackupDay } from '../shared/backup.ts';
 import type { SiteConfig } from '../shared/site-config.ts';

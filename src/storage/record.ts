@@ -6,7 +6,7 @@
  * Dexie's live queries, which cannot see writes made outside Dexie, that the data changed.
  */
 import { applyDelta } from '../domain/tally.ts';
-import type { TallyEvent } from '../domain/tally-events.ts';
+import type { TallyEvent } from '../domain/door-events.ts';
 import { NO_COUNTS, updatedCounts } from './day-counts.ts';
 import { REPLICA_CHANGED } from './errors.ts';
 import {

@@ -3,14 +3,14 @@
  * first taps are written before Dexie has loaded (record.ts), so these must not import it.
  */
 import type { TallyCounts } from '../domain/tally.ts';
-import type { CorrectionReason, EventSource } from '../domain/tally-events.ts';
+import type { CorrectionReason, EventSource } from '../domain/door-events.ts';
 
-// The events' sources and reasons are the domain's (tally-events.ts); stored as they are.
+// The events' sources and reasons are the domain's (door-events.ts); stored as they are.
 export {
   CORRECTION_REASONS,
   type CorrectionReason,
   type EventSource,
-} from '../domain/tally-events.ts';
+} from '../domain/door-events.ts';
 
 /** Absent option and hour are stored as sentinels so they can be part of a compound key. */
 export const NO_OPTION = '';
