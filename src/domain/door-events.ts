@@ -66,11 +66,12 @@ export function checkInEvent(
 /**
  * The visitor's answer to the check-in question moves their check-in to the answer's key: a
  * −1 on the check-in's key and a +1 on the answer's (its option, or the counter it counts
- * as), both refining the check-in. None when the answer is not (or no longer) an option.
+ * as), both refining the check-in (its id, given once recorded). None when the answer is
+ * not (or no longer) an option.
  */
 export function answerEvents(
   site: Pick<SiteConfig, 'counters' | 'question'>,
-  checkIn: TallyEvent & { id: string },
+  checkIn: TallyEvent & { id?: string },
   optionId: string,
   at: number,
 ): TallyEvent[] {
