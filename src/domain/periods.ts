@@ -2,7 +2,7 @@
  * Periods for history and reports: ISO weeks, months and years, and summing days' totals into
  * them. Pure: dates in, totals out.
  */
-import { addDays, weekdayOf, type IsoDate } from './business-day';
+import { addDays, daysBetween, weekdayOf, type IsoDate } from './business-day';
 import type { DayTotals } from './reports';
 import type { Total } from '../shared/protocol';
 
@@ -79,4 +79,19 @@ export function totalsByPeriod(days: readonly DayTotals[], period: Period): Peri
     days: list.length,
     totals: sumTotals(list),
   }));
+}
+
+/** Why a date range for a file was refused. */
+export type RangeProblem = 'missing' | 'to-before-from' | 'too-long';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A CSV covers at most ten years; beyond that a typo is likelier than a wish. */
+export const MAX_RANGE_DAYS = 3660;
+
+/** Checks a from/to pair from date inputs; undefined when it is a usable range. */
+export function checkRange(from: string, to: string): RangeProblem | undefined {
+  if (!ISO_DATE.test(from) || !ISO_DATE.test(to)) return 'missing';
+  if (to < from) return 'to-before-from';
+  if (daysBetween(from, to) > MAX_RANGE_DAYS) return 'too-long';
+  return undefined;
 }

@@ -1,7 +1,7 @@
 /**
- * Owns the tally arithmetic: grow-only increment/decrement pairs per key (a PN-counter), their
- * merge and the PROTOCOL.md roll-up into totals. Pure values in, new values out; it never
- * lowers a count and never touches storage.
+ * Owns the tally arithmetic: grow-only increment/decrement pairs per key (a PN-counter) and the
+ * PROTOCOL.md roll-up into totals; their merge is tally-merge.ts. Pure values in, new values
+ * out; it never lowers a count and never touches storage.
  */
 import type { Total } from '../shared/protocol';
 
@@ -48,21 +48,6 @@ export function netOf(row: TallyCounts): number {
 export function amountOf(row: TallyCounts): number | undefined {
   if (row.incNok === undefined && row.decNok === undefined) return undefined;
   return (row.incNok ?? 0) - (row.decNok ?? 0);
-}
-
-/** Field-wise maximum of two states of the same key: the endpoint's idempotent merge. */
-export function mergeMax(a: TallyCounts, b: TallyCounts): TallyCounts {
-  if (a.counter !== b.counter || a.option !== b.option || a.hour !== b.hour) {
-    throw new RangeError('mergeMax needs two rows of the same key');
-  }
-  const merged: TallyCounts = { ...a, inc: Math.max(a.inc, b.inc), dec: Math.max(a.dec, b.dec) };
-  if (a.incNok !== undefined || b.incNok !== undefined) {
-    merged.incNok = Math.max(a.incNok ?? 0, b.incNok ?? 0);
-  }
-  if (a.decNok !== undefined || b.decNok !== undefined) {
-    merged.decNok = Math.max(a.decNok ?? 0, b.decNok ?? 0);
-  }
-  return merged;
 }
 
 interface Sum {

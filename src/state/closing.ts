@@ -1,110 +1,26 @@
 /**
- * Closing the business day: the figures the lead checks, the counted cash against what the
- * cash boards should have brought in, the closing itself (this tablet's own replica only)
- * and the day's note, which stays on this tablet. Bad input is refused before anything is stored.
+ * Closing the business day on this tablet: the closing itself (this tablet's own replica only)
+ * with the counted cash, and the day's note, which stays on this tablet. The figures and the
+ * reading of the cash are the domain's (domain/closing.ts); a refused entry stores nothing.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { IsoDate } from '../domain/business-day.ts';
-import { amountFor, netFor, visitsPerHour } from '../domain/reports.ts';
-import type { Total } from '../shared/protocol.ts';
-import type { Counter } from '../shared/site-config.ts';
+import { parseCountedCash, type CashProblem } from '../domain/closing.ts';
 import { closeDay, doorVisitsAfter, reopenDay } from '../storage/days.ts';
 import { noteOn, saveNote } from '../storage/notes.ts';
 import { dayRow } from '../storage/tally.ts';
 import type { KioskStore } from './kiosk-store.ts';
 
-/** The option of a sale counter whose kroner the lead finds in the cash box. */
-export const CASH_OPTION = 'cash';
-
-/** A counter's whole-day figure and, where it has options, one per option. */
-export interface CounterFigure {
-  counter: Counter;
-  net: number;
-  options: Array<{ id: string; name: Counter['name']; net: number; amountNok?: number }>;
-  amountNok?: number;
-}
-
-/** The figures the closing screen shows, from a day's totals and the site's counters. */
-export interface ClosingSummary {
-  visits: CounterFigure | undefined;
-  visitsPerHour: Array<{ hour: number; visits: number }>;
-  meals: CounterFigure[];
-  sales: CounterFigure[];
-  activities: CounterFigure[];
-  /** Kroner of the sale counters' cash option: what the cash box should hold. */
-  cashExpectedNok: number;
-}
-
-function figureOf(counter: Counter, totals: readonly Total[]): CounterFigure {
-  const figure: CounterFigure = {
-    counter,
-    net: netFor(totals, counter.id),
-    options: (counter.options ?? []).map((option) => {
-      const row: CounterFigure['options'][number] = {
-        id: option.id,
-        name: option.name,
-        net: netFor(totals, counter.id, option.id),
-      };
-      if (counter.kind === 'sale') row.amountNok = amountFor(totals, counter.id, option.id);
-      return row;
-    }),
-  };
-  if (counter.kind === 'sale') figure.amountNok = amountFor(totals, counter.id);
-  return figure;
-}
-
-/** Groups a day's totals by the kinds of counter the site has. */
-export function closingSummary(
-  totals: readonly Total[],
-  counters: readonly Counter[],
-): ClosingSummary {
-  const visit = counters.find((counter) => counter.id === 'visit');
-  const ofKind = (kind: Counter['kind']) =>
-    counters.filter((counter) => counter.kind === kind).map((counter) => figureOf(counter, totals));
-  const sales = ofKind('sale');
-  return {
-    visits: visit === undefined ? undefined : figureOf(visit, totals),
-    visitsPerHour: visitsPerHour(totals),
-    meals: ofKind('meal'),
-    sales,
-    activities: ofKind('activity'),
-    cashExpectedNok: sales.reduce(
-      (sum, sale) =>
-        sum + (sale.options.find((option) => option.id === CASH_OPTION)?.amountNok ?? 0),
-      0,
-    ),
-  };
-}
-
-/** Why a counted-cash entry was refused. */
-export type CashProblem = 'missing' | 'not-a-number' | 'negative' | 'not-whole';
-
-export type CashParse = { ok: true; nok: number | undefined } | { ok: false; problem: CashProblem };
-
-/**
- * Reads what the lead typed as counted cash: whole kroner, spaces allowed ("1 200"), "kr"
- * allowed. Empty is "not counted", refused only when cash was expected.
- */
-export function parseCountedCash(text: string, cashExpected: boolean): CashParse {
-  const cleaned = text.replace(/[\s\u00a0]/g, '').replace(/kr\.?$/i, '');
-  if (cleaned === '')
-    return cashExpected ? { ok: false, problem: 'missing' } : { ok: true, nok: undefined };
-  if (/^[-−]/.test(cleaned) && /^[-−]\d+([.,]\d+)?$/.test(cleaned)) {
-    return { ok: false, problem: 'negative' };
-  }
-  if (/^\d+[.,]\d+$/.test(cleaned)) {
-    return /^\d+[.,]0+$/.test(cleaned)
-      ? { ok: true, nok: Number.parseInt(cleaned, 10) }
-      : { ok: false, problem: 'not-whole' };
-  }
-  if (!/^\d{1,9}$/.test(cleaned)) return { ok: false, problem: 'not-a-number' };
-  return { ok: true, nok: Number(cleaned) };
-}
-
-/** What the lead counted minus what was expected: positive means more cash than boards. */
-export function cashDifference(expectedNok: number, countedNok: number): number {
-  return countedNok - expectedNok;
-}
+export {
+  CASH_OPTION,
+  cashDifference,
+  closingSummary,
+  parseCountedCash,
+  type CashParse,
+  type CashProblem,
+  type ClosingFigure as CounterFigure,
+  type ClosingSummary,
+} from '../domain/closing.ts';
 
 /** This tablet's closing of a day and what happened after it. */
 export interface ClosingRecord {

@@ -4,7 +4,7 @@
  * day. Check-outs and staff corrections are ordinary events; nothing is edited or deleted.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { EventInput } from '../storage/events.ts';
+import { presenceEvent } from '../domain/door-events.ts';
 import type { KioskStore, WriteOutcome } from './kiosk-store.ts';
 import { useObservable } from './use-observable.ts';
 
@@ -32,11 +32,9 @@ function countNow(
   source: 'door' | 'staff',
 ): Promise<WriteOutcome> {
   const at = store.now();
-  const { day, hour } = store.dayOf(at);
-  const byHour = store.config.get().counters.find((c) => c.id === counter)?.byHour ?? true;
-  const event: Omit<EventInput, 'id'> = { day, at, counter, delta, source };
-  if (byHour) event.hour = hour;
-  return store.record([event]);
+  return store.record([
+    presenceEvent(store.config.get(), counter, delta, source, at, store.dayOf(at)),
+  ]);
 }
 
 /** One visitor leaving. Nobody is counted out of an empty room, so occupancy stays ≥ 0. */

@@ -5,8 +5,10 @@
  * made once, and that a file with any bad line imports nothing.
  */
 import type { MessageKey, Params } from '../i18n/index.ts';
+import { prepareConfig } from '../domain/configuration.ts';
 import type { Counter, SiteConfig, WordOfDay } from '../shared/site-config.ts';
-import { describeIssue, type FieldProblem, type ZodIssueLike } from './export.ts';
+import { firstIssue, type FieldProblem } from '../shared/validation-issues.ts';
+import { schemaProblem } from './export.ts';
 import type { KioskStore } from './kiosk-store.ts';
 import { saveConfig } from './site-config.ts';
 
@@ -19,10 +21,9 @@ export interface Refusal {
 export type SettingsOutcome = { ok: true; config: SiteConfig } | { ok: false; refusal: Refusal };
 
 function schemaRefusal(error: unknown, key: MessageKey): Refusal {
-  const issue = (error as { issues?: ZodIssueLike[] }).issues?.[0];
-  if (issue === undefined) return { key: 'staff.closing.failed' };
+  if (firstIssue(error) === undefined) return { key: 'staff.closing.failed' };
   // The field stays a dotted path here: the screen names it with its own labels.
-  const described = describeIssue(issue);
+  const described = schemaProblem(error);
   return { key, params: { field: described.field, ...problemParam(described) } };
 }
 
@@ -42,72 +43,6 @@ function problemParam(described: { fieldProblem: FieldProblem; detail?: string }
   return described.fieldProblem === 'custom'
     ? { problem: described.detail ?? 'er ugyldig' }
     : { problemKey: PROBLEM_KEYS[described.fieldProblem] };
-}
-
-/** A fixed ASCII id from a display name: "Øreakupunktur" → "oreakupunktur", never taken twice. */
-export function slugFor(name: string, taken: readonly string[], fallback = 'punkt'): string {
-  const base =
-    name
-      .toLowerCase()
-      .replace(/æ/g, 'ae')
-      .replace(/ø/g, 'o')
-      .replace(/å/g, 'a')
-      .normalize('NFKD')
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 40) || fallback;
-  let slug = base;
-  for (let n = 2; taken.includes(slug); n++) slug = `${base}-${n}`;
-  return slug;
-}
-
-function withIds<T extends { id: string }>(items: T[], nameOf: (item: T) => string): T[] {
-  const taken = items.map((item) => item.id).filter(Boolean);
-  return items.map((item) => {
-    if (item.id !== '') return item;
-    const id = slugFor(nameOf(item), taken);
-    taken.push(id);
-    return { ...item, id };
-  });
-}
-
-/**
- * What the editor's draft becomes before validation: new items (id '') get their slug from
- * their name, opening hours without days are dropped, an answer that refines visits is also
- * a visit option, and a place with a capacity counts check-outs.
- */
-export function prepareConfig(draft: SiteConfig): SiteConfig {
-  let counters = withIds(draft.counters, (counter) => counter.name.nb).map((counter) =>
-    counter.options ? { ...counter, options: withIds(counter.options, (o) => o.name.nb) } : counter,
-  );
-  const question = draft.question && {
-    ...draft.question,
-    options: withIds(draft.question.options, (option) => option.label.nb),
-  };
-  const answers = question?.options.filter((option) => option.countsAs === undefined) ?? [];
-  counters = counters.map((counter) => {
-    if (counter.id !== 'visit') return counter;
-    const options = [...(counter.options ?? [])];
-    for (const answer of answers) {
-      if (!options.some((option) => option.id === answer.id)) {
-        options.push({ id: answer.id, name: answer.label });
-      }
-    }
-    return options.length > 0 ? { ...counter, options } : counter;
-  });
-  if (draft.capacity !== undefined && !counters.some((counter) => counter.kind === 'checkout')) {
-    counters.push({ id: 'checkout', kind: 'checkout', name: { nb: 'Sjekket ut' }, byHour: true });
-  }
-  const prepared: SiteConfig = {
-    ...draft,
-    openingHours: draft.openingHours.filter((hours) => hours.weekdays.length > 0),
-    closedDates: draft.closedDates.filter(Boolean),
-    openDates: draft.openDates.filter(Boolean),
-    schedule: withIds(draft.schedule, (item) => item.title.nb),
-    counters,
-  };
-  if (question) prepared.question = question;
-  return prepared;
 }
 
 /**

@@ -49,11 +49,9 @@ export async function loadConfig(): Promise<LoadedConfig> {
   const { siteConfigSchema } = await import('../shared/site-config.ts');
   const result = siteConfigSchema.safeParse(stored);
   if (!result.success) {
-    const first = result.error.issues[0];
-    return {
-      config: await loadDefaultPreset(),
-      invalid: first ? `${first.path.join('.')}: ${first.message}` : 'ugyldig',
-    };
+    // Worded where every zod issue is; loaded only when the stored configuration is bad.
+    const { issueLine } = await import('../shared/validation-issues.ts');
+    return { config: await loadDefaultPreset(), invalid: issueLine(result.error) ?? 'ugyldig' };
   }
   writePaintCopy(result.data);
   return { config: result.data };

@@ -5,62 +5,32 @@
  * deletes or edits an event.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { countersOn } from '../domain/schedule.ts';
 import { rollUp } from '../domain/tally.ts';
+import type { CorrectionReason } from '../domain/door-events.ts';
+import {
+  correctionEvent,
+  tallyInputEvent,
+  undoEvent,
+  type TallyTarget,
+} from '../domain/tally-events.ts';
+import { parseBackfillAmount, type BackfillProblem } from '../domain/tally-targets.ts';
 import type { Total } from '../shared/protocol.ts';
-import type { Counter, CounterOption, SiteConfig } from '../shared/site-config.ts';
-import { CORRECTION_REASONS, type CorrectionReason } from '../storage/database.ts';
 import type { EventInput } from '../storage/events.ts';
 import { countsOfDay } from '../storage/tally.ts';
 import type { KioskStorage, KioskStore, WriteOutcome } from './kiosk-store.ts';
 import { observable, type Observable } from './observable.ts';
 import { useLiveQuery } from './use-live-query.ts';
 
-export { CORRECTION_REASONS, type CorrectionReason };
-
-/** One +1 on the tally screen: a counter, or one option of it. */
-export interface TallyTarget {
-  counter: Counter;
-  option?: CounterOption;
-}
-
-/** Whether a target is a visit or check-out added by staff for someone who did not tap. */
-export function isStaffAdded(target: TallyTarget): boolean {
-  return target.counter.kind === 'visit' || target.counter.kind === 'checkout';
-}
-
-/**
- * The +1 buttons of a day: one per counter that is on, one per option where it has options.
- * Visits and check-outs get a single staff-added +1: the door's answers are the visitor's own.
- */
-export function tallyTargets(config: SiteConfig, day: string): TallyTarget[] {
-  return countersOn(config, day).flatMap((counter): TallyTarget[] => {
-    if (isStaffAdded({ counter }) || !counter.options?.length) return [{ counter }];
-    return counter.options.map((option) => ({ counter, option }));
-  });
-}
-
-/** A stable key for a target, for lists and form values. */
-export function targetKey(target: TallyTarget): string {
-  return target.option ? `${target.counter.id}/${target.option.id}` : target.counter.id;
-}
-
-export const BACKFILL_MAX = 10_000;
-
-export type BackfillProblem = 'empty' | 'not-whole' | 'too-small' | 'too-large';
-
-/** A back-filled amount from a paper sheet: a whole number 1–10 000, or why not. */
-export function parseBackfillAmount(
-  typed: string,
-): { ok: true; amount: number } | { ok: false; problem: BackfillProblem } {
-  const text = typed.trim().replace(/\s/g, '');
-  if (text === '') return { ok: false, problem: 'empty' };
-  if (!/^[+-]?\d+$/.test(text)) return { ok: false, problem: 'not-whole' };
-  const amount = Number(text);
-  if (amount < 1) return { ok: false, problem: 'too-small' };
-  if (amount > BACKFILL_MAX) return { ok: false, problem: 'too-large' };
-  return { ok: true, amount };
-}
+export { CORRECTION_REASONS, type CorrectionReason } from '../domain/door-events.ts';
+export type { TallyTarget } from '../domain/tally-events.ts';
+export {
+  BACKFILL_MAX,
+  isStaffAdded,
+  parseBackfillAmount,
+  tallyTargets,
+  targetKey,
+  type BackfillProblem,
+} from '../domain/tally-targets.ts';
 
 /** What a staff write did, for the screen's confirmation. */
 export interface TallyWrite {
@@ -94,28 +64,6 @@ export function createTallyActions(store: KioskStore): TallyActions {
   const lastTap = observable<TallyWrite | undefined>(undefined);
   let lastEvent: EventInput | undefined;
 
-  function input(
-    target: TallyTarget,
-    delta: number,
-    source: EventInput['source'],
-    at: number,
-    day?: string,
-  ): Omit<EventInput, 'id'> {
-    const here = store.dayOf(at);
-    const event: Omit<EventInput, 'id'> = {
-      day: day ?? here.day,
-      at,
-      counter: target.counter.id,
-      delta,
-      source,
-    };
-    if (target.option) event.option = target.option.id;
-    // A back-filled day has no hour to put the count in; the day total still carries it.
-    if (target.counter.byHour && day === undefined) event.hour = here.hour;
-    if (target.counter.priceNok !== undefined) event.nok = target.counter.priceNok * delta;
-    return event;
-  }
-
   function written(
     target: TallyTarget,
     kind: TallyWrite['kind'],
@@ -129,7 +77,10 @@ export function createTallyActions(store: KioskStore): TallyActions {
     lastTap,
 
     async tap(target) {
-      const outcome = await store.record([input(target, 1, 'staff', store.now())]);
+      const at = store.now();
+      const outcome = await store.record([
+        tallyInputEvent(target, 1, 'staff', at, store.dayOf(at)),
+      ]);
       const write = written(target, 'tap', outcome);
       lastEvent = outcome.events[0];
       lastTap.set(write);
@@ -143,22 +94,12 @@ export function createTallyActions(store: KioskStore): TallyActions {
       // Cleared first: a second press while this one is saving must not undo twice.
       lastTap.set(undefined);
       lastEvent = undefined;
-      const undo: Omit<EventInput, 'id'> = {
-        day: event.day,
-        at: store.now(),
-        counter: event.counter,
-        delta: -event.delta,
-        source: 'staff',
-      };
-      if (event.option !== undefined) undo.option = event.option;
-      if (event.hour !== undefined) undo.hour = event.hour;
-      if (event.nok !== undefined) undo.nok = -event.nok;
-      return written(tap.target, 'undo', await store.record([undo]));
+      return written(tap.target, 'undo', await store.record([undoEvent(event, store.now())]));
     },
 
     async correct(target, reason) {
-      if (!CORRECTION_REASONS.includes(reason)) throw new RangeError(`Unknown reason: ${reason}`);
-      const event = { ...input(target, -1, 'staff', store.now()), reason };
+      const at = store.now();
+      const event = correctionEvent(target, reason, at, store.dayOf(at));
       return written(target, 'correction', await store.record([event]));
     },
 
@@ -168,7 +109,8 @@ export function createTallyActions(store: KioskStore): TallyActions {
       if (day > store.dayOf(now).day) return { ok: false, problem: 'future-day' };
       const parsed = parseBackfillAmount(typedAmount);
       if (!parsed.ok) return parsed;
-      const outcome = await store.record([input(target, parsed.amount, 'backfill', now, day)]);
+      const event = tallyInputEvent(target, parsed.amount, 'backfill', now, { day });
+      const outcome = await store.record([event]);
       return { ok: true, write: written(target, 'backfill', outcome) };
     },
   };

@@ -4,6 +4,7 @@
  * and merges by maximum, so importing the same backup again changes nothing, and it never
  * writes to this tablet's own replica.
  */
+import { mergeCounts } from '../domain/tally-merge.ts';
 // Types only: the schema (and zod) loads when a backup is imported, not when one is made.
 import type { Backup, BackupCount, BackupDay } from '../shared/backup.ts';
 import type { SiteConfig } from '../shared/site-config.ts';
@@ -120,19 +121,8 @@ export async function importBackup(
       ];
       const stored = await db.tally.get(key);
       const current = stored ?? emptyRow(count.replica, count);
-      const next: TallyRow = {
-        ...current,
-        inc: Math.max(current.inc, count.inc),
-        dec: Math.max(current.dec, count.dec),
-        incNok: Math.max(current.incNok, count.incNok ?? 0),
-        decNok: Math.max(current.decNok, count.decNok ?? 0),
-      };
-      const unchanged =
-        next.inc === current.inc &&
-        next.dec === current.dec &&
-        next.incNok === current.incNok &&
-        next.decNok === current.decNok;
-      if (unchanged && stored !== undefined) continue;
+      const next: TallyRow = mergeCounts(current, count);
+      if (next === current && stored !== undefined) continue;
       await db.tally.put(next);
       outcome.tallyRows += 1;
       changedDays.add(`${count.replica}\u0000${count.date}`);

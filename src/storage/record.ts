@@ -6,6 +6,7 @@
  * Dexie's live queries, which cannot see writes made outside Dexie, that the data changed.
  */
 import { applyDelta } from '../domain/tally.ts';
+import type { TallyEvent } from '../domain/door-events.ts';
 import { NO_COUNTS, updatedCounts } from './day-counts.ts';
 import { REPLICA_CHANGED } from './errors.ts';
 import {
@@ -13,27 +14,15 @@ import {
   NO_HOUR,
   NO_OPTION,
   REPLICA_KEY,
-  type CorrectionReason,
   type DayRow,
-  type EventSource,
   type MetaRow,
   type StoredEvent,
   type TallyRow,
 } from './rows.ts';
 
-/** What a caller asks to record; the id, replica and sentinels are filled in here. */
-export interface EventInput {
+/** The domain's event as a caller asks to record it; id, replica and sentinels are filled in here. */
+export interface EventInput extends TallyEvent {
   id?: string;
-  day: string;
-  at: number;
-  counter: string;
-  option?: string;
-  hour?: number;
-  delta: number;
-  nok?: number;
-  source: EventSource;
-  reason?: CorrectionReason;
-  refines?: string;
 }
 
 /** Turns an input into the stored shape (sentinels for absent option and hour). */

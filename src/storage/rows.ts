@@ -3,11 +3,14 @@
  * first taps are written before Dexie has loaded (record.ts), so these must not import it.
  */
 import type { TallyCounts } from '../domain/tally.ts';
-/** Where an event came from. */
-export type EventSource = 'door' | 'staff' | 'backfill';
-/** The fixed reasons a correction may carry: never free text. */
-export const CORRECTION_REASONS = ['wrong-button', 'counted-twice', 'test'] as const;
-export type CorrectionReason = (typeof CORRECTION_REASONS)[number];
+import type { CorrectionReason, EventSource } from '../domain/door-events.ts';
+
+// The events' sources and reasons are the domain's (door-events.ts); stored as they are.
+export {
+  CORRECTION_REASONS,
+  type CorrectionReason,
+  type EventSource,
+} from '../domain/door-events.ts';
 
 /** Absent option and hour are stored as sentinels so they can be part of a compound key. */
 export const NO_OPTION = '';

@@ -13,6 +13,7 @@ import {
   type Upload,
   type UploadDay,
 } from '../shared/protocol.ts';
+import { issueLine } from '../shared/validation-issues.ts';
 import { postCounts, type Fetch, type SyncSettings } from './client.ts';
 
 /** Where the days come from and where acknowledgements go (the storage layer, wired by state). */
@@ -78,11 +79,7 @@ export async function syncOnce(run: SyncRun): Promise<SyncResult> {
     // Validate with the endpoint's own schema first: a day that fails is held, the rest go.
     const checked = uploadDaySchema.safeParse(uploadDayOf(day));
     if (!checked.success) {
-      const issue = checked.error.issues[0];
-      held.push({
-        ...day,
-        message: issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid',
-      });
+      held.push({ ...day, message: issueLine(checked.error) ?? 'invalid' });
       return false;
     }
     return true;

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isoWeekOf, periodKeyOf, sumTotals, totalsByPeriod } from '../../src/domain/periods.ts';
+import {
+  checkRange,
+  isoWeekOf,
+  periodKeyOf,
+  sumTotals,
+  totalsByPeriod,
+} from '../../src/domain/periods.ts';
 
 describe('periods', () => {
   it.each([
@@ -55,5 +61,22 @@ describe('periods', () => {
       },
     ]);
     expect(sumTotals([])).toEqual([]);
+  });
+});
+
+describe('a range for a file', () => {
+  it.each([
+    ['2026-11-01', '2026-11-30', undefined],
+    ['2026-11-26', '2026-11-26', undefined],
+    ['2026-11-26', '2026-11-25', 'to-before-from'],
+    ['', '2026-11-25', 'missing'],
+    ['2000-01-01', '2026-01-01', 'too-long'],
+  ])('%s to %s: %s', (from, to, problem) => {
+    expect(checkRange(from, to)).toBe(problem);
+  });
+
+  it('ten years is the longest: 3660 days after its first day, not one more', () => {
+    expect(checkRange('2020-01-01', '2030-01-08')).toBeUndefined();
+    expect(checkRange('2020-01-01', '2030-01-09')).toBe('too-long');
   });
 });

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  amountOf,
-  applyDelta,
-  mergeMax,
-  netOf,
-  rollUp,
-  type TallyCounts,
-} from '../../src/domain/tally';
+import { amountOf, applyDelta, netOf, rollUp, type TallyCounts } from '../../src/domain/tally';
 
 describe('applying a delta', () => {
   it('adds a tap to increments and an undo to decrements, never lowering either', () => {
@@ -46,26 +39,6 @@ describe('applying a delta', () => {
 
   it('refuses a fractional delta', () => {
     expect(() => applyDelta({ counter: 'visit', inc: 0, dec: 0 }, 0.5)).toThrow(RangeError);
-  });
-});
-
-describe('merging two states of a key', () => {
-  it('takes the field-wise maximum, so replays and reordering change nothing', () => {
-    const a: TallyCounts = { counter: 'bingo', inc: 5, dec: 2, incNok: 50, decNok: 0 };
-    const b: TallyCounts = { counter: 'bingo', inc: 7, dec: 1, incNok: 40, decNok: 10 };
-    const merged = mergeMax(a, b);
-    expect(merged).toEqual({ counter: 'bingo', inc: 7, dec: 2, incNok: 50, decNok: 10 });
-    expect(mergeMax(b, a)).toEqual(merged);
-    expect(mergeMax(merged, a)).toEqual(merged);
-  });
-
-  it('refuses rows of different keys', () => {
-    expect(() =>
-      mergeMax(
-        { counter: 'visit', hour: 12, inc: 1, dec: 0 },
-        { counter: 'visit', inc: 1, dec: 0 },
-      ),
-    ).toThrow(RangeError);
   });
 });
 

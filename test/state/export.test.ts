@@ -1,7 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { enAinnaPlass, hjerteromAlta } from '../../src/domain/presets/index.ts';
 import {
-  checkRange,
   deliverFile,
   exportBackup,
   exportCsv,
@@ -16,16 +15,6 @@ import { seedThursday, THURSDAY, THURSDAY_1500 } from '../support/staff-seed.ts'
 const file = { name: 'a.csv', type: 'text/csv', content: '\uFEFFdate\r\n' };
 
 describe('ranges', () => {
-  it.each([
-    ['2026-11-01', '2026-11-30', undefined],
-    ['2026-11-26', '2026-11-26', undefined],
-    ['2026-11-26', '2026-11-25', 'to-before-from'],
-    ['', '2026-11-25', 'missing'],
-    ['2000-01-01', '2026-01-01', 'too-long'],
-  ])('%s to %s: %s', (from, to, problem) => {
-    expect(checkRange(from, to)).toBe(problem);
-  });
-
   it('a refused range exports nothing and marks nothing', async () => {
     const kiosk = testKiosk({ now: THURSDAY_1500 });
     const storage = await kiosk.storage;

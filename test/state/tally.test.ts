@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { hjerteromAlta } from '../../src/domain/presets/index.ts';
-import {
-  createTallyActions,
-  parseBackfillAmount,
-  tallyTargets,
-  targetKey,
-  type TallyTarget,
-} from '../../src/state/tally.ts';
+import type { TallyTarget } from '../../src/domain/tally-events.ts';
+import { tallyTargets, targetKey } from '../../src/domain/tally-targets.ts';
+import { createTallyActions } from '../../src/state/tally.ts';
 import type { StoredEvent } from '../../src/storage/database.ts';
 import { MONDAY_1250, net, testKiosk, THURSDAY_1200, totalsOf } from '../support/kiosk.ts';
 
@@ -30,45 +26,6 @@ async function eventOf(
 ) {
   return (await eventsOf(kiosk)).find(wanted);
 }
-
-describe('tally targets', () => {
-  it('Monday has dinner and a staff-added visit; no bingo', () => {
-    expect(tallyTargets(hjerteromAlta, MONDAY).map(targetKey)).toEqual(['visit', 'middag']);
-  });
-
-  it('Thursday has sandwiches and bingo by cash and Vipps', () => {
-    expect(tallyTargets(hjerteromAlta, THURSDAY).map(targetKey)).toEqual([
-      'visit',
-      'brodmat',
-      'bingo/cash',
-      'bingo/vipps',
-    ]);
-  });
-});
-
-describe('back-fill amounts', () => {
-  it.each([
-    ['', 'empty'],
-    ['   ', 'empty'],
-    ['abc', 'not-whole'],
-    ['1.5', 'not-whole'],
-    ['12,0', 'not-whole'],
-    ['-3', 'too-small'],
-    ['0', 'too-small'],
-    ['10001', 'too-large'],
-  ])('"%s" is refused as %s', (typed, problem) => {
-    expect(parseBackfillAmount(typed)).toEqual({ ok: false, problem });
-  });
-
-  it.each([
-    ['12', 12],
-    [' 7 ', 7],
-    ['10 000', 10_000],
-    ['1', 1],
-  ])('"%s" is %d', (typed, amount) => {
-    expect(parseBackfillAmount(typed)).toEqual({ ok: true, amount });
-  });
-});
 
 describe('tally actions', () => {
   it('a tap is +1 from staff, by hour where the counter keeps hours', async () => {

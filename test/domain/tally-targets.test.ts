@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { hjerteromAlta } from '../../src/domain/presets/index.ts';
+import {
+  isStaffAdded,
+  parseBackfillAmount,
+  tallyTargets,
+  targetKey,
+} from '../../src/domain/tally-targets.ts';
+
+const MONDAY = '2026-11-23';
+const THURSDAY = '2026-11-26';
+
+describe('tally targets', () => {
+  it('Monday has dinner and a staff-added visit; no bingo', () => {
+    expect(tallyTargets(hjerteromAlta, MONDAY).map(targetKey)).toEqual(['visit', 'middag']);
+  });
+
+  it('Thursday has sandwiches and bingo by cash and Vipps', () => {
+    expect(tallyTargets(hjerteromAlta, THURSDAY).map(targetKey)).toEqual([
+      'visit',
+      'brodmat',
+      'bingo/cash',
+      'bingo/vipps',
+    ]);
+  });
+});
+
+describe('back-fill amounts', () => {
+  it.each([
+    ['', 'empty'],
+    ['   ', 'empty'],
+    ['abc', 'not-whole'],
+    ['1.5', 'not-whole'],
+    ['12,0', 'not-whole'],
+    ['-3', 'too-small'],
+    ['0', 'too-small'],
+    ['10001', 'too-large'],
+  ])('"%s" is refused as %s', (typed, problem) => {
+    expect(parseBackfillAmount(typed)).toEqual({ ok: false, problem });
+  });
+
+  it.each([
+    ['12', 12],
+    [' 7 ', 7],
+    ['10 000', 10_000],
+    ['1', 1],
+  ])('"%s" is %d', (typed, amount) => {
+    expect(parseBackfillAmount(typed)).toEqual({ ok: true, amount });
+  });
+});
+
+describe('staff-added targets', () => {
+  it('visits and check-outs are added by staff; a meal is counted', () => {
+    const kinds = tallyTargets(hjerteromAlta, MONDAY).map((target) => [
+      targetKey(target),
+      isStaffAdded(target),
+    ]);
+    expect(kinds).toEqual([
+      ['visit', true],
+      ['middag', false],
+    ]);
+  });
+});
