@@ -5,9 +5,9 @@
  */
 import { serve } from '@hono/node-server';
 import type { Server } from 'node:http';
-import { createApp, logJsonLine } from './app.ts';
-import { openStoreFromEnv } from './open-store.ts';
-import { DEFAULT_PUBLIC_URL } from './provisioning.ts';
+import { createApp, logJsonLine } from './http/index.ts';
+import { openStoreFromEnv } from './store/index.ts';
+import { DEFAULT_PUBLIC_URL } from './cli/index.ts';
 
 const log = logJsonLine;
 const env = process.env;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRateLimiter } from '../../src/server/rate-limiter.ts';
+import { createRateLimiter } from '../../src/server/http/rate-limiter.ts';
 import {
   CROCKFORD_ALPHABET,
   hashesEqual,

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Upload } from '../shared/protocol.ts';
+import type { Upload } from '../../shared/protocol.ts';
 import {
   PRUNE_PAIRING_SQL,
   REDEEM_PAIRING_SQL,

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Store } from '../../src/server/store.ts';
-import { errorAnswerSchema, uploadSchema, type Upload } from '../../src/shared/protocol.ts';
-import { PROTOCOL_EXAMPLE_DAY, seededEndpoint, tempSqliteStore, uploadBody } from './harness.ts';
+import type { Store } from '../../../src/server/store/index.ts';
+import { errorAnswerSchema, uploadSchema, type Upload } from '../../../src/shared/protocol.ts';
+import { PROTOCOL_EXAMPLE_DAY, seededEndpoint, tempSqliteStore, uploadBody } from '../harness.ts';
 
 let store: Store;
 let dispose: () => Promise<void>;

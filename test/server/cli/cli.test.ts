@@ -5,14 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/server/app.ts';
-import { runCli } from '../../src/server/cli-commands.ts';
-import { openSqliteStore } from '../../src/server/sqlite-store.ts';
-import { provisioningSchema } from '../../src/shared/protocol.ts';
-import { postCounts, PROTOCOL_EXAMPLE_DAY, uploadBody } from './harness.ts';
+import { createApp } from '../../../src/server/http/index.ts';
+import { runCli } from '../../../src/server/cli/index.ts';
+import { openSqliteStore } from '../../../src/server/store/index.ts';
+import { provisioningSchema } from '../../../src/shared/protocol.ts';
+import { postCounts, PROTOCOL_EXAMPLE_DAY, uploadBody } from '../harness.ts';
 
 const run = promisify(execFile);
-const root = join(import.meta.dirname, '..', '..');
+const root = join(import.meta.dirname, '..', '..', '..');
 
 let dataDir: string;
 beforeEach(() => {
@@ -36,7 +36,7 @@ describe('the terskel CLI', () => {
   it('adds a device with --json as one JSON object whose token works against the app', async () => {
     const env = { ...process.env, DATA_DIR: dataDir, PUBLIC_URL: 'https://terskel.example.no' };
     const tsx = join(root, 'node_modules', '.bin', 'tsx');
-    const cliPath = join(root, 'src', 'server', 'cli.ts');
+    const cliPath = join(root, 'src', 'server', 'cli', 'cli.ts');
     await run(tsx, [cliPath, 'site', 'add', 'hjerterom-alta', '--name', 'Hjerterom Alta'], {
       env,
       cwd: root,

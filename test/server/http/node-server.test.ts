@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Store } from '../../src/server/store.ts';
+import type { Store } from '../../../src/server/store/index.ts';
 import {
   getDays,
   PROTOCOL_EXAMPLE_DAY,
@@ -16,7 +16,7 @@ import {
   SITE,
   tempSqliteStore,
   uploadBody,
-} from './harness.ts';
+} from '../harness.ts';
 
 let store: Store;
 let dispose: () => Promise<void>;

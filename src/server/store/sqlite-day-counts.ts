@@ -5,7 +5,7 @@
  * Merging is PROTOCOL.md's rule, field by field: each number becomes the larger of stored and
  * sent, so a replayed, reordered or older upload changes nothing.
  */
-import { countKey, type Upload } from '../shared/protocol.ts';
+import { countKey, type Upload } from '../../shared/protocol.ts';
 import type { StoredCount } from './store.ts';
 
 /** A replica's day: key → grow-only numbers. */

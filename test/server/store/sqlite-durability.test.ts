@@ -8,8 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openStoreFromEnv } from '../../src/server/open-store.ts';
-import { openSqliteStore, SQLITE_FILE_NAME } from '../../src/server/sqlite-store.ts';
+import {
+  openStoreFromEnv,
+  openSqliteStore,
+  SQLITE_FILE_NAME,
+} from '../../../src/server/store/index.ts';
 
 let dir: string | undefined;
 afterEach(() => {

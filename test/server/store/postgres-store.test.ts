@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { describe, it } from 'vitest';
-import { openPostgresStore } from '../../src/server/postgres-store.ts';
+import { openPostgresStore } from '../../../src/server/store/index.ts';
 import { storeContract } from './store-contract.ts';
 
 const url = process.env.TEST_DATABASE_URL;

@@ -4,8 +4,8 @@
  * token rides in the URL fragment so it never reaches a server log.
  */
 import { randomUUID } from 'node:crypto';
-import type { Provisioning } from '../shared/protocol.ts';
-import type { DeviceRecord, Store } from './store.ts';
+import type { Provisioning } from '../../shared/protocol.ts';
+import type { DeviceRecord, Store } from '../store/index.ts';
 import {
   hashPairingCode,
   hashToken,
@@ -14,7 +14,7 @@ import {
   normalizePairingCode,
   PAIRING_CODE_TTL_MS,
   sealToken,
-} from './tokens.ts';
+} from '../tokens.ts';
 
 /** The endpoint's address in links when PUBLIC_URL is not set. */
 export const DEFAULT_PUBLIC_URL = 'http://localhost:8080';

@@ -4,7 +4,7 @@
  * INSERT … ON CONFLICT DO UPDATE SET … = GREATEST(…), so nothing is ever lowered.
  */
 import pg from 'pg';
-import type { Upload } from '../shared/protocol.ts';
+import type { Upload } from '../../shared/protocol.ts';
 import {
   COUNT_COLUMNS,
   countMergeSql,

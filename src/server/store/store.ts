@@ -3,7 +3,7 @@
  * implement and one contract suite checks. Stores keep grow-only state and never lower a count;
  * they never see a token or a pairing code in the clear, only their hashes.
  */
-import type { Upload } from '../shared/protocol.ts';
+import type { Upload } from '../../shared/protocol.ts';
 
 /** A place that counts: its fixed slug and display name. */
 export interface SiteRecord {

@@ -11,8 +11,8 @@ import {
   PROTOCOL_VERSION,
   uploadSchema,
   type Upload,
-} from '../shared/protocol.ts';
-import { SLUG_PATTERN } from '../shared/slug.ts';
+} from '../../shared/protocol.ts';
+import { SLUG_PATTERN } from '../../shared/slug.ts';
 
 /** The outcome of validating an upload: zod's own shape, so callers treat both paths alike. */
 export type UploadParse = ReturnType<typeof uploadSchema.safeParse>;

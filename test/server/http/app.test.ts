@@ -3,9 +3,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/server/app.ts';
-import { StoreUnavailableError, type Store } from '../../src/server/store.ts';
-import { errorAnswerSchema } from '../../src/shared/protocol.ts';
+import { createApp } from '../../../src/server/http/index.ts';
+import { StoreUnavailableError, type Store } from '../../../src/server/store/index.ts';
+import { errorAnswerSchema } from '../../../src/shared/protocol.ts';
 import {
   getDays,
   OTHER_SITE,
@@ -15,7 +15,7 @@ import {
   SITE,
   tempSqliteStore,
   uploadBody,
-} from './harness.ts';
+} from '../harness.ts';
 
 let store: Store;
 let dispose: () => Promise<void>;

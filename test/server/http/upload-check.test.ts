@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import { parseUpload } from '../../src/server/upload-check.ts';
-import { countKey, uploadSchema, type Count, type Upload } from '../../src/shared/protocol.ts';
-import { SLUG_PATTERN } from '../../src/shared/slug.ts';
+import { parseUpload } from '../../../src/server/http/upload-check.ts';
+import { countKey, uploadSchema, type Count, type Upload } from '../../../src/shared/protocol.ts';
+import { SLUG_PATTERN } from '../../../src/shared/slug.ts';
 
 /** parseUpload and the zod schema agree: same verdict, same data, same issues. */
 function expectSameAsZod(value: unknown) {

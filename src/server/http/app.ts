@@ -11,21 +11,21 @@ import {
   MAX_READ_DAYS,
   pairRequestSchema,
   type ErrorCode,
-} from '../shared/protocol.ts';
-import { isoDateSchema } from '../shared/slug.ts';
+} from '../../shared/protocol.ts';
+import { isoDateSchema } from '../../shared/slug.ts';
 import { DASHBOARD_CSS, DASHBOARD_HTML, DASHBOARD_JS } from './dashboard.ts';
 import { createRateLimiter } from './rate-limiter.ts';
 import { readBody } from './request-body.ts';
-import { siteDays, siteDaysCsv } from './site-days.ts';
+import { siteDays, siteDaysCsv } from '../store/index.ts';
 import { createStaticFiles } from './static-files.ts';
-import { StoreUnavailableError, type DeviceRecord, type Store } from './store.ts';
+import { StoreUnavailableError, type DeviceRecord, type Store } from '../store/index.ts';
 import {
   hashesEqual,
   hashPairingCode,
   hashToken,
   normalizePairingCode,
   unsealToken,
-} from './tokens.ts';
+} from '../tokens.ts';
 import { parseUpload } from './upload-check.ts';
 import { validationIssues, type ValidationIssue } from './validation-issues.ts';
 

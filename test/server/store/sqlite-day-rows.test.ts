@@ -15,11 +15,16 @@ import {
   countMergeSql,
   MIGRATIONS,
   UPSERT_CLOSING_SQL,
-} from '../../src/server/schema.ts';
-import { siteDays } from '../../src/server/site-days.ts';
-import { openSqliteStore, SQLITE_FILE_NAME } from '../../src/server/sqlite-store.ts';
-import { countRow, type Store, type StoredCount } from '../../src/server/store.ts';
-import { countKey, type Upload } from '../../src/shared/protocol.ts';
+} from '../../../src/server/store/schema.ts';
+import {
+  siteDays,
+  openSqliteStore,
+  SQLITE_FILE_NAME,
+  countRow,
+  type Store,
+  type StoredCount,
+} from '../../../src/server/store/index.ts';
+import { countKey, type Upload } from '../../../src/shared/protocol.ts';
 
 const SITE = 'hjerterom-alta';
 const DEVICE = '0b6c3c9e-2b1a-4f7e-9d0e-3d5f1c2a7b10';

@@ -5,10 +5,9 @@
  */
 import { parseArgs } from 'node:util';
 import qrcode from 'qrcode-terminal';
-import { slugSchema } from '../shared/slug.ts';
-import { openStoreFromEnv } from './open-store.ts';
+import { slugSchema } from '../../shared/slug.ts';
 import { DEFAULT_PUBLIC_URL, provisionAdmin, provisionDevice } from './provisioning.ts';
-import { StoreConflictError, type Store } from './store.ts';
+import { openStoreFromEnv, StoreConflictError, type Store } from '../store/index.ts';
 
 /** Where the CLI reads and writes; tests pass their own. */
 export interface CliIo {

@@ -5,9 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { provisionDevice } from '../../src/server/provisioning.ts';
-import { StoreConflictError, type Store } from '../../src/server/store.ts';
-import type { SiteDaysAnswer, Upload } from '../../src/shared/protocol.ts';
+import { provisionDevice } from '../../../src/server/cli/index.ts';
+import { StoreConflictError, type Store } from '../../../src/server/store/index.ts';
+import type { SiteDaysAnswer, Upload } from '../../../src/shared/protocol.ts';
 import {
   getDays,
   OTHER_SITE,
@@ -16,7 +16,7 @@ import {
   seededEndpoint,
   SITE,
   uploadBody,
-} from './harness.ts';
+} from '../harness.ts';
 
 /** Opens a fresh, empty store and says how to throw it away. */
 export type StoreFactory = () => Promise<{ store: Store; dispose: () => Promise<void> }>;

@@ -2,9 +2,9 @@
  * Turns every replica's stored counts and closings into PROTOCOL.md's per-day site totals and
  * the long CSV. Pure: both stores hand it the same raw rows, so the rules live in one place.
  */
-import { csvDocument, longCsvRows } from '../domain/csv.ts';
-import type { SiteDay } from '../shared/protocol.ts';
-import { rollUp } from '../domain/tally.ts';
+import { csvDocument, longCsvRows } from '../../domain/csv.ts';
+import type { SiteDay } from '../../shared/protocol.ts';
+import { rollUp } from '../../domain/tally.ts';
 import type { StoredClosing, StoredCount } from './store.ts';
 
 /** The site's totals for each date that has at least one key, in date order. */

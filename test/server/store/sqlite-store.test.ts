@@ -1,7 +1,7 @@
 import { storeContract } from './store-contract.ts';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { SITE, seededEndpoint, tempSqliteStore, uploadBody } from './harness.ts';
+import { SITE, seededEndpoint, tempSqliteStore, uploadBody } from '../harness.ts';
 
 storeContract('SQLite', async () => tempSqliteStore());
 
