@@ -1,9 +1,11 @@
 /**
  * Reads a request's body with a byte cap enforced as the bytes arrive (a declared length may be
- * absent or false). It never keeps more than the cap and never logs what it reads.
+ * absent or false), and as JSON for the API. It never keeps more than the cap and never logs
+ * what it reads.
  */
 import type { Context } from 'hono';
 import { Readable } from 'node:stream';
+import { fail, invalid } from './answers.ts';
 
 /** The body's bytes, or `too-large` as soon as more than `limit` bytes have arrived. */
 export type BodyBytes = { ok: true; bytes: Uint8Array } | { ok: false; reason: 'too-large' };
@@ -85,4 +87,38 @@ async function readWebBody(
     offset += chunk.byteLength;
   }
   return { ok: true, bytes };
+}
+
+function isJson(c: Context): boolean {
+  const type = c.req.header('content-type');
+  return type !== undefined && type.split(';')[0]!.trim().toLowerCase() === 'application/json';
+}
+
+/** A JSON body, or the error answer (415, 413, 400) to give instead. */
+export type JsonBody = { ok: true; value: unknown } | { ok: false; response: Response };
+
+// One fatal decoder for every body: invalid UTF-8 is a 400, never replaced silently.
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Reads at most `limit` bytes (the declared length is checked before reading) as JSON. */
+export async function readJson(c: Context, limit: number): Promise<JsonBody> {
+  if (!isJson(c)) {
+    return {
+      ok: false,
+      response: fail(c, 415, 'unsupported-media-type', 'Send the body as application/json.'),
+    };
+  }
+  const tooLarge = () => ({
+    ok: false as const,
+    response: fail(c, 413, 'too-large', `The body is over ${limit} bytes: send fewer days.`),
+  });
+  const declared = c.req.header('content-length');
+  if (declared !== undefined && Number(declared) > limit) return tooLarge();
+  const body = await readBody(c, limit);
+  if (!body.ok) return tooLarge();
+  try {
+    return { ok: true, value: JSON.parse(utf8.decode(body.bytes)) };
+  } catch {
+    return { ok: false, response: invalid(c, 'The body is not valid UTF-8 JSON.') };
+  }
 }

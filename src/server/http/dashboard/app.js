@@ -1,84 +1,52 @@
-/**
- * The coordinator's dashboard: one static page, its script and style, served by the endpoint.
- * The admin token is typed in, kept in sessionStorage and sent only as a Bearer header — never
- * in a URL. Everything shown is put in with textContent, never as HTML.
+// @ts-check
+/*
+ * The coordinator's dashboard in the browser: fetches with the admin token in a header (kept in
+ * sessionStorage, never in a URL), shows sites and days with textContent only, downloads the CSV
+ * through a Blob. Plain JavaScript served as it is; checked by tsc (./tsconfig.json) through
+ * the JSDoc types below.
  */
 
-/** The page at GET /dashboard. */
-export const DASHBOARD_HTML = `<!doctype html>
-<html lang="nb">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>Terskel – oversikt</title>
-<link rel="icon" href="data:,">
-<link rel="stylesheet" href="/dashboard/style.css">
-<script type="module" src="/dashboard/app.js"></script>
-</head>
-<body>
-<header><h1>Terskel – oversikt for koordinator</h1></header>
-<main>
-  <form id="login" hidden>
-    <label for="token">Admin-nøkkel</label>
-    <input id="token" type="password" autocomplete="off" spellcheck="false" required>
-    <button type="submit">Logg inn</button>
-    <p class="hint">Nøkkelen lages med <code>npm run terskel -- admin add</code>. Den lagres bare i denne fanen.</p>
-  </form>
-  <section id="overview" hidden>
-    <p><button type="button" id="logout">Logg ut</button></p>
-    <h2>Steder og nettbrett</h2>
-    <div id="sites"></div>
-    <h2>Tall per dag</h2>
-    <form id="range">
-      <label>Sted <select id="site"></select></label>
-      <label>Fra <input id="from" type="date" required></label>
-      <label>Til <input id="to" type="date" required></label>
-      <label>Teller <select id="counter"></select></label>
-      <button type="submit">Vis</button>
-      <button type="button" id="csv">Last ned CSV</button>
-    </form>
-    <div id="chart" role="img" aria-label="Søylediagram over tall per dag"></div>
-    <table id="days"><thead><tr><th>Dato</th><th class="num">Nettbrett</th><th>Stengt</th><th class="num">Tall</th><th class="num">Kroner</th></tr></thead><tbody></tbody></table>
-  </section>
-  <p id="status" role="status" aria-live="polite"></p>
-</main>
-</body>
-</html>
-`;
+/** @typedef {import('../../../shared/protocol.ts').SiteDay} SiteDay */
+/** @typedef {import('../../../shared/protocol.ts').SiteDaysAnswer} SiteDaysAnswer */
+/**
+ * GET /api/v1/admin/sites's answer.
+ * @typedef {{ sites: Array<{ slug: string, name: string, devices: Array<{
+ *   id: string, label: string | null, lastSeenAt: string | null, appVersion: string | null,
+ *   revokedAt: string | null }> }> }} AdminSitesAnswer
+ */
+/**
+ * The elements of page.html this script uses, by id.
+ * @typedef {{
+ *   login: HTMLFormElement, token: HTMLInputElement, overview: HTMLElement,
+ *   logout: HTMLButtonElement, sites: HTMLElement, range: HTMLFormElement,
+ *   site: HTMLSelectElement, from: HTMLInputElement, to: HTMLInputElement,
+ *   counter: HTMLSelectElement, csv: HTMLButtonElement, chart: HTMLElement,
+ *   days: HTMLTableElement, status: HTMLElement }} Elements
+ */
 
-/** The dashboard's style. */
-export const DASHBOARD_CSS = `
-[hidden] { display: none !important; }
-:root { color-scheme: light; --ink: #1d3557; --paper: #fbf7f0; --bar: #2a6f97; }
-body { font: 16px/1.5 system-ui, sans-serif; margin: 0; background: var(--paper); color: #111; }
-header { background: var(--ink); color: #fff; padding: 0.75rem 1.25rem; }
-h1 { font-size: 1.25rem; margin: 0; }
-main { padding: 1rem 1.25rem; max-width: 72rem; }
-form { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: end; margin: 0.5rem 0 1rem; }
-label { display: flex; flex-direction: column; font-weight: 600; }
-input, select, button { font: inherit; padding: 0.35rem 0.6rem; min-height: 2.5rem; }
-button { background: var(--ink); color: #fff; border: 0; border-radius: 0.3rem; cursor: pointer; }
-.hint { flex-basis: 100%; margin: 0; color: #444; }
-table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1.5rem; background: #fff; }
-th, td { text-align: left; padding: 0.3rem 0.6rem; border-bottom: 1px solid #ddd; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-.revoked { color: #8a1c1c; }
-#chart svg { width: 100%; height: 14rem; background: #fff; }
-#chart rect { fill: var(--bar); }
-#chart text { font-size: 10px; fill: #333; }
-#status { min-height: 1.5rem; font-weight: 600; }
-`;
-
-/** The dashboard's script: fetches with the token in a header, downloads CSV via a Blob. */
-export const DASHBOARD_JS = `
 const KEY = 'terskel-admin-token';
-const $ = (id) => document.getElementById(id);
-const status = (text) => { $('status').textContent = text; };
+/**
+ * The page's element with this id (page.html has every one of them).
+ * @template {keyof Elements} Id
+ * @param {Id} id
+ * @returns {Elements[Id]}
+ */
+const $ = (id) => /** @type {Elements[Id]} */ (document.getElementById(id));
+/** @param {string} text */
+const status = (text) => {
+  $('status').textContent = text;
+};
 const token = () => sessionStorage.getItem(KEY);
 
+/**
+ * A fetch with the token; a refused token signs out.
+ * @param {string} path
+ */
 async function api(path) {
-  const response = await fetch(path, { headers: { Authorization: 'Bearer ' + token() }, cache: 'no-store' });
+  const response = await fetch(path, {
+    headers: { Authorization: 'Bearer ' + token() },
+    cache: 'no-store',
+  });
   if (response.status === 401 || response.status === 403) {
     sessionStorage.removeItem(KEY);
     show();
@@ -86,12 +54,20 @@ async function api(path) {
   }
   if (!response.ok) {
     let message = 'Feil ' + response.status;
-    try { message = (await response.json()).message || message; } catch {}
+    try {
+      message = (await response.json()).message || message;
+    } catch {}
     throw new Error(message);
   }
   return response;
 }
 
+/**
+ * Appends a cell with `text` as plain text.
+ * @param {HTMLTableRowElement} row
+ * @param {string | number | null | undefined} text
+ * @param {string} [className]
+ */
 function cell(row, text, className) {
   const td = document.createElement('td');
   td.textContent = text == null ? '' : String(text);
@@ -100,10 +76,13 @@ function cell(row, text, className) {
   return td;
 }
 
+/** @param {string | null} iso */
 const when = (iso) => (iso ? new Date(iso).toLocaleString('nb-NO') : 'aldri');
 
 async function loadSites() {
-  const { sites } = await (await api('/api/v1/admin/sites')).json();
+  const { sites } = /** @type {AdminSitesAnswer} */ (
+    await (await api('/api/v1/admin/sites')).json()
+  );
   const box = $('sites');
   box.replaceChildren();
   const select = $('site');
@@ -138,15 +117,25 @@ async function loadSites() {
 }
 
 function query() {
-  return '?from=' + encodeURIComponent($('from').value) + '&to=' + encodeURIComponent($('to').value);
+  return (
+    '?from=' + encodeURIComponent($('from').value) + '&to=' + encodeURIComponent($('to').value)
+  );
 }
 
+/** @type {SiteDay[]} */
 let lastDays = [];
 
+/**
+ * A bar a day of `counter`'s net total.
+ * @param {SiteDay[]} days
+ * @param {string} counter
+ */
 function drawChart(days, counter) {
   const NS = 'http://www.w3.org/2000/svg';
   const points = days.map((day) => {
-    const total = day.totals.find((t) => t.counter === counter && t.option === undefined && t.hour === undefined);
+    const total = day.totals.find(
+      (t) => t.counter === counter && t.option === undefined && t.hour === undefined,
+    );
     return { date: day.date, net: total ? total.net : 0 };
   });
   const svg = document.createElementNS(NS, 'svg');
@@ -177,10 +166,12 @@ function drawChart(days, counter) {
 function render() {
   const counter = $('counter').value;
   drawChart(lastDays, counter);
-  const body = $('days').tBodies[0];
+  const body = /** @type {HTMLTableSectionElement} */ ($('days').tBodies[0]);
   body.replaceChildren();
   for (const day of lastDays) {
-    const total = day.totals.find((t) => t.counter === counter && t.option === undefined && t.hour === undefined);
+    const total = day.totals.find(
+      (t) => t.counter === counter && t.option === undefined && t.hour === undefined,
+    );
     const row = body.insertRow();
     cell(row, day.date);
     cell(row, day.replicas, 'num');
@@ -193,7 +184,9 @@ function render() {
 async function loadDays() {
   status('Henter …');
   const site = $('site').value;
-  const answer = await (await api('/api/v1/sites/' + encodeURIComponent(site) + '/days' + query())).json();
+  const answer = /** @type {SiteDaysAnswer} */ (
+    await (await api('/api/v1/sites/' + encodeURIComponent(site) + '/days' + query())).json()
+  );
   lastDays = answer.days;
   const counters = [...new Set(lastDays.flatMap((day) => day.totals.map((t) => t.counter)))].sort();
   const select = $('counter');
@@ -222,6 +215,11 @@ async function downloadCsv() {
   setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
+/**
+ * An event handler that runs `work` and shows its failure as the status.
+ * @param {() => Promise<void>} work
+ * @returns {(event?: Event) => void}
+ */
 const guarded = (work) => (event) => {
   if (event) event.preventDefault();
   work().catch((error) => status(error.message));
@@ -231,12 +229,16 @@ function show() {
   const signedIn = Boolean(token());
   $('login').hidden = signedIn;
   $('overview').hidden = !signedIn;
-  if (signedIn) guarded(async () => { await loadSites(); await loadDays(); })();
+  if (signedIn)
+    guarded(async () => {
+      await loadSites();
+      await loadDays();
+    })();
 }
 
 document.addEventListener('DOMContentLoaded', () => {
   const today = new Date();
-  const iso = (d) => d.toISOString().slice(0, 10);
+  const iso = (/** @type {Date} */ d) => d.toISOString().slice(0, 10);
   $('to').value = iso(today);
   $('from').value = iso(new Date(today.getTime() - 29 * 86400000));
   $('login').addEventListener('submit', (event) => {
@@ -245,10 +247,13 @@ document.addEventListener('DOMContentLoaded', () => {
     $('token').value = '';
     show();
   });
-  $('logout').addEventListener('click', () => { sessionStorage.removeItem(KEY); lastDays = []; show(); });
+  $('logout').addEventListener('click', () => {
+    sessionStorage.removeItem(KEY);
+    lastDays = [];
+    show();
+  });
   $('range').addEventListener('submit', guarded(loadDays));
   $('counter').addEventListener('change', render);
   $('csv').addEventListener('click', guarded(downloadCsv));
   show();
 });
-`;
