@@ -6,6 +6,17 @@
 import pg from 'pg';
 import type { Upload } from '../../shared/protocol.ts';
 import {
+  closingParams,
+  createGuard,
+  createRegistry,
+  mergeResult,
+  pendingMigrations,
+  senderParams,
+  storedClosing,
+  type ClosingRow,
+  type SqlRunner,
+} from './common.ts';
+import {
   COUNT_COLUMNS,
   countMergeSql,
   MIGRATIONS,
@@ -13,21 +24,11 @@ import {
   REDEEM_PAIRING_SQL,
   SELECT_CLOSINGS_SQL,
   SELECT_COUNTS_SQL,
-  SELECT_DEVICES_SQL,
   TOUCH_DEVICE_SQL,
   UPSERT_CLOSING_SQL,
   UPSERT_REPLICA_SQL,
 } from './schema.ts';
-import {
-  countRow,
-  storedCount,
-  StoreConflictError,
-  StoreUnavailableError,
-  type DeviceRecord,
-  type SiteRecord,
-  type Store,
-  type StoredClosing,
-} from './store.ts';
+import { countRow, storedCount, StoreUnavailableError, type Store } from './store.ts';
 
 // An arbitrary constant: endpoint processes starting together migrate one at a time.
 const MIGRATION_LOCK = 0x7465_7273;
@@ -41,20 +42,11 @@ const MERGE_COUNTS_SQL = `
        AS u(date, counter, option_id, hour, inc, dec, inc_nok, dec_nok, has_nok)
   ${countMergeSql('GREATEST')}`;
 
-function isConstraintError(error: unknown): boolean {
+// PostgreSQL's class 23 is integrity constraint violation.
+const guard = createGuard((error) => {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && code.startsWith('23');
-}
-
-async function guard<T>(work: () => Promise<T>, conflict?: string): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof StoreConflictError) throw error;
-    if (conflict && isConstraintError(error)) throw new StoreConflictError(conflict);
-    throw new StoreUnavailableError(error);
-  }
-}
+});
 
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
@@ -99,115 +91,14 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     }
   }
 
-  const deviceRecord = (row: DeviceRecord): DeviceRecord => ({ ...row });
+  const sql: SqlRunner = {
+    rows: async <Row>(text: string, params: readonly unknown[] = []) =>
+      (await pool.query(text, [...params])).rows as Row[],
+    changes: async (text, params = []) => (await pool.query(text, [...params])).rowCount ?? 0,
+  };
 
   return {
-    addSite: (site, now) =>
-      guard(async () => {
-        const createdAt = now.toISOString();
-        await pool.query('INSERT INTO sites (slug, name, created_at) VALUES ($1, $2, $3)', [
-          site.slug,
-          site.name,
-          createdAt,
-        ]);
-        return { slug: site.slug, name: site.name, createdAt };
-      }, `the site ${site.slug} already exists`),
-    listSites: () =>
-      guard(async () => {
-        const result = await pool.query<SiteRecord>(
-          'SELECT slug, name, created_at AS "createdAt" FROM sites ORDER BY slug',
-        );
-        return result.rows;
-      }),
-    getSite: (slug) =>
-      guard(async () => {
-        const result = await pool.query<SiteRecord>(
-          'SELECT slug, name, created_at AS "createdAt" FROM sites WHERE slug = $1',
-          [slug],
-        );
-        return result.rows[0];
-      }),
-
-    addDevice: (device, now) =>
-      guard(async () => {
-        const createdAt = now.toISOString();
-        await pool.query(
-          'INSERT INTO devices (id, site, label, token_hash, created_at) VALUES ($1, $2, $3, $4, $5)',
-          [device.id, device.site, device.label, device.tokenHash, createdAt],
-        );
-        const record: DeviceRecord = {
-          id: device.id,
-          site: device.site,
-          label: device.label,
-          createdAt,
-          revokedAt: null,
-          lastSeenAt: null,
-          appVersion: null,
-        };
-        return record;
-      }, `the device could not be added: unknown site ${device.site} or a duplicate id`),
-    listDevices: (site) =>
-      guard(async () => {
-        const result =
-          site === undefined
-            ? await pool.query<DeviceRecord>(`${SELECT_DEVICES_SQL} ORDER BY site, created_at, id`)
-            : await pool.query<DeviceRecord>(
-                `${SELECT_DEVICES_SQL} WHERE site = $1 ORDER BY created_at, id`,
-                [site],
-              );
-        return result.rows.map(deviceRecord);
-      }),
-    revokeDevice: (id, now) =>
-      guard(async () => {
-        const result = await pool.query(
-          'UPDATE devices SET revoked_at = COALESCE(revoked_at, $1) WHERE id = $2',
-          [now.toISOString(), id],
-        );
-        return (result.rowCount ?? 0) > 0;
-      }),
-    findDeviceByTokenHash: (tokenHash) =>
-      guard(async () => {
-        const result = await pool.query<DeviceRecord & { tokenHash: string }>(
-          `SELECT d.*, t.token_hash AS "tokenHash" FROM (${SELECT_DEVICES_SQL}) d
-           JOIN devices t ON t.id = d.id WHERE t.token_hash = $1`,
-          [tokenHash],
-        );
-        const row = result.rows[0];
-        if (!row) return undefined;
-        const { tokenHash: stored, ...device } = row;
-        return { device, tokenHash: stored };
-      }),
-
-    addAdminToken: (tokenHash, now) =>
-      guard(async () => {
-        await pool.query('INSERT INTO admin_tokens (token_hash, created_at) VALUES ($1, $2)', [
-          tokenHash,
-          now.toISOString(),
-        ]);
-      }),
-    findAdminTokenHash: (tokenHash) =>
-      guard(async () => {
-        const result = await pool.query<{ tokenHash: string }>(
-          'SELECT token_hash AS "tokenHash" FROM admin_tokens WHERE token_hash = $1 AND revoked_at IS NULL',
-          [tokenHash],
-        );
-        return result.rows[0]?.tokenHash;
-      }),
-
-    addPairingCode: (pairing, now) =>
-      guard(async () => {
-        await pool.query(
-          `INSERT INTO pairing_codes (code_hash, device_id, sealed_token, expires_at_ms, created_at)
-           VALUES ($1, $2, $3, $4, $5)`,
-          [
-            pairing.codeHash,
-            pairing.deviceId,
-            pairing.sealedToken,
-            pairing.expiresAt.getTime(),
-            now.toISOString(),
-          ],
-        );
-      }, 'the pairing code could not be stored'),
+    ...createRegistry(sql, guard),
     redeemPairingCode: (codeHash, now) =>
       guard(() =>
         transaction(async (client) => {
@@ -236,21 +127,12 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
           await mergeCounts(client, upload);
           for (const day of upload.days) {
             if (!day.closed) continue;
-            await client.query(UPSERT_CLOSING_SQL, [
-              upload.site,
-              upload.replica,
-              day.date,
-              day.closed.at,
-              Date.parse(day.closed.at),
-              day.closed.cashCountedNok ?? null,
-            ]);
+            await client.query(UPSERT_CLOSING_SQL, closingParams(upload, day.date, day.closed));
           }
-          const seenAt = now.toISOString();
-          await client.query(UPSERT_REPLICA_SQL, [upload.site, upload.replica, deviceId, seenAt]);
-          await client.query(TOUCH_DEVICE_SQL, [seenAt, upload.app ?? null, deviceId]);
-          return {
-            days: upload.days.map((day) => ({ date: day.date, counts: day.counts.length })),
-          };
+          const sender = senderParams(upload, deviceId, now);
+          await client.query(UPSERT_REPLICA_SQL, sender.replica);
+          await client.query(TOUCH_DEVICE_SQL, sender.device);
+          return mergeResult(upload);
         }),
       ),
     readSiteDays: (site, from, to) =>
@@ -259,16 +141,10 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
           // REPEATABLE READ: counts and closings are read from the same snapshot.
           await client.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
           const counts = await client.query(SELECT_COUNTS_SQL, [site, from, to]);
-          const closings = await client.query<
-            Omit<StoredClosing, 'cashCountedNok'> & { cashCountedNok: string | null }
-          >(SELECT_CLOSINGS_SQL, [site, from, to]);
+          const closings = await client.query<ClosingRow>(SELECT_CLOSINGS_SQL, [site, from, to]);
           return {
             counts: counts.rows.map(storedCount),
-            closings: closings.rows.map(({ cashCountedNok, ...closing }) =>
-              cashCountedNok === null
-                ? closing
-                : { ...closing, cashCountedNok: Number(cashCountedNok) },
-            ),
+            closings: closings.rows.map(storedClosing),
           };
         }),
       ),
@@ -313,17 +189,13 @@ async function migrate(pool: pg.Pool, schema: string | undefined): Promise<void>
         'SELECT COALESCE(MAX(version), 0) AS version FROM schema_migrations',
       );
       const version = Number(applied.rows[0]?.version ?? 0);
-      // An older endpoint must not write into tables it does not understand.
-      if (version > MIGRATIONS.length) {
-        throw new Error(`the database has schema ${version}, newer than this endpoint knows`);
-      }
-      for (let i = version; i < MIGRATIONS.length; i++) {
+      for (const [offset, migration] of pendingMigrations(version, MIGRATIONS).entries()) {
         await client.query('BEGIN');
         try {
-          await client.query(MIGRATIONS[i]!);
+          await client.query(migration);
           await client.query(
             'INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)',
-            [i + 1, new Date().toISOString()],
+            [version + offset + 1, new Date().toISOString()],
           );
           await client.query('COMMIT');
         } catch (error) {

@@ -151,7 +151,7 @@ describe('SQLite day rows', () => {
       ),
       { numRuns: 150, seed: 2026_11_23 },
     );
-  });
+  }, 30_000);
 });
 
 describe('SQLite migration from per-key rows', () => {
