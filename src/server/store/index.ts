@@ -1,6 +1,6 @@
 /**
  * The store room's face: the persistence contract, the two stores that keep it and the choice
- * between them, and the pure site-day roll-up. Other rooms import the store only from here.
+ * between them, and the pure site-day roll-up. Other rooms import the store room only from here.
  */
 export * from './store.ts';
 export { openStoreFromEnv } from './open-store.ts';
