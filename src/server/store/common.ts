@@ -4,8 +4,13 @@
  * driver's failure into the store's errors, the migration version check, and the shapes an
  * upload's bookkeeping and a read's closings take. Nothing here knows which database it is on.
  */
-import type { Closing, Upload } from '../../shared/protocol.ts';
-import { SELECT_DEVICES_SQL } from './schema.ts';
+import type { Upload } from '../../shared/protocol.ts';
+import {
+  SELECT_DEVICES_SQL,
+  TOUCH_DEVICE_SQL,
+  UPSERT_CLOSING_SQL,
+  UPSERT_REPLICA_SQL,
+} from './schema.ts';
 import {
   StoreConflictError,
   StoreUnavailableError,
@@ -165,25 +170,32 @@ export function createRegistry(sql: SqlRunner, guard: Guard): Registry {
   };
 }
 
-/** UPSERT_CLOSING_SQL's parameters for a day's closing. */
-export function closingParams(upload: Upload, date: string, closed: Closing) {
-  return [
-    upload.site,
-    upload.replica,
-    date,
-    closed.at,
-    Date.parse(closed.at),
-    closed.cashCountedNok ?? null,
-  ];
+/** One statement to run, with its parameters. */
+export interface SqlWrite {
+  sql: string;
+  params: unknown[];
 }
 
-/** UPSERT_REPLICA_SQL's and TOUCH_DEVICE_SQL's parameters: who sent the upload, and when. */
-export function senderParams(upload: Upload, deviceId: string, now: Date) {
+/**
+ * What an upload writes besides its counts, in one transaction with them: each day's closing
+ * (a later one replaces it), which device last sent the replica, and the device's last contact.
+ */
+export function uploadWrites(upload: Upload, deviceId: string, now: Date): SqlWrite[] {
   const seenAt = now.toISOString();
-  return {
-    replica: [upload.site, upload.replica, deviceId, seenAt],
-    device: [seenAt, upload.app ?? null, deviceId],
-  };
+  const writes: SqlWrite[] = [];
+  for (const day of upload.days) {
+    if (!day.closed) continue;
+    const { at, cashCountedNok } = day.closed;
+    writes.push({
+      sql: UPSERT_CLOSING_SQL,
+      params: [upload.site, upload.replica, day.date, at, Date.parse(at), cashCountedNok ?? null],
+    });
+  }
+  writes.push(
+    { sql: UPSERT_REPLICA_SQL, params: [upload.site, upload.replica, deviceId, seenAt] },
+    { sql: TOUCH_DEVICE_SQL, params: [seenAt, upload.app ?? null, deviceId] },
+  );
+  return writes;
 }
 
 /** The 200 answer's `days`: how many counts each day of the upload carried. */

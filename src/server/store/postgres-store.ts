@@ -6,15 +6,14 @@
 import pg from 'pg';
 import type { Upload } from '../../shared/protocol.ts';
 import {
-  closingParams,
   createGuard,
   createRegistry,
   mergeResult,
   pendingMigrations,
-  senderParams,
   storedClosing,
   type ClosingRow,
   type SqlRunner,
+  uploadWrites,
 } from './common.ts';
 import {
   COUNT_COLUMNS,
@@ -24,9 +23,6 @@ import {
   REDEEM_PAIRING_SQL,
   SELECT_CLOSINGS_SQL,
   SELECT_COUNTS_SQL,
-  TOUCH_DEVICE_SQL,
-  UPSERT_CLOSING_SQL,
-  UPSERT_REPLICA_SQL,
 } from './schema.ts';
 import { countRow, storedCount, StoreUnavailableError, type Store } from './store.ts';
 
@@ -125,13 +121,9 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       guard(() =>
         transaction(async (client) => {
           await mergeCounts(client, upload);
-          for (const day of upload.days) {
-            if (!day.closed) continue;
-            await client.query(UPSERT_CLOSING_SQL, closingParams(upload, day.date, day.closed));
+          for (const write of uploadWrites(upload, deviceId, now)) {
+            await client.query(write.sql, write.params);
           }
-          const sender = senderParams(upload, deviceId, now);
-          await client.query(UPSERT_REPLICA_SQL, sender.replica);
-          await client.query(TOUCH_DEVICE_SQL, sender.device);
           return mergeResult(upload);
         }),
       ),

@@ -8,15 +8,14 @@ import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Upload } from '../../shared/protocol.ts';
 import {
-  closingParams,
   createGuard,
   createRegistry,
   mergeResult,
   pendingMigrations,
-  senderParams,
   storedClosing,
   type ClosingRow,
   type SqlRunner,
+  uploadWrites,
 } from './common.ts';
 import {
   PRUNE_PAIRING_SQL,
@@ -26,9 +25,6 @@ import {
   SQLITE_SELECT_DAY_COUNTS_SQL,
   SQLITE_SELECT_SITE_DAY_COUNTS_SQL,
   SQLITE_UPSERT_DAY_COUNTS_SQL,
-  TOUCH_DEVICE_SQL,
-  UPSERT_CLOSING_SQL,
-  UPSERT_REPLICA_SQL,
 } from './schema.ts';
 import { mergeDayCounts, storedDayCounts, type DayCounts } from './sqlite-day-counts.ts';
 import type { Store } from './store.ts';
@@ -91,9 +87,6 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     deviceSite: statement('SELECT site FROM devices WHERE id = $1'),
     selectDayCounts: db.prepare(SQLITE_SELECT_DAY_COUNTS_SQL).pluck(),
     upsertDayCounts: db.prepare(SQLITE_UPSERT_DAY_COUNTS_SQL),
-    upsertClosing: statement(UPSERT_CLOSING_SQL),
-    upsertReplica: statement(UPSERT_REPLICA_SQL),
-    touchDevice: statement(TOUCH_DEVICE_SQL),
     selectSiteDayCounts: db.prepare(SQLITE_SELECT_SITE_DAY_COUNTS_SQL),
     selectClosings: statement(SELECT_CLOSINGS_SQL),
   };
@@ -116,11 +109,10 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
           );
         }
       }
-      if (day.closed) statements.upsertClosing.run(...closingParams(upload, day.date, day.closed));
     }
-    const sender = senderParams(upload, deviceId, now);
-    statements.upsertReplica.run(...sender.replica);
-    statements.touchDevice.run(...sender.device);
+    for (const write of uploadWrites(upload, deviceId, now)) {
+      statement(write.sql).run(...write.params);
+    }
   };
   const mergeOne = db.transaction(writeUpload);
   const merge = (upload: Upload, deviceId: string, now: Date) =>
