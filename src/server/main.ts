@@ -5,7 +5,7 @@
  */
 import { serve } from '@hono/node-server';
 import type { Server } from 'node:http';
-import { createApp, logJsonLine } from './http/index.ts';
+import { createApp, logJsonLine, socketAddress } from './http/index.ts';
 import { openStoreFromEnv } from './store/index.ts';
 import { DEFAULT_PUBLIC_URL } from './cli/index.ts';
 
@@ -50,12 +50,8 @@ const app = createApp({
   // address the proxy appended to X-Forwarded-For instead, for the per-address limits.
   ...(env.TRUST_PROXY === '1'
     ? {
-        clientAddress: (c) => {
-          const forwarded = c.req.header('x-forwarded-for')?.split(',').pop()?.trim();
-          const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } })
-            ?.incoming;
-          return forwarded || incoming?.socket?.remoteAddress || 'unknown';
-        },
+        clientAddress: (c) =>
+          c.req.header('x-forwarded-for')?.split(',').pop()?.trim() || socketAddress(c),
       }
     : {}),
 });

@@ -20,10 +20,6 @@ import { readingRoutes } from './routes/readings.ts';
 import { staticRoutes } from './routes/static.ts';
 import { uploadRoutes } from './routes/uploads.ts';
 
-export { errorBody } from './answers.ts';
-export { DEFAULT_LIMITS, type Limits } from './context.ts';
-export { logJsonLine, type LogEntry } from './middleware/request-log.ts';
-
 /** What the app is built from. */
 export interface AppOptions {
   store: Store;

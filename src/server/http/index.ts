@@ -2,12 +2,7 @@
  * The HTTP room's face: the Hono app of PROTOCOL.md's surface, the dashboard and the PWA's
  * files. Other rooms import the HTTP room only from here.
  */
-export {
-  createApp,
-  DEFAULT_LIMITS,
-  errorBody,
-  logJsonLine,
-  type AppOptions,
-  type Limits,
-  type LogEntry,
-} from './app.ts';
+export { createApp, type AppOptions } from './app.ts';
+export { errorBody } from './answers.ts';
+export { DEFAULT_LIMITS, socketAddress, type Limits } from './context.ts';
+export { logJsonLine, type LogEntry } from './middleware/request-log.ts';
