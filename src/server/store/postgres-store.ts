@@ -18,6 +18,7 @@ import {
 import {
   COUNT_COLUMNS,
   countMergeSql,
+  DEVICE_SITE_SQL,
   MIGRATIONS,
   PRUNE_PAIRING_SQL,
   REDEEM_PAIRING_SQL,
@@ -105,10 +106,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
           );
           const row = redeemed.rows[0];
           if (!row) return undefined;
-          const device = await client.query<{ site: string }>(
-            'SELECT site FROM devices WHERE id = $1',
-            [row.device_id],
-          );
+          const device = await client.query<{ site: string }>(DEVICE_SITE_SQL, [row.device_id]);
           return {
             deviceId: row.device_id,
             site: device.rows[0]!.site,

@@ -162,6 +162,9 @@ export const REDEEM_PAIRING_SQL = `
     AND device_id IN (SELECT id FROM devices WHERE revoked_at IS NULL)
   RETURNING device_id, sealed_token`;
 
+/** The site of the device a redeemed code was for. */
+export const DEVICE_SITE_SQL = `SELECT site FROM devices WHERE id = $1`;
+
 /** Forgets codes that can no longer be redeemed, so their sealed tokens do not linger. */
 export const PRUNE_PAIRING_SQL = `DELETE FROM pairing_codes WHERE expires_at_ms <= $1`;
 

@@ -18,6 +18,7 @@ import {
   uploadWrites,
 } from './common.ts';
 import {
+  DEVICE_SITE_SQL,
   PRUNE_PAIRING_SQL,
   REDEEM_PAIRING_SQL,
   SELECT_CLOSINGS_SQL,
@@ -84,7 +85,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   const statements = {
     redeemPairing: statement(REDEEM_PAIRING_SQL),
     prunePairing: statement(PRUNE_PAIRING_SQL),
-    deviceSite: statement('SELECT site FROM devices WHERE id = $1'),
+    deviceSite: statement(DEVICE_SITE_SQL),
     selectDayCounts: db.prepare(SQLITE_SELECT_DAY_COUNTS_SQL).pluck(),
     upsertDayCounts: db.prepare(SQLITE_UPSERT_DAY_COUNTS_SQL),
     selectSiteDayCounts: db.prepare(SQLITE_SELECT_SITE_DAY_COUNTS_SQL),
