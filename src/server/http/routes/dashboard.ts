@@ -3,12 +3,11 @@
  * (dashboard/), read once when this module loads and served with a strict CSP.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Hono } from 'hono';
 import type { HttpEnv } from '../context.ts';
 
-const folder = join(import.meta.dirname, '..', 'dashboard');
-const read = (name: string) => readFileSync(join(folder, name), 'utf8');
+const read = (name: string) =>
+  readFileSync(new URL(`../dashboard/${name}`, import.meta.url), 'utf8');
 
 const PAGE = read('page.html');
 const SCRIPT = read('app.js');
