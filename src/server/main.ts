@@ -5,9 +5,9 @@
  */
 import { serve } from '@hono/node-server';
 import type { Server } from 'node:http';
-import { createApp, logJsonLine } from './app.ts';
-import { openStoreFromEnv } from './open-store.ts';
-import { DEFAULT_PUBLIC_URL } from './provisioning.ts';
+import { createApp, logJsonLine, socketAddress } from './http/index.ts';
+import { openStoreFromEnv } from './store/index.ts';
+import { DEFAULT_PUBLIC_URL } from './cli/index.ts';
 
 const log = logJsonLine;
 const env = process.env;
@@ -50,12 +50,8 @@ const app = createApp({
   // address the proxy appended to X-Forwarded-For instead, for the per-address limits.
   ...(env.TRUST_PROXY === '1'
     ? {
-        clientAddress: (c) => {
-          const forwarded = c.req.header('x-forwarded-for')?.split(',').pop()?.trim();
-          const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } })
-            ?.incoming;
-          return forwarded || incoming?.socket?.remoteAddress || 'unknown';
-        },
+        clientAddress: (c) =>
+          c.req.header('x-forwarded-for')?.split(',').pop()?.trim() || socketAddress(c),
       }
     : {}),
 });

@@ -12,9 +12,9 @@ import { rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp } from '../../src/server/app.ts';
-import { provisionDevice } from '../../src/server/provisioning.ts';
-import { openSqliteStore, type SqliteStoreOptions } from '../../src/server/sqlite-store.ts';
+import { createApp } from '../../src/server/http/index.ts';
+import { provisionDevice } from '../../src/server/cli/index.ts';
+import { openSqliteStore, type SqliteStoreOptions } from '../../src/server/store/index.ts';
 import { diskTempDir } from './disk-dir.ts';
 
 export interface EndpointReady {

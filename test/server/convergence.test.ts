@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { rollUp } from '../../src/domain/tally.ts';
-import type { Store } from '../../src/server/store.ts';
+import type { Store } from '../../src/server/store/index.ts';
 import type { SiteDaysAnswer, Upload } from '../../src/shared/protocol.ts';
 import { countKey } from '../../src/shared/protocol.ts';
 import { getDays, postCounts, seededEndpoint, SITE, tempSqliteStore } from './harness.ts';
-import { provisionDevice } from '../../src/server/provisioning.ts';
+import { provisionDevice } from '../../src/server/cli/index.ts';
 
 /** mulberry32: a small seeded generator, so a failure can be replayed exactly. */
 function seededRandom(seed: number) {

@@ -6,10 +6,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp, type AppOptions, type LogEntry } from '../../src/server/app.ts';
-import { provisionAdmin, provisionDevice } from '../../src/server/provisioning.ts';
-import type { Store } from '../../src/server/store.ts';
-import { openSqliteStore } from '../../src/server/sqlite-store.ts';
+import { createApp, type AppOptions, type LogEntry } from '../../src/server/http/index.ts';
+import { provisionAdmin, provisionDevice } from '../../src/server/cli/index.ts';
+import { type Store, openSqliteStore } from '../../src/server/store/index.ts';
 import type { Upload } from '../../src/shared/protocol.ts';
 
 /** A clock the test moves by hand. */

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { createRateLimiter } from '../../src/server/rate-limiter.ts';
 import {
   CROCKFORD_ALPHABET,
   hashesEqual,
@@ -11,7 +10,6 @@ import {
   sealToken,
   unsealToken,
 } from '../../src/server/tokens.ts';
-import { steppingClock } from './harness.ts';
 
 describe('tokens', () => {
   it('are 256 random bits as base64url, different every time', () => {
@@ -62,29 +60,5 @@ describe('pairing codes', () => {
     expect(unsealToken(sealed, normalizePairingCode(newPairingCode())!)).toBeUndefined();
     expect(unsealToken('garbage', code)).toBeUndefined();
     expect(hashPairingCode(code)).not.toBe(hashToken(code));
-  });
-});
-
-describe('rate limiter', () => {
-  it('allows a number of requests per key and minute, then says how long to wait', () => {
-    const clock = steppingClock();
-    const limiter = createRateLimiter(clock.now);
-    expect(limiter.hit('a', 2)).toEqual({ ok: true });
-    expect(limiter.hit('a', 2)).toEqual({ ok: true });
-    expect(limiter.hit('a', 2)).toEqual({ ok: false, retryAfterSeconds: 60 });
-    expect(limiter.hit('b', 2)).toEqual({ ok: true });
-    clock.advance(59_500);
-    expect(limiter.hit('a', 2)).toEqual({ ok: false, retryAfterSeconds: 1 });
-    clock.advance(500);
-    expect(limiter.hit('a', 2)).toEqual({ ok: true });
-  });
-
-  it('forgets old windows when many keys pile up', () => {
-    const clock = steppingClock();
-    const limiter = createRateLimiter(clock.now);
-    for (let i = 0; i < 10_001; i++) limiter.hit(`address-${i}`, 1);
-    clock.advance(60_000);
-    limiter.hit('fresh', 1);
-    expect(limiter.hit('address-0', 1)).toEqual({ ok: true });
   });
 });

@@ -1,7 +1,7 @@
 // A real endpoint in-process (Hono app on an in-memory SQLite store) for tablet-side tests.
-import { createApp } from '../../src/server/app.ts';
-import { provisionDevice } from '../../src/server/provisioning.ts';
-import { openSqliteStore } from '../../src/server/sqlite-store.ts';
+import { createApp } from '../../src/server/http/index.ts';
+import { provisionDevice } from '../../src/server/cli/index.ts';
+import { openSqliteStore } from '../../src/server/store/index.ts';
 import type { SyncSettings } from '../../src/sync/index.ts';
 
 export interface TestEndpoint {

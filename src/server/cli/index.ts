@@ -1,0 +1,12 @@
+/**
+ * The CLI room's face: the operator's commands and provisioning (the one place a token exists in
+ * the clear). Other rooms import the CLI room only from here.
+ */
+export { runCli, USAGE, type CliIo } from './cli-commands.ts';
+export {
+  DEFAULT_PUBLIC_URL,
+  provisionAdmin,
+  provisionDevice,
+  provisioningLink,
+  type ProvisionedDevice,
+} from './provisioning.ts';

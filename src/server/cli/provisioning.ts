@@ -1,0 +1,74 @@
+/**
+ * Creating devices and admin tokens: the one place a token exists in the clear, returned once
+ * to the caller (the CLI) and stored only as a hash. Also builds the provisioning link, whose
+ * token rides in the URL fragment so it never reaches a server log.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Provisioning } from '../../shared/protocol.ts';
+import type { DeviceRecord, Store } from '../store/index.ts';
+import {
+  hashPairingCode,
+  hashToken,
+  newPairingCode,
+  newToken,
+  normalizePairingCode,
+  PAIRING_CODE_TTL_MS,
+  sealToken,
+} from '../tokens.ts';
+
+/** The endpoint's address in links when PUBLIC_URL is not set. */
+export const DEFAULT_PUBLIC_URL = 'http://localhost:8080';
+
+/** A new device with its secrets, to be shown once. */
+export interface ProvisionedDevice {
+  device: DeviceRecord;
+  token: string;
+  /** `XXXXX-XXXXX`, valid 24 hours, single use. */
+  code: string;
+  link: string;
+}
+
+/** The provisioning link: `${publicUrl}/#/provision?c=<base64url JSON>`. */
+export function provisioningLink(provisioning: Provisioning): string {
+  const payload = Buffer.from(JSON.stringify(provisioning), 'utf8').toString('base64url');
+  return `${provisioning.endpoint.replace(/\/+$/, '')}/#/provision?c=${payload}`;
+}
+
+/** Adds a device to an existing site, with its token, pairing code and link. */
+export async function provisionDevice(
+  store: Store,
+  request: { site: string; label?: string; publicUrl: string },
+  now: Date,
+): Promise<ProvisionedDevice> {
+  const token = newToken();
+  const device = await store.addDevice(
+    {
+      id: randomUUID(),
+      site: request.site,
+      label: request.label ?? null,
+      tokenHash: hashToken(token),
+    },
+    now,
+  );
+  const code = newPairingCode();
+  const canonical = normalizePairingCode(code)!;
+  await store.addPairingCode(
+    {
+      codeHash: hashPairingCode(canonical),
+      deviceId: device.id,
+      sealedToken: sealToken(token, canonical),
+      expiresAt: new Date(now.getTime() + PAIRING_CODE_TTL_MS),
+    },
+    now,
+  );
+  const endpoint = request.publicUrl.replace(/\/+$/, '');
+  const link = provisioningLink({ endpoint, site: device.site, device: device.id, token });
+  return { device, token, code, link };
+}
+
+/** Adds an admin token (for reading every site and the dashboard) and returns it once. */
+export async function provisionAdmin(store: Store, now: Date): Promise<string> {
+  const token = newToken();
+  await store.addAdminToken(hashToken(token), now);
+  return token;
+}

@@ -1,0 +1,50 @@
+/**
+ * What every route module is built from: the caller's identity in `c.var.auth`, the request
+ * limits, and the parts of the app (store, clock, the caller's address) a route may use.
+ */
+import type { Context } from 'hono';
+import { MAX_BODY_BYTES } from '../../shared/protocol.ts';
+import type { DeviceRecord, Store } from '../store/index.ts';
+
+/** Who a request comes from once its bearer token is verified, with the token's hash. */
+export type Auth =
+  | { kind: 'device'; device: DeviceRecord; tokenHash: string }
+  | { kind: 'admin'; tokenHash: string };
+
+/** The Hono environment of the endpoint's routes. */
+export type HttpEnv = { Variables: { auth: Auth | undefined } };
+
+/** Request limits; tests raise them to reach validation with many requests. */
+export interface Limits {
+  /** Requests a minute from one valid token. */
+  tokenPerMinute: number;
+  /** Requests a minute from one address without a valid token. */
+  addressPerMinute: number;
+  /** Pairing attempts a minute from one address. */
+  pairPerMinute: number;
+  /** Largest request body in bytes. */
+  maxBodyBytes: number;
+}
+
+/** PROTOCOL.md's limits. */
+export const DEFAULT_LIMITS: Limits = {
+  tokenPerMinute: 120,
+  addressPerMinute: 60,
+  pairPerMinute: 10,
+  maxBodyBytes: MAX_BODY_BYTES,
+};
+
+/** The parts a route module is built from. */
+export interface RouteParts {
+  store: Store;
+  clock: () => Date;
+  limits: Limits;
+  clientAddress: (c: Context) => string;
+}
+
+/** The default caller address: the socket's peer when served by @hono/node-server. */
+export function socketAddress(c: Context): string {
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)
+    ?.incoming;
+  return incoming?.socket?.remoteAddress ?? 'unknown';
+}

@@ -1,0 +1,40 @@
+/**
+ * The coordinator's dashboard: its page, script and style, real files beside this room
+ * (dashboard/), read once when this module loads and served with a strict CSP.
+ */
+import { readFileSync } from 'node:fs';
+import { Hono } from 'hono';
+import type { HttpEnv } from '../context.ts';
+
+const read = (name: string) =>
+  readFileSync(new URL(`../dashboard/${name}`, import.meta.url), 'utf8');
+
+const PAGE = read('page.html');
+const SCRIPT = read('app.js');
+const STYLE = read('style.css');
+
+const dashboardHeaders = {
+  'Cache-Control': 'no-cache',
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Content-Security-Policy':
+    "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+};
+
+/** GET /dashboard, /dashboard/app.js and /dashboard/style.css. */
+export function dashboardRoutes() {
+  const routes = new Hono<HttpEnv>();
+  routes.get('/dashboard', (c) =>
+    c.body(PAGE, 200, { ...dashboardHeaders, 'Content-Type': 'text/html; charset=utf-8' }),
+  );
+  routes.get('/dashboard/app.js', (c) =>
+    c.body(SCRIPT, 200, {
+      ...dashboardHeaders,
+      'Content-Type': 'text/javascript; charset=utf-8',
+    }),
+  );
+  routes.get('/dashboard/style.css', (c) =>
+    c.body(STYLE, 200, { ...dashboardHeaders, 'Content-Type': 'text/css; charset=utf-8' }),
+  );
+  return routes;
+}

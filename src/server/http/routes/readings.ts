@@ -1,0 +1,88 @@
+/**
+ * Reading a site's days back: GET /sites/:site/days as JSON and days.csv as the long CSV, for a
+ * device of that site or an admin, at most MAX_READ_DAYS at a time. It only reads.
+ */
+import { Hono, type Context } from 'hono';
+import * as z from 'zod/mini';
+import { MAX_READ_DAYS } from '../../../shared/protocol.ts';
+import { isoDateSchema } from '../../../shared/slug.ts';
+import { siteDays, siteDaysCsv, type Store } from '../../store/index.ts';
+import { allowOnly, fail, forbidden, invalid, unauthorized } from '../answers.ts';
+import type { HttpEnv } from '../context.ts';
+import { validationIssues } from '../validation-issues.ts';
+
+const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+
+const rangeSchema = z.object({ from: isoDateSchema, to: isoDateSchema });
+
+/** GET /sites/:site/days and /sites/:site/days.csv, to mount under /api/v1. */
+export function readingRoutes({ store }: { store: Store }) {
+  const routes = new Hono<HttpEnv>();
+
+  /** The site a reader may read, or the error answer (401, 403, 404). */
+  async function readableSite(c: Context<HttpEnv>): Promise<Response | undefined> {
+    const auth = c.get('auth');
+    const site = c.req.param('site') ?? '';
+    if (!auth) return unauthorized(c);
+    if (auth.kind === 'device') return auth.device.site === site ? undefined : forbidden(c);
+    if (!(await store.getSite(site))) return fail(c, 404, 'not-found', 'There is no such site.');
+    return undefined;
+  }
+
+  async function readDays(c: Context<HttpEnv>) {
+    const denied = await readableSite(c);
+    if (denied) return { response: denied };
+    const range = rangeSchema.safeParse({ from: c.req.query('from'), to: c.req.query('to') });
+    if (!range.success) {
+      return {
+        response: invalid(
+          c,
+          'Give from and to as YYYY-MM-DD.',
+          validationIssues(range.error).map((issue) => ({
+            ...issue,
+            message: `${issue.message} (YYYY-MM-DD)`,
+          })),
+        ),
+      };
+    }
+    const { from, to } = range.data;
+    const span = dayNumber(to) - dayNumber(from) + 1;
+    if (span < 1) {
+      return {
+        response: invalid(c, 'to is before from.', [
+          { path: 'to', message: 'must not be before from' },
+        ]),
+      };
+    }
+    if (span > MAX_READ_DAYS) {
+      return {
+        response: invalid(c, `Ask for at most ${MAX_READ_DAYS} days at a time.`, [
+          { path: 'to', message: `at most ${MAX_READ_DAYS} days after from, inclusive` },
+        ]),
+      };
+    }
+    const site = c.req.param('site')!;
+    const stored = await store.readSiteDays(site, from, to);
+    return { site, from, to, days: siteDays(stored.counts, stored.closings) };
+  }
+
+  routes.get('/sites/:site/days', async (c) => {
+    const result = await readDays(c);
+    if ('response' in result) return result.response;
+    return c.json(result);
+  });
+  allowOnly(routes, '/sites/:site/days', ['GET']);
+
+  routes.get('/sites/:site/days.csv', async (c) => {
+    const result = await readDays(c);
+    if ('response' in result) return result.response;
+    return c.body(siteDaysCsv(result.days), 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="terskel-${result.site}-${result.from}-${result.to}.csv"`,
+      'Cache-Control': 'no-store',
+    });
+  });
+  allowOnly(routes, '/sites/:site/days.csv', ['GET']);
+
+  return routes;
+}

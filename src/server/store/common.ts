@@ -1,0 +1,214 @@
+/**
+ * What the SQLite and PostgreSQL stores share, written once: the registry of sites, devices,
+ * admin tokens and pairing codes (the same statements on either driver), the guard that turns a
+ * driver's failure into the store's errors, the migration version check, and the shapes an
+ * upload's bookkeeping and a read's closings take. Nothing here knows which database it is on.
+ */
+import type { Upload } from '../../shared/protocol.ts';
+import {
+  SELECT_DEVICES_SQL,
+  TOUCH_DEVICE_SQL,
+  UPSERT_CLOSING_SQL,
+  UPSERT_REPLICA_SQL,
+} from './schema.ts';
+import {
+  StoreConflictError,
+  StoreUnavailableError,
+  type DeviceRecord,
+  type MergeResult,
+  type SiteRecord,
+  type Store,
+  type StoredClosing,
+} from './store.ts';
+
+/**
+ * One statement on a store's driver. Parameters are written `$n` (PostgreSQL's way), each used
+ * once and in order, so SQLite can read them as `?`. SQLite answers at once, PostgreSQL later.
+ */
+export interface SqlRunner {
+  /** The rows a query returns. */
+  rows<Row>(sql: string, params?: readonly unknown[]): Row[] | Promise<Row[]>;
+  /** How many rows a statement changed. */
+  changes(sql: string, params?: readonly unknown[]): number | Promise<number>;
+}
+
+/** Runs a store operation; a failure becomes StoreConflictError or StoreUnavailableError. */
+export type Guard = <T>(work: () => T | Promise<T>, conflict?: string) => Promise<T>;
+
+/**
+ * The guard of a driver: a broken constraint is a conflict where the operation names one (a
+ * duplicate slug, say), and every other failure is StoreUnavailableError (503), never a crash.
+ */
+export function createGuard(isConstraintError: (error: unknown) => boolean): Guard {
+  return async (work, conflict) => {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof StoreConflictError) throw error;
+      if (conflict && isConstraintError(error)) throw new StoreConflictError(conflict);
+      throw new StoreUnavailableError(error);
+    }
+  };
+}
+
+/** The migrations a database at `version` still needs; refuses a database newer than them. */
+export function pendingMigrations(version: number, migrations: readonly string[]): string[] {
+  // An older endpoint must not write into tables it does not understand.
+  if (version > migrations.length) {
+    throw new Error(`the database has schema ${version}, newer than this endpoint knows`);
+  }
+  return migrations.slice(version);
+}
+
+const INSERT_SITE_SQL = 'INSERT INTO sites (slug, name, created_at) VALUES ($1, $2, $3)';
+const SELECT_SITES_SQL = 'SELECT slug, name, created_at AS "createdAt" FROM sites';
+const INSERT_DEVICE_SQL =
+  'INSERT INTO devices (id, site, label, token_hash, created_at) VALUES ($1, $2, $3, $4, $5)';
+const REVOKE_DEVICE_SQL = 'UPDATE devices SET revoked_at = COALESCE(revoked_at, $1) WHERE id = $2';
+const DEVICE_BY_TOKEN_SQL = `SELECT d.*, t.token_hash AS "tokenHash" FROM (${SELECT_DEVICES_SQL}) d
+  JOIN devices t ON t.id = d.id WHERE t.token_hash = $1`;
+const INSERT_ADMIN_SQL = 'INSERT INTO admin_tokens (token_hash, created_at) VALUES ($1, $2)';
+const ADMIN_BY_TOKEN_SQL =
+  'SELECT token_hash AS "tokenHash" FROM admin_tokens WHERE token_hash = $1 AND revoked_at IS NULL';
+const INSERT_PAIRING_SQL = `INSERT INTO pairing_codes
+  (code_hash, device_id, sealed_token, expires_at_ms, created_at) VALUES ($1, $2, $3, $4, $5)`;
+
+/** The Store methods that are the same statements on either database. */
+export type Registry = Pick<
+  Store,
+  | 'addSite'
+  | 'listSites'
+  | 'getSite'
+  | 'addDevice'
+  | 'listDevices'
+  | 'revokeDevice'
+  | 'findDeviceByTokenHash'
+  | 'addAdminToken'
+  | 'findAdminTokenHash'
+  | 'addPairingCode'
+>;
+
+/** Sites, devices, admin tokens and pairing codes on a store's driver. */
+export function createRegistry(sql: SqlRunner, guard: Guard): Registry {
+  return {
+    addSite: (site, now) =>
+      guard(async () => {
+        const createdAt = now.toISOString();
+        await sql.changes(INSERT_SITE_SQL, [site.slug, site.name, createdAt]);
+        return { slug: site.slug, name: site.name, createdAt };
+      }, `the site ${site.slug} already exists`),
+    listSites: () => guard(() => sql.rows<SiteRecord>(`${SELECT_SITES_SQL} ORDER BY slug`)),
+    getSite: (slug) =>
+      guard(
+        async () => (await sql.rows<SiteRecord>(`${SELECT_SITES_SQL} WHERE slug = $1`, [slug]))[0],
+      ),
+
+    addDevice: (device, now) =>
+      guard(async () => {
+        const createdAt = now.toISOString();
+        await sql.changes(INSERT_DEVICE_SQL, [
+          device.id,
+          device.site,
+          device.label,
+          device.tokenHash,
+          createdAt,
+        ]);
+        const record: DeviceRecord = {
+          id: device.id,
+          site: device.site,
+          label: device.label,
+          createdAt,
+          revokedAt: null,
+          lastSeenAt: null,
+          appVersion: null,
+        };
+        return record;
+      }, `the device could not be added: unknown site ${device.site} or a duplicate id`),
+    listDevices: (site) =>
+      guard(async () => {
+        const rows =
+          site === undefined
+            ? await sql.rows<DeviceRecord>(`${SELECT_DEVICES_SQL} ORDER BY site, created_at, id`)
+            : await sql.rows<DeviceRecord>(
+                `${SELECT_DEVICES_SQL} WHERE site = $1 ORDER BY created_at, id`,
+                [site],
+              );
+        return rows.map((row) => ({ ...row }));
+      }),
+    revokeDevice: (id, now) =>
+      guard(async () => (await sql.changes(REVOKE_DEVICE_SQL, [now.toISOString(), id])) > 0),
+    findDeviceByTokenHash: (tokenHash) =>
+      guard(async () => {
+        const [row] = await sql.rows<DeviceRecord & { tokenHash: string }>(DEVICE_BY_TOKEN_SQL, [
+          tokenHash,
+        ]);
+        if (!row) return undefined;
+        const { tokenHash: stored, ...device } = row;
+        return { device, tokenHash: stored };
+      }),
+
+    addAdminToken: (tokenHash, now) =>
+      guard(async () => {
+        await sql.changes(INSERT_ADMIN_SQL, [tokenHash, now.toISOString()]);
+      }),
+    findAdminTokenHash: (tokenHash) =>
+      guard(
+        async () =>
+          (await sql.rows<{ tokenHash: string }>(ADMIN_BY_TOKEN_SQL, [tokenHash]))[0]?.tokenHash,
+      ),
+
+    addPairingCode: (pairing, now) =>
+      guard(async () => {
+        await sql.changes(INSERT_PAIRING_SQL, [
+          pairing.codeHash,
+          pairing.deviceId,
+          pairing.sealedToken,
+          pairing.expiresAt.getTime(),
+          now.toISOString(),
+        ]);
+      }, 'the pairing code could not be stored'),
+  };
+}
+
+/** One statement to run, with its parameters. */
+export interface SqlWrite {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * What an upload writes besides its counts, in one transaction with them: each day's closing
+ * (a later one replaces it), which device last sent the replica, and the device's last contact.
+ */
+export function uploadWrites(upload: Upload, deviceId: string, now: Date): SqlWrite[] {
+  const seenAt = now.toISOString();
+  const writes: SqlWrite[] = [];
+  for (const day of upload.days) {
+    if (!day.closed) continue;
+    const { at, cashCountedNok } = day.closed;
+    writes.push({
+      sql: UPSERT_CLOSING_SQL,
+      params: [upload.site, upload.replica, day.date, at, Date.parse(at), cashCountedNok ?? null],
+    });
+  }
+  writes.push(
+    { sql: UPSERT_REPLICA_SQL, params: [upload.site, upload.replica, deviceId, seenAt] },
+    { sql: TOUCH_DEVICE_SQL, params: [seenAt, upload.app ?? null, deviceId] },
+  );
+  return writes;
+}
+
+/** The 200 answer's `days`: how many counts each day of the upload carried. */
+export function mergeResult(upload: Upload): MergeResult {
+  return { days: upload.days.map((day) => ({ date: day.date, counts: day.counts.length })) };
+}
+
+/** A closing as SELECT_CLOSINGS_SQL returns it (PostgreSQL's BIGINT arrives as a string). */
+export type ClosingRow = Omit<StoredClosing, 'cashCountedNok'> & {
+  cashCountedNok: number | string | null;
+};
+
+/** A stored closing row in the protocol's shape (a null cash count is absent). */
+export function storedClosing({ cashCountedNok, ...closing }: ClosingRow): StoredClosing {
+  return cashCountedNok === null ? closing : { ...closing, cashCountedNok: Number(cashCountedNok) };
+}

@@ -1,0 +1,202 @@
+/**
+ * The store for organisations that run many sites or several endpoint processes: PostgreSQL via
+ * a pg Pool, migrated on open under an advisory lock. Uploads merge in one transaction with
+ * INSERT … ON CONFLICT DO UPDATE SET … = GREATEST(…), so nothing is ever lowered.
+ */
+import pg from 'pg';
+import type { Upload } from '../../shared/protocol.ts';
+import {
+  createGuard,
+  createRegistry,
+  mergeResult,
+  pendingMigrations,
+  storedClosing,
+  type ClosingRow,
+  type SqlRunner,
+  uploadWrites,
+} from './common.ts';
+import {
+  COUNT_COLUMNS,
+  countMergeSql,
+  DEVICE_SITE_SQL,
+  MIGRATIONS,
+  PRUNE_PAIRING_SQL,
+  REDEEM_PAIRING_SQL,
+  SELECT_CLOSINGS_SQL,
+  SELECT_COUNTS_SQL,
+} from './schema.ts';
+import { countRow, storedCount, StoreUnavailableError, type Store } from './store.ts';
+
+// An arbitrary constant: endpoint processes starting together migrate one at a time.
+const MIGRATION_LOCK = 0x7465_7273;
+
+// One statement merges a whole upload's counts: the rows travel as parallel arrays.
+const MERGE_COUNTS_SQL = `
+  INSERT INTO counts (${COUNT_COLUMNS})
+  SELECT $1, $2, u.date, u.counter, u.option_id, u.hour, u.inc, u.dec, u.inc_nok, u.dec_nok, u.has_nok
+  FROM unnest($3::text[], $4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::bigint[],
+              $9::bigint[], $10::bigint[], $11::bigint[])
+       AS u(date, counter, option_id, hour, inc, dec, inc_nok, dec_nok, has_nok)
+  ${countMergeSql('GREATEST')}`;
+
+// PostgreSQL's class 23 is integrity constraint violation.
+const guard = createGuard((error) => {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('23');
+});
+
+const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** Options of the PostgreSQL store. */
+export interface PostgresStoreOptions {
+  connectionString: string;
+  /** A schema to keep the tables in (created if missing); tests use one per run. */
+  schema?: string;
+  /** Called when an idle pooled connection fails, so the process keeps running. */
+  onPoolError?: (error: Error) => void;
+}
+
+/** Connects to PostgreSQL, migrates, and returns the store. */
+export async function openPostgresStore(options: PostgresStoreOptions): Promise<Store> {
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: 10,
+    connectionTimeoutMillis: 5000,
+    ...(options.schema ? { options: `-c search_path=${quoteIdent(options.schema)}` } : {}),
+  });
+  // Without a listener an idle client's error (a restarted server) would crash the process.
+  pool.on('error', (error) => options.onPoolError?.(error));
+  try {
+    await migrate(pool, options.schema);
+  } catch (error) {
+    await pool.end();
+    throw new StoreUnavailableError(error);
+  }
+
+  async function transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  const sql: SqlRunner = {
+    rows: async <Row>(text: string, params: readonly unknown[] = []) =>
+      (await pool.query(text, [...params])).rows as Row[],
+    changes: async (text, params = []) => (await pool.query(text, [...params])).rowCount ?? 0,
+  };
+
+  return {
+    ...createRegistry(sql, guard),
+    redeemPairingCode: (codeHash, now) =>
+      guard(() =>
+        transaction(async (client) => {
+          await client.query(PRUNE_PAIRING_SQL, [now.getTime()]);
+          const redeemed = await client.query<{ device_id: string; sealed_token: string }>(
+            REDEEM_PAIRING_SQL,
+            [codeHash, now.getTime()],
+          );
+          const row = redeemed.rows[0];
+          if (!row) return undefined;
+          const device = await client.query<{ site: string }>(DEVICE_SITE_SQL, [row.device_id]);
+          return {
+            deviceId: row.device_id,
+            site: device.rows[0]!.site,
+            sealedToken: row.sealed_token,
+          };
+        }),
+      ),
+
+    mergeUpload: (upload, deviceId, now) =>
+      guard(() =>
+        transaction(async (client) => {
+          await mergeCounts(client, upload);
+          for (const write of uploadWrites(upload, deviceId, now)) {
+            await client.query(write.sql, write.params);
+          }
+          return mergeResult(upload);
+        }),
+      ),
+    readSiteDays: (site, from, to) =>
+      guard(() =>
+        transaction(async (client) => {
+          // REPEATABLE READ: counts and closings are read from the same snapshot.
+          await client.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
+          const counts = await client.query(SELECT_COUNTS_SQL, [site, from, to]);
+          const closings = await client.query<ClosingRow>(SELECT_CLOSINGS_SQL, [site, from, to]);
+          return {
+            counts: counts.rows.map(storedCount),
+            closings: closings.rows.map(storedClosing),
+          };
+        }),
+      ),
+
+    close: () => pool.end(),
+  };
+}
+
+async function mergeCounts(client: pg.PoolClient, upload: Upload): Promise<void> {
+  const columns: unknown[][] = Array.from({ length: 9 }, () => []);
+  for (const day of upload.days) {
+    for (const count of day.counts) {
+      const row = countRow(count);
+      const values = [
+        day.date,
+        row.counter,
+        row.option,
+        row.hour,
+        row.inc,
+        row.dec,
+        row.incNok,
+        row.decNok,
+        row.hasNok,
+      ];
+      values.forEach((value, i) => columns[i]!.push(value));
+    }
+  }
+  if (columns[0]!.length === 0) return;
+  await client.query(MERGE_COUNTS_SQL, [upload.site, upload.replica, ...columns]);
+}
+
+async function migrate(pool: pg.Pool, schema: string | undefined): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    try {
+      if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
+      await client.query(
+        'CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, applied_at TEXT NOT NULL)',
+      );
+      const applied = await client.query<{ version: string }>(
+        'SELECT COALESCE(MAX(version), 0) AS version FROM schema_migrations',
+      );
+      const version = Number(applied.rows[0]?.version ?? 0);
+      for (const [offset, migration] of pendingMigrations(version, MIGRATIONS).entries()) {
+        await client.query('BEGIN');
+        try {
+          await client.query(migration);
+          await client.query(
+            'INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)',
+            [version + offset + 1, new Date().toISOString()],
+          );
+          await client.query('COMMIT');
+        } catch (error) {
+          await client.query('ROLLBACK');
+          throw error;
+        }
+      }
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    }
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,187 @@
+/**
+ * The endpoint's tables, as migrations in order. Version 1 is plain enough for SQLite and
+ * PostgreSQL both; from version 2 the SQLite store keeps its counts differently (one row per
+ * replica and day, see SQLITE_MIGRATIONS), so the two lists are split explicitly. Append new
+ * migrations; never edit one.
+ */
+
+/** PostgreSQL's migrations by position (index 0 is version 1); SQLite starts from these. */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE sites (
+    slug TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE TABLE devices (
+    id TEXT PRIMARY KEY,
+    site TEXT NOT NULL REFERENCES sites (slug),
+    label TEXT,
+    token_hash TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    revoked_at TEXT,
+    last_seen_at TEXT,
+    app_version TEXT
+  );
+  CREATE INDEX devices_site ON devices (site);
+  CREATE TABLE admin_tokens (
+    token_hash TEXT PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    revoked_at TEXT
+  );
+  CREATE TABLE pairing_codes (
+    code_hash TEXT PRIMARY KEY,
+    device_id TEXT NOT NULL REFERENCES devices (id),
+    sealed_token TEXT NOT NULL,
+    expires_at_ms BIGINT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE TABLE counts (
+    site TEXT NOT NULL REFERENCES sites (slug),
+    replica TEXT NOT NULL,
+    date TEXT NOT NULL,
+    counter TEXT NOT NULL,
+    option_id TEXT NOT NULL,
+    hour BIGINT NOT NULL,
+    increments BIGINT NOT NULL,
+    decrements BIGINT NOT NULL,
+    inc_nok BIGINT NOT NULL,
+    dec_nok BIGINT NOT NULL,
+    has_nok BIGINT NOT NULL,
+    PRIMARY KEY (site, replica, date, counter, option_id, hour)
+  );
+  CREATE INDEX counts_site_date ON counts (site, date);
+  CREATE TABLE closings (
+    site TEXT NOT NULL REFERENCES sites (slug),
+    replica TEXT NOT NULL,
+    date TEXT NOT NULL,
+    at TEXT NOT NULL,
+    at_ms BIGINT NOT NULL,
+    cash_counted_nok BIGINT,
+    PRIMARY KEY (site, replica, date)
+  );
+  CREATE INDEX closings_site_date ON closings (site, date);
+  CREATE TABLE replicas (
+    site TEXT NOT NULL REFERENCES sites (slug),
+    replica TEXT NOT NULL,
+    device_id TEXT NOT NULL REFERENCES devices (id),
+    last_sent_at TEXT NOT NULL,
+    PRIMARY KEY (site, replica)
+  );
+  `,
+];
+
+/**
+ * SQLite's migrations: version 1 is PostgreSQL's; version 2 replaces the `counts` table (one
+ * row per key) by `day_counts`, one row per (site, date, replica) whose `counts` is a JSON
+ * object of DayCounts (see `sqlite-day-counts.ts`): a typical upload is one row to read and
+ * write instead of a statement per key. The old rows are folded into the new ones in the same
+ * transaction as the rest of the migration. PostgreSQL keeps `counts`.
+ */
+export const SQLITE_MIGRATIONS: readonly string[] = [
+  ...MIGRATIONS,
+  `
+  CREATE TABLE day_counts (
+    site TEXT NOT NULL REFERENCES sites (slug),
+    date TEXT NOT NULL,
+    replica TEXT NOT NULL,
+    counts TEXT NOT NULL,
+    PRIMARY KEY (site, date, replica)
+  );
+  INSERT INTO day_counts (site, date, replica, counts)
+  SELECT site, date, replica,
+         json_group_object(
+           counter || '|' || option_id || '|' || CASE WHEN hour < 0 THEN '' ELSE CAST(hour AS TEXT) END,
+           CASE WHEN has_nok > 0 THEN json_array(increments, decrements, inc_nok, dec_nok)
+                ELSE json_array(increments, decrements) END)
+  FROM counts GROUP BY site, date, replica;
+  DROP TABLE counts;
+  `,
+];
+
+/** SQLite: a replica's day counts, to merge in JS. */
+export const SQLITE_SELECT_DAY_COUNTS_SQL = `
+  SELECT counts FROM day_counts WHERE site = ? AND date = ? AND replica = ?`;
+
+/** SQLite: writes back a replica's merged day counts (already the maximum of stored and sent). */
+export const SQLITE_UPSERT_DAY_COUNTS_SQL = `
+  INSERT INTO day_counts (site, date, replica, counts) VALUES (?, ?, ?, ?)
+  ON CONFLICT (site, date, replica) DO UPDATE SET counts = excluded.counts`;
+
+/** SQLite: a site's replica-days between two dates, inclusive. */
+export const SQLITE_SELECT_SITE_DAY_COUNTS_SQL = `
+  SELECT date, replica, counts FROM day_counts WHERE site = ? AND date >= ? AND date <= ?`;
+
+// Both stores run the same statements, so the merge rules are written once. Parameters are
+// written `$n` for PostgreSQL, each used once and in order, so SQLite can read them as `?`.
+
+/** The columns of a count row of PostgreSQL's `counts` (and SQLite's before version 2). */
+export const COUNT_COLUMNS = `site, replica, date, counter, option_id, hour,
+  increments, decrements, inc_nok, dec_nok, has_nok`;
+
+/**
+ * Max-merge of a count row in `counts` (PostgreSQL; SQLite merges its day rows in JS, by the same
+ * rule): every grow-only number becomes the larger of stored and sent.
+ * `greatest` is the dialect's two-argument maximum (`max` in SQLite, `GREATEST` in PostgreSQL).
+ */
+export const countMergeSql = (greatest: 'max' | 'GREATEST') => `
+  ON CONFLICT (site, replica, date, counter, option_id, hour) DO UPDATE SET
+    increments = ${greatest}(counts.increments, excluded.increments),
+    decrements = ${greatest}(counts.decrements, excluded.decrements),
+    inc_nok = ${greatest}(counts.inc_nok, excluded.inc_nok),
+    dec_nok = ${greatest}(counts.dec_nok, excluded.dec_nok),
+    has_nok = ${greatest}(counts.has_nok, excluded.has_nok)`;
+
+/**
+ * A closing replaces the stored one only when its `at` is later; on a tie the larger cash
+ * count wins, so the outcome never depends on the order uploads arrive in.
+ */
+export const UPSERT_CLOSING_SQL = `
+  INSERT INTO closings (site, replica, date, at, at_ms, cash_counted_nok)
+  VALUES ($1, $2, $3, $4, $5, $6)
+  ON CONFLICT (site, replica, date) DO UPDATE SET
+    at = excluded.at, at_ms = excluded.at_ms, cash_counted_nok = excluded.cash_counted_nok
+  WHERE excluded.at_ms > closings.at_ms
+     OR (excluded.at_ms = closings.at_ms
+         AND COALESCE(excluded.cash_counted_nok, -1) > COALESCE(closings.cash_counted_nok, -1))`;
+
+/** Which device last sent a replica. */
+export const UPSERT_REPLICA_SQL = `
+  INSERT INTO replicas (site, replica, device_id, last_sent_at) VALUES ($1, $2, $3, $4)
+  ON CONFLICT (site, replica) DO UPDATE SET
+    device_id = excluded.device_id, last_sent_at = excluded.last_sent_at`;
+
+/** A device's last contact and, when it says, its app version. */
+export const TOUCH_DEVICE_SQL = `
+  UPDATE devices SET last_seen_at = $1, app_version = COALESCE($2, app_version) WHERE id = $3`;
+
+/** Consumes a live pairing code of a device that is not revoked, in one statement. */
+export const REDEEM_PAIRING_SQL = `
+  DELETE FROM pairing_codes
+  WHERE code_hash = $1 AND expires_at_ms > $2
+    AND device_id IN (SELECT id FROM devices WHERE revoked_at IS NULL)
+  RETURNING device_id, sealed_token`;
+
+/** The site of the device a redeemed code was for. */
+export const DEVICE_SITE_SQL = `SELECT site FROM devices WHERE id = $1`;
+
+/** Forgets codes that can no longer be redeemed, so their sealed tokens do not linger. */
+export const PRUNE_PAIRING_SQL = `DELETE FROM pairing_codes WHERE expires_at_ms <= $1`;
+
+/** A site's stored counts between two dates, inclusive (PostgreSQL's `counts`). */
+export const SELECT_COUNTS_SQL = `
+  SELECT date, replica, counter, option_id AS "option", hour,
+         increments AS "inc", decrements AS "dec", inc_nok AS "incNok", dec_nok AS "decNok",
+         has_nok AS "hasNok"
+  FROM counts WHERE site = $1 AND date >= $2 AND date <= $3`;
+
+/** A site's closings between two dates, inclusive. */
+export const SELECT_CLOSINGS_SQL = `
+  SELECT date, replica, at, cash_counted_nok AS "cashCountedNok"
+  FROM closings WHERE site = $1 AND date >= $2 AND date <= $3`;
+
+/** Devices with their record fields, optionally of one site. */
+export const SELECT_DEVICES_SQL = `
+  SELECT id, site, label, created_at AS "createdAt", revoked_at AS "revokedAt",
+         last_seen_at AS "lastSeenAt", app_version AS "appVersion"
+  FROM devices`;

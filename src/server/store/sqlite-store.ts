@@ -1,0 +1,200 @@
+/**
+ * The default store: one SQLite file under DATA_DIR, nothing to install. WAL with
+ * `synchronous=FULL`, because an acknowledged upload must survive a power cut. A replica's day
+ * is one row of counts merged in JS (`sqlite-day-counts.ts`); PostgreSQL keeps a row per key.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Upload } from '../../shared/protocol.ts';
+import {
+  createGuard,
+  createRegistry,
+  mergeResult,
+  pendingMigrations,
+  storedClosing,
+  type ClosingRow,
+  type SqlRunner,
+  uploadWrites,
+} from './common.ts';
+import {
+  DEVICE_SITE_SQL,
+  PRUNE_PAIRING_SQL,
+  REDEEM_PAIRING_SQL,
+  SELECT_CLOSINGS_SQL,
+  SQLITE_MIGRATIONS,
+  SQLITE_SELECT_DAY_COUNTS_SQL,
+  SQLITE_SELECT_SITE_DAY_COUNTS_SQL,
+  SQLITE_UPSERT_DAY_COUNTS_SQL,
+} from './schema.ts';
+import { mergeDayCounts, storedDayCounts, type DayCounts } from './sqlite-day-counts.ts';
+import type { Store } from './store.ts';
+
+/** The database file's name inside DATA_DIR. */
+export const SQLITE_FILE_NAME = 'terskel.sqlite';
+
+// The shared statements number their parameters for PostgreSQL; each is used once, in order.
+const positional = (sql: string) => sql.replace(/\$\d+/g, '?');
+
+// better-sqlite3 is synchronous; the store is async so callers treat both stores alike, and
+// every driver failure becomes StoreUnavailableError (503) instead of a crash.
+const guard = createGuard(
+  (error) =>
+    error instanceof Database.SqliteError && String(error.code).startsWith('SQLITE_CONSTRAINT'),
+);
+
+/** Where the SQLite store lives, and how it commits. */
+export interface SqliteStoreOptions {
+  dataDir?: string;
+  file?: string;
+  /**
+   * FULL (the default, and the only setting the endpoint uses): every commit waits for the
+   * disk's flush, so an acknowledged upload survives a power cut. OFF exists for the benchmark's
+   * diagnostic row alone, to show what the flush costs; it is not durable.
+   */
+  synchronous?: 'FULL' | 'OFF';
+}
+
+/** Opens (creating and migrating as needed) the SQLite store in `dataDir`, or at `file`. */
+export function openSqliteStore(options: SqliteStoreOptions): Store {
+  const file = options.file ?? join(options.dataDir ?? './data', SQLITE_FILE_NAME);
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+
+  // Each statement is prepared once, the first time it runs.
+  const prepared = new Map<string, Database.Statement>();
+  const statement = (sql: string) => {
+    let found = prepared.get(sql);
+    if (!found) {
+      found = db.prepare(positional(sql));
+      prepared.set(sql, found);
+    }
+    return found;
+  };
+  const sql: SqlRunner = {
+    rows: <Row>(text: string, params: readonly unknown[] = []) =>
+      statement(text).all(...params) as Row[],
+    changes: (text, params = []) => statement(text).run(...params).changes,
+  };
+
+  const statements = {
+    redeemPairing: statement(REDEEM_PAIRING_SQL),
+    prunePairing: statement(PRUNE_PAIRING_SQL),
+    deviceSite: statement(DEVICE_SITE_SQL),
+    selectDayCounts: db.prepare(SQLITE_SELECT_DAY_COUNTS_SQL).pluck(),
+    upsertDayCounts: db.prepare(SQLITE_UPSERT_DAY_COUNTS_SQL),
+    selectSiteDayCounts: db.prepare(SQLITE_SELECT_SITE_DAY_COUNTS_SQL),
+    selectClosings: statement(SELECT_CLOSINGS_SQL),
+  };
+
+  /** The statements of one upload's merge, run inside a transaction of the caller's. */
+  const writeUpload = (upload: Upload, deviceId: string, now: Date) => {
+    for (const day of upload.days) {
+      // One row per replica and day: read it, max-merge in JS, write it back if anything grew.
+      // The transaction is IMMEDIATE, so no other connection writes between the two.
+      if (day.counts.length > 0) {
+        const text = statements.selectDayCounts.get(upload.site, day.date, upload.replica) as
+          string | undefined;
+        const stored: DayCounts = text === undefined ? {} : (JSON.parse(text) as DayCounts);
+        if (mergeDayCounts(stored, day.counts)) {
+          statements.upsertDayCounts.run(
+            upload.site,
+            day.date,
+            upload.replica,
+            JSON.stringify(stored),
+          );
+        }
+      }
+    }
+    for (const write of uploadWrites(upload, deviceId, now)) {
+      statement(write.sql).run(...write.params);
+    }
+  };
+  const mergeOne = db.transaction(writeUpload);
+  const merge = (upload: Upload, deviceId: string, now: Date) =>
+    mergeOne.immediate(upload, deviceId, now);
+
+  // Group commit: uploads that arrive in the same turn of the event loop merge in one
+  // transaction, so one fsync (synchronous=FULL) covers them all. Each caller is answered
+  // only after that commit; if the batch fails, it is rolled back whole and each upload is tried
+  // on its own. So the uploads of a batch need no savepoint each (two statements fewer apiece).
+  interface PendingMerge {
+    upload: Upload;
+    deviceId: string;
+    now: Date;
+    resolve(): void;
+    reject(error: unknown): void;
+  }
+  let pendingMerges: PendingMerge[] = [];
+  const mergeBatch = db.transaction((batch: PendingMerge[]) => {
+    for (const item of batch) writeUpload(item.upload, item.deviceId, item.now);
+  });
+  function flushMerges(): void {
+    const batch = pendingMerges;
+    pendingMerges = [];
+    try {
+      mergeBatch.immediate(batch);
+      for (const item of batch) item.resolve();
+    } catch {
+      for (const item of batch) {
+        guard(() => merge(item.upload, item.deviceId, item.now)).then(item.resolve, item.reject);
+      }
+    }
+  }
+
+  const redeem = db.transaction((codeHash: string, now: Date) => {
+    statements.prunePairing.run(now.getTime());
+    const row = statements.redeemPairing.get(codeHash, now.getTime()) as
+      { device_id: string; sealed_token: string } | undefined;
+    if (!row) return undefined;
+    const device = statements.deviceSite.get(row.device_id) as { site: string };
+    return { deviceId: row.device_id, site: device.site, sealedToken: row.sealed_token };
+  });
+
+  return {
+    ...createRegistry(sql, guard),
+    redeemPairingCode: (codeHash, now) => guard(() => redeem(codeHash, now)),
+
+    mergeUpload: (upload, deviceId, now) =>
+      new Promise<void>((resolve, reject) => {
+        pendingMerges.push({ upload, deviceId, now, resolve, reject });
+        if (pendingMerges.length === 1) setImmediate(flushMerges);
+      }).then(() => mergeResult(upload)),
+    readSiteDays: (site, from, to) =>
+      guard(() => {
+        // One read transaction, so counts and closings are of the same moment.
+        return db.transaction(() => ({
+          counts: (
+            statements.selectSiteDayCounts.all(site, from, to) as Array<{
+              date: string;
+              replica: string;
+              counts: string;
+            }>
+          ).flatMap((row) =>
+            storedDayCounts(row.date, row.replica, JSON.parse(row.counts) as DayCounts),
+          ),
+          closings: (statements.selectClosings.all(site, from, to) as ClosingRow[]).map(
+            storedClosing,
+          ),
+        }))();
+      }),
+
+    close: async () => {
+      if (db.open) db.close();
+    },
+  };
+}
+
+function migrate(db: Database.Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  const pending = pendingMigrations(version, SQLITE_MIGRATIONS);
+  db.transaction(() => {
+    pending.forEach((sql) => db.exec(sql));
+    db.pragma(`user_version = ${SQLITE_MIGRATIONS.length}`);
+  }).immediate();
+}

@@ -1,0 +1,168 @@
+/**
+ * The endpoint's persistence contract: one interface that the SQLite and PostgreSQL stores both
+ * implement and one contract suite checks. Stores keep grow-only state and never lower a count;
+ * they never see a token or a pairing code in the clear, only their hashes.
+ */
+import type { Upload } from '../../shared/protocol.ts';
+
+/** A place that counts: its fixed slug and display name. */
+export interface SiteRecord {
+  slug: string;
+  name: string;
+  createdAt: string;
+}
+
+/** A paired tablet identity (the holder of a device token). */
+export interface DeviceRecord {
+  id: string;
+  site: string;
+  label: string | null;
+  createdAt: string;
+  revokedAt: string | null;
+  lastSeenAt: string | null;
+  appVersion: string | null;
+}
+
+/** One stored count of one replica, with absent option/hour as `undefined`. */
+export interface StoredCount {
+  date: string;
+  replica: string;
+  counter: string;
+  option?: string;
+  hour?: number;
+  inc: number;
+  dec: number;
+  incNok?: number;
+  decNok?: number;
+}
+
+/** One replica's latest closing of a day. */
+export interface StoredClosing {
+  date: string;
+  replica: string;
+  at: string;
+  cashCountedNok?: number;
+}
+
+/** What a pairing code unlocks: the device and its token sealed under the code. */
+export interface PairingRedemption {
+  deviceId: string;
+  site: string;
+  sealedToken: string;
+}
+
+/** How many counts of each day an upload carried (the `days` of the 200 answer). */
+export interface MergeResult {
+  days: Array<{ date: string; counts: number }>;
+}
+
+/** The persistence the endpoint needs; every method may reject with StoreUnavailableError. */
+export interface Store {
+  addSite(site: { slug: string; name: string }, now: Date): Promise<SiteRecord>;
+  listSites(): Promise<SiteRecord[]>;
+  getSite(slug: string): Promise<SiteRecord | undefined>;
+
+  addDevice(
+    device: { id: string; site: string; label: string | null; tokenHash: string },
+    now: Date,
+  ): Promise<DeviceRecord>;
+  listDevices(site?: string): Promise<DeviceRecord[]>;
+  /** Marks a device revoked; false when no such device exists. */
+  revokeDevice(id: string, now: Date): Promise<boolean>;
+  /** The device whose token hashes to `tokenHash`, revoked or not, with its stored hash. */
+  findDeviceByTokenHash(
+    tokenHash: string,
+  ): Promise<{ device: DeviceRecord; tokenHash: string } | undefined>;
+
+  addAdminToken(tokenHash: string, now: Date): Promise<void>;
+  /** The stored hash of a live admin token equal to `tokenHash`, if any. */
+  findAdminTokenHash(tokenHash: string): Promise<string | undefined>;
+
+  addPairingCode(
+    pairing: { codeHash: string; deviceId: string; sealedToken: string; expiresAt: Date },
+    now: Date,
+  ): Promise<void>;
+  /** Consumes a live code atomically: a second redemption of the same code finds nothing. */
+  redeemPairingCode(codeHash: string, now: Date): Promise<PairingRedemption | undefined>;
+
+  /** Max-merges an already validated upload in one transaction and records who sent it. */
+  mergeUpload(upload: Upload, deviceId: string, now: Date): Promise<MergeResult>;
+  /** Every replica's counts and closings of a site between two dates, inclusive. */
+  readSiteDays(
+    site: string,
+    from: string,
+    to: string,
+  ): Promise<{ counts: StoredCount[]; closings: StoredClosing[] }>;
+
+  close(): Promise<void>;
+}
+
+/** The database could not be reached or failed: the request may succeed later (503). */
+export class StoreUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super(`the database failed: ${cause instanceof Error ? cause.message : String(cause)}`, {
+      cause,
+    });
+    this.name = 'StoreUnavailableError';
+  }
+}
+
+/** A unique thing (a site slug, a device id) already exists. */
+export class StoreConflictError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreConflictError';
+  }
+}
+
+/** Stored in place of an absent option, so a key without one is a single row. */
+export const NO_OPTION = '';
+/** Stored in place of an absent hour, for the same reason. */
+export const NO_HOUR = -1;
+
+/** The grow-only row an upload's count becomes, with sentinels for absent parts of the key. */
+export function countRow(count: Upload['days'][number]['counts'][number]) {
+  const hasNok = count.incNok !== undefined || count.decNok !== undefined;
+  return {
+    counter: count.counter,
+    option: count.option ?? NO_OPTION,
+    hour: count.hour ?? NO_HOUR,
+    inc: count.inc,
+    dec: count.dec,
+    incNok: count.incNok ?? 0,
+    decNok: count.decNok ?? 0,
+    hasNok: hasNok ? 1 : 0,
+  };
+}
+
+// PostgreSQL returns BIGINT columns as strings, SQLite as numbers: both go through Number().
+type Numeric = number | string;
+
+/** The stored count back in the protocol's shape (sentinels become absent fields). */
+export function storedCount(row: {
+  date: string;
+  replica: string;
+  counter: string;
+  option: string;
+  hour: Numeric;
+  inc: Numeric;
+  dec: Numeric;
+  incNok: Numeric;
+  decNok: Numeric;
+  hasNok: Numeric;
+}): StoredCount {
+  const count: StoredCount = {
+    date: row.date,
+    replica: row.replica,
+    counter: row.counter,
+    inc: Number(row.inc),
+    dec: Number(row.dec),
+  };
+  if (row.option !== NO_OPTION) count.option = row.option;
+  if (Number(row.hour) !== NO_HOUR) count.hour = Number(row.hour);
+  if (Number(row.hasNok) > 0) {
+    count.incNok = Number(row.incNok);
+    count.decNok = Number(row.decNok);
+  }
+  return count;
+}

@@ -1,0 +1,180 @@
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../../src/server/http/index.ts';
+import { runCli } from '../../../src/server/cli/index.ts';
+import { openSqliteStore } from '../../../src/server/store/index.ts';
+import { provisioningSchema } from '../../../src/shared/protocol.ts';
+import { postCounts, PROTOCOL_EXAMPLE_DAY, uploadBody } from '../harness.ts';
+
+const run = promisify(execFile);
+const root = join(import.meta.dirname, '..', '..', '..');
+
+let dataDir: string;
+beforeEach(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'terskel-cli-'));
+});
+afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+/** Runs the CLI in-process against DATA_DIR and collects its output. */
+async function cli(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    env: { DATA_DIR: dataDir, PUBLIC_URL: 'https://terskel.example.no/' },
+  });
+  return { code, stdout, stderr };
+}
+
+describe('the terskel CLI', () => {
+  it('adds a device with --json as one JSON object whose token works against the app', async () => {
+    const env = { ...process.env, DATA_DIR: dataDir, PUBLIC_URL: 'https://terskel.example.no' };
+    const tsx = join(root, 'node_modules', '.bin', 'tsx');
+    const cliPath = join(root, 'src', 'server', 'cli', 'cli.ts');
+    await run(tsx, [cliPath, 'site', 'add', 'hjerterom-alta', '--name', 'Hjerterom Alta'], {
+      env,
+      cwd: root,
+    });
+    const { stdout } = await run(
+      tsx,
+      [cliPath, 'device', 'add', '--site', 'hjerterom-alta', '--label', 'Døra', '--json'],
+      {
+        env,
+        cwd: root,
+      },
+    );
+    // Exactly one JSON object and nothing else on stdout.
+    expect(stdout.trimEnd().split('\n')).toHaveLength(1);
+    const added = JSON.parse(stdout);
+    expect(Object.keys(added)).toEqual(['site', 'device', 'token', 'link', 'code']);
+    expect(added.site).toBe('hjerterom-alta');
+    expect(added.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(added.code).toMatch(/^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$/);
+    const link = new URL(added.link);
+    expect(`${link.origin}${link.pathname}`).toBe('https://terskel.example.no/');
+    expect(link.hash.startsWith('#/provision?c=')).toBe(true);
+    const payload = JSON.parse(
+      Buffer.from(link.hash.slice('#/provision?c='.length), 'base64url').toString('utf8'),
+    );
+    expect(provisioningSchema.parse(payload)).toEqual({
+      endpoint: 'https://terskel.example.no',
+      site: 'hjerterom-alta',
+      device: added.device,
+      token: added.token,
+    });
+
+    const store = openSqliteStore({ dataDir });
+    try {
+      const app = createApp({ store, logger: () => {} });
+      const upload = uploadBody({ site: added.site, id: added.device }, randomUUID(), [
+        PROTOCOL_EXAMPLE_DAY,
+      ]);
+      expect((await postCounts(app, added.token, upload)).status).toBe(200);
+      const paired = await app.request('/api/v1/pair', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ code: added.code }),
+      });
+      expect(await paired.json()).toEqual({
+        ok: true,
+        site: added.site,
+        device: added.device,
+        token: added.token,
+      });
+    } finally {
+      await store.close();
+    }
+  }, 30_000);
+
+  it('prints the token, link, a QR code and the pairing code for people', async () => {
+    await cli('site', 'add', 'hjerterom-alta', '--name', 'Hjerterom Alta');
+    const { code, stdout } = await cli('device', 'add', '--site', 'hjerterom-alta');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Token.*\n {2}[A-Za-z0-9_-]{43}\n/);
+    expect(stdout).toContain('https://terskel.example.no/#/provision?c=');
+    expect(stdout).toMatch(/[▀▄█]{5}/);
+    expect(stdout).toMatch(/Pairing code.*\n {2}[0-9A-Z]{5}-[0-9A-Z]{5}/);
+  });
+
+  it('lists sites and devices, and revokes a device so its token stops working', async () => {
+    await cli('site', 'add', 'hjerterom-alta', '--name', 'Hjerterom Alta');
+    await cli('site', 'add', 'en-ainna-plass', '--name', 'En ainna plass');
+    const added = JSON.parse(
+      (await cli('device', 'add', '--site', 'hjerterom-alta', '--json')).stdout,
+    );
+    await cli('device', 'add', '--site', 'en-ainna-plass', '--label', 'Stua');
+    expect((await cli('site', 'list')).stdout).toMatch(
+      /en-ainna-plass\s+En ainna plass\nhjerterom-alta\s+Hjerterom Alta\n/,
+    );
+    const all = await cli('device', 'list');
+    expect(all.stdout.trim().split('\n')).toHaveLength(2);
+    const one = await cli('device', 'list', '--site', 'en-ainna-plass');
+    expect(one.stdout).toContain('Stua');
+    expect(one.stdout).not.toContain(added.device);
+    expect((await cli('device', 'revoke', added.device)).code).toBe(0);
+    expect((await cli('device', 'list', '--site', 'hjerterom-alta')).stdout).toContain('revoked');
+    const store = openSqliteStore({ dataDir });
+    try {
+      const app = createApp({ store, logger: () => {} });
+      const upload = uploadBody({ site: added.site, id: added.device }, randomUUID(), [
+        PROTOCOL_EXAMPLE_DAY,
+      ]);
+      expect((await postCounts(app, added.token, upload)).status).toBe(401);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('adds an admin token with --json that opens the admin API', async () => {
+    const { code, stdout } = await cli('admin', 'add', '--json');
+    expect(code).toBe(0);
+    const { token } = JSON.parse(stdout);
+    expect(Object.keys(JSON.parse(stdout))).toEqual(['token']);
+    const store = openSqliteStore({ dataDir });
+    try {
+      const app = createApp({ store, logger: () => {} });
+      const response = await app.request('/api/v1/admin/sites', {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      expect(response.status).toBe(200);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('explains bad input and exits non-zero', async () => {
+    const cases: Array<[string[], number, RegExp]> = [
+      [[], 2, /Usage/],
+      [['bogus'], 2, /Unknown command: bogus/],
+      [['site', 'add', 'Not A Slug', '--name', 'x'], 2, /not a slug/],
+      [['site', 'add', 'ok-slug'], 2, /--name/],
+      [['device', 'add'], 2, /--site slug is missing/],
+      [['device', 'add', '--site', 'nowhere'], 2, /There is no site nowhere/],
+      [['device', 'revoke'], 2, /Which device/],
+      [['device', 'revoke', 'nope'], 2, /There is no device nope/],
+      [['site', 'list', '--colour'], 2, /Unknown option/],
+    ];
+    for (const [argv, exit, message] of cases) {
+      const result = await cli(...argv);
+      expect(result.code, argv.join(' ')).toBe(exit);
+      expect(result.stderr, argv.join(' ')).toMatch(message);
+      expect(result.stdout).toBe('');
+    }
+    await cli('site', 'add', 'hjerterom-alta', '--name', 'Hjerterom Alta');
+    const again = await cli('site', 'add', 'hjerterom-alta', '--name', 'Again');
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already exists/);
+    const badUrl = await runCli(['device', 'add', '--site', 'hjerterom-alta'], {
+      stdout: () => {},
+      stderr: () => {},
+      env: { DATA_DIR: dataDir, PUBLIC_URL: 'ftp://nope' },
+    });
+    expect(badUrl).toBe(2);
+  });
+});

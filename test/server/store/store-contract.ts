@@ -1,0 +1,425 @@
+/**
+ * The contract every Store must keep, run through the app against SQLite and PostgreSQL alike:
+ * grow-only max-merge per replica, sums over replicas, closings by latest `at`, PROTOCOL.md's
+ * roll-up, single-use pairing codes and revocation.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { provisionDevice } from '../../../src/server/cli/index.ts';
+import { StoreConflictError, type Store } from '../../../src/server/store/index.ts';
+import type { SiteDaysAnswer, Upload } from '../../../src/shared/protocol.ts';
+import {
+  getDays,
+  OTHER_SITE,
+  postCounts,
+  PROTOCOL_EXAMPLE_DAY,
+  seededEndpoint,
+  SITE,
+  uploadBody,
+} from '../harness.ts';
+
+/** Opens a fresh, empty store and says how to throw it away. */
+export type StoreFactory = () => Promise<{ store: Store; dispose: () => Promise<void> }>;
+
+/** Registers the contract suite for one kind of store. */
+export function storeContract(name: string, openStore: StoreFactory): void {
+  describe(`${name} store contract`, () => {
+    let store: Store;
+    let dispose: () => Promise<void>;
+    let endpoint: Awaited<ReturnType<typeof seededEndpoint>>;
+
+    beforeEach(async () => {
+      ({ store, dispose } = await openStore());
+      endpoint = await seededEndpoint(store);
+    });
+    afterEach(async () => {
+      await dispose();
+    });
+
+    async function upload(days: Upload['days'], replica: string, token = endpoint.tablet.token) {
+      const device = token === endpoint.tablet.token ? endpoint.tablet.device : undefined;
+      const response = await postCounts(
+        endpoint.app,
+        token,
+        uploadBody(device ?? { site: SITE, id: deviceIdOf(token) }, replica, days),
+      );
+      expect(response.status, await response.clone().text()).toBe(200);
+      return response.json();
+    }
+    const tokens = new Map<string, string>();
+    const deviceIdOf = (token: string) => tokens.get(token)!;
+
+    async function siteDays(from = '2026-11-01', to = '2026-11-30') {
+      const response = await getDays(endpoint.app, endpoint.adminToken, SITE, from, to);
+      expect(response.status).toBe(200);
+      return ((await response.json()) as SiteDaysAnswer).days;
+    }
+
+    it('answers an upload with the server time and the counts of each day', async () => {
+      const answer = await upload([PROTOCOL_EXAMPLE_DAY], randomUUID());
+      expect(answer).toEqual({
+        ok: true,
+        serverTime: '2026-11-23T14:05:00.000Z',
+        days: [{ date: '2026-11-23', counts: 4 }],
+      });
+    });
+
+    it("rolls PROTOCOL.md's example up to exactly its totals", async () => {
+      await upload([PROTOCOL_EXAMPLE_DAY], randomUUID());
+      const response = await getDays(
+        endpoint.app,
+        endpoint.tablet.token,
+        SITE,
+        '2026-11-01',
+        '2026-11-30',
+      );
+      // PROTOCOL.md prints the rows in upload order; the endpoint orders counters by id (the
+      // domain's rollUp order), so the same rows come bingo, middag, visit.
+      expect(await response.json()).toEqual({
+        site: 'hjerterom-alta',
+        from: '2026-11-01',
+        to: '2026-11-30',
+        days: [
+          {
+            date: '2026-11-23',
+            replicas: 1,
+            closed: true,
+            cashCountedNok: 120,
+            totals: [
+              { counter: 'bingo', net: 12, amountNok: 120 },
+              { counter: 'bingo', option: 'cash', net: 12, amountNok: 120 },
+              { counter: 'middag', net: 31 },
+              { counter: 'visit', net: 24 },
+              { counter: 'visit', option: 'first-time', net: 4 },
+              { counter: 'visit', hour: 13, net: 24 },
+            ],
+          },
+        ],
+      });
+    });
+
+    it('writes the same totals as days.csv: BOM, semicolons, CRLF, empty absent cells', async () => {
+      await upload([PROTOCOL_EXAMPLE_DAY], randomUUID());
+      const response = await getDays(
+        endpoint.app,
+        endpoint.adminToken,
+        SITE,
+        '2026-11-23',
+        '2026-11-23',
+        true,
+      );
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+      expect(response.headers.get('content-disposition')).toContain('attachment');
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)).toBe(
+        '\uFEFFdate;counter;option;hour;net;amount_nok\r\n' +
+          '2026-11-23;bingo;;;12;120\r\n' +
+          '2026-11-23;bingo;cash;;12;120\r\n' +
+          '2026-11-23;middag;;;31;\r\n' +
+          '2026-11-23;visit;;;24;\r\n' +
+          '2026-11-23;visit;first-time;;4;\r\n' +
+          '2026-11-23;visit;;13;24;\r\n',
+      );
+    });
+
+    it('changes nothing when an upload is replayed (keys with and without option and hour)', async () => {
+      const replica = randomUUID();
+      const day: Upload['days'][number] = {
+        date: '2026-11-23',
+        counts: [
+          { counter: 'visit', inc: 3, dec: 1 },
+          { counter: 'visit', option: 'first-time', inc: 2, dec: 0 },
+          { counter: 'visit', hour: 0, inc: 5, dec: 0 },
+          { counter: 'visit', option: 'first-time', hour: 13, inc: 7, dec: 2 },
+          { counter: 'bingo', option: 'vipps', inc: 2, dec: 0, incNok: 20, decNok: 0 },
+        ],
+      };
+      await upload([day], replica);
+      const first = await siteDays();
+      const firstRows = await store.readSiteDays(SITE, '2026-11-23', '2026-11-23');
+      for (let i = 0; i < 3; i++) await upload([day], replica);
+      expect(await siteDays()).toEqual(first);
+      const rows = await store.readSiteDays(SITE, '2026-11-23', '2026-11-23');
+      expect(rows.counts).toHaveLength(5);
+      expect(sortRows(rows.counts)).toEqual(sortRows(firstRows.counts));
+      // An hour of 0 is a real hour, not the same key as "not by hour".
+      expect(first[0]!.totals).toContainEqual({ counter: 'visit', hour: 0, net: 5 });
+      expect(first[0]!.totals).toContainEqual({ counter: 'visit', net: 3 - 1 + 2 + 5 + 7 - 2 });
+    });
+
+    it('changes nothing when an older, lower upload arrives late', async () => {
+      const replica = randomUUID();
+      const newer = {
+        date: '2026-11-23',
+        counts: [
+          { counter: 'visit', hour: 13, inc: 9, dec: 2 },
+          { counter: 'bingo', inc: 4, dec: 1, incNok: 40, decNok: 10 },
+        ],
+      };
+      const older = {
+        date: '2026-11-23',
+        counts: [
+          { counter: 'visit', hour: 13, inc: 5, dec: 1 },
+          { counter: 'bingo', inc: 2, dec: 0, incNok: 20, decNok: 0 },
+        ],
+      };
+      await upload([newer], replica);
+      const before = await siteDays();
+      await upload([older], replica);
+      expect(await siteDays()).toEqual(before);
+      expect(before[0]!.totals).toContainEqual({ counter: 'bingo', net: 3, amountNok: 30 });
+      expect(before[0]!.totals).toContainEqual({ counter: 'visit', net: 7 });
+    });
+
+    it('merges each number by its own maximum, so crossed uploads keep the larger of each', async () => {
+      const replica = randomUUID();
+      await upload(
+        [{ date: '2026-11-23', counts: [{ counter: 'visit', inc: 9, dec: 1 }] }],
+        replica,
+      );
+      await upload(
+        [{ date: '2026-11-23', counts: [{ counter: 'visit', inc: 8, dec: 3 }] }],
+        replica,
+      );
+      expect((await siteDays())[0]!.totals).toEqual([{ counter: 'visit', net: 9 - 3 }]);
+    });
+
+    it('sums two replicas of a site', async () => {
+      await upload([PROTOCOL_EXAMPLE_DAY], randomUUID());
+      const second = await provisionDevice(
+        store,
+        { site: SITE, publicUrl: endpoint.publicUrl },
+        endpoint.clock.now(),
+      );
+      tokens.set(second.token, second.device.id);
+      await upload(
+        [
+          {
+            date: '2026-11-23',
+            counts: [
+              { counter: 'visit', option: 'first-time', hour: 13, inc: 1, dec: 0 },
+              { counter: 'bingo', option: 'cash', inc: 3, dec: 1, incNok: 30, decNok: 10 },
+            ],
+          },
+        ],
+        randomUUID(),
+        second.token,
+      );
+      const [day] = await siteDays();
+      expect(day!.replicas).toBe(2);
+      expect(day!.closed).toBe(false);
+      expect(day!.cashCountedNok).toBe(120);
+      expect(day!.totals).toEqual([
+        { counter: 'bingo', net: 14, amountNok: 140 },
+        { counter: 'bingo', option: 'cash', net: 14, amountNok: 140 },
+        { counter: 'middag', net: 31 },
+        { counter: 'visit', net: 25 },
+        { counter: 'visit', option: 'first-time', net: 5 },
+        { counter: 'visit', hour: 13, net: 25 },
+      ]);
+    });
+
+    it('does not double a replica sent again by a newly paired device', async () => {
+      const replica = randomUUID();
+      await upload([PROTOCOL_EXAMPLE_DAY], replica);
+      const before = await siteDays();
+      const repaired = await provisionDevice(
+        store,
+        { site: SITE, publicUrl: endpoint.publicUrl },
+        endpoint.clock.now(),
+      );
+      tokens.set(repaired.token, repaired.device.id);
+      endpoint.clock.advance(60_000);
+      await upload([PROTOCOL_EXAMPLE_DAY], replica, repaired.token);
+      expect(await siteDays()).toEqual(before);
+      const devices = await store.listDevices(SITE);
+      const seen = devices.find((device) => device.id === repaired.device.id)!;
+      expect(seen.lastSeenAt).toBe('2026-11-23T14:06:00.000Z');
+      expect(seen.appVersion).toBe('terskel/0.1.0');
+    });
+
+    it('keeps the latest closing whatever order the uploads arrive in', async () => {
+      const early = { at: '2026-11-23T15:00:00Z', cashCountedNok: 100 };
+      const late = { at: '2026-11-23T15:30:00.000Z', cashCountedNok: 90 };
+      const tieA = { at: '2026-11-23T15:30:00Z', cashCountedNok: 95 };
+      const results = [];
+      for (const order of [
+        [early, late, tieA],
+        [tieA, late, early],
+        [late, early, tieA],
+      ]) {
+        const replica = randomUUID();
+        const date = `2026-11-0${results.length + 1}`;
+        for (const closed of order) {
+          await upload([{ date, counts: [{ counter: 'visit', inc: 1, dec: 0 }], closed }], replica);
+        }
+        const rows = await store.readSiteDays(SITE, date, date);
+        results.push(rows.closings.map(({ cashCountedNok }) => cashCountedNok));
+      }
+      // The same instant written two ways is one instant; on a tie the larger count wins.
+      expect(results).toEqual([[95], [95], [95]]);
+      const days = await siteDays();
+      expect(days.map((day) => [day.closed, day.cashCountedNok])).toEqual([
+        [true, 95],
+        [true, 95],
+        [true, 95],
+      ]);
+    });
+
+    it('lists days without a closing as not closed and without cash', async () => {
+      await upload(
+        [{ date: '2026-11-20', counts: [{ counter: 'visit', inc: 2, dec: 0 }] }],
+        randomUUID(),
+      );
+      expect(await siteDays()).toEqual([
+        { date: '2026-11-20', replicas: 1, closed: false, totals: [{ counter: 'visit', net: 2 }] },
+      ]);
+    });
+
+    it('keeps sites apart and answers only dates in range', async () => {
+      await upload(
+        [
+          { date: '2026-10-31', counts: [{ counter: 'visit', inc: 1, dec: 0 }] },
+          { date: '2026-11-01', counts: [{ counter: 'visit', inc: 2, dec: 0 }] },
+          { date: '2026-11-30', counts: [{ counter: 'visit', inc: 3, dec: 0 }] },
+          { date: '2026-12-01', counts: [{ counter: 'visit', inc: 4, dec: 0 }] },
+        ],
+        randomUUID(),
+      );
+      expect((await siteDays()).map((day) => day.date)).toEqual(['2026-11-01', '2026-11-30']);
+      const other = await getDays(
+        endpoint.app,
+        endpoint.adminToken,
+        OTHER_SITE,
+        '2026-10-01',
+        '2026-12-31',
+      );
+      expect(((await other.json()) as SiteDaysAnswer).days).toEqual([]);
+    });
+
+    it('redeems a pairing code once, in any case and without the dash', async () => {
+      const typed = endpoint.tablet.code.toLowerCase().replace('-', '');
+      const pair = (code: string) =>
+        endpoint.app.request('/api/v1/pair', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ code }),
+        });
+      const first = await pair(typed);
+      expect(first.status).toBe(200);
+      expect(await first.json()).toEqual({
+        ok: true,
+        site: SITE,
+        device: endpoint.tablet.device.id,
+        token: endpoint.tablet.token,
+      });
+      const again = await pair(endpoint.tablet.code);
+      expect(again.status).toBe(404);
+      expect(await again.json()).toMatchObject({ ok: false, error: 'not-found' });
+    });
+
+    it('lets a pairing code expire after 24 hours', async () => {
+      const pair = (code: string) =>
+        endpoint.app.request('/api/v1/pair', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ code }),
+        });
+      endpoint.clock.advance(24 * 60 * 60 * 1000 - 1);
+      expect((await pair(endpoint.other.code)).status).toBe(200);
+      endpoint.clock.advance(1);
+      const expired = await pair(endpoint.tablet.code);
+      expect(expired.status).toBe(404);
+      expect(await expired.json()).toMatchObject({ ok: false, error: 'not-found' });
+    });
+
+    it('refuses a revoked device with 401, and its pairing code with 404', async () => {
+      expect(await store.revokeDevice(endpoint.tablet.device.id, endpoint.clock.now())).toBe(true);
+      const response = await postCounts(
+        endpoint.app,
+        endpoint.tablet.token,
+        uploadBody(endpoint.tablet.device, randomUUID(), [PROTOCOL_EXAMPLE_DAY]),
+      );
+      expect(response.status).toBe(401);
+      expect(await response.json()).toMatchObject({ ok: false, error: 'unauthorized' });
+      const read = await getDays(
+        endpoint.app,
+        endpoint.tablet.token,
+        SITE,
+        '2026-11-01',
+        '2026-11-30',
+      );
+      expect(read.status).toBe(401);
+      const pair = await endpoint.app.request('/api/v1/pair', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ code: endpoint.tablet.code }),
+      });
+      expect(pair.status).toBe(404);
+      expect(await store.revokeDevice(randomUUID(), endpoint.clock.now())).toBe(false);
+    });
+
+    it('keeps sites and devices, refusing a duplicate site', async () => {
+      expect((await store.listSites()).map((site) => site.slug)).toEqual([OTHER_SITE, SITE]);
+      await expect(
+        store.addSite({ slug: SITE, name: 'Again' }, endpoint.clock.now()),
+      ).rejects.toBeInstanceOf(StoreConflictError);
+      await expect(
+        store.addDevice(
+          { id: randomUUID(), site: 'no-such-site', label: null, tokenHash: 'ab'.repeat(32) },
+          endpoint.clock.now(),
+        ),
+      ).rejects.toBeInstanceOf(StoreConflictError);
+      const devices = await store.listDevices(SITE);
+      expect(devices).toEqual([
+        {
+          id: endpoint.tablet.device.id,
+          site: SITE,
+          label: 'Døra',
+          createdAt: '2026-11-23T14:05:00.000Z',
+          revokedAt: null,
+          lastSeenAt: null,
+          appVersion: null,
+        },
+      ]);
+      expect(await store.listDevices()).toHaveLength(2);
+      expect(await store.getSite('no-such-site')).toBeUndefined();
+    });
+
+    it('merges a whole upload in one transaction: all days or none', async () => {
+      const replica = randomUUID();
+      const days: Upload['days'] = Array.from({ length: 62 }, (_, i) => ({
+        date: new Date(Date.UTC(2026, 8, 1 + i)).toISOString().slice(0, 10),
+        counts: Array.from({ length: 24 }, (_, hour) => ({
+          counter: 'visit',
+          hour,
+          inc: hour + 1,
+          dec: 0,
+        })),
+      }));
+      await upload(days, replica);
+      const rows = await store.readSiteDays(SITE, '2026-09-01', '2026-11-01');
+      expect(rows.counts).toHaveLength(62 * 24);
+      // A device that no longer exists makes the write fail inside the transaction.
+      await expect(
+        store.mergeUpload(
+          uploadBody({ site: SITE, id: randomUUID() }, randomUUID(), days),
+          randomUUID(),
+          endpoint.clock.now(),
+        ),
+      ).rejects.toThrow();
+      const after = await store.readSiteDays(SITE, '2026-09-01', '2026-11-01');
+      expect(after.counts).toHaveLength(62 * 24);
+    });
+  });
+}
+
+function sortRows<T extends { counter: string; option?: string; hour?: number }>(rows: T[]): T[] {
+  return [...rows].sort((a, b) =>
+    `${a.counter}|${a.option ?? ''}|${a.hour ?? ''}`.localeCompare(
+      `${b.counter}|${b.option ?? ''}|${b.hour ?? ''}`,
+    ),
+  );
+}
