@@ -2,14 +2,14 @@
  * The SQLite store keeps a replica's day as one row whose counts are a JSON object: the key is
  * the protocol's `countKey` (`counter|option|hour`, empty for absent parts; slugs never contain
  * `|`), the value `[inc, dec]`, or `[inc, dec, incNok, decNok]` once the key has carried kroner.
- * Merging is PROTOCOL.md's rule, field by field: each number becomes the larger of stored and
- * sent, so a replayed, reordered or older upload changes nothing.
+ * Merging is the domain's one max-merge (`mergeDayCounts`, PROTOCOL.md's rule field by field),
+ * so a replayed, reordered or older upload changes nothing.
  */
+import { mergeDayCounts as mergeDay, type DayCounts } from '../../domain/tally-merge.ts';
 import { countKey, type Upload } from '../../shared/protocol.ts';
 import type { StoredCount } from './store.ts';
 
-/** A replica's day: key → grow-only numbers. */
-export type DayCounts = Record<string, number[]>;
+export type { DayCounts };
 
 type Count = Upload['days'][number]['counts'][number];
 
@@ -18,45 +18,7 @@ type Count = Upload['days'][number]['counts'][number];
  * number, or kroner on a key that had none), so an unchanged row need not be written back.
  */
 export function mergeDayCounts(stored: DayCounts, counts: readonly Count[]): boolean {
-  let changed = false;
-  for (const count of counts) {
-    const key = countKey(count);
-    const hasNok = count.incNok !== undefined || count.decNok !== undefined;
-    const current = stored[key];
-    if (current === undefined) {
-      stored[key] = hasNok
-        ? [count.inc, count.dec, count.incNok ?? 0, count.decNok ?? 0]
-        : [count.inc, count.dec];
-      changed = true;
-      continue;
-    }
-    if (count.inc > current[0]!) {
-      current[0] = count.inc;
-      changed = true;
-    }
-    if (count.dec > current[1]!) {
-      current[1] = count.dec;
-      changed = true;
-    }
-    if (hasNok) {
-      if (current.length < 4) {
-        current[2] = 0;
-        current[3] = 0;
-        changed = true;
-      }
-      const incNok = count.incNok ?? 0;
-      const decNok = count.decNok ?? 0;
-      if (incNok > current[2]!) {
-        current[2] = incNok;
-        changed = true;
-      }
-      if (decNok > current[3]!) {
-        current[3] = decNok;
-        changed = true;
-      }
-    }
-  }
-  return changed;
+  return mergeDay(stored, counts, countKey);
 }
 
 /** A stored day row's counts back in the protocol's shape, one per key. */
