@@ -5,7 +5,6 @@
  * the database by the very same steps as the app. Build-time code: nothing imports it at run
  * time, so its imports never reach the first paint.
  */
-import { hjerteromAlta } from '../../domain/presets/index.ts';
 import { openPlain } from '../../storage/record.ts';
 import { DATABASE_NAME } from '../../storage/rows.ts';
 import { SHELL_GLOBALS } from './hand-over.ts';
@@ -25,7 +24,9 @@ export interface ShellSettings {
 export const SHELL_SETTINGS: ShellSettings = {
   readyKey: 'terskel:staff-ready',
   paintKey: 'terskel:paint-config',
-  defaultName: hjerteromAlta.name,
+  // The default preset's name (domain/presets/hjerterom-alta.ts; test/state/cold-start.test.ts
+  // holds them equal): the preset itself is not imported, the build config loads this file.
+  defaultName: 'Blå Kors Hjerterom Alta',
   database: DATABASE_NAME,
   globals: SHELL_GLOBALS,
 };
