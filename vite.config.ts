@@ -1,14 +1,36 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import pkg from './package.json' with { type: 'json' };
+import { shellScript } from './src/state/cold-start/shell.ts';
+
+/** Where index.html takes the cold-start shell's inline script. */
+export const SHELL_MARKER = '<!-- terskel:cold-start-shell -->';
+
+/**
+ * Inlines the cold-start shell (src/state/cold-start/shell.ts, its one source) into index.html,
+ * in the build and on the dev server alike: the door paints before any module has loaded.
+ */
+export function coldStartShell(): Plugin {
+  return {
+    name: 'terskel-cold-start-shell',
+    transformIndexHtml: {
+      order: 'pre',
+      handler(html) {
+        if (!html.includes(SHELL_MARKER)) throw new Error(`index.html lacks ${SHELL_MARKER}`);
+        return html.replace(SHELL_MARKER, () => `<script>${shellScript()}</script>`);
+      },
+    },
+  };
+}
 
 export default defineConfig({
   define: {
     __APP_VERSION__: JSON.stringify(pkg.version),
   },
   plugins: [
+    coldStartShell(),
     preact(),
     VitePWA({
       strategies: 'injectManifest',

@@ -1,11 +1,10 @@
 /** Entry: paint the door from the shell and the last known config, then start the rest. */
 import { render } from 'preact';
-import { nb } from './i18n/nb.ts';
 import {
   createKioskStore,
   loadDefaultPreset,
   paintCopyConfig,
-  type WriteOutcome,
+  takeOverShell,
 } from './state/index.ts';
 import type { SiteConfig } from './shared/site-config.ts';
 import { readSetupHint } from './state/setup-hint.ts';
@@ -51,59 +50,13 @@ function start(initialConfig: SiteConfig): void {
     .then(idle, idle);
   const wakeLock = keepScreenAwake();
   const root = document.getElementById('app');
-  // Taps on the HTML shell's button (index.html) before this module ran: one visitor, counted
-  // now, before anything renders; the door shows Velkommen for it once committed.
-  const shellTapped = () =>
-    ((window as { __terskelEarlyTaps?: unknown[] }).__terskelEarlyTaps?.length ?? 0) > 0;
-  let earlyTap = shellTapped() ? store.checkIn() : undefined;
-  const takeEarlyTap = () => {
-    const taken = earlyTap;
-    earlyTap = undefined;
-    return taken;
-  };
   function show(sync?: SyncController): void {
     if (!root) return;
-    render(
-      <App
-        store={store}
-        sync={sync}
-        onTap={wakeLock.request}
-        takeEarlyTap={takeEarlyTap}
-        startAfter={doorFirst}
-      />,
-      root,
-    );
+    render(<App store={store} sync={sync} onTap={wakeLock.request} startAfter={doorFirst} />, root);
   }
-  /**
-   * With a shell tap waiting, the shell itself says Velkommen once that tap is stored, and the
-   * app renders after that frame (or after a moment at most): the app's first render is ~100 ms
-   * of work on an old tablet, and a trace of a tapped cold start shows the database's answers
-   * dispatched only after it. The shell keeps the door on screen, its button pressed, meanwhile.
-   */
-  const EARLY_TAP_HOLD_MS = 400;
-  function welcomeOnShell(outcome: WriteOutcome): Promise<void> | undefined {
-    const panel = root?.querySelector('.shell .check-in');
-    // The shell speaks bokmål only; a door in another language waits for the app's own words.
-    if (!panel || store.config.get().defaultLanguage !== 'nb') return undefined;
-    const status = document.createElement('p');
-    status.setAttribute('role', 'status');
-    status.className = 'welcome';
-    status.textContent = outcome.stored ? nb['door.welcome'] : nb['door.thanks'];
-    panel.replaceChildren(status);
-    return nextPaint();
-  }
-  const firstRender = earlyTap
-    ? Promise.race([earlyTap.then(welcomeOnShell), delay(EARLY_TAP_HOLD_MS)])
-    : undefined;
-  function showFirst(): void {
-    // A tap on the shell while the app waited for the shell's first frame: counted now.
-    earlyTap ??= shellTapped() ? store.checkIn() : undefined;
-    if (root) root.textContent = '';
-    show();
-  }
-  if (firstRender) void firstRender.then(showFirst, showFirst);
-  else if (root?.querySelector('.shell .check-in-button')) void painted.then(showFirst);
-  else showFirst();
+  // The shell (index.html) hands the door over: a tap on it is counted now, before anything
+  // renders, and the app's first render waits for the shell's own Velkommen or its first frame.
+  if (root) takeOverShell({ root, store, painted, nextPaint, render: () => show() });
 
   // Sync is needed neither to paint nor to count: it loads once the door has settled, or at
   // once when a provisioning link opened the app or on a fresh tablet (its set-up offers

@@ -1,5 +1,6 @@
 /** Stores and hooks: the UI's only way to state and storage. */
 export * from './kiosk-store.ts';
+export { takeOverShell } from './cold-start/index.ts';
 export type { EventInput } from '../storage/events.ts';
 export * from './observable.ts';
 export * from './use-observable.ts';

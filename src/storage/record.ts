@@ -206,8 +206,9 @@ export interface ExistingDatabase {
 
 /**
  * Opens the tablet's database as it is, without Dexie: undefined when it does not exist yet
- * (the creation is aborted, so Dexie makes it with its schema). index.html's first-paint
- * script does the same before any module has loaded and leaves the promise for the app.
+ * (the creation is aborted, so Dexie makes it with its schema). The HTML shell runs this very
+ * function before any module has loaded, inlined by its text (state/cold-start/shell.ts): its
+ * body may use only its parameters and the browser's globals.
  */
 export function openPlain(
   name = DATABASE_NAME,

@@ -6,7 +6,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type KioskStore } from '../state/index.ts';
 import type { SyncController } from '../state/sync.ts';
-import type { WriteOutcome } from '../state/kiosk-store.ts';
 import type { PinStore, StaffRole } from '../state/pins.ts';
 import { readSetupHint, writeSetupHint } from '../state/setup-hint.ts';
 import { mayOpen, STAFF_SCREENS, type StaffScreen } from '../state/staff-session.ts';
@@ -59,13 +58,11 @@ export interface AppProps {
   onTap?(): void;
   /** The PIN store; the real one reads idb-keyval. */
   pins?: PinStore;
-  /** Takes (once) the write of a tap made on the HTML shell's button, started as the app loaded. */
-  takeEarlyTap?(): Promise<WriteOutcome> | undefined;
   /** When the door is known to be set up, the PINs load once this resolves (door first). */
   startAfter?: Promise<unknown>;
 }
 
-export function App({ store, sync, onTap, pins: givenPins, takeEarlyTap, startAfter }: AppProps) {
+export function App({ store, sync, onTap, pins: givenPins, startAfter }: AppProps) {
   const [pins, setPins] = useState<PinStore | undefined>(givenPins);
   const [route, setRoute] = useState<Route>(() => routeOf(location.hash));
   const [setup, setSetup] = useState<Setup>(() => (readSetupHint() ? 'ready' : 'checking'));
@@ -131,13 +128,7 @@ export function App({ store, sync, onTap, pins: givenPins, takeEarlyTap, startAf
         <main class="door shell" aria-busy="true" />
       );
   } else if (route.name === 'door') {
-    content = (
-      <Door
-        onStaff={() => go({ name: 'staff' })}
-        {...(onTap ? { onTap } : {})}
-        {...(takeEarlyTap ? { takeEarlyTap } : {})}
-      />
-    );
+    content = <Door onStaff={() => go({ name: 'staff' })} {...(onTap ? { onTap } : {})} />;
   } else if (modules === undefined || pins === undefined) {
     content = <main class="staff" aria-busy="true" />;
   } else if (resetting) {

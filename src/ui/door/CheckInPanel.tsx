@@ -35,8 +35,6 @@ export interface CheckInPanelProps {
   /** Called on every tap: the wake lock asks again on a gesture. */
   onTap?(): void;
   welcomeMs?: number;
-  /** Takes (once) the write of a tap made on the HTML shell, started as the app loaded. */
-  takeEarlyTap?(): Promise<WriteOutcome> | undefined;
   questionMs?: number;
 }
 
@@ -49,7 +47,6 @@ export function CheckInPanel({
   onTap,
   welcomeMs = 4000,
   questionMs = 12000,
-  takeEarlyTap,
 }: CheckInPanelProps) {
   const [phase, setPhase] = useState<Phase>({ name: 'idle' });
   const [announcement, setAnnouncement] = useState('');
@@ -116,7 +113,7 @@ export function CheckInPanel({
     // A tap on the shell must not be lost silently: it is this door's first tap, its write
     // already under way. Taken, not read: a door that mounts again must not count it twice.
     // A layout effect, so Velkommen does not wait for a frame to pass first.
-    const early = takeEarlyTap?.();
+    const early = store.shellTap.take();
     if (early) void checkIn(false, early);
   }, []);
 

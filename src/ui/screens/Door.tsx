@@ -9,7 +9,6 @@ import {
   useTranslator,
   useWordOfDay,
 } from '../../state/index.ts';
-import type { WriteOutcome } from '../../state/kiosk-store.ts';
 import { CheckInPanel } from '../door/CheckInPanel.tsx';
 import { CheckOutPanel } from '../door/CheckOutPanel.tsx';
 import { LanguageSwitch } from '../door/LanguageSwitch.tsx';
@@ -23,11 +22,9 @@ export interface DoorProps {
   onTap?(): void;
   /** Whether the lead has closed today (taps after it show as "after closing"). */
   dayClosed?: boolean;
-  /** Takes (once) the write of a tap made on the HTML shell's button, started as the app loaded. */
-  takeEarlyTap?(): Promise<WriteOutcome> | undefined;
 }
 
-export function Door({ onStaff, onTap, dayClosed = false, takeEarlyTap }: DoorProps) {
+export function Door({ onStaff, onTap, dayClosed = false }: DoorProps) {
   const store = useKioskStore();
   const config = useObservable(store.config);
   const storageStatus = useObservable(store.storageStatus);
@@ -71,7 +68,6 @@ export function Door({ onStaff, onTap, dayClosed = false, takeEarlyTap }: DoorPr
           translator={translator}
           afterClosing={dayClosed || status.phase === 'after-closing'}
           onWelcomeDone={resetLanguage}
-          {...(takeEarlyTap ? { takeEarlyTap } : {})}
           {...(onTap ? { onTap } : {})}
         />
       )}
