@@ -1,17 +1,21 @@
 /**
  * The coordinator's dashboard: its page, script and style, real files beside this room
- * (dashboard/), read once when this module loads and served with a strict CSP.
+ * (dashboard/), read once when first asked for (not when the module loads: an app built in a
+ * test that never opens the dashboard reads nothing) and served with a strict CSP.
  */
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import type { HttpEnv } from '../context.ts';
 
-const read = (name: string) =>
-  readFileSync(new URL(`../dashboard/${name}`, import.meta.url), 'utf8');
-
-const PAGE = read('page.html');
-const SCRIPT = read('app.js');
-const STYLE = read('style.css');
+const files = new Map<string, string>();
+const read = (name: string): string => {
+  let text = files.get(name);
+  if (text === undefined) {
+    text = readFileSync(new URL(`../dashboard/${name}`, import.meta.url), 'utf8');
+    files.set(name, text);
+  }
+  return text;
+};
 
 const dashboardHeaders = {
   'Cache-Control': 'no-cache',
@@ -25,16 +29,22 @@ const dashboardHeaders = {
 export function dashboardRoutes() {
   const routes = new Hono<HttpEnv>();
   routes.get('/dashboard', (c) =>
-    c.body(PAGE, 200, { ...dashboardHeaders, 'Content-Type': 'text/html; charset=utf-8' }),
+    c.body(read('page.html'), 200, {
+      ...dashboardHeaders,
+      'Content-Type': 'text/html; charset=utf-8',
+    }),
   );
   routes.get('/dashboard/app.js', (c) =>
-    c.body(SCRIPT, 200, {
+    c.body(read('app.js'), 200, {
       ...dashboardHeaders,
       'Content-Type': 'text/javascript; charset=utf-8',
     }),
   );
   routes.get('/dashboard/style.css', (c) =>
-    c.body(STYLE, 200, { ...dashboardHeaders, 'Content-Type': 'text/css; charset=utf-8' }),
+    c.body(read('style.css'), 200, {
+      ...dashboardHeaders,
+      'Content-Type': 'text/css; charset=utf-8',
+    }),
   );
   return routes;
 }
