@@ -4,6 +4,7 @@
  * connection, else the open database (reopened once after a wipe, with room made when it is
  * full); a write that still fails is kept and retried, and callers are told whether it stored.
  */
+import { answerEvents, checkInEvent } from '../domain/door-events.ts';
 import type { SiteConfig } from '../shared/site-config.ts';
 import type { EventInput } from '../storage/index.ts';
 import {
@@ -20,7 +21,6 @@ import {
   type Connection,
   type KioskStorage,
 } from './kiosk/connection.ts';
-import { answerEvents, checkInEvent } from './kiosk/door-events.ts';
 import { createOffsetSpanStore } from './kiosk/offset-span.ts';
 import { createQuotaStore, pruneRawEventsBefore, type QuotaStore } from './kiosk/quota.ts';
 import { createReplicaResetStore, type ReplicaResetStore } from './kiosk/replica-reset.ts';
@@ -142,8 +142,7 @@ export function createKioskStore({ initialConfig, ...overrides }: KioskOptions):
   const record = writes.record;
   const checkIn = () => {
     const at = deps.now();
-    const { day, hour } = settings.dayOf(at);
-    return record([checkInEvent(settings.config.get(), at, day, hour)]);
+    return record([checkInEvent(settings.config.get(), at, settings.dayOf(at))]);
   };
 
   // The parts' faces, spread in (smaller in the first-paint bundle than naming each member);
