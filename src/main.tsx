@@ -109,15 +109,15 @@ function start(initialConfig: SiteConfig): void {
   // once when a provisioning link opened the app or on a fresh tablet (its set-up offers
   // pairing), and the app renders again with it.
   void (/^#\/provision/.test(location.hash) || !readSetupHint() ? Promise.resolve() : settled)
-    .then(() => import('./state/sync.ts'))
-    .then(({ createSyncController }) => {
+    .then(() => Promise.all([import('./state/sync.ts'), import('./ui/pairing-words.ts')]))
+    .then(([{ createSyncController }, { doorPairingNotice }]) => {
       const sync = createSyncController(store, { startAfter: settled });
       show(sync);
       // A provisioning link may open the app, or arrive while it runs (a same-page navigation).
       const provision = () =>
         void sync
           .provisionFromLocation()
-          .then((outcome) => outcome && store.notice.set(outcome.message));
+          .then((outcome) => outcome && store.notice.set(doorPairingNotice(outcome)));
       provision();
       addEventListener('hashchange', provision);
     });

@@ -11,7 +11,7 @@ import { backupOf, importBackup, OwnBackupError } from '../storage/backup.ts';
 import { markExported } from '../storage/days.ts';
 import { readSetting, writeSetting } from '../storage/settings.ts';
 import type { KioskStore } from './kiosk-store.ts';
-import { rangeTotals } from './reports.ts';
+import { rangeTotals, type EndpointTotalsReader } from './reports.ts';
 import { saveConfig } from './site-config.ts';
 
 /** A file ready to hand over. */
@@ -50,11 +50,12 @@ export async function exportCsv(
   from: string,
   to: string,
   layout: CsvLayout,
+  endpoint?: EndpointTotalsReader,
 ): Promise<CsvOutcome> {
   const problem = checkRange(from, to);
   if (problem !== undefined) return { ok: false, problem };
   const config = store.config.get();
-  const { days } = await rangeTotals(store, from, to);
+  const { days } = await rangeTotals(store, from, to, endpoint);
   const rows = layout === 'wide' ? wideCsvRows(days, config.counters) : longCsvRows(days);
   await store.write(({ db, replica }) => markExported(db, replica, from, to, store.now()));
   await recordExport(store.now());

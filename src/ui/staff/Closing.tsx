@@ -16,7 +16,7 @@ import {
 } from '../../state/closing.ts';
 import { useObservable, useTranslator } from '../../state/index.ts';
 import { useSiteTotals, type SiteTotals } from '../../state/reports.ts';
-import { useKioskStore, useSyncController } from '../store-context.ts';
+import { useEndpointTotals, useKioskStore, useSyncController } from '../store-context.ts';
 import { CloseDayForm } from './closing/CloseDayForm.tsx';
 import { DayNote } from './closing/DayNote.tsx';
 import { FigureTable } from './closing/FigureTable.tsx';
@@ -40,7 +40,7 @@ export function Closing({ siteTotals, day: initialDay }: ClosingProps) {
   const { t } = translator;
   const [day, setDay] = useState(() => initialDay ?? store.dayOf(store.now()).day);
   const { record, reload, version } = useClosingRecord(store, day);
-  const loaded = useSiteTotals(store, day, version);
+  const loaded = useSiteTotals(store, day, version, useEndpointTotals());
   const shown = siteTotals ?? loaded;
 
   const summary = useMemo(

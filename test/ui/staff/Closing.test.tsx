@@ -1,10 +1,10 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { provideEndpointTotals } from '../../../src/state/reports.ts';
+import type { EndpointTotalsReader } from '../../../src/state/reports.ts';
 import { exportBackup } from '../../../src/state/export.ts';
 import { closeDay } from '../../../src/storage/days.ts';
 import { Closing } from '../../../src/ui/staff/Closing.tsx';
-import { StoreContext } from '../../../src/ui/store-context.ts';
+import { EndpointTotalsContext, StoreContext } from '../../../src/ui/store-context.ts';
 import { testKiosk, type TestKiosk } from '../../support/kiosk.ts';
 import {
   seedFrozen,
@@ -22,10 +22,16 @@ async function seededKiosk(): Promise<TestKiosk> {
   return kiosk;
 }
 
-function renderClosing(kiosk: TestKiosk, props: Partial<Parameters<typeof Closing>[0]> = {}) {
+function renderClosing(
+  kiosk: TestKiosk,
+  props: Partial<Parameters<typeof Closing>[0]> = {},
+  endpointTotals?: EndpointTotalsReader,
+) {
   render(
     <StoreContext.Provider value={kiosk.store}>
-      <Closing role="lead" {...props} />
+      <EndpointTotalsContext.Provider value={endpointTotals}>
+        <Closing role="lead" {...props} />
+      </EndpointTotalsContext.Provider>
     </StoreContext.Provider>,
   );
 }
@@ -172,7 +178,7 @@ describe('closing the day', () => {
 
   it('says when it shows the totals of all tablets', async () => {
     const kiosk = await seededKiosk();
-    provideEndpointTotals(kiosk.store, () =>
+    renderClosing(kiosk, {}, () =>
       Promise.resolve([
         {
           date: THURSDAY,
@@ -182,15 +188,13 @@ describe('closing the day', () => {
         },
       ]),
     );
-    renderClosing(kiosk);
     expect(await screen.findByText('Besøk i alt: 41')).toBeTruthy();
     expect(screen.getByText('Viser tallene fra alle nettbrettene')).toBeTruthy();
   });
 
   it("falls back to the tablet's own totals when the endpoint can't be reached", async () => {
     const kiosk = await seededKiosk();
-    provideEndpointTotals(kiosk.store, () => Promise.reject(new TypeError('offline')));
-    renderClosing(kiosk);
+    renderClosing(kiosk, {}, () => Promise.reject(new TypeError('offline')));
     expect(await screen.findByText('Besøk i alt: 20')).toBeTruthy();
     expect(screen.getByText('Viser tallene fra dette nettbrettet')).toBeTruthy();
   });

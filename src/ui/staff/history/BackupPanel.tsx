@@ -11,8 +11,8 @@ import {
   type FileHandOver,
   type ImportOutcome,
 } from '../../../state/export.ts';
-import type { KioskStore } from '../../../state/index.ts';
 import { PROBLEM_KEYS } from '../../../state/settings.ts';
+import { useKioskStore } from '../../store-context.ts';
 
 /** The lead's sentence for an import's outcome. */
 export function importMessage(outcome: ImportOutcome, { t }: Translator): string {
@@ -44,7 +44,6 @@ export function importMessage(outcome: ImportOutcome, { t }: Translator): string
 }
 
 export interface BackupPanelProps {
-  store: KioskStore;
   translator: Translator;
   handOver?: FileHandOver;
   onImported(): void;
@@ -52,7 +51,8 @@ export interface BackupPanelProps {
 
 type Message = { kind: 'status' | 'alert'; text: string };
 
-export function BackupPanel({ store, translator, handOver, onImported }: BackupPanelProps) {
+export function BackupPanel({ translator, handOver, onImported }: BackupPanelProps) {
+  const store = useKioskStore();
   const { t } = translator;
   const [applyConfig, setApplyConfig] = useState(false);
   const [message, setMessage] = useState<Message | undefined>(undefined);
