@@ -19,7 +19,7 @@ import { useKioskStore } from '../store-context.ts';
 import { OccupancyPanel } from './OccupancyPanel.tsx';
 import { leadScreens, SCREEN_LABELS } from './screens.ts';
 import { StorageAlerts } from './StorageStatus.tsx';
-import { Tally } from './Tally.tsx';
+import { Tally } from './tally/Tally.tsx';
 import '../staff.css';
 
 export interface StaffShellProps {

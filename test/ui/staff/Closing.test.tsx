@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { EndpointTotalsReader } from '../../../src/state/reports.ts';
 import { exportBackup } from '../../../src/state/export.ts';
 import { closeDay } from '../../../src/storage/days.ts';
-import { Closing } from '../../../src/ui/staff/Closing.tsx';
+import { Closing } from '../../../src/ui/staff/closing/Closing.tsx';
 import { EndpointTotalsContext, StoreContext } from '../../../src/ui/store-context.ts';
 import { testKiosk, type TestKiosk } from '../../support/kiosk.ts';
 import {

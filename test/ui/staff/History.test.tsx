@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import type { FileHandOver } from '../../../src/state/export.ts';
-import { History } from '../../../src/ui/staff/History.tsx';
+import { History } from '../../../src/ui/staff/history/History.tsx';
 import { StoreContext } from '../../../src/ui/store-context.ts';
 import { net, testKiosk, totalsOf, type TestKiosk } from '../../support/kiosk.ts';
 import { seedThursday, THURSDAY, THURSDAY_1500 } from '../../support/staff-seed.ts';

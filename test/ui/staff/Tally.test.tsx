@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { StoreContext } from '../../../src/ui/store-context.ts';
-import { Tally } from '../../../src/ui/staff/Tally.tsx';
+import { Tally } from '../../../src/ui/staff/tally/Tally.tsx';
 import {
   MONDAY_1250,
   net,

@@ -4,7 +4,7 @@
  * the endpoint's totals of all tablets (`siteTotals`, or `provideEndpointTotals` in state).
  */
 import { useMemo, useState } from 'preact/hooks';
-import { countersOn } from '../../domain/schedule.ts';
+import { countersOn } from '../../../domain/schedule.ts';
 import {
   CASH_OPTION,
   closeTheDay,
@@ -13,16 +13,16 @@ import {
   saveDayNote,
   useClosingRecord,
   type CounterFigure,
-} from '../../state/closing.ts';
-import { useObservable, useTranslator } from '../../state/index.ts';
-import { useSiteTotals, type SiteTotals } from '../../state/reports.ts';
-import { useEndpointTotals, useKioskStore, useSyncController } from '../store-context.ts';
-import { CloseDayForm } from './closing/CloseDayForm.tsx';
-import { DayNote } from './closing/DayNote.tsx';
-import { FigureTable } from './closing/FigureTable.tsx';
-import { SourceLine } from './closing/SourceLine.tsx';
-import { VisitsSection } from './closing/VisitsSection.tsx';
-import './closing/closing.css';
+} from '../../../state/closing.ts';
+import { useObservable, useTranslator } from '../../../state/index.ts';
+import { useSiteTotals, type SiteTotals } from '../../../state/reports.ts';
+import { useEndpointTotals, useKioskStore, useSyncController } from '../../store-context.ts';
+import { CloseDayForm } from './CloseDayForm.tsx';
+import { DayNote } from './DayNote.tsx';
+import { FigureTable } from './FigureTable.tsx';
+import { SourceLine } from './SourceLine.tsx';
+import { VisitsSection } from './VisitsSection.tsx';
+import './closing.css';
 
 export interface ClosingProps {
   role: 'lead';
@@ -112,7 +112,7 @@ export function Closing({ siteTotals, day: initialDay }: ClosingProps) {
                 reload();
                 // Send the closing now, and let a waiting new version take over: the day is done.
                 void sync?.trigger('closing');
-                void import('../../state/platform.ts').then((platform) =>
+                void import('../../../state/platform.ts').then((platform) =>
                   platform.applyUpdateAfterClosing(),
                 );
               }

@@ -3,19 +3,19 @@
  * charts, CSV export of the range, the JSON backup and its import, and the year report.
  */
 import { useMemo, useState } from 'preact/hooks';
-import { addDays } from '../../domain/business-day.ts';
-import { checkRange, type FileHandOver } from '../../state/export.ts';
-import { useObservable, useTranslator } from '../../state/index.ts';
-import { totalsByPeriod, useRangeTotals, type Period } from '../../state/reports.ts';
-import { useEndpointTotals, useKioskStore } from '../store-context.ts';
-import { SourceLine } from './closing/SourceLine.tsx';
-import { BackupPanel } from './history/BackupPanel.tsx';
-import { ExportPanel } from './history/ExportPanel.tsx';
-import { PeriodTable } from './history/PeriodTable.tsx';
-import { RangeForm } from './history/RangeForm.tsx';
-import { VisitCharts } from './history/VisitCharts.tsx';
-import { YearReport } from './history/YearReport.tsx';
-import './closing/closing.css';
+import { addDays } from '../../../domain/business-day.ts';
+import { checkRange, type FileHandOver } from '../../../state/export.ts';
+import { useObservable, useTranslator } from '../../../state/index.ts';
+import { totalsByPeriod, useRangeTotals, type Period } from '../../../state/reports.ts';
+import { useEndpointTotals, useKioskStore } from '../../store-context.ts';
+import { SourceLine } from '../closing/SourceLine.tsx';
+import { BackupPanel } from './BackupPanel.tsx';
+import { ExportPanel } from './ExportPanel.tsx';
+import { PeriodTable } from './PeriodTable.tsx';
+import { RangeForm } from './RangeForm.tsx';
+import { VisitCharts } from './VisitCharts.tsx';
+import { YearReport } from './YearReport.tsx';
+import '../closing/closing.css';
 
 export interface HistoryProps {
   role: 'lead';
