@@ -23,7 +23,7 @@ export function endpointTotalsReader(deps: EndpointTotalsDeps): EndpointTotalsRe
     const pairing = await deps.pairing();
     if (!pairing) throw new Error('not paired');
     await withTimeout(deps.send(), ENDPOINT_READ_TIMEOUT_MS);
-    const { getSiteDays } = await import('../sync/client.ts');
+    const { getSiteDays } = await import('../sync/index.ts');
     const answer = await withTimeout(
       getSiteDays(deps.fetch, pairing, from, to),
       ENDPOINT_READ_TIMEOUT_MS,

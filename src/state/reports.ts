@@ -7,7 +7,6 @@ import { useEffect, useState } from 'preact/hooks';
 import type { IsoDate } from '../domain/business-day.ts';
 import { dayTotals, type DayTotals } from '../domain/reports.ts';
 import type { SiteDay, Total } from '../shared/protocol.ts';
-import { countsByDayBetween } from '../storage/tally.ts';
 import type { KioskStore } from './kiosk-store.ts';
 
 /** Where shown totals come from: this tablet's database, or the endpoint's sums over all tablets. */
@@ -35,7 +34,10 @@ export async function tabletDays(
   to: IsoDate,
 ): Promise<DayTotals[]> {
   if (to < from) return [];
-  const { db } = await store.storage();
+  const [{ db }, { countsByDayBetween }] = await Promise.all([
+    store.storage(),
+    import('../storage/index.ts'),
+  ]);
   const days = await countsByDayBetween(db, from, to);
   return days.map(({ day, counts }) => ({ date: day, totals: dayTotals(counts) }));
 }

@@ -20,7 +20,7 @@ export async function pairByCode(
   endpoint: string,
   code: string,
 ): Promise<PairingOutcome> {
-  const { pairWithCode } = await import('../sync/pairing.ts');
+  const { pairWithCode } = await import('../sync/index.ts');
   const result = await pairWithCode(fetcher, endpoint, code);
   if (result.code !== 'paired') return result;
   await pair(result.settings);
@@ -30,7 +30,7 @@ export async function pairByCode(
 /** Applies a `#/provision?c=…` link if the address holds one; undefined when it holds none. */
 export async function pairByLocation(pair: Pair): Promise<PairingOutcome | undefined> {
   if (!location.hash.startsWith('#/provision')) return undefined;
-  const { readProvisioningHash } = await import('../sync/pairing.ts');
+  const { readProvisioningHash } = await import('../sync/index.ts');
   const read = readProvisioningHash(location.hash) ?? { code: 'link-invalid' };
   // The token must not stay in the address bar or the history.
   history.replaceState(null, '', `${location.pathname}${location.search}#/`);

@@ -61,7 +61,7 @@ export function createSyncController(
   async function refreshWaiting(): Promise<void> {
     try {
       const { db } = await store.storage();
-      const { countWaitingDays } = await import('../storage/sync-state.ts');
+      const { countWaitingDays } = await import('../storage/index.ts');
       const waitingDays = await countWaitingDays(db);
       status.update((current) => ({ ...current, waitingDays }));
     } catch {
@@ -81,7 +81,7 @@ export function createSyncController(
     const stillCurrent = () => generation === pairing;
     const [{ db }, storage, sync] = await Promise.all([
       store.storage(),
-      import('../storage/sync-state.ts'),
+      import('../storage/index.ts'),
       import('../sync/index.ts'),
     ]);
     status.update((s) => ({ ...s, running: true, lastAttemptAt: store.now() }));
@@ -115,7 +115,7 @@ export function createSyncController(
 
   async function ensureLoop(): Promise<SyncLoop> {
     if (loop) return loop;
-    const { createSyncLoop, SYNC_INTERVAL_MS } = await import('../sync/loop.ts');
+    const { createSyncLoop, SYNC_INTERVAL_MS } = await import('../sync/index.ts');
     loop = createSyncLoop({
       run,
       setTimeout: (callback, ms) => setTimeout(callback, ms),
@@ -132,7 +132,7 @@ export function createSyncController(
     pairing += 1;
     await writeSetting('device', next);
     try {
-      const storage = await import('../storage/sync-state.ts');
+      const storage = await import('../storage/index.ts');
       await store.write(({ db }) => storage.markAllWaiting(db));
     } catch {
       // No database here: nothing to send again.

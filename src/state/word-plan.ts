@@ -81,7 +81,7 @@ export async function parseWordPlan(text: string): Promise<PlanOutcome> {
 
 /** Stores words of the plan (replacing those of the same dates). */
 export async function storeWords(store: KioskStore, words: readonly WordOfDay[]): Promise<void> {
-  const { putWords } = await import('../storage/words.ts');
+  const { putWords } = await import('../storage/index.ts');
   await store.write(({ db }) => putWords(db, words));
 }
 

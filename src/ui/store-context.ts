@@ -2,7 +2,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { KioskStore } from '../state/index.ts';
-import type { EndpointTotalsReader } from '../state/reports.ts';
+import type { EndpointTotalsReader } from '../state/staff.ts';
 import type { SyncController } from '../state/sync.ts';
 
 export const StoreContext = createContext<KioskStore | undefined>(undefined);

@@ -4,7 +4,7 @@
  */
 import type { ComponentType } from 'preact';
 import type { MessageKey } from '../../i18n/index.ts';
-import type { StaffScreen } from '../../state/staff-session.ts';
+import type { StaffScreen } from '../../state/staff.ts';
 import { Closing } from './closing/Closing.tsx';
 import { History } from './history/History.tsx';
 import { SelfTest } from './self-test/SelfTest.tsx';

@@ -9,13 +9,14 @@ import {
   CASH_OPTION,
   closeTheDay,
   closingSummary,
+  type CounterFigure,
   reopenTheDay,
   saveDayNote,
+  type SiteTotals,
   useClosingRecord,
-  type CounterFigure,
-} from '../../../state/closing.ts';
+  useSiteTotals,
+} from '../../../state/staff.ts';
 import { useObservable, useTranslator } from '../../../state/index.ts';
-import { useSiteTotals, type SiteTotals } from '../../../state/reports.ts';
 import { useEndpointTotals, useKioskStore, useSyncController } from '../../store-context.ts';
 import { CloseDayForm } from './CloseDayForm.tsx';
 import { DayNote } from './DayNote.tsx';

@@ -7,11 +7,11 @@ import type { Translator } from '../../../i18n/index.ts';
 import {
   deliverFile,
   exportBackup,
-  importBackupText,
   type FileHandOver,
+  importBackupText,
   type ImportOutcome,
-} from '../../../state/export.ts';
-import { PROBLEM_KEYS } from '../../../state/settings.ts';
+  PROBLEM_KEYS,
+} from '../../../state/staff.ts';
 import { useKioskStore } from '../../store-context.ts';
 
 /** The lead's sentence for an import's outcome. */

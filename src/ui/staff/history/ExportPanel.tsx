@@ -1,12 +1,7 @@
 /** CSV export of the chosen range, in the wide or the long layout, shared or downloaded. */
 import { useState } from 'preact/hooks';
 import type { Translator } from '../../../i18n/index.ts';
-import {
-  deliverFile,
-  exportCsv,
-  type CsvLayout,
-  type FileHandOver,
-} from '../../../state/export.ts';
+import { type CsvLayout, deliverFile, exportCsv, type FileHandOver } from '../../../state/staff.ts';
 import { useEndpointTotals, useKioskStore } from '../../store-context.ts';
 
 export interface ExportPanelProps {

@@ -4,9 +4,14 @@
  */
 import { useMemo, useState } from 'preact/hooks';
 import { addDays } from '../../../domain/business-day.ts';
-import { checkRange, type FileHandOver } from '../../../state/export.ts';
+import {
+  checkRange,
+  type FileHandOver,
+  type Period,
+  totalsByPeriod,
+  useRangeTotals,
+} from '../../../state/staff.ts';
 import { useObservable, useTranslator } from '../../../state/index.ts';
-import { totalsByPeriod, useRangeTotals, type Period } from '../../../state/reports.ts';
 import { useEndpointTotals, useKioskStore } from '../../store-context.ts';
 import { SourceLine } from '../closing/SourceLine.tsx';
 import { BackupPanel } from './BackupPanel.tsx';

@@ -6,7 +6,7 @@ import { useEffect, useMemo } from 'preact/hooks';
 import { yearReport } from '../../../domain/reports.ts';
 import { formatNok, type Translator } from '../../../i18n/index.ts';
 import type { SiteConfig } from '../../../shared/site-config.ts';
-import { useRangeTotals } from '../../../state/reports.ts';
+import { useRangeTotals } from '../../../state/staff.ts';
 import { localized } from '../../localized.ts';
 import { SourceLine } from '../closing/SourceLine.tsx';
 import { shortDate } from './format.ts';

@@ -18,8 +18,7 @@ import {
   type SiteConfig,
 } from '../../../shared/site-config.ts';
 import { useObservable } from '../../../state/index.ts';
-import { applySettings } from '../../../state/settings.ts';
-import { useStaffTranslator } from '../../../state/staff-session.ts';
+import { applySettings, useStaffTranslator } from '../../../state/staff.ts';
 import { useKioskStore, useSyncController } from '../../store-context.ts';
 import { StorageStatus } from '../StorageStatus.tsx';
 import { SyncPanel } from '../SyncPanel.tsx';

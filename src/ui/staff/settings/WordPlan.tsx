@@ -6,9 +6,15 @@
 import { useState } from 'preact/hooks';
 import type { Translator } from '../../../i18n/index.ts';
 import type { SiteConfig, WordOfDay } from '../../../shared/site-config.ts';
-import { deliverFile } from '../../../state/export.ts';
-import { configFile, importConfigText, type SettingsOutcome } from '../../../state/settings.ts';
-import { importWordPlan, parseWordPlan, storeWords } from '../../../state/word-plan.ts';
+import {
+  configFile,
+  deliverFile,
+  importConfigText,
+  importWordPlan,
+  parseWordPlan,
+  type SettingsOutcome,
+  storeWords,
+} from '../../../state/staff.ts';
 import { useKioskStore } from '../../store-context.ts';
 import { Feedback, Fields, refusalText, type Message, type Spec } from './fields.tsx';
 

@@ -4,7 +4,7 @@
  * configuration fits in a few kilobytes of staff code; every control is labelled.
  */
 import type { MessageKey, Translator } from '../../../i18n/index.ts';
-import type { Refusal } from '../../../state/settings.ts';
+import type { Refusal } from '../../../state/staff.ts';
 
 /** Choices as [value, label shown]. */
 export type Choices = readonly (readonly [string | number, string])[];

@@ -5,15 +5,15 @@
  */
 import { useMemo, useState } from 'preact/hooks';
 import { useNow, useObservable } from '../../../state/index.ts';
-import { useStaffTranslator } from '../../../state/staff-session.ts';
 import {
   createTallyActions,
-  tallyTargets,
-  useDayTotals,
   type TallyActions,
   type TallyTarget,
+  tallyTargets,
   type TallyWrite,
-} from '../../../state/tally.ts';
+  useDayTotals,
+  useStaffTranslator,
+} from '../../../state/staff.ts';
 import { useKioskStore } from '../../store-context.ts';
 import { Backfill } from './Backfill.tsx';
 import { Correction } from './Correction.tsx';
