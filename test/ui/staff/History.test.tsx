@@ -89,7 +89,7 @@ describe('history', () => {
     expect(within(table).getByRole('row', { name: /uke 47 2026/ }).textContent).toMatch(
       /^uke 47 20264/,
     );
-    expect(screen.getByText('Viser tallene fra dette nettbrettet')).toBeTruthy();
+    expect(screen.getByText('Viser tallene fra dette nettbrettet')).toBeVisible();
   });
 
   it('charts visits per day and the average by weekday', async () => {
@@ -111,7 +111,7 @@ describe('history', () => {
     setRange('2026-11-23', '2026-11-26');
     fireEvent.click(screen.getByRole('radio', { name: 'Én rad per dag, teller, valg og time' }));
     fireEvent.click(screen.getByRole('button', { name: 'Last ned CSV' }));
-    expect(await screen.findByText('Eksportert: 2 dager med tall.')).toBeTruthy();
+    expect(await screen.findByText('Eksportert: 2 dager med tall.')).toBeVisible();
     expect(files).toHaveLength(1);
     expect(files[0]!.name).toBe('terskel-hjerterom-alta-2026-11-23-2026-11-26-lang.csv');
     const { bytes, text } = await fileText(files[0]!.blob);
@@ -160,7 +160,7 @@ describe('history', () => {
     const download = vi.fn();
     renderHistory(kiosk, { canShare: () => true, share, download });
     fireEvent.click(screen.getByRole('button', { name: 'Last ned CSV' }));
-    expect(await screen.findByText(/Filen er delt\./)).toBeTruthy();
+    expect(await screen.findByText(/Filen er delt\./)).toBeVisible();
     expect(share).toHaveBeenCalledTimes(1);
     expect(download).not.toHaveBeenCalled();
   });
@@ -313,7 +313,7 @@ describe('the year report', () => {
     ).toEqual(['05.03.202620', '02.03.202610', '01.06.20265']);
     expect(
       within(report).getByText('Besøk er trykk på knappen, ikke unike personer.'),
-    ).toBeTruthy();
+    ).toBeVisible();
     fireEvent.click(within(report).getByRole('button', { name: 'Skriv ut' }));
     expect(print).toHaveBeenCalledTimes(1);
   });

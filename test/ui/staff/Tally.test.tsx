@@ -38,8 +38,8 @@ function card(name: string): HTMLElement {
 describe('the tally screen', () => {
   it('shows a +1 per counter on today: dinner and staff-added visits on a Monday', () => {
     renderTally();
-    expect(screen.getByRole('button', { name: '+1 Middag' })).toBeTruthy();
-    expect(screen.getByRole('button', { name: '+1 Besøk lagt til av personalet' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: '+1 Middag' })).toBeVisible();
+    expect(screen.getByRole('button', { name: '+1 Besøk lagt til av personalet' })).toBeVisible();
     expect(screen.queryByRole('button', { name: /Bingobrett/ })).toBeNull();
   });
 
