@@ -77,8 +77,7 @@ async function recordExport(at: number): Promise<void> {
 
 /** When a CSV or a backup was last made on this tablet (undefined: never, or unreadable). */
 export async function readLastExportAt(): Promise<number | undefined> {
-  const stored = await readSetting('lastExport').catch(() => undefined);
-  return typeof stored === 'number' && Number.isFinite(stored) ? stored : undefined;
+  return readSetting('lastExport').catch(() => undefined);
 }
 
 /** The JSON backup: tally state, closings and configuration; never raw events or notes. */
