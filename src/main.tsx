@@ -12,6 +12,7 @@ import { readSetupHint } from './state/setup-hint.ts';
 import type { SyncController } from './state/sync.ts';
 import { App } from './ui/App.tsx';
 import { nextPaint } from './ui/next-paint.ts';
+import { doorPairingNotice } from './ui/pairing-words.ts';
 import { keepScreenAwake } from './ui/wake-lock.ts';
 import './ui/door.css';
 
@@ -109,8 +110,8 @@ function start(initialConfig: SiteConfig): void {
   // once when a provisioning link opened the app or on a fresh tablet (its set-up offers
   // pairing), and the app renders again with it.
   void (/^#\/provision/.test(location.hash) || !readSetupHint() ? Promise.resolve() : settled)
-    .then(() => Promise.all([import('./state/sync.ts'), import('./ui/pairing-words.ts')]))
-    .then(([{ createSyncController }, { doorPairingNotice }]) => {
+    .then(() => import('./state/sync.ts'))
+    .then(({ createSyncController }) => {
       const sync = createSyncController(store, { startAfter: settled });
       show(sync);
       // A provisioning link may open the app, or arrive while it runs (a same-page navigation).
