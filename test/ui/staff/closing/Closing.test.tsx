@@ -1,18 +1,18 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import type { EndpointTotalsReader } from '../../../src/state/reports.ts';
-import { exportBackup } from '../../../src/state/export.ts';
-import { closeDay } from '../../../src/storage/days.ts';
-import { Closing } from '../../../src/ui/staff/closing/Closing.tsx';
-import { EndpointTotalsContext, StoreContext } from '../../../src/ui/store-context.ts';
-import { testKiosk, type TestKiosk } from '../../support/kiosk.ts';
+import type { EndpointTotalsReader } from '../../../../src/state/reports.ts';
+import { exportBackup } from '../../../../src/state/export.ts';
+import { closeDay } from '../../../../src/storage/days.ts';
+import { Closing } from '../../../../src/ui/staff/closing/Closing.tsx';
+import { EndpointTotalsContext, StoreContext } from '../../../../src/ui/store-context.ts';
+import { testKiosk, type TestKiosk } from '../../../support/kiosk.ts';
 import {
   seedFrozen,
   seedThursday,
   THURSDAY,
   THURSDAY_1500,
   thursdayAt,
-} from '../../support/staff-seed.ts';
+} from '../../../support/staff-seed.ts';
 
 const FROZEN = '11111111-2222-4333-8444-555555555555';
 

@@ -1,10 +1,10 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import type { FileHandOver } from '../../../src/state/export.ts';
-import { History } from '../../../src/ui/staff/history/History.tsx';
-import { StoreContext } from '../../../src/ui/store-context.ts';
-import { net, testKiosk, totalsOf, type TestKiosk } from '../../support/kiosk.ts';
-import { seedThursday, THURSDAY, THURSDAY_1500 } from '../../support/staff-seed.ts';
+import type { FileHandOver } from '../../../../src/state/export.ts';
+import { History } from '../../../../src/ui/staff/history/History.tsx';
+import { StoreContext } from '../../../../src/ui/store-context.ts';
+import { net, testKiosk, totalsOf, type TestKiosk } from '../../../support/kiosk.ts';
+import { seedThursday, THURSDAY, THURSDAY_1500 } from '../../../support/staff-seed.ts';
 
 /** Files handed over, as the lead would receive them. */
 function captureFiles() {
@@ -236,8 +236,8 @@ describe('backup', () => {
     'a backup with %s is refused, naming the problem, and changes nothing',
     async (_what, change, message) => {
       const other = await seededKiosk();
-      const { backupOf } = await import('../../../src/storage/backup.ts');
-      const { hjerteromAlta } = await import('../../../src/domain/presets/index.ts');
+      const { backupOf } = await import('../../../../src/storage/backup.ts');
+      const { hjerteromAlta } = await import('../../../../src/domain/presets/index.ts');
       const otherStorage = await other.storage;
       const backup = await backupOf(
         otherStorage.db,
