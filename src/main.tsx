@@ -11,7 +11,8 @@ import { readSetupHint } from './state/setup-hint.ts';
 import type { SyncController } from './state/sync.ts';
 import { App } from './ui/App.tsx';
 import { nextPaint } from './ui/next-paint.ts';
-import { keepScreenAwake } from './ui/wake-lock.ts';
+import { doorPairingNotice } from './ui/pairing-words.ts';
+import { keepScreenAwake } from './state/wake-lock.ts';
 import './ui/door.css';
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -70,7 +71,7 @@ function start(initialConfig: SiteConfig): void {
       const provision = () =>
         void sync
           .provisionFromLocation()
-          .then((outcome) => outcome && store.notice.set(outcome.message));
+          .then((outcome) => outcome && store.notice.set(doorPairingNotice(outcome)));
       provision();
       addEventListener('hashchange', provision);
     });

@@ -34,4 +34,8 @@ export const ar: Catalogue = {
     'لا يمكن العدّ على هذا الجهاز: المتصفح لا يسمح بالحفظ. اطلب من أحد الموظفين إيقاف الوضع الخاص أو استخدام جهاز لوحي آخر.',
   'door.language': 'اللغة',
   'door.staff': 'الموظفون (اضغط مطولًا لثانيتين)',
+  'door.provision.paired': 'الجهاز اللوحي متصل بـ {site}.',
+  'door.provision.linkEmpty': 'الرابط فارغ.',
+  'door.provision.linkInvalid': 'الرابط غير صالح.',
+  'door.provision.linkUnreadable': 'تعذّرت قراءة الرابط.',
 };

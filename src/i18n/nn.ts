@@ -34,4 +34,8 @@ export const nn: Catalogue = {
     'Teljing er ikkje mogleg på denne eininga: nettlesaren gjev ikkje lov til å lagre. Be ein tilsett slå av privat modus eller bruke eit anna nettbrett.',
   'door.language': 'Språk',
   'door.staff': 'Personale (hald inne i to sekund)',
+  'door.provision.paired': 'Nettbrettet er kopla til {site}.',
+  'door.provision.linkEmpty': 'Lenkja manglar innhald.',
+  'door.provision.linkInvalid': 'Lenkja er ikkje gyldig.',
+  'door.provision.linkUnreadable': 'Lenkja kunne ikkje lesast.',
 };

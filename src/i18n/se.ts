@@ -34,4 +34,8 @@ export const se: Catalogue = {
     'Lohkan ii doaimma dán rusttegis: neahttalohkki ii divtte vurket. Bivdde bargi jaddadit priváhta vuogi dahje geavahit eará dihtora.',
   'door.language': 'Giella',
   'door.staff': 'Bargit (deaddil ja doala guokte sekundda)',
+  'door.provision.paired': 'Dihtor lea čatnon {site}-bálvváide.',
+  'door.provision.linkEmpty': 'Liŋkkas ii leat sisdoallu.',
+  'door.provision.linkInvalid': 'Liŋka ii leat gustovaš.',
+  'door.provision.linkUnreadable': 'Liŋka ii sáhttán lohkot.',
 };

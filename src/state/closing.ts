@@ -6,9 +6,14 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { IsoDate } from '../domain/business-day.ts';
 import { parseCountedCash, type CashProblem } from '../domain/closing.ts';
-import { closeDay, doorVisitsAfter, reopenDay } from '../storage/days.ts';
-import { noteOn, saveNote } from '../storage/notes.ts';
-import { dayRow } from '../storage/tally.ts';
+import {
+  closeDay,
+  dayRow,
+  doorVisitsAfter,
+  noteOn,
+  reopenDay,
+  saveNote,
+} from '../storage/index.ts';
 import type { KioskStore } from './kiosk-store.ts';
 
 export {

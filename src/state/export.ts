@@ -8,12 +8,11 @@ import { checkRange, type RangeProblem } from '../domain/periods.ts';
 import type { Backup } from '../shared/backup.ts';
 import type { SiteConfig } from '../shared/site-config.ts';
 import { fieldProblemOf, firstIssue, type FieldProblem } from '../shared/validation-issues.ts';
-import { backupOf, importBackup, OwnBackupError } from '../storage/backup.ts';
-import { markExported } from '../storage/days.ts';
+import { backupOf, importBackup, markExported, OwnBackupError } from '../storage/index.ts';
 import { readSetting, writeSetting } from '../storage/settings.ts';
 import type { ExportFile } from './file-hand-over.ts';
 import type { KioskStore } from './kiosk-store.ts';
-import { rangeTotals } from './reports.ts';
+import { rangeTotals, type EndpointTotalsReader } from './reports.ts';
 import { saveConfig } from './site-config.ts';
 
 export type CsvLayout = 'wide' | 'long';
@@ -30,11 +29,12 @@ export async function exportCsv(
   from: string,
   to: string,
   layout: CsvLayout,
+  endpoint?: EndpointTotalsReader,
 ): Promise<CsvOutcome> {
   const problem = checkRange(from, to);
   if (problem !== undefined) return { ok: false, problem };
   const config = store.config.get();
-  const { days } = await rangeTotals(store, from, to);
+  const { days } = await rangeTotals(store, from, to, endpoint);
   const rows = layout === 'wide' ? wideCsvRows(days, config.counters) : longCsvRows(days);
   await store.write(({ db, replica }) => markExported(db, replica, from, to, store.now()));
   await recordExport(store.now());
@@ -56,8 +56,7 @@ async function recordExport(at: number): Promise<void> {
 
 /** When a CSV or a backup was last made on this tablet (undefined: never, or unreadable). */
 export async function readLastExportAt(): Promise<number | undefined> {
-  const stored = await readSetting('lastExport').catch(() => undefined);
-  return typeof stored === 'number' && Number.isFinite(stored) ? stored : undefined;
+  return readSetting('lastExport').catch(() => undefined);
 }
 
 /** The JSON backup: tally state, closings and configuration; never raw events or notes. */

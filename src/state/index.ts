@@ -1,7 +1,7 @@
 /** Stores and hooks: the UI's only way to state and storage. */
 export * from './kiosk-store.ts';
 export { takeOverShell } from './cold-start/index.ts';
-export type { EventInput } from '../storage/events.ts';
+export type { EventInput } from '../storage/index.ts';
 export * from './observable.ts';
 export * from './use-observable.ts';
 export * from './language.ts';

@@ -163,7 +163,7 @@ export function createKioskStore({ initialConfig, ...overrides }: KioskOptions):
     flushPending: writes.flush,
     async pruneRetention() {
       const ready = await connection.storage();
-      const { retentionStart } = await import('../storage/prune.ts');
+      const { retentionStart } = await import('../storage/index.ts');
       const before = retentionStart(today(), settings.config.get().retentionDays);
       return pruneRawEventsBefore(ready, before);
     },
@@ -171,7 +171,7 @@ export function createKioskStore({ initialConfig, ...overrides }: KioskOptions):
       connection.needStorage();
       const [ready, { writeWithReopen }] = await Promise.all([
         connection.storage(),
-        import('../storage/events.ts'),
+        import('../storage/index.ts'),
       ]);
       return writeWithReopen(ready.db, () => work(ready));
     },

@@ -1,13 +1,12 @@
 /**
  * Totals for the lead's screens: a day's or a range's totals from this tablet's tally state
- * (every replica in the database, frozen ones included), or from the endpoint once the sync
- * layer provides a reader. It says which it shows; it never reads raw events.
+ * (every replica in the database, frozen ones included), or from the endpoint when the caller
+ * passes the sync layer's reader. It says which it shows; it never reads raw events.
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { IsoDate } from '../domain/business-day.ts';
 import { dayTotals, type DayTotals } from '../domain/reports.ts';
 import type { SiteDay, Total } from '../shared/protocol.ts';
-import { countsByDayBetween } from '../storage/tally.ts';
 import type { KioskStore } from './kiosk-store.ts';
 
 /** Where shown totals come from: this tablet's database, or the endpoint's sums over all tablets. */
@@ -28,22 +27,6 @@ export interface RangeTotals {
 /** Reads the endpoint's site totals (PROTOCOL.md "Reading"); rejects when it can't be reached. */
 export type EndpointTotalsReader = (from: IsoDate, to: IsoDate) => Promise<SiteDay[]>;
 
-// Keyed by store, so each store (and each test) has its own reader and none leaks.
-const endpointReaders = new WeakMap<KioskStore, EndpointTotalsReader>();
-
-/**
- * The sync layer's hook point: give a reader of the endpoint's totals (or undefined to stop).
- * Closing and History then show the totals of all tablets whenever the reader answers, and
- * this tablet's own when it rejects.
- */
-export function provideEndpointTotals(
-  store: KioskStore,
-  reader: EndpointTotalsReader | undefined,
-): void {
-  if (reader === undefined) endpointReaders.delete(store);
-  else endpointReaders.set(store, reader);
-}
-
 /** This tablet's totals per day over a range: the roll-up of every replica's tally rows. */
 export async function tabletDays(
   store: KioskStore,
@@ -51,18 +34,21 @@ export async function tabletDays(
   to: IsoDate,
 ): Promise<DayTotals[]> {
   if (to < from) return [];
-  const { db } = await store.storage();
+  const [{ db }, { countsByDayBetween }] = await Promise.all([
+    store.storage(),
+    import('../storage/index.ts'),
+  ]);
   const days = await countsByDayBetween(db, from, to);
   return days.map(({ day, counts }) => ({ date: day, totals: dayTotals(counts) }));
 }
 
-/** A range's totals: the endpoint's where a reader is provided and answers, else the tablet's. */
+/** A range's totals: the endpoint's where a reader is given and answers, else the tablet's. */
 export async function rangeTotals(
   store: KioskStore,
   from: IsoDate,
   to: IsoDate,
+  reader?: EndpointTotalsReader,
 ): Promise<RangeTotals> {
-  const reader = endpointReaders.get(store);
   if (reader !== undefined) {
     try {
       const days = await reader(from, to);
@@ -75,8 +61,12 @@ export async function rangeTotals(
 }
 
 /** One day's totals, from the endpoint where it answers, else from this tablet. */
-export async function siteTotalsOf(store: KioskStore, day: IsoDate): Promise<SiteTotals> {
-  const { source, days } = await rangeTotals(store, day, day);
+export async function siteTotalsOf(
+  store: KioskStore,
+  day: IsoDate,
+  reader?: EndpointTotalsReader,
+): Promise<SiteTotals> {
+  const { source, days } = await rangeTotals(store, day, day, reader);
   return { source, totals: days[0]?.totals ?? [] };
 }
 
@@ -101,8 +91,9 @@ export function useSiteTotals(
   store: KioskStore,
   day: IsoDate,
   refresh = 0,
+  reader?: EndpointTotalsReader,
 ): SiteTotals | undefined {
-  return useLoaded(() => siteTotalsOf(store, day), [store, day, refresh]);
+  return useLoaded(() => siteTotalsOf(store, day, reader), [store, day, refresh, reader]);
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -113,13 +104,14 @@ export function useRangeTotals(
   from: IsoDate,
   to: IsoDate,
   refresh = 0,
+  reader?: EndpointTotalsReader,
 ): RangeTotals | undefined {
   return useLoaded(
     () =>
       !ISO_DATE.test(from) || !ISO_DATE.test(to) || to < from
         ? Promise.reject(new RangeError('not a range'))
-        : rangeTotals(store, from, to),
-    [store, from, to, refresh],
+        : rangeTotals(store, from, to, reader),
+    [store, from, to, refresh, reader],
   );
 }
 

@@ -1,5 +1,5 @@
 /**
- * A staff session: which screens a role may open and when the session ends by itself. It owns
+ * A staff session: when it ends by itself (which screens a role may open: staff-screens.ts). It owns
  * the rule that staff screens return to the door after the idle timeout, but never while
  * someone is typing a number — only once the field has been left and the timeout has passed.
  */
@@ -7,17 +7,9 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { Translator } from '../i18n/index.ts';
 import type { KioskStore } from './kiosk-store.ts';
 import { useTranslator } from './language.ts';
-import type { StaffRole } from './pins.ts';
 import { useObservable } from './use-observable.ts';
 
-/** The staff screens, by route segment. */
-export const STAFF_SCREENS = ['tally', 'closing', 'history', 'settings', 'self-test'] as const;
-export type StaffScreen = (typeof STAFF_SCREENS)[number];
-
-/** Whether a role may open a screen: volunteers tally, the lead does everything. */
-export function mayOpen(role: StaffRole, screen: StaffScreen): boolean {
-  return role === 'lead' || screen === 'tally';
-}
+export { mayOpen, STAFF_SCREENS, type StaffScreen } from './staff-screens.ts';
 
 /** Staff screens speak the site's default language (bokmål unless the lead chose another). */
 export function useStaffTranslator(store: KioskStore): Translator {

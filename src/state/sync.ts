@@ -1,57 +1,32 @@
 /**
  * Wires the sync loop to this tablet: pairing settings (idb-keyval), the database's waiting
- * days, the triggers (start, online, visible, every five minutes, after tallies and
- * closings), and a status that staff mode shows in plain Norwegian.
+ * days, the triggers (sync-triggers.ts) and a status (sync-status.ts) staff mode words. It
+ * returns codes, never sentences: the screens word them through i18n.
  */
 import type { HeldDay, SyncLoop, SyncResult, SyncSettings, SyncTrigger } from '../sync/index.ts';
+import { readSetting, removeSetting, writeSetting } from '../storage/settings.ts';
+import { endpointTotalsReader } from './endpoint-totals.ts';
 import type { KioskStore } from './kiosk-store.ts';
 import { observable, type Observable } from './observable.ts';
-import { readSetting, removeSetting, writeSetting } from '../storage/settings.ts';
+import type { EndpointTotalsReader } from './reports.ts';
+import { pairByCode, pairByLocation, type PairingOutcome } from './sync-pairing.ts';
+import { EMPTY_STATUS, keptStatus, restoredStatus, statusAfterRun } from './sync-status.ts';
+import type { SyncStatus } from './sync-status.ts';
+import { listenForSyncTriggers } from './sync-triggers.ts';
 
-/** Five minutes: the clock difference at which staff are warned (PROTOCOL.md). */
-export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
-
-export interface SyncStatus {
-  paired: boolean;
-  endpoint?: string;
-  site?: string;
-  device?: string;
-  lastSuccessAt?: number;
-  lastAttemptAt?: number;
-  lastError?: string;
-  needsPairing: boolean;
-  waitingDays: number;
-  skewMs?: number;
-  held: HeldDay[];
-  running: boolean;
-}
-
-const EMPTY: SyncStatus = {
-  paired: false,
-  needsPairing: false,
-  waitingDays: 0,
-  held: [],
-  running: false,
-};
-
-function isSettings(value: unknown): value is SyncSettings {
-  const v = value as Partial<SyncSettings> | undefined;
-  return (
-    typeof v === 'object' &&
-    v !== null &&
-    typeof v.endpoint === 'string' &&
-    typeof v.token === 'string'
-  );
-}
+export { MAX_CLOCK_SKEW_MS, type SyncError, type SyncStatus } from './sync-status.ts';
+export type { PairingOutcome } from './sync-pairing.ts';
 
 export interface SyncController {
   status: Observable<SyncStatus>;
   trigger(reason: SyncTrigger): Promise<void>;
   pair(settings: SyncSettings): Promise<void>;
-  pairWithCode(endpoint: string, code: string): Promise<string | undefined>;
-  /** Applies a `#/provision?c=…` link if the address holds one; returns a message to show. */
-  provisionFromLocation(): Promise<{ ok: boolean; message: string } | undefined>;
+  pairWithCode(endpoint: string, code: string): Promise<PairingOutcome>;
+  /** Applies a `#/provision?c=…` link if the address holds one; undefined when it holds none. */
+  provisionFromLocation(): Promise<PairingOutcome | undefined>;
   settings(): Promise<SyncSettings | undefined>;
+  /** The endpoint's totals of all the site's tablets, after sending what waits here. */
+  readEndpointTotals: EndpointTotalsReader;
   stop(): void;
 }
 
@@ -75,25 +50,18 @@ export function createSyncController(
     startAfter: Promise.resolve(),
     ...overrides,
   };
-  const status = observable<SyncStatus>(EMPTY);
+  const status = observable<SyncStatus>(EMPTY_STATUS);
   const held = new Map<string, HeldDay>();
   let loop: SyncLoop | undefined;
   const cleanups: Array<() => void> = [];
 
-  const persist = () => {
-    const { running: _running, ...rest } = status.get();
-    void writeSetting('syncStatus', rest).catch(() => undefined);
-  };
-
-  async function settings(): Promise<SyncSettings | undefined> {
-    const stored = await readSetting('device');
-    return isSettings(stored) ? stored : undefined;
-  }
+  const persist = () => void writeSetting('syncStatus', keptStatus(status.get())).catch(() => {});
+  const settings = () => readSetting('device');
 
   async function refreshWaiting(): Promise<void> {
     try {
       const { db } = await store.storage();
-      const { countWaitingDays } = await import('../storage/sync-state.ts');
+      const { countWaitingDays } = await import('../storage/index.ts');
       const waitingDays = await countWaitingDays(db);
       status.update((current) => ({ ...current, waitingDays }));
     } catch {
@@ -113,7 +81,7 @@ export function createSyncController(
     const stillCurrent = () => generation === pairing;
     const [{ db }, storage, sync] = await Promise.all([
       store.storage(),
-      import('../storage/sync-state.ts'),
+      import('../storage/index.ts'),
       import('../sync/index.ts'),
     ]);
     status.update((s) => ({ ...s, running: true, lastAttemptAt: store.now() }));
@@ -139,19 +107,7 @@ export function createSyncController(
     if (!stillCurrent()) return undefined; // paired again meanwhile: the next run counts
     held.clear();
     if (result.kind === 'done') for (const day of result.held) held.set(sync.heldKey(day), day);
-    status.update((s) => {
-      const next: SyncStatus = { ...s, held: [...held.values()] };
-      if (result.kind === 'done') {
-        next.lastSuccessAt = store.now();
-        delete next.lastError;
-        if (result.skewMs !== undefined) next.skewMs = result.skewMs;
-      } else {
-        next.lastError =
-          result.status === 0 ? `Ingen kontakt med serveren (${result.message})` : result.message;
-        if (result.kind === 'unauthorized') next.needsPairing = true;
-      }
-      return next;
-    });
+    status.update((s) => statusAfterRun(s, result, [...held.values()], store.now()));
     await refreshWaiting();
     persist();
     return result;
@@ -159,30 +115,15 @@ export function createSyncController(
 
   async function ensureLoop(): Promise<SyncLoop> {
     if (loop) return loop;
-    const { createSyncLoop, SYNC_INTERVAL_MS } = await import('../sync/loop.ts');
+    const { createSyncLoop, SYNC_INTERVAL_MS } = await import('../sync/index.ts');
     loop = createSyncLoop({
       run,
       setTimeout: (callback, ms) => setTimeout(callback, ms),
       clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
     });
     if (deps.autoTriggers) {
-      // After a tally: wait for the burst of taps to settle, then upload once.
-      let tallyTimer: ReturnType<typeof setTimeout> | undefined;
-      const unsubscribe = store.stored.subscribe(() => {
-        clearTimeout(tallyTimer);
-        tallyTimer = setTimeout(() => void loop?.trigger('tally'), 2000);
-      });
-      cleanups.push(unsubscribe, () => clearTimeout(tallyTimer));
-      const online = () => void loop?.trigger('online');
-      const visible = () => document.visibilityState === 'visible' && void loop?.trigger('visible');
-      addEventListener('online', online);
-      document.addEventListener('visibilitychange', visible);
-      const interval = setInterval(() => void loop?.trigger('interval'), SYNC_INTERVAL_MS);
-      cleanups.push(
-        () => removeEventListener('online', online),
-        () => document.removeEventListener('visibilitychange', visible),
-        () => clearInterval(interval),
-      );
+      const react = (reason: SyncTrigger) => void loop?.trigger(reason);
+      cleanups.push(listenForSyncTriggers(react, store.stored, SYNC_INTERVAL_MS));
     }
     return loop;
   }
@@ -191,7 +132,7 @@ export function createSyncController(
     pairing += 1;
     await writeSetting('device', next);
     try {
-      const storage = await import('../storage/sync-state.ts');
+      const storage = await import('../storage/index.ts');
       await store.write(({ db }) => storage.markAllWaiting(db));
     } catch {
       // No database here: nothing to send again.
@@ -213,39 +154,17 @@ export function createSyncController(
     return (await ensureLoop()).trigger(reason);
   }
 
-  /** The endpoint's totals of all the site's tablets, after sending what waits here. */
-  async function readEndpointTotals(from: string, to: string) {
-    const current = await settings();
-    if (!current || status.get().needsPairing) throw new Error('not paired');
-    await withTimeout(trigger('manual'), ENDPOINT_READ_TIMEOUT_MS);
-    const { getSiteDays } = await import('../sync/client.ts');
-    const answer = await withTimeout(
-      getSiteDays(deps.fetch, current, from, to),
-      ENDPOINT_READ_TIMEOUT_MS,
-    );
-    if (!answer.ok) throw new Error(answer.message);
-    return answer.body.days;
-  }
+  const readEndpointTotals = endpointTotalsReader({
+    fetch: deps.fetch,
+    pairing: async () => (status.get().needsPairing ? undefined : settings()),
+    send: () => trigger('manual'),
+  });
 
   // Load what is known, then start.
   void (async () => {
     await deps.startAfter;
-    const reports = await import('./reports.ts');
-    reports.provideEndpointTotals(store, readEndpointTotals);
-    const [current, saved] = await Promise.all([settings(), readSetting('syncStatus')]);
-    const restored = (
-      typeof saved === 'object' && saved !== null ? saved : {}
-    ) as Partial<SyncStatus>;
-    status.set({
-      ...EMPTY,
-      ...restored,
-      held: [],
-      running: false,
-      paired: current !== undefined,
-      ...(current
-        ? { endpoint: current.endpoint, site: current.site, device: current.device }
-        : {}),
-    });
+    const [current, kept] = await Promise.all([settings(), readSetting('syncStatus')]);
+    status.set(restoredStatus(kept, current));
   })()
     // Even if settings could not be read, the start trigger goes: a run reads them again.
     .catch(() => undefined)
@@ -257,47 +176,14 @@ export function createSyncController(
     trigger,
     pair,
     settings,
-    async pairWithCode(endpoint, code) {
-      const { pairWithCode } = await import('../sync/pairing.ts');
-      const result = await pairWithCode(deps.fetch, endpoint, code);
-      if ('error' in result) return result.error;
-      await pair(result.settings);
-      return undefined;
-    },
-    async provisionFromLocation() {
-      if (!location.hash.startsWith('#/provision')) return undefined;
-      const { readProvisioningHash } = await import('../sync/pairing.ts');
-      const read = readProvisioningHash(location.hash);
-      // The token must not stay in the address bar or the history.
-      history.replaceState(null, '', `${location.pathname}${location.search}#/`);
-      if (!read?.settings) return { ok: false, message: read?.error ?? 'Lenken er ikke gyldig.' };
-      await pair(read.settings);
-      return { ok: true, message: `Nettbrettet er koblet til ${read.settings.site}.` };
-    },
+    readEndpointTotals,
+    pairWithCode: (endpoint, code) => pairByCode(deps.fetch, pair, endpoint, code),
+    provisionFromLocation: () => pairByLocation(pair),
     stop() {
       loop?.stop();
       for (const cleanup of cleanups) cleanup();
     },
   };
-}
-
-/** How long the closing screen waits for the endpoint before showing the tablet's own totals. */
-const ENDPOINT_READ_TIMEOUT_MS = 5000;
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('timed out')), ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
-  });
 }
 
 /** Forgets the pairing (the counts stay on the tablet). */

@@ -15,8 +15,7 @@ import {
 } from '../domain/tally-events.ts';
 import { parseBackfillAmount, type BackfillProblem } from '../domain/tally-targets.ts';
 import type { Total } from '../shared/protocol.ts';
-import type { EventInput } from '../storage/events.ts';
-import { countsOfDay } from '../storage/tally.ts';
+import { countsOfDay, type EventInput } from '../storage/index.ts';
 import type { KioskStorage, KioskStore, WriteOutcome } from './kiosk-store.ts';
 import { observable, type Observable } from './observable.ts';
 import { useLiveQuery } from './use-live-query.ts';

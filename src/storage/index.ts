@@ -9,6 +9,10 @@ export * from './database.ts';
 export * from './events.ts';
 export * from './tally.ts';
 export * from './day-counts.ts';
+export * from './prune.ts';
+export * from './days.ts';
+export * from './notes.ts';
+export * from './backup.ts';
 
 /** An open database and the replica id it was born with. */
 export interface OpenedStorage {

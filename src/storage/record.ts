@@ -263,3 +263,8 @@ export async function openExisting(
   const idb = await openPlain(name, factory);
   return idb === undefined ? undefined : existingFrom(idb);
 }
+
+// The Dexie-free face names what a write before Dexie needs besides the write itself: the
+// database's name and how to read a failed write (so the cold start never loads Dexie for them).
+export { DATABASE_NAME } from './rows.ts';
+export { isAlreadyStored, isQuotaError, isReplicaChanged } from './errors.ts';

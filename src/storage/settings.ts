@@ -1,24 +1,20 @@
 /**
  * Device settings in idb-keyval (site config, pairing, PIN hashes): the storage layer's
  * light face, importable without Dexie so the door can paint before the database opens.
- * Values are returned raw: callers validate them before use.
+ * Every value read passes its schema (setting-schemas.ts): callers get typed values, and a
+ * garbled one reads as never written, with its problem reported.
  */
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import type { SiteConfig } from '../shared/site-config.ts';
+import type { Restored, SettingKey, SettingProblem, SettingValue } from './setting-schemas.ts';
 
-export const SETTING_KEYS = [
-  'config',
-  'device',
-  'sync',
-  'syncStatus',
-  'pins',
-  'lock',
-  'ui',
-  // This database's replica id, remembered beside the pairing to notice a reset database.
-  'replica',
-  // When a file last left the tablet (a CSV or a backup): the self-test shows it.
-  'lastExport',
-] as const;
-export type SettingKey = (typeof SETTING_KEYS)[number];
+export type {
+  Restored,
+  SettingKey,
+  SettingProblem,
+  SettingValue,
+  SyncError,
+} from './setting-schemas.ts';
 
 let store: UseStore | undefined;
 function settingsStore(): UseStore {
@@ -26,12 +22,30 @@ function settingsStore(): UseStore {
   return store;
 }
 
-/** Reads a raw setting; undefined when it was never written. */
-export function readSetting(key: SettingKey): Promise<unknown> {
-  return get(key, settingsStore());
+/** Reads a setting through its schema: the value, or undefined and the problem if garbled. */
+export async function restoreSetting<K extends SettingKey>(key: K): Promise<Restored<K>> {
+  const [stored, { restore }] = await Promise.all([
+    get<unknown>(key, settingsStore()),
+    import('./setting-schemas.ts'),
+  ]);
+  return restore(key, stored);
 }
 
-export function writeSetting(key: SettingKey, value: unknown): Promise<void> {
+/** Reads a setting; undefined when it was never written or fails its schema (then reported). */
+export async function readSetting<K extends SettingKey>(
+  key: K,
+): Promise<SettingValue<K> | undefined> {
+  const { value, problem } = await restoreSetting(key);
+  if (problem) reportProblem(problem);
+  return value;
+}
+
+// A garbled setting is read as its default; the console keeps the why for whoever debugs it.
+function reportProblem(problem: SettingProblem): void {
+  console.warn(`setting ${problem.key} is garbled at '${problem.path}': ${problem.message}`);
+}
+
+export function writeSetting<K extends SettingKey>(key: K, value: SettingValue<K>): Promise<void> {
   return set(key, value, settingsStore());
 }
 
@@ -60,9 +74,24 @@ function writeCopy(key: string, value: unknown): void {
   }
 }
 
-/** The last known good configuration, kept synchronously readable for the first paint. */
-export const readPaintCopy = (): unknown => readCopy(PAINT_KEY);
-export const writePaintCopy = (value: unknown): void => writeCopy(PAINT_KEY, value);
+/**
+ * The last known good configuration, kept synchronously readable for the first paint; undefined
+ * when there is none or it is garbled. Only its shape is checked here (zod is not loaded yet):
+ * the stored configuration is parsed in full once the door has painted.
+ */
+export function readPaintCopy(): SiteConfig | undefined {
+  const copy = readCopy(PAINT_KEY) as Partial<SiteConfig> | undefined;
+  const looksLikeConfig =
+    typeof copy === 'object' &&
+    copy !== null &&
+    copy.schema === 1 &&
+    typeof copy.name === 'string' &&
+    Array.isArray(copy.counters) &&
+    Array.isArray(copy.schedule) &&
+    Array.isArray(copy.openingHours);
+  return looksLikeConfig ? (copy as SiteConfig) : undefined;
+}
+export const writePaintCopy = (config: SiteConfig): void => writeCopy(PAINT_KEY, config);
 
 /** The site zone's offset span (domain/business-day.ts), for the next cold start's first tap. */
 export const readOffsetSpanCopy = (): unknown => readCopy(OFFSET_SPAN_KEY);

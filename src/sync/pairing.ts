@@ -1,26 +1,30 @@
 /**
  * Pairing a tablet: by the provisioning link (token in the URL fragment, never sent to a
- * server) or by a short code typed in staff mode and exchanged at the endpoint.
+ * server) or by a short code typed in staff mode and exchanged at the endpoint. Outcomes are
+ * codes; the staff screen and the door word them (i18n), never this module.
  */
 import { provisioningSchema } from '../shared/protocol.ts';
 import { postPairingCode, type Fetch, type SyncSettings } from './client.ts';
 
+/** What a provisioning link held: the settings, or why it could not be used. */
+export type ProvisioningRead =
+  | { code: 'provisioned'; settings: SyncSettings }
+  | { code: 'link-empty' | 'link-invalid' | 'link-unreadable' };
+
 /** Decodes `#/provision?c=<base64url JSON>`; undefined when the hash is not a provisioning link. */
-export function readProvisioningHash(
-  hash: string,
-): { settings?: SyncSettings; error?: string } | undefined {
+export function readProvisioningHash(hash: string): ProvisioningRead | undefined {
   const match = /^#\/provision\?(.*)$/.exec(hash);
   if (!match) return undefined;
   const encoded = new URLSearchParams(match[1]).get('c');
-  if (!encoded) return { error: 'Lenken mangler innhold.' };
+  if (!encoded) return { code: 'link-empty' };
   try {
     const base64 = encoded.replace(/-/g, '+').replace(/_/g, '/');
     const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
     const parsed = provisioningSchema.safeParse(JSON.parse(new TextDecoder().decode(bytes)));
-    if (!parsed.success) return { error: 'Lenken er ikke gyldig.' };
-    return { settings: parsed.data };
+    if (!parsed.success) return { code: 'link-invalid' };
+    return { code: 'provisioned', settings: parsed.data };
   } catch {
-    return { error: 'Lenken kunne ikke leses.' };
+    return { code: 'link-unreadable' };
   }
 }
 
@@ -29,22 +33,25 @@ export function normalisePairingCode(code: string): string {
   return code.toUpperCase().replace(/[\s-]/g, '');
 }
 
+/** Why a typed pairing code did not pair; `refused` carries the endpoint's own message. */
+export type PairingFailure =
+  | { code: 'bad-address' | 'bad-code' | 'unknown-code' | 'no-contact' | 'too-many' }
+  | { code: 'refused'; detail: string };
+
 /** Exchanges a pairing code at the endpoint for this tablet's settings. */
 export async function pairWithCode(
   fetcher: Fetch,
   endpoint: string,
   code: string,
-): Promise<{ settings: SyncSettings } | { error: string }> {
+): Promise<{ code: 'paired'; settings: SyncSettings } | PairingFailure> {
   let base: URL;
   try {
     base = new URL(endpoint);
   } catch {
-    return { error: 'Adressen er ikke gyldig. Skriv den som https://…' };
+    return { code: 'bad-address' };
   }
   const normalised = normalisePairingCode(code);
-  if (!/^[0-9A-HJKMNP-TV-Z]{10}$/.test(normalised)) {
-    return { error: 'Koden har ti tegn, for eksempel ABCDE-12345.' };
-  }
+  if (!/^[0-9A-HJKMNP-TV-Z]{10}$/.test(normalised)) return { code: 'bad-code' };
   const origin = base.origin;
   const answer = await postPairingCode(
     fetcher,
@@ -53,6 +60,7 @@ export async function pairWithCode(
   );
   if (answer.ok) {
     return {
+      code: 'paired',
       settings: {
         endpoint: origin,
         site: answer.body.site,
@@ -61,10 +69,8 @@ export async function pairWithCode(
       },
     };
   }
-  if (answer.status === 404)
-    return { error: 'Koden er ukjent, brukt eller utløpt. Be om en ny kode.' };
-  if (answer.status === 0)
-    return { error: 'Fikk ikke kontakt med adressen. Er nettbrettet på nett?' };
-  if (answer.status === 429) return { error: 'For mange forsøk. Vent et minutt og prøv igjen.' };
-  return { error: `Serveren svarte: ${answer.message}` };
+  if (answer.status === 404) return { code: 'unknown-code' };
+  if (answer.status === 0) return { code: 'no-contact' };
+  if (answer.status === 429) return { code: 'too-many' };
+  return { code: 'refused', detail: answer.message };
 }

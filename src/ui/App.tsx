@@ -8,9 +8,9 @@ import { type KioskStore } from '../state/index.ts';
 import type { SyncController } from '../state/sync.ts';
 import type { PinStore, StaffRole } from '../state/pins.ts';
 import { readSetupHint, writeSetupHint } from '../state/setup-hint.ts';
-import { mayOpen, STAFF_SCREENS, type StaffScreen } from '../state/staff-session.ts';
+import { mayOpen, STAFF_SCREENS, type StaffScreen } from '../state/staff-screens.ts';
 import { Door } from './screens/Door.tsx';
-import { StoreContext, SyncContext } from './store-context.ts';
+import { EndpointTotalsContext, StoreContext, SyncContext } from './store-context.ts';
 
 export type Route = { name: 'door' } | { name: 'staff'; screen?: StaffScreen };
 
@@ -169,7 +169,11 @@ export function App({ store, sync, onTap, pins: givenPins, startAfter }: AppProp
 
   return (
     <StoreContext.Provider value={store}>
-      <SyncContext.Provider value={sync}>{content}</SyncContext.Provider>
+      <SyncContext.Provider value={sync}>
+        <EndpointTotalsContext.Provider value={sync?.readEndpointTotals}>
+          {content}
+        </EndpointTotalsContext.Provider>
+      </SyncContext.Provider>
     </StoreContext.Provider>
   );
 }

@@ -2,6 +2,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { KioskStore } from '../state/index.ts';
+import type { EndpointTotalsReader } from '../state/staff.ts';
 import type { SyncController } from '../state/sync.ts';
 
 export const StoreContext = createContext<KioskStore | undefined>(undefined);
@@ -17,4 +18,14 @@ export const SyncContext = createContext<SyncController | undefined>(undefined);
 
 export function useSyncController(): SyncController | undefined {
   return useContext(SyncContext);
+}
+
+/**
+ * The endpoint's totals of all tablets for the lead's screens: the sync controller's reader
+ * where the app has one, absent on a tablet without sync (the screens show its own totals).
+ */
+export const EndpointTotalsContext = createContext<EndpointTotalsReader | undefined>(undefined);
+
+export function useEndpointTotals(): EndpointTotalsReader | undefined {
+  return useContext(EndpointTotalsContext);
 }

@@ -6,18 +6,7 @@ import type { SiteDaysAnswer, Upload } from '../../src/shared/protocol.ts';
 import { countKey } from '../../src/shared/protocol.ts';
 import { getDays, postCounts, seededEndpoint, SITE, tempSqliteStore } from './harness.ts';
 import { provisionDevice } from '../../src/server/cli/index.ts';
-
-/** mulberry32: a small seeded generator, so a failure can be replayed exactly. */
-function seededRandom(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seeded } from '../support/seeded.ts';
 
 type Row = Upload['days'][number]['counts'][number];
 
@@ -73,7 +62,7 @@ afterEach(async () => {
 });
 
 it('converges on the sum of 3 tablets × 500 events through a lossy, duplicating, reordering network', async () => {
-  const random = seededRandom(20261123);
+  const random = seeded(20261123);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const endpoint = await seededEndpoint(store, {
     limits: { tokenPerMinute: 1_000_000, addressPerMinute: 1_000_000 },

@@ -66,8 +66,8 @@ describe('the shell script', () => {
   it('reads the keys the app writes, and paints the default preset’s name without a copy', () => {
     writeSetupHint(true);
     expect(localStorage.getItem(SHELL_SETTINGS.readyKey)).toBe('1');
-    writePaintCopy({ name: 'Nattkafeen' });
-    expect(JSON.parse(localStorage.getItem(SHELL_SETTINGS.paintKey) ?? 'null')).toEqual({
+    writePaintCopy({ ...hjerteromAlta, name: 'Nattkafeen' });
+    expect(JSON.parse(localStorage.getItem(SHELL_SETTINGS.paintKey) ?? 'null')).toMatchObject({
       name: 'Nattkafeen',
     });
     expect(SHELL_SETTINGS.defaultName).toBe(hjerteromAlta.name);
@@ -75,7 +75,7 @@ describe('the shell script', () => {
 
   it('a set-up door paints its name and a live button; a tap is kept, not stored', async () => {
     writeSetupHint(true);
-    writePaintCopy({ name: 'Nattkafeen' });
+    writePaintCopy({ ...hjerteromAlta, name: 'Nattkafeen' });
     const app = runShellScript();
     expect(app.querySelector('h1')?.textContent).toBe('Nattkafeen');
     const button = app.querySelector('button')!;

@@ -224,7 +224,9 @@ describe('a full disk', () => {
     const store = kioskOn(storage);
     const outcome = await store.checkIn();
     expect(outcome.stored).toBe(true);
-    expect(await storage.db.events.get(outcome.events[0]?.id ?? '')).toBeDefined();
+    expect(await storage.db.events.get(outcome.events[0]?.id ?? '')).toMatchObject({
+      id: outcome.events[0]?.id,
+    });
     expect(store.storageProblem.get()).toBe(undefined);
     store.dispose();
   });

@@ -130,12 +130,12 @@ describe('the PIN store', () => {
   });
 
   it('the recovery code lifts the lock; a wrong code does not', async () => {
-    const { pins } = pinStore();
+    const { pins, clock } = pinStore();
     await seedStaffPins();
     for (let i = 0; i < 5; i++) await pins.tryPin('9999');
     expect(await pins.recover('AAAA-BBBB-CCCD')).toBe(false);
     expect(await pins.recover('')).toBe(false);
-    expect(await pins.lockedUntil()).toBeDefined();
+    expect(await pins.lockedUntil()).toBe(clock.now + LOCK_MS);
     expect(await pins.recover('aaaa bbbb cccc')).toBe(true);
     expect(await pins.lockedUntil()).toBeUndefined();
     expect((await pins.tryPin(TEST_PINS.lead)).kind).toBe('ok');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { provideEndpointTotals, rangeTotals } from '../../src/state/reports.ts';
+import { rangeTotals, type EndpointTotalsReader } from '../../src/state/reports.ts';
 import { testKiosk } from '../support/kiosk.ts';
 import { seedFrozen, seedThursday, THURSDAY, THURSDAY_1500 } from '../support/staff-seed.ts';
 
@@ -25,21 +25,20 @@ describe('range totals', () => {
     ]);
   });
 
-  it("use the endpoint's totals where a reader is provided and answers", async () => {
+  it("use the endpoint's totals where a reader is given and answers", async () => {
     const kiosk = testKiosk({ now: THURSDAY_1500 });
     const asked: string[] = [];
-    provideEndpointTotals(kiosk.store, (from, to) => {
+    const reader: EndpointTotalsReader = (from, to) => {
       asked.push(`${from}..${to}`);
       return Promise.resolve([
         { date: THURSDAY, replicas: 3, closed: true, totals: [{ counter: 'visit', net: 60 }] },
       ]);
-    });
-    expect(await rangeTotals(kiosk.store, '2026-11-01', '2026-11-30')).toEqual({
+    };
+    expect(await rangeTotals(kiosk.store, '2026-11-01', '2026-11-30', reader)).toEqual({
       source: 'endpoint',
       days: [{ date: THURSDAY, totals: [{ counter: 'visit', net: 60 }] }],
     });
     expect(asked).toEqual(['2026-11-01..2026-11-30']);
-    provideEndpointTotals(kiosk.store, undefined);
     expect((await rangeTotals(kiosk.store, '2026-11-01', '2026-11-30')).source).toBe('tablet');
   });
 });

@@ -7,7 +7,7 @@ import {
   paintCopyConfig,
   saveConfig,
 } from '../../src/state/site-config.ts';
-import { writeSetting } from '../../src/storage/settings.ts';
+import { writeRawSetting } from '../support/settings.ts';
 
 beforeEach(async () => {
   await clear(createStore('terskel-settings', 'settings'));
@@ -22,7 +22,7 @@ describe('the stored configuration', () => {
   });
 
   it('a corrupt stored configuration falls back to the preset and says which field is wrong', async () => {
-    await writeSetting('config', { ...DEFAULT_PRESET, counters: [{ id: 'Visit!', name: {} }] });
+    await writeRawSetting('config', { ...DEFAULT_PRESET, counters: [{ id: 'Visit!', name: {} }] });
     const loaded = await loadConfig();
     expect(loaded.config).toBe(DEFAULT_PRESET);
     expect(loaded.invalid).toMatch(/^counters\.0/);

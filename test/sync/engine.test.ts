@@ -179,16 +179,19 @@ describe('pairing', () => {
     const endpoint = await testEndpoint();
     const typed = endpoint.code.toLowerCase().replace('-', '');
     const result = await pairWithCode(endpoint.fetch, `${ENDPOINT}/`, typed);
-    expect(result).toEqual({ settings: { ...endpoint.settings, endpoint: ENDPOINT } });
+    expect(result).toEqual({
+      code: 'paired',
+      settings: { ...endpoint.settings, endpoint: ENDPOINT },
+    });
     expect(await pairWithCode(endpoint.fetch, ENDPOINT, endpoint.code)).toEqual({
-      error: 'Koden er ukjent, brukt eller utløpt. Be om en ny kode.',
+      code: 'unknown-code',
     });
   });
 
   it('a wrongly shaped code or address is refused before anything is sent', async () => {
     const spy = vi.fn<typeof fetch>();
-    expect(await pairWithCode(spy, 'not a url', 'ABCDE-12345')).toHaveProperty('error');
-    expect(await pairWithCode(spy, ENDPOINT, 'ABC')).toHaveProperty('error');
+    expect(await pairWithCode(spy, 'not a url', 'ABCDE-12345')).toEqual({ code: 'bad-address' });
+    expect(await pairWithCode(spy, ENDPOINT, 'ABC')).toEqual({ code: 'bad-code' });
     expect(spy).not.toHaveBeenCalled();
   });
 
@@ -203,8 +206,13 @@ describe('pairing', () => {
       .replace(/\+/g, '-')
       .replace(/\//g, '_')
       .replace(/=+$/, '');
-    expect(readProvisioningHash(`#/provision?c=${c}`)).toEqual({ settings: payload });
-    expect(readProvisioningHash(`#/provision?c=${c.slice(0, -4)}`)).toHaveProperty('error');
+    expect(readProvisioningHash(`#/provision?c=${c}`)).toEqual({
+      code: 'provisioned',
+      settings: payload,
+    });
+    expect(readProvisioningHash(`#/provision?c=${c.slice(0, -4)}`)).toMatchObject({
+      code: expect.stringMatching(/^link-(invalid|unreadable)$/),
+    });
     expect(readProvisioningHash('#/staff')).toBeUndefined();
   });
 });

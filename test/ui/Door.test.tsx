@@ -23,9 +23,11 @@ function renderDoor(kiosk = testKiosk()) {
 describe('the door', () => {
   it('shows the site name, the date and a large Sjekk inn button', () => {
     renderDoor();
-    expect(screen.getByRole('heading', { level: 1, name: 'Blå Kors Hjerterom Alta' })).toBeTruthy();
-    expect(screen.getByText('mandag 23. november')).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Sjekk inn' })).toBeTruthy();
+    expect(
+      screen.getByRole('heading', { level: 1, name: 'Blå Kors Hjerterom Alta' }),
+    ).toBeVisible();
+    expect(screen.getByText('mandag 23. november')).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Sjekk inn' })).toBeVisible();
   });
 
   it('a tap is stored, then Velkommen is announced', async () => {
@@ -108,7 +110,7 @@ describe('the door', () => {
     const kiosk = renderDoor();
     fireEvent.click(screen.getByRole('button', { name: 'Sjekk inn' }));
     await screen.findByText('Velkommen!');
-    expect(screen.getByRole('group', { name: 'Første gang her?' })).toBeTruthy();
+    expect(screen.getByRole('group', { name: 'Første gang her?' })).toBeVisible();
     fireEvent.click(screen.getByRole('button', { name: 'Ja, første gang' }));
     await waitFor(async () => {
       const totals = await totalsOf(await kiosk.storage, MONDAY);
@@ -167,7 +169,7 @@ describe('the door', () => {
 
   it('shows what is next: "Middag kl. 13.15 — om 25 min" on a Monday at 12.50', () => {
     renderDoor(testKiosk({ now: MONDAY_1250 }));
-    expect(screen.getByText('Middag kl. 13.15 — om 25 min')).toBeTruthy();
+    expect(screen.getByText('Middag kl. 13.15 — om 25 min')).toBeVisible();
   });
 
   it('shows bingo and the hobby evening on a Thursday', () => {
@@ -179,8 +181,8 @@ describe('the door', () => {
 
   it('on Constitution Day 2029 it is closed and says when it opens next', () => {
     renderDoor(testKiosk({ now: Date.UTC(2029, 4, 17, 10, 0) }));
-    expect(screen.getByText(/Stengt i dag – Grunnlovsdag/)).toBeTruthy();
-    expect(screen.getByText(/Vi åpner igjen fredag 18. mai kl. 11.00./)).toBeTruthy();
+    expect(screen.getByText(/Stengt i dag – Grunnlovsdag/)).toBeVisible();
+    expect(screen.getByText(/Vi åpner igjen fredag 18. mai kl. 11.00./)).toBeVisible();
     expect(screen.queryByText(/Bingo/)).toBeNull();
   });
 
@@ -194,6 +196,6 @@ describe('the door', () => {
     fireEvent.pointerDown(corner);
     expect(
       await screen.findByRole('heading', { name: 'Personale' }, { timeout: 3000 }),
-    ).toBeTruthy();
+    ).toBeVisible();
   });
 });

@@ -29,8 +29,8 @@ describe('every preset at the door', () => {
     (name, preset) => {
       expect(siteConfigSchema.safeParse(preset).success).toBe(true);
       door(preset, at('2026-11-24', '17:30'));
-      expect(screen.getByRole('heading', { level: 1, name })).toBeTruthy();
-      expect(screen.getByRole('button', { name: 'Sjekk inn' })).toBeTruthy();
+      expect(screen.getByRole('heading', { level: 1, name })).toBeVisible();
+      expect(screen.getByRole('button', { name: 'Sjekk inn' })).toBeVisible();
     },
   );
 });
@@ -45,24 +45,24 @@ describe('Hjerterom Alta', () => {
 
   it('on 17 May 2029 (a Thursday) is closed, shows no bingo, and says when it opens next', () => {
     door(hjerteromAlta, at('2029-05-17', '12:00'));
-    expect(screen.getByText('Stengt i dag – Grunnlovsdag')).toBeTruthy();
+    expect(screen.getByText('Stengt i dag – Grunnlovsdag')).toBeVisible();
     expect(screen.queryByText(/Bingo/)).toBeNull();
-    expect(screen.getByText('Vi åpner igjen fredag 18. mai kl. 11.00.')).toBeTruthy();
+    expect(screen.getByText('Vi åpner igjen fredag 18. mai kl. 11.00.')).toBeVisible();
   });
 });
 
 describe('En ainna plass', () => {
   it('on a closed evening (Friday) says it opens again on Tuesday at 17.00', () => {
     door(enAinnaPlass, at('2026-11-27', '18:00'));
-    expect(screen.getByText('Stengt i dag')).toBeTruthy();
-    expect(screen.getByText('Vi åpner igjen tirsdag 1. desember kl. 17.00.')).toBeTruthy();
+    expect(screen.getByText('Stengt i dag')).toBeVisible();
+    expect(screen.getByText('Vi åpner igjen tirsdag 1. desember kl. 17.00.')).toBeVisible();
   });
 
   it('asks what you will do today', async () => {
     door(enAinnaPlass, at('2026-11-24', '18:00'));
     fireEvent.click(screen.getByRole('button', { name: 'Sjekk inn' }));
-    expect(await screen.findByRole('group', { name: 'Hva vil du gjøre i dag?' })).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Bare henge' })).toBeTruthy();
+    expect(await screen.findByRole('group', { name: 'Hva vil du gjøre i dag?' })).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Bare henge' })).toBeVisible();
   });
 });
 
@@ -94,12 +94,12 @@ describe('Montenegro lavterskel (capacity 15)', () => {
 
   it('shows who is here now and counts check-outs', async () => {
     const kiosk = door(montenegroHammerfest, at(TUESDAY, '12:00'));
-    expect(await screen.findByText('0 av 15 er her nå')).toBeTruthy();
+    expect(await screen.findByText('0 av 15 er her nå')).toBeVisible();
     fireEvent.click(screen.getByRole('button', { name: 'Sjekk inn' }));
-    expect(await screen.findByText('1 av 15 er her nå')).toBeTruthy();
+    expect(await screen.findByText('1 av 15 er her nå')).toBeVisible();
     fireEvent.click(screen.getByRole('button', { name: 'Sjekk ut' }));
-    expect(await screen.findByText('Ha det bra!')).toBeTruthy();
-    expect(await screen.findByText('0 av 15 er her nå')).toBeTruthy();
+    expect(await screen.findByText('Ha det bra!')).toBeVisible();
+    expect(await screen.findByText('0 av 15 er her nå')).toBeVisible();
     expect(net(await totalsOf(await kiosk.storage, TUESDAY), 'checkout')).toBe(1);
   });
 
@@ -115,8 +115,8 @@ describe('Montenegro lavterskel (capacity 15)', () => {
   it('says calmly when it is full, and still lets people check in', async () => {
     door({ ...montenegroHammerfest, capacity: 1 }, at(TUESDAY, '12:00'));
     fireEvent.click(screen.getByRole('button', { name: 'Sjekk inn' }));
-    expect(await screen.findByText('1 av 1 er her nå')).toBeTruthy();
-    expect(screen.getByText('Det er fullt akkurat nå. Snakk gjerne med en av oss.')).toBeTruthy();
+    expect(await screen.findByText('1 av 1 er her nå')).toBeVisible();
+    expect(screen.getByText('Det er fullt akkurat nå. Snakk gjerne med en av oss.')).toBeVisible();
   });
 
   it('staff correct "her nå" with staff events, and it starts again with the next day', async () => {
@@ -145,10 +145,10 @@ describe('languages at the door', () => {
     door(montenegroHammerfest, at('2026-11-24', '12:00'));
     fireEvent.click(screen.getByRole('button', { name: 'English' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Check in' }));
-    expect(await screen.findByText('Welcome!')).toBeTruthy();
+    expect(await screen.findByText('Welcome!')).toBeVisible();
     expect(
       await screen.findByRole('button', { name: 'Sjekk inn' }, { timeout: 6000 }),
-    ).toBeTruthy();
+    ).toBeVisible();
     expect(screen.getByRole('main').getAttribute('lang')).toBe('nb');
   }, 10_000);
 });

@@ -4,10 +4,14 @@
  * then it is closed. It never creates the database, and never holds a tap: a write it cannot
  * make goes the full way.
  */
-import { isAlreadyStored } from '../../storage/errors.ts';
 import type { EventInput } from '../../storage/index.ts';
-import { existingFrom, openPlain, recordInto } from '../../storage/record.ts';
-import { DATABASE_NAME } from '../../storage/rows.ts';
+import {
+  DATABASE_NAME,
+  existingFrom,
+  isAlreadyStored,
+  openPlain,
+  recordInto,
+} from '../../storage/record.ts';
 import { readReplicaCopy } from '../../storage/settings.ts';
 import { takeShellOpening } from './hand-over.ts';
 

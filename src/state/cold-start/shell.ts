@@ -5,8 +5,7 @@
  * the database by the very same steps as the app. Build-time code: nothing imports it at run
  * time, so its imports never reach the first paint.
  */
-import { openPlain } from '../../storage/record.ts';
-import { DATABASE_NAME } from '../../storage/rows.ts';
+import { DATABASE_NAME, openPlain } from '../../storage/record.ts';
 import { SHELL_GLOBALS } from './hand-over.ts';
 
 /** What the shell reads and writes, passed to it as one JSON argument. */

@@ -4,7 +4,7 @@
  * open or when the database was wiped and recreated under it. It owns the storage status and
  * never writes anything itself.
  */
-import { isReplicaChanged } from '../../storage/errors.ts';
+import { isReplicaChanged } from '../../storage/record.ts';
 import type { EventInput, OpenedStorage, RecordOptions } from '../../storage/index.ts';
 import { observable, type Observable } from '../observable.ts';
 
@@ -88,7 +88,7 @@ export function createConnection(options: {
     try {
       needStorage();
       const ready = await storage();
-      const { checkHealth } = await import('../../storage/events.ts');
+      const { checkHealth } = await import('../../storage/index.ts');
       await checkHealth(ready.db, now);
       return true;
     } catch {

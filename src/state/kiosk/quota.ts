@@ -3,7 +3,7 @@
  * events (at most once a minute) and tries once more, then stores the tally state alone, so
  * the count goes on. It owns staff mode's storage banner; it never drops a tally.
  */
-import { isAlreadyStored, isQuotaError } from '../../storage/errors.ts';
+import { isAlreadyStored, isQuotaError } from '../../storage/record.ts';
 import type { EventInput, RecordOptions } from '../../storage/index.ts';
 import { readSetting } from '../../storage/settings.ts';
 import { observable, type Observable } from '../observable.ts';
@@ -73,7 +73,7 @@ async function recordOnce(
 /** Prunes raw events of days before `before` (those the endpoint has, once paired). */
 export async function pruneRawEventsBefore(ready: KioskStorage, before: string): Promise<number> {
   const [{ pruneRawEvents }, device] = await Promise.all([
-    import('../../storage/prune.ts'),
+    import('../../storage/index.ts'),
     readSetting('device'),
   ]);
   return pruneRawEvents(ready.db, {

@@ -3,8 +3,7 @@
  * for people who left without checking out. The correction is recorded as staff events.
  */
 import { useState } from 'preact/hooks';
-import { correctOccupancy, useOccupancy } from '../../state/occupancy.ts';
-import { useStaffTranslator } from '../../state/staff-session.ts';
+import { correctOccupancy, useOccupancy, useStaffTranslator } from '../../state/staff.ts';
 import { useKioskStore } from '../store-context.ts';
 
 export function OccupancyPanel({ capacity }: { capacity: number }) {

@@ -8,7 +8,7 @@ import { localTimeOf } from '../../domain/business-day.ts';
 import { formatClock } from '../../i18n/index.ts';
 import { useObservable } from '../../state/index.ts';
 import { PIN_MAX_DIGITS, PIN_MIN_DIGITS, type PinStore, type StaffRole } from '../../state/pins.ts';
-import { useIdleReturn, useStaffTranslator } from '../../state/staff-session.ts';
+import { useIdleReturn, useStaffTranslator } from '../../state/staff.ts';
 import { useKioskStore } from '../store-context.ts';
 import '../staff.css';
 

@@ -6,7 +6,7 @@
 import { useState } from 'preact/hooks';
 import type { MessageKey } from '../../i18n/index.ts';
 import { pinProblem, PIN_MAX_DIGITS, type PinStore } from '../../state/pins.ts';
-import { useStaffTranslator } from '../../state/staff-session.ts';
+import { useStaffTranslator } from '../../state/staff.ts';
 import { useKioskStore } from '../store-context.ts';
 import '../staff.css';
 

@@ -8,18 +8,18 @@ import { useMemo, useRef } from 'preact/hooks';
 import { useObservable } from '../../state/index.ts';
 import type { StaffRole } from '../../state/pins.ts';
 import {
+  createTallyActions,
   mayOpen,
   STAFF_SCREENS,
+  type StaffScreen,
   useIdleReturn,
   useStaffTranslator,
-  type StaffScreen,
-} from '../../state/staff-session.ts';
-import { createTallyActions } from '../../state/tally.ts';
+} from '../../state/staff.ts';
 import { useKioskStore } from '../store-context.ts';
 import { OccupancyPanel } from './OccupancyPanel.tsx';
 import { leadScreens, SCREEN_LABELS } from './screens.ts';
 import { StorageAlerts } from './StorageStatus.tsx';
-import { Tally } from './Tally.tsx';
+import { Tally } from './tally/Tally.tsx';
 import '../staff.css';
 
 export interface StaffShellProps {

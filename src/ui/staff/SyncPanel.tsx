@@ -6,8 +6,10 @@ import { useState } from 'preact/hooks';
 import { createTranslator } from '../../i18n/index.ts';
 import { useObservable } from '../../state/index.ts';
 import { MAX_CLOCK_SKEW_MS, type SyncController } from '../../state/sync.ts';
+import { pairingMessage } from '../pairing-words.ts';
 
-const { t } = createTranslator('nb');
+const translator = createTranslator('nb');
+const { t } = translator;
 
 function formatInstant(ms: number): string {
   return new Intl.DateTimeFormat('nb', { dateStyle: 'medium', timeStyle: 'short' }).format(
@@ -27,14 +29,11 @@ export function SyncPanel({ sync }: { sync: SyncController }) {
   async function pair(event: Event) {
     event.preventDefault();
     setPairing(true);
-    const error = await sync.pairWithCode(endpoint.trim(), code);
+    const outcome = await sync.pairWithCode(endpoint.trim(), code);
     setPairing(false);
-    setMessage(
-      error
-        ? { ok: false, text: error }
-        : { ok: true, text: t('sync.pairedOk', { site: sync.status.get().site ?? '' }) },
-    );
-    if (!error) setCode('');
+    const ok = outcome.code === 'paired';
+    setMessage({ ok, text: pairingMessage(translator, outcome, 'sync.pairedOk') });
+    if (ok) setCode('');
   }
 
   const skewMinutes =
@@ -61,7 +60,16 @@ export function SyncPanel({ sync }: { sync: SyncController }) {
                 ? t('sync.waiting', { n: status.waitingDays })
                 : t('sync.allSent')}
           </p>
-          {status.lastError ? <p>{t('sync.lastError', { message: status.lastError })}</p> : null}
+          {status.lastError ? (
+            <p>
+              {t(
+                status.lastError.code === 'no-contact'
+                  ? 'sync.lastError.noContact'
+                  : 'sync.lastError.refused',
+                { detail: status.lastError.detail },
+              )}
+            </p>
+          ) : null}
           {status.skewMs !== undefined && Math.abs(status.skewMs) > MAX_CLOCK_SKEW_MS ? (
             <p role="alert">{t('sync.clockSkew', { minutes: skewMinutes })}</p>
           ) : null}

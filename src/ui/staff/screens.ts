@@ -4,9 +4,9 @@
  */
 import type { ComponentType } from 'preact';
 import type { MessageKey } from '../../i18n/index.ts';
-import type { StaffScreen } from '../../state/staff-session.ts';
-import { Closing } from './Closing.tsx';
-import { History } from './History.tsx';
+import type { StaffScreen } from '../../state/staff.ts';
+import { Closing } from './closing/Closing.tsx';
+import { History } from './history/History.tsx';
 import { SelfTest } from './self-test/SelfTest.tsx';
 import { Settings } from './settings/Settings.tsx';
 

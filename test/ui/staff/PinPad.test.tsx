@@ -39,23 +39,23 @@ function navNames(): string[] {
 describe('the PIN pad', () => {
   it('has big digit buttons and masks what is typed', async () => {
     await openPad();
-    expect(screen.getByRole('heading', { level: 1, name: 'Personale' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1, name: 'Personale' })).toBeVisible();
     for (const digit of '0123456789') {
       expect(screen.getByRole('button', { name: digit }).className).toContain('pin-key');
     }
     fireEvent.click(screen.getByRole('button', { name: '4' }));
     fireEvent.click(screen.getByRole('button', { name: '2' }));
-    expect(screen.getByRole('img', { name: '2 sifre skrevet' })).toBeTruthy();
+    expect(screen.getByRole('img', { name: '2 sifre skrevet' })).toBeVisible();
     expect(document.body.textContent).not.toContain('42');
     fireEvent.click(screen.getByRole('button', { name: 'Slett siste siffer' }));
-    expect(screen.getByRole('img', { name: '1 sifre skrevet' })).toBeTruthy();
+    expect(screen.getByRole('img', { name: '1 sifre skrevet' })).toBeVisible();
   });
 
   it('the volunteer PIN opens the tally, with no lead screens', async () => {
     await openPad();
     typePin(TEST_PINS.volunteer);
-    expect(await screen.findByText('Innlogget som frivillig')).toBeTruthy();
-    expect(screen.getByRole('heading', { name: 'Telling' })).toBeTruthy();
+    expect(await screen.findByText('Innlogget som frivillig')).toBeVisible();
+    expect(screen.getByRole('heading', { name: 'Telling' })).toBeVisible();
     expect(navNames()).toEqual(['Telling', 'Tilbake til inngangen']);
     expect(location.hash).toBe('#/staff/tally');
   });
@@ -63,7 +63,7 @@ describe('the PIN pad', () => {
   it('the lead PIN opens every screen: Telling, Dagsoppgjør, Historikk, Innstillinger, Selvtest', async () => {
     await openPad();
     typePin(TEST_PINS.lead);
-    expect(await screen.findByText('Innlogget som daglig leder')).toBeTruthy();
+    expect(await screen.findByText('Innlogget som daglig leder')).toBeVisible();
     expect(navNames()).toEqual([
       'Telling',
       'Dagsoppgjør',
@@ -74,17 +74,17 @@ describe('the PIN pad', () => {
     ]);
     fireEvent.click(screen.getByRole('button', { name: 'Innstillinger' }));
     expect(location.hash).toBe('#/staff/settings');
-    expect(await screen.findByRole('heading', { name: 'Innstillinger' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Innstillinger' })).toBeVisible();
     fireEvent.click(screen.getByRole('button', { name: 'Tilbake til inngangen' }));
-    expect(await screen.findByRole('button', { name: 'Sjekk inn' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Sjekk inn' })).toBeVisible();
   });
 
   it('a volunteer who follows a lead-only link lands on the tally', async () => {
     await openPad();
     location.hash = '#/staff/closing';
     typePin(TEST_PINS.volunteer);
-    expect(await screen.findByText('Innlogget som frivillig')).toBeTruthy();
-    expect(screen.getByRole('heading', { name: 'Telling' })).toBeTruthy();
+    expect(await screen.findByText('Innlogget som frivillig')).toBeVisible();
+    expect(screen.getByRole('heading', { name: 'Telling' })).toBeVisible();
     expect(location.hash).toBe('#/staff/tally');
   });
 
@@ -103,7 +103,7 @@ describe('the PIN pad', () => {
     for (let i = 0; i < 5; i++) {
       typePin('9999');
       await waitFor(() =>
-        expect(screen.getByRole('img', { name: '0 sifre skrevet' })).toBeTruthy(),
+        expect(screen.getByRole('img', { name: '0 sifre skrevet' })).toBeVisible(),
       );
     }
     expect((await screen.findByRole('alert')).textContent).toMatch(
@@ -128,13 +128,13 @@ describe('the PIN pad', () => {
     fireEvent.input(code, { target: { value: 'aaaa bbbb cccc' } });
     fireEvent.click(screen.getByRole('button', { name: 'Lås opp' }));
 
-    expect(await screen.findByRole('heading', { name: 'Velg nye PIN-koder' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Velg nye PIN-koder' })).toBeVisible();
     fillPins('4444', '4444', '5555', '5555');
     fireEvent.click(screen.getByRole('button', { name: 'Lagre PIN-kodene' }));
     const shown = await screen.findByText(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     expect(shown.textContent).not.toBe(TEST_PINS.recovery);
     fireEvent.click(screen.getByRole('button', { name: 'Jeg har skrevet ned koden' }));
-    expect(await screen.findByText('Innlogget som daglig leder')).toBeTruthy();
+    expect(await screen.findByText('Innlogget som daglig leder')).toBeVisible();
   });
 });
 
@@ -198,10 +198,10 @@ describe('PIN set-up on a fresh tablet', () => {
     const pins = await freshTablet();
     fillPins('1234', '1234', '567890', '567890');
     fireEvent.click(screen.getByRole('button', { name: 'Lagre PIN-kodene' }));
-    expect(await screen.findByRole('heading', { name: 'Gjenopprettingskode' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Gjenopprettingskode' })).toBeVisible();
     const code = screen.getByText(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/).textContent!;
     fireEvent.click(screen.getByRole('button', { name: 'Jeg har skrevet ned koden' }));
-    expect(await screen.findByRole('button', { name: 'Sjekk inn' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Sjekk inn' })).toBeVisible();
     expect(await pins.tryPin('567890')).toEqual({ kind: 'ok', role: 'lead' });
     expect(await pins.recover(code)).toBe(true);
   });
@@ -212,7 +212,7 @@ describe('the staff shell', () => {
     await openPad();
     typePin(TEST_PINS.volunteer);
     await screen.findByText('Innlogget som frivillig');
-    expect(screen.getByText(/^Versjon \d+\.\d+\.\d+/)).toBeTruthy();
+    expect(screen.getByText(/^Versjon \d+\.\d+\.\d+/)).toBeVisible();
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
@@ -245,7 +245,7 @@ describe('the staff shell', () => {
       await screen.findByText(
         '1 registreringer er ikke lagret ennå. De prøves på nytt automatisk.',
       ),
-    ).toBeTruthy();
+    ).toBeVisible();
   });
 });
 
@@ -258,7 +258,7 @@ describe('returning to the door when left alone', () => {
     await screen.findByText('Innlogget som frivillig');
     expect(
       await screen.findByRole('button', { name: 'Sjekk inn' }, { timeout: 2000 }),
-    ).toBeTruthy();
+    ).toBeVisible();
     expect(location.hash).toBe('#/');
   });
 
@@ -270,19 +270,19 @@ describe('returning to the door when left alone', () => {
     amount.focus();
     fireEvent.input(amount, { target: { value: '1' } });
     await new Promise((done) => setTimeout(done, 800));
-    expect(screen.getByText('Innlogget som frivillig')).toBeTruthy();
+    expect(screen.getByText('Innlogget som frivillig')).toBeVisible();
     amount.blur();
     await new Promise((done) => setTimeout(done, 100));
-    expect(screen.getByText('Innlogget som frivillig')).toBeTruthy();
+    expect(screen.getByText('Innlogget som frivillig')).toBeVisible();
     expect(
       await screen.findByRole('button', { name: 'Sjekk inn' }, { timeout: 2000 }),
-    ).toBeTruthy();
+    ).toBeVisible();
   });
 
   it('the PIN pad too returns to the door', async () => {
     await openPad({ config: quick });
     expect(
       await screen.findByRole('button', { name: 'Sjekk inn' }, { timeout: 2000 }),
-    ).toBeTruthy();
+    ).toBeVisible();
   });
 });

@@ -20,17 +20,17 @@ describe('storage status in staff mode', () => {
   it('shows whether storage is persistent, usage and quota, and the version', async () => {
     platformState.set({ updateWaiting: false, persisted: true });
     renderStatus();
-    expect(screen.getByRole('heading', { name: 'Lagring og versjon' })).toBeTruthy();
-    expect(screen.getByText(/Lagringen er varig/)).toBeTruthy();
-    expect(await screen.findByText('Brukt 2,5 MB av 600 MB')).toBeTruthy();
-    expect(screen.getByText(`Versjon ${__APP_VERSION__}`)).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Lagring og versjon' })).toBeVisible();
+    expect(screen.getByText(/Lagringen er varig/)).toBeVisible();
+    expect(await screen.findByText('Brukt 2,5 MB av 600 MB')).toBeVisible();
+    expect(screen.getByText(`Versjon ${__APP_VERSION__}`)).toBeVisible();
   });
 
   it('says when a new version waits', () => {
     platformState.set({ updateWaiting: true, persisted: false });
     renderStatus();
-    expect(screen.getByText(/Lagringen er ikke varig/)).toBeTruthy();
-    expect(screen.getByText(/En ny versjon er klar/)).toBeTruthy();
+    expect(screen.getByText(/Lagringen er ikke varig/)).toBeVisible();
+    expect(screen.getByText(/En ny versjon er klar/)).toBeVisible();
   });
 
   it('leaves a full disk and a reset database to the staff shell', () => {

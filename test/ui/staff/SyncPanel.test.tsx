@@ -17,7 +17,7 @@ describe('the sync panel', () => {
     const sync = createSyncController(kiosk.store, { fetch: endpoint.fetch, autoTriggers: false });
     await kiosk.store.checkIn();
     render(<SyncPanel sync={sync} />);
-    expect(screen.getByText(/ikke koblet til en server/)).toBeTruthy();
+    expect(screen.getByText(/ikke koblet til en server/)).toBeVisible();
     fireEvent.input(screen.getByRole('textbox', { name: 'Serverens adresse' }), {
       target: { value: ENDPOINT },
     });
@@ -28,8 +28,8 @@ describe('the sync panel', () => {
     expect((await screen.findByRole('status')).textContent).toBe(
       'Nettbrettet er koblet til hjerterom-alta.',
     );
-    await waitFor(() => expect(screen.getByText(/Alt er sendt/)).toBeTruthy());
-    expect(screen.getByText(/Koblet til hjerterom-alta på http:\/\/endpoint.test/)).toBeTruthy();
+    await waitFor(() => expect(screen.getByText(/Alt er sendt/)).toBeVisible());
+    expect(screen.getByText(/Koblet til hjerterom-alta på http:\/\/endpoint.test/)).toBeVisible();
   });
 
   it('a wrong code gets a clear message and pairs nothing', async () => {
@@ -60,6 +60,6 @@ describe('the sync panel', () => {
     await sync.trigger('manual');
     render(<SyncPanel sync={sync} />);
     expect((await screen.findByRole('alert')).textContent).toMatch(/Koble det til på nytt/);
-    expect(screen.getByText(/Én dag venter/)).toBeTruthy();
+    expect(screen.getByText(/Én dag venter/)).toBeVisible();
   });
 });

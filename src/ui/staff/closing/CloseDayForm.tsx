@@ -6,11 +6,11 @@ import { useId, useState } from 'preact/hooks';
 import { formatNok, type MessageKey, type Translator } from '../../../i18n/index.ts';
 import {
   cashDifference,
-  parseCountedCash,
   type CashProblem,
-  type ClosingRecord,
   type CloseOutcome,
-} from '../../../state/closing.ts';
+  type ClosingRecord,
+  parseCountedCash,
+} from '../../../state/staff.ts';
 
 const CASH_PROBLEMS: Record<CashProblem, MessageKey> = {
   missing: 'staff.closing.cashMissing',

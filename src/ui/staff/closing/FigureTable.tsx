@@ -1,7 +1,7 @@
 /** A table of counter figures: one row per counter, and one per option beneath it. */
 import type { Translator } from '../../../i18n/index.ts';
 import { formatNok } from '../../../i18n/index.ts';
-import type { CounterFigure } from '../../../state/closing.ts';
+import type { CounterFigure } from '../../../state/staff.ts';
 import { localized } from '../../localized.ts';
 
 export interface FigureTableProps {

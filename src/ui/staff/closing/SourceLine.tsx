@@ -1,6 +1,6 @@
 /** Says whose figures a screen shows: this tablet's, or the endpoint's sum over all tablets. */
 import type { Translator } from '../../../i18n/index.ts';
-import type { TotalsSource } from '../../../state/reports.ts';
+import type { TotalsSource } from '../../../state/staff.ts';
 
 export function SourceLine({
   source,

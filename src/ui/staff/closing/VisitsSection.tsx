@@ -1,6 +1,6 @@
 /** The day's visits: the total, the split by answer to the question, and a chart per hour. */
 import type { Translator } from '../../../i18n/index.ts';
-import type { ClosingSummary } from '../../../state/closing.ts';
+import type { ClosingSummary } from '../../../state/staff.ts';
 import { BarChart } from '../../charts/BarChart.tsx';
 import { localized } from '../../localized.ts';
 

@@ -7,12 +7,12 @@ import type { Translator } from '../../../i18n/index.ts';
 import {
   deliverFile,
   exportBackup,
-  importBackupText,
   type FileHandOver,
+  importBackupText,
   type ImportOutcome,
-} from '../../../state/export.ts';
-import type { KioskStore } from '../../../state/index.ts';
-import { PROBLEM_KEYS } from '../../../state/settings.ts';
+  PROBLEM_KEYS,
+} from '../../../state/staff.ts';
+import { useKioskStore } from '../../store-context.ts';
 
 /** The lead's sentence for an import's outcome. */
 export function importMessage(outcome: ImportOutcome, { t }: Translator): string {
@@ -44,7 +44,6 @@ export function importMessage(outcome: ImportOutcome, { t }: Translator): string
 }
 
 export interface BackupPanelProps {
-  store: KioskStore;
   translator: Translator;
   handOver?: FileHandOver;
   onImported(): void;
@@ -52,7 +51,8 @@ export interface BackupPanelProps {
 
 type Message = { kind: 'status' | 'alert'; text: string };
 
-export function BackupPanel({ store, translator, handOver, onImported }: BackupPanelProps) {
+export function BackupPanel({ translator, handOver, onImported }: BackupPanelProps) {
+  const store = useKioskStore();
   const { t } = translator;
   const [applyConfig, setApplyConfig] = useState(false);
   const [message, setMessage] = useState<Message | undefined>(undefined);

@@ -1,16 +1,10 @@
 /** CSV export of the chosen range, in the wide or the long layout, shared or downloaded. */
 import { useState } from 'preact/hooks';
 import type { Translator } from '../../../i18n/index.ts';
-import {
-  deliverFile,
-  exportCsv,
-  type CsvLayout,
-  type FileHandOver,
-} from '../../../state/export.ts';
-import type { KioskStore } from '../../../state/index.ts';
+import { type CsvLayout, deliverFile, exportCsv, type FileHandOver } from '../../../state/staff.ts';
+import { useEndpointTotals, useKioskStore } from '../../store-context.ts';
 
 export interface ExportPanelProps {
-  store: KioskStore;
   from: string;
   to: string;
   translator: Translator;
@@ -20,14 +14,9 @@ export interface ExportPanelProps {
 
 type Message = { kind: 'status' | 'alert'; text: string };
 
-export function ExportPanel({
-  store,
-  from,
-  to,
-  translator,
-  handOver,
-  onExported,
-}: ExportPanelProps) {
+export function ExportPanel({ from, to, translator, handOver, onExported }: ExportPanelProps) {
+  const store = useKioskStore();
+  const endpoint = useEndpointTotals();
   const { t } = translator;
   const [layout, setLayout] = useState<CsvLayout>('wide');
   const [message, setMessage] = useState<Message | undefined>(undefined);
@@ -36,7 +25,7 @@ export function ExportPanel({
   async function exportRange() {
     setBusy(true);
     try {
-      const outcome = await exportCsv(store, from, to, layout);
+      const outcome = await exportCsv(store, from, to, layout, endpoint);
       if (!outcome.ok) {
         // Nothing is exported; the range form already says why, next to the dates.
         setMessage(undefined);

@@ -2,7 +2,7 @@
 import { formatNok, type Translator } from '../../../i18n/index.ts';
 import { amountFor, netFor } from '../../../domain/reports.ts';
 import type { Counter } from '../../../shared/site-config.ts';
-import type { Period, PeriodTotals } from '../../../state/reports.ts';
+import type { Period, PeriodTotals } from '../../../state/staff.ts';
 import { localized } from '../../localized.ts';
 import { periodLabel } from './format.ts';
 

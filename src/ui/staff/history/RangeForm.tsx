@@ -2,8 +2,7 @@
 import { useId } from 'preact/hooks';
 import { addDays } from '../../../domain/business-day.ts';
 import type { MessageKey, Translator } from '../../../i18n/index.ts';
-import type { RangeProblem } from '../../../state/export.ts';
-import { PERIODS, type Period } from '../../../state/reports.ts';
+import { type Period, PERIODS, type RangeProblem } from '../../../state/staff.ts';
 
 const RANGE_PROBLEMS: Record<RangeProblem, MessageKey> = {
   missing: 'staff.history.rangeMissing',

@@ -6,15 +6,14 @@ import { useEffect, useMemo } from 'preact/hooks';
 import { yearReport } from '../../../domain/reports.ts';
 import { formatNok, type Translator } from '../../../i18n/index.ts';
 import type { SiteConfig } from '../../../shared/site-config.ts';
-import type { KioskStore } from '../../../state/index.ts';
-import { useRangeTotals } from '../../../state/reports.ts';
+import { useRangeTotals } from '../../../state/staff.ts';
 import { localized } from '../../localized.ts';
 import { SourceLine } from '../closing/SourceLine.tsx';
 import { shortDate } from './format.ts';
 import './print.css';
+import { useEndpointTotals, useKioskStore } from '../../store-context.ts';
 
 export interface YearReportProps {
-  store: KioskStore;
   config: SiteConfig;
   year: number;
   translator: Translator;
@@ -25,9 +24,16 @@ export interface YearReportProps {
 
 const PRINT_CLASS = 'print-year-report';
 
-export function YearReport({ store, config, year, translator, refresh, print }: YearReportProps) {
+export function YearReport({ config, year, translator, refresh, print }: YearReportProps) {
+  const store = useKioskStore();
   const { t, language } = translator;
-  const range = useRangeTotals(store, `${year}-01-01`, `${year}-12-31`, refresh);
+  const range = useRangeTotals(
+    store,
+    `${year}-01-01`,
+    `${year}-12-31`,
+    refresh,
+    useEndpointTotals(),
+  );
   const report = useMemo(
     () =>
       range === undefined

@@ -1,6 +1,6 @@
 /** Short labels for dates and periods on the lead's history screen. */
 import type { Translator } from '../../../i18n/index.ts';
-import type { Period } from '../../../state/reports.ts';
+import type { Period } from '../../../state/staff.ts';
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 function format(language: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {

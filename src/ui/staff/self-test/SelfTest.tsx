@@ -7,7 +7,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { MessageKey, Translator } from '../../../i18n/index.ts';
-import { useStaffTranslator } from '../../../state/staff-session.ts';
+import { useStaffTranslator } from '../../../state/staff.ts';
 import type { CheckId, CheckLine, TabletHealth } from '../../../state/tablet-health.ts';
 import { useKioskStore, useSyncController } from '../../store-context.ts';
 import { formatBytes } from '../StorageStatus.tsx';

@@ -9,16 +9,28 @@ import type { MessageKey } from '../../../i18n/index.ts';
 import {
   LANGUAGES,
   SCHEDULE_KINDS,
+  type CheckInQuestion,
   type Counter,
+  type CounterOption,
+  type OpeningHours,
+  type QuestionOption,
+  type ScheduleItem,
   type SiteConfig,
 } from '../../../shared/site-config.ts';
 import { useObservable } from '../../../state/index.ts';
-import { applySettings } from '../../../state/settings.ts';
-import { useStaffTranslator } from '../../../state/staff-session.ts';
+import { applySettings, useStaffTranslator } from '../../../state/staff.ts';
 import { useKioskStore, useSyncController } from '../../store-context.ts';
 import { StorageStatus } from '../StorageStatus.tsx';
 import { SyncPanel } from '../SyncPanel.tsx';
-import { Feedback, Fields, refusalText, type Choices, type Message, type Spec } from './fields.tsx';
+import {
+  Feedback,
+  Fields,
+  refusalText,
+  specsOf,
+  type Choices,
+  type Message,
+  type Spec,
+} from './fields.tsx';
 import { ConfigFile, WordPlan } from './WordPlan.tsx';
 
 const NEW_COUNTER_KINDS = ['meal', 'sale', 'activity'] as const;
@@ -50,135 +62,109 @@ export function Settings(_props: { role: 'lead' }) {
     t(`staff.weekday.${day}` as MessageKey),
   ]);
   const today = store.dayOf(store.now()).day;
-  const item = (kind: string, when: object) => ({
-    id: '',
-    kind,
-    title: { nb: '' },
-    time: '18:00',
-    ...when,
-  });
-  const counterSpecs = (counter: Counter): Spec[] => [
-    ['name', 'staff.settings.itemName', 'nb'],
+  const item = (
+    kind: ScheduleItem['kind'],
+    when: Pick<ScheduleItem, 'weekdays'> | Pick<ScheduleItem, 'date'>,
+  ): ScheduleItem => ({ id: '', kind, title: { nb: '' }, time: '18:00', ...when });
+  const counterField = specsOf<Counter>();
+  const counterSpecs = (counter: Counter): Spec<Counter>[] => [
+    counterField('name', 'staff.settings.itemName', 'nb'),
     ...(counter.id === ''
-      ? ([
-          ['kind', 'staff.settings.kind', { choose: choices(NEW_COUNTER_KINDS, 'staff.kind.') }],
-        ] as const)
+      ? [
+          counterField('kind', 'staff.settings.kind', {
+            choose: choices(NEW_COUNTER_KINDS, 'staff.kind.'),
+          }),
+        ]
       : []),
     ...(counter.kind === 'visit' || counter.kind === 'checkout'
       ? []
-      : ([
-          ['priceNok', 'staff.settings.price', 'count'],
-          ['weekdays', 'staff.settings.counterDays', { set: days, optional: true }],
-        ] as const)),
-    [
-      'options',
-      'staff.settings.options',
-      {
-        rows: () => [['name', 'staff.settings.itemName', 'nb']],
-        add: [['staff.settings.addOption', { id: '', name: { nb: '' } }]],
-      },
-    ],
+      : [
+          counterField('priceNok', 'staff.settings.price', 'count'),
+          counterField('weekdays', 'staff.settings.counterDays', { set: days, optional: true }),
+        ]),
+    counterField('options', 'staff.settings.options', {
+      rows: () => [specsOf<CounterOption>()('name', 'staff.settings.itemName', 'nb')],
+      add: [['staff.settings.addOption', { id: '', name: { nb: '' } }]],
+    }),
   ];
-  const specs: Spec[] = [
-    ['name', 'staff.settings.name', 'text'],
-    ['capacity', 'staff.settings.capacity', 'count'],
-    ['idleTimeoutSeconds', 'staff.settings.idle', 'int'],
-    ['retentionDays', 'staff.settings.retention', 'int'],
-    ['languages', 'staff.settings.languages', { set: choices(LANGUAGES, 'lang.') }],
-    [
-      'defaultLanguage',
-      'staff.settings.defaultLanguage',
-      { choose: choices(draft.languages, 'lang.') },
-    ],
-    [
-      'openingHours',
-      'staff.settings.hours',
-      {
-        rows: () => [
-          ['weekdays', 'staff.settings.days', { set: days }],
-          ['open', 'staff.settings.opens', 'time'],
-          ['close', 'staff.settings.closes', 'time'],
+  const hours = specsOf<OpeningHours>();
+  const programme = specsOf<ScheduleItem>();
+  const answer = specsOf<QuestionOption>();
+  const question = specsOf<CheckInQuestion>();
+  const word = specsOf<SiteConfig['wordOfDay']>();
+  const field = specsOf<SiteConfig>();
+  const specs: Spec<SiteConfig>[] = [
+    field('name', 'staff.settings.name', 'text'),
+    field('capacity', 'staff.settings.capacity', 'count'),
+    field('idleTimeoutSeconds', 'staff.settings.idle', 'int'),
+    field('retentionDays', 'staff.settings.retention', 'int'),
+    field('languages', 'staff.settings.languages', { set: choices(LANGUAGES, 'lang.') }),
+    field('defaultLanguage', 'staff.settings.defaultLanguage', {
+      choose: choices(draft.languages, 'lang.'),
+    }),
+    field('openingHours', 'staff.settings.hours', {
+      rows: () => [
+        hours('weekdays', 'staff.settings.days', { set: days }),
+        hours('open', 'staff.settings.opens', 'time'),
+        hours('close', 'staff.settings.closes', 'time'),
+      ],
+      add: [['staff.settings.addHours', { weekdays: [], open: '10:00', close: '15:00' }]],
+    }),
+    field('observePublicHolidays', 'staff.settings.holidays', 'check'),
+    field('closedDates', 'staff.settings.closedDates', 'dates'),
+    field('openDates', 'staff.settings.openDates', 'dates'),
+    field('schedule', 'staff.settings.programme', {
+      rows: (row) => [
+        programme('title', 'staff.settings.title', 'nb'),
+        programme('kind', 'staff.settings.kind', {
+          choose: choices(SCHEDULE_KINDS, 'staff.kind.'),
+        }),
+        programme('time', 'staff.settings.time', 'time'),
+        row.date === undefined
+          ? programme('weekdays', 'staff.settings.days', { set: days })
+          : programme('date', 'staff.backfill.day', 'date'),
+      ],
+      add: [
+        ['staff.settings.addWeekly', item('activity', { weekdays: [1] })],
+        ['staff.settings.addEvent', item('event', { date: today })],
+      ],
+    }),
+    field('counters', 'staff.settings.counters', {
+      rows: counterSpecs,
+      add: [
+        [
+          'staff.settings.addCounter',
+          { id: '', kind: 'activity', name: { nb: '' }, byHour: false },
         ],
-        add: [['staff.settings.addHours', { weekdays: [], open: '10:00', close: '15:00' }]],
-      },
-    ],
-    ['observePublicHolidays', 'staff.settings.holidays', 'check'],
-    ['closedDates', 'staff.settings.closedDates', 'dates'],
-    ['openDates', 'staff.settings.openDates', 'dates'],
-    [
-      'schedule',
-      'staff.settings.programme',
-      {
-        rows: (row) => [
-          ['title', 'staff.settings.title', 'nb'],
-          ['kind', 'staff.settings.kind', { choose: choices(SCHEDULE_KINDS, 'staff.kind.') }],
-          ['time', 'staff.settings.time', 'time'],
-          row['date'] === undefined
-            ? ['weekdays', 'staff.settings.days', { set: days }]
-            : ['date', 'staff.backfill.day', 'date'],
-        ],
-        add: [
-          ['staff.settings.addWeekly', item('activity', { weekdays: [1] })],
-          ['staff.settings.addEvent', item('event', { date: today })],
-        ],
-      },
-    ],
-    [
-      'counters',
-      'staff.settings.counters',
-      {
-        rows: (row) => counterSpecs(row as Counter),
-        add: [
-          [
-            'staff.settings.addCounter',
-            { id: '', kind: 'activity', name: { nb: '' }, byHour: false },
-          ],
-        ],
-        keep: (row) => row['kind'] === 'visit' || row['kind'] === 'checkout',
-      },
-    ],
-    [
-      'question',
-      'staff.settings.question',
-      {
-        fresh: { text: { nb: '' }, options: [] },
-        fields: [
-          ['text', 'staff.settings.questionText', 'nb'],
-          [
-            'options',
-            'staff.settings.answer',
-            {
-              rows: () => [
-                ['label', 'staff.settings.answer', 'nb'],
-                [
-                  'countsAs',
-                  'staff.settings.countsAs',
-                  {
-                    choose: [
-                      ['', t('staff.closing.visits')],
-                      ...saved.counters
-                        .filter((counter) => counter.id !== 'visit')
-                        .map((counter) => [counter.id, counter.name.nb] as const),
-                    ],
-                  },
-                ],
+      ],
+      keep: (row) => row.kind === 'visit' || row.kind === 'checkout',
+    }),
+    field('question', 'staff.settings.question', {
+      fresh: { text: { nb: '' }, options: [] },
+      fields: [
+        question('text', 'staff.settings.questionText', 'nb'),
+        question('options', 'staff.settings.answer', {
+          rows: () => [
+            answer('label', 'staff.settings.answer', 'nb'),
+            answer('countsAs', 'staff.settings.countsAs', {
+              choose: [
+                ['', t('staff.closing.visits')],
+                ...saved.counters
+                  .filter((counter) => counter.id !== 'visit')
+                  .map((counter) => [counter.id, counter.name.nb] as const),
               ],
-              add: [['staff.settings.addAnswer', { id: '', label: { nb: '' } }]],
-            },
+            }),
           ],
-        ],
-      },
-    ],
-    [
-      'wordOfDay',
-      'door.wordOfDay',
-      {
-        fields: [
-          ['enabled', 'staff.settings.wordEnabled', 'check'],
-          ['time', 'staff.settings.time', 'time'],
-        ],
-      },
-    ],
+          add: [['staff.settings.addAnswer', { id: '', label: { nb: '' } }]],
+        }),
+      ],
+    }),
+    field('wordOfDay', 'door.wordOfDay', {
+      fields: [
+        word('enabled', 'staff.settings.wordEnabled', 'check'),
+        word('time', 'staff.settings.time', 'time'),
+      ],
+    }),
   ];
 
   return (

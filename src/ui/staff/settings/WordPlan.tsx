@@ -5,20 +5,21 @@
  */
 import { useState } from 'preact/hooks';
 import type { Translator } from '../../../i18n/index.ts';
-import { deliverFile } from '../../../state/export.ts';
+import type { SiteConfig, WordOfDay } from '../../../shared/site-config.ts';
 import {
   configFile,
+  deliverFile,
   importConfigText,
   importWordPlan,
   parseWordPlan,
-  storeWords,
   type SettingsOutcome,
-} from '../../../state/settings.ts';
+  storeWords,
+} from '../../../state/staff.ts';
 import { useKioskStore } from '../../store-context.ts';
 import { Feedback, Fields, refusalText, type Message, type Spec } from './fields.tsx';
 
 /** A plan line's fields, named as the lead types them (the date only in files). */
-const WORD_SPECS: Spec[] = [
+const WORD_SPECS: Spec<Partial<WordOfDay>>[] = [
   ['date', 'staff.backfill.day', 'date'],
   ['title', 'staff.settings.title', 'text'],
   ['text', 'staff.plan.text', 'text'],
@@ -36,7 +37,7 @@ async function chosenText(input: HTMLInputElement): Promise<string | undefined> 
 export function WordPlan({ translator }: { translator: Translator }) {
   const store = useKioskStore();
   const { t } = translator;
-  const [word, setWord] = useState<Record<string, string>>({});
+  const [word, setWord] = useState<Partial<WordOfDay>>({});
   const [message, setMessage] = useState<Message | undefined>(undefined);
   const [errors, setErrors] = useState<string[]>([]);
   const problem = (error: { line: number; refusal: Parameters<typeof refusalText>[1] }) =>
@@ -103,7 +104,13 @@ export function WordPlan({ translator }: { translator: Translator }) {
   );
 }
 
-export function ConfigFile({ translator, specs }: { translator: Translator; specs: Spec[] }) {
+export function ConfigFile({
+  translator,
+  specs,
+}: {
+  translator: Translator;
+  specs: Spec<SiteConfig>[];
+}) {
   const store = useKioskStore();
   const { t } = translator;
   const [message, setMessage] = useState<Message | undefined>(undefined);

@@ -4,13 +4,59 @@
  * configuration fits in a few kilobytes of staff code; every control is labelled.
  */
 import type { MessageKey, Translator } from '../../../i18n/index.ts';
-import type { Refusal } from '../../../state/settings.ts';
+import type { Refusal } from '../../../state/staff.ts';
 
 /** Choices as [value, label shown]. */
 export type Choices = readonly (readonly [string | number, string])[];
 
-/** How a property is edited. */
-export type Kind =
+/** Every property name of an object type, of each member of a union. */
+type KeyOf<T> = T extends unknown ? keyof T & string : never;
+/** The value at a property of an object type (of the union members that have it). */
+type At<T, P extends string> = T extends unknown
+  ? P extends keyof T
+    ? Exclude<T[P], undefined>
+    : never
+  : never;
+
+/** How a property holding a value of type V is edited: the kinds that fit V. */
+export type Kind<V> =
+  | (V extends string ? 'text' | 'time' | 'date' : never)
+  | (V extends number ? 'int' | 'count' : never)
+  | (V extends boolean ? 'check' : never)
+  | (V extends string | number ? { choose: Choices; optional?: true } : never)
+  | (V extends readonly (string | number)[] ? { set: Choices; optional?: true } : never)
+  | (V extends readonly string[] ? 'dates' : never)
+  | (V extends { nb: string } ? 'nb' : never)
+  | (V extends readonly (infer Item extends object)[]
+      ? {
+          rows: (item: Item) => Spec<Item>[];
+          add: [MessageKey, Item][];
+          keep?: (item: Item) => boolean;
+        }
+      : never)
+  | (V extends readonly unknown[]
+      ? never
+      : V extends object
+        ? { fields: Spec<V>[]; fresh?: V }
+        : never);
+
+/** One field: a property of T (the configuration's own name), its label and how it is edited. */
+export type Spec<T> = {
+  [P in KeyOf<T>]: readonly [prop: P, label: MessageKey, kind: Kind<At<T, P>>];
+}[KeyOf<T>];
+
+/**
+ * The spec maker for objects of type T: `field('name', label, 'text')` checks that `name` is a
+ * property of T and that the kind fits its value.
+ */
+export function specsOf<T>() {
+  return <P extends KeyOf<T>>(prop: P, label: MessageKey, kind: Kind<At<T, P>>): Spec<T> =>
+    [prop, label, kind] as unknown as Spec<T>;
+}
+
+/** Any spec, as the renderer walks it (it reads each value by the kind its spec names). */
+type AnySpec = readonly [prop: string, label: MessageKey, kind: AnyKind];
+type AnyKind =
   | 'text'
   | 'nb'
   | 'int'
@@ -21,27 +67,31 @@ export type Kind =
   | 'dates'
   | { choose: Choices; optional?: true }
   | { set: Choices; optional?: true }
-  | { rows: (item: Value) => Spec[]; add: [MessageKey, Value][]; keep?: (item: Value) => boolean }
-  | { fields: Spec[]; fresh?: Value };
-
-export type Spec = readonly [prop: string, label: MessageKey, kind: Kind];
-type Value = Record<string, any>;
+  | {
+      rows: (item: never) => readonly AnySpec[];
+      add: [MessageKey, object][];
+      keep?: (item: never) => boolean;
+    }
+  | { fields: readonly AnySpec[]; fresh?: object };
+/** An edited object as the renderer sees it: its values are read by their spec's kind. */
+type Value = Readonly<Record<string, unknown>>;
+type Localized = { nb?: string } | undefined;
 
 /**
  * A refusal in the lead's words; a schema field's dotted path is named with the labels of the
  * form that edits it ("Tellere › nr. 3 › Navn").
  */
-export function refusalText(
+export function refusalText<T>(
   { t }: Translator,
   refusal: Refusal,
-  specs: readonly Spec[] = [],
+  specs: readonly Spec<T>[] = [],
 ): string {
   const params = { ...refusal.params };
   if (typeof params['problemKey'] === 'string') {
     params['problem'] = t(params['problemKey'] as MessageKey);
   }
   if (typeof params['field'] === 'string') {
-    let level: readonly Spec[] | undefined = specs;
+    let level: readonly AnySpec[] | undefined = specs as readonly AnySpec[];
     params['field'] = params['field']
       .split('.')
       .flatMap((part) => {
@@ -52,7 +102,7 @@ export function refusalText(
           typeof kind !== 'object'
             ? undefined
             : 'rows' in kind
-              ? kind.rows({})
+              ? kind.rows({} as never)
               : 'fields' in kind
                 ? kind.fields
                 : undefined;
@@ -122,14 +172,30 @@ function Check({
 }
 
 /** The fields of one object; `onChange` gets a new object (an absent value drops the key). */
-export function Fields({
+export function Fields<T extends object>(props: {
+  value: T;
+  specs: readonly Spec<T>[];
+  translator: Translator;
+  onChange(value: T): void;
+}) {
+  return (
+    <AnyFields
+      value={props.value as Value}
+      specs={props.specs as readonly AnySpec[]}
+      translator={props.translator}
+      onChange={props.onChange as (value: Value) => void}
+    />
+  );
+}
+
+function AnyFields({
   value,
   specs,
   translator,
   onChange,
 }: {
   value: Value;
-  specs: readonly Spec[];
+  specs: readonly AnySpec[];
   translator: Translator;
   onChange(value: Value): void;
 }) {
@@ -151,8 +217,8 @@ export function Fields({
             <TextField
               key={prop}
               label={label}
-              value={current?.nb}
-              onChange={(nb) => put({ ...current, nb })}
+              value={(current as Localized)?.nb}
+              onChange={(nb) => put({ ...(current as Localized), nb })}
             />
           );
         }
@@ -161,7 +227,7 @@ export function Fields({
             <TextField
               key={prop}
               label={label}
-              value={current.join(', ')}
+              value={(current as string[]).join(', ')}
               // A trailing separator stays while typing: the empty piece is dropped on save.
               onChange={(typed) => put(typed.split(/[\s,;]+/))}
             />
@@ -194,7 +260,7 @@ export function Fields({
             <label class="field" key={prop}>
               {label}
               <select
-                value={current ?? ''}
+                value={(current as string | number | undefined) ?? ''}
                 onChange={(event) => put(event.currentTarget.value || undefined)}
               >
                 {kind.choose.map(([choice, text]) => (
@@ -207,7 +273,7 @@ export function Fields({
           );
         }
         if ('set' in kind) {
-          const chosen: unknown[] = current ?? [];
+          const chosen = (current as unknown[] | undefined) ?? [];
           return (
             <fieldset class="choices" key={prop}>
               <legend>{label}</legend>
@@ -239,8 +305,8 @@ export function Fields({
                 />
               ) : null}
               {current ? (
-                <Fields
-                  value={current}
+                <AnyFields
+                  value={current as Value}
                   specs={kind.fields}
                   translator={translator}
                   onChange={put}
@@ -249,23 +315,27 @@ export function Fields({
             </fieldset>
           );
         }
-        const rows: Value[] = current ?? [];
+        const rows = (current as Value[] | undefined) ?? [];
         const setRows = (next: Value[]) => put(next.length > 0 ? next : undefined);
         return (
           <fieldset class="settings-part" key={prop}>
             <legend>{label}</legend>
             {rows.map((row, i) => {
-              const name = row.name?.nb || row.title?.nb || row.label?.nb || `${label} ${i + 1}`;
+              const name =
+                nbOf(row['name']) ||
+                nbOf(row['title']) ||
+                nbOf(row['label']) ||
+                `${label} ${i + 1}`;
               return (
                 <fieldset class="settings-item" key={i}>
                   <legend>{name}</legend>
-                  <Fields
+                  <AnyFields
                     value={row}
-                    specs={kind.rows(row)}
+                    specs={kind.rows(row as never)}
                     translator={translator}
                     onChange={(next) => setRows(rows.map((old, j) => (j === i ? next : old)))}
                   />
-                  {kind.keep?.(row) ? null : (
+                  {kind.keep?.(row as never) ? null : (
                     <button
                       type="button"
                       class="secondary"
@@ -282,9 +352,9 @@ export function Fields({
                 key={addKey}
                 type="button"
                 class="secondary"
-                onClick={() => setRows([...rows, fresh])}
+                onClick={() => setRows([...rows, fresh as Value])}
               >
-                {t(addKey, { what: name(value) })}
+                {t(addKey, { what: nbOf(value['name']) })}
               </button>
             ))}
           </fieldset>
@@ -294,6 +364,6 @@ export function Fields({
   );
 }
 
-function name(value: Value): string {
-  return value['name']?.nb ?? '';
+function nbOf(text: unknown): string {
+  return (text as Localized)?.nb ?? '';
 }

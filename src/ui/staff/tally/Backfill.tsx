@@ -6,12 +6,12 @@ import { useMemo, useRef, useState } from 'preact/hooks';
 import { formatDay, type MessageKey, type Translator } from '../../../i18n/index.ts';
 import type { SiteConfig } from '../../../shared/site-config.ts';
 import {
-  tallyTargets,
-  targetKey,
   type BackfillResult,
   type TallyActions,
+  tallyTargets,
   type TallyWrite,
-} from '../../../state/tally.ts';
+  targetKey,
+} from '../../../state/staff.ts';
 import { sheetName, signed } from './target-names.ts';
 
 export interface BackfillProps {

@@ -6,12 +6,12 @@ import { useRef, useState } from 'preact/hooks';
 import type { Translator } from '../../../i18n/index.ts';
 import {
   CORRECTION_REASONS,
-  targetKey,
   type CorrectionReason,
   type TallyActions,
   type TallyTarget,
   type TallyWrite,
-} from '../../../state/tally.ts';
+  targetKey,
+} from '../../../state/staff.ts';
 import { signed, targetName } from './target-names.ts';
 
 export interface CorrectionProps {

@@ -1,7 +1,7 @@
 /** One counter on the tally screen: its name, price, today's total and its +1 buttons. */
 import { formatNok, type Translator } from '../../../i18n/index.ts';
 import type { Total } from '../../../shared/protocol.ts';
-import { isStaffAdded, targetKey, totalOf, type TallyTarget } from '../../../state/tally.ts';
+import { isStaffAdded, type TallyTarget, targetKey, totalOf } from '../../../state/staff.ts';
 import { localized } from '../../localized.ts';
 import { targetName } from './target-names.ts';
 

@@ -1,6 +1,6 @@
 /** How a tally target is named on buttons, in lists and in confirmations. */
 import type { Translator } from '../../../i18n/index.ts';
-import { isStaffAdded, type TallyTarget } from '../../../state/tally.ts';
+import { isStaffAdded, type TallyTarget } from '../../../state/staff.ts';
 import { localized } from '../../localized.ts';
 
 /** "Middag", "Kontant, Bingobrett", or for visits "Besøk lagt til av personalet". */

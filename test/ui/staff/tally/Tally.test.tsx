@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { StoreContext } from '../../../src/ui/store-context.ts';
-import { Tally } from '../../../src/ui/staff/Tally.tsx';
+import { StoreContext } from '../../../../src/ui/store-context.ts';
+import { Tally } from '../../../../src/ui/staff/tally/Tally.tsx';
 import {
   MONDAY_1250,
   net,
@@ -11,7 +11,7 @@ import {
   THURSDAY_1200,
   totalsOf,
   type TestKiosk,
-} from '../../support/kiosk.ts';
+} from '../../../support/kiosk.ts';
 
 const MONDAY = '2026-11-23';
 const THURSDAY = '2026-11-26';
@@ -38,8 +38,8 @@ function card(name: string): HTMLElement {
 describe('the tally screen', () => {
   it('shows a +1 per counter on today: dinner and staff-added visits on a Monday', () => {
     renderTally();
-    expect(screen.getByRole('button', { name: '+1 Middag' })).toBeTruthy();
-    expect(screen.getByRole('button', { name: '+1 Besøk lagt til av personalet' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: '+1 Middag' })).toBeVisible();
+    expect(screen.getByRole('button', { name: '+1 Besøk lagt til av personalet' })).toBeVisible();
     expect(screen.queryByRole('button', { name: /Bingobrett/ })).toBeNull();
   });
 
@@ -145,7 +145,7 @@ describe('the tally screen', () => {
 
   it('every +1 is a touch target of at least 48 px (by class and stylesheet rule)', () => {
     renderTally(THURSDAY_1200);
-    const css = readFileSync(resolve(__dirname, '../../../src/ui/staff.css'), 'utf8');
+    const css = readFileSync(resolve(__dirname, '../../../../src/ui/staff.css'), 'utf8');
     expect(css).toMatch(/\.tally-plus \{[^}]*min-height: 6rem/);
     for (const button of screen.getAllByRole('button', { name: /^\+1 / })) {
       expect(button.className).toContain('tally-plus');

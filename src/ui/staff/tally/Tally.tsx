@@ -4,21 +4,21 @@
  * paper sheet. Every write goes through the kiosk store; the totals re-read after each one.
  */
 import { useMemo, useState } from 'preact/hooks';
-import { useNow, useObservable } from '../../state/index.ts';
-import { useStaffTranslator } from '../../state/staff-session.ts';
+import { useNow, useObservable } from '../../../state/index.ts';
 import {
   createTallyActions,
-  tallyTargets,
-  useDayTotals,
   type TallyActions,
   type TallyTarget,
+  tallyTargets,
   type TallyWrite,
-} from '../../state/tally.ts';
-import { useKioskStore } from '../store-context.ts';
-import { Backfill } from './tally/Backfill.tsx';
-import { Correction } from './tally/Correction.tsx';
-import { TallyCard } from './tally/TallyCard.tsx';
-import { signed, targetName } from './tally/target-names.ts';
+  useDayTotals,
+  useStaffTranslator,
+} from '../../../state/staff.ts';
+import { useKioskStore } from '../../store-context.ts';
+import { Backfill } from './Backfill.tsx';
+import { Correction } from './Correction.tsx';
+import { TallyCard } from './TallyCard.tsx';
+import { signed, targetName } from './target-names.ts';
 
 export interface TallyProps {
   /** The session's tally actions (so undo survives moving between staff screens). */

@@ -1,18 +1,18 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { provideEndpointTotals } from '../../../src/state/reports.ts';
-import { exportBackup } from '../../../src/state/export.ts';
-import { closeDay } from '../../../src/storage/days.ts';
-import { Closing } from '../../../src/ui/staff/Closing.tsx';
-import { StoreContext } from '../../../src/ui/store-context.ts';
-import { testKiosk, type TestKiosk } from '../../support/kiosk.ts';
+import type { EndpointTotalsReader } from '../../../../src/state/reports.ts';
+import { exportBackup } from '../../../../src/state/export.ts';
+import { closeDay } from '../../../../src/storage/days.ts';
+import { Closing } from '../../../../src/ui/staff/closing/Closing.tsx';
+import { EndpointTotalsContext, StoreContext } from '../../../../src/ui/store-context.ts';
+import { testKiosk, type TestKiosk } from '../../../support/kiosk.ts';
 import {
   seedFrozen,
   seedThursday,
   THURSDAY,
   THURSDAY_1500,
   thursdayAt,
-} from '../../support/staff-seed.ts';
+} from '../../../support/staff-seed.ts';
 
 const FROZEN = '11111111-2222-4333-8444-555555555555';
 
@@ -22,10 +22,16 @@ async function seededKiosk(): Promise<TestKiosk> {
   return kiosk;
 }
 
-function renderClosing(kiosk: TestKiosk, props: Partial<Parameters<typeof Closing>[0]> = {}) {
+function renderClosing(
+  kiosk: TestKiosk,
+  props: Partial<Parameters<typeof Closing>[0]> = {},
+  endpointTotals?: EndpointTotalsReader,
+) {
   render(
     <StoreContext.Provider value={kiosk.store}>
-      <Closing role="lead" {...props} />
+      <EndpointTotalsContext.Provider value={endpointTotals}>
+        <Closing role="lead" {...props} />
+      </EndpointTotalsContext.Provider>
     </StoreContext.Provider>,
   );
 }
@@ -45,8 +51,8 @@ describe('closing the day', () => {
       { day: THURSDAY, counter: 'middag', inc: 4 },
     ]);
     renderClosing(kiosk);
-    expect(await screen.findByText('Besøk i alt: 27')).toBeTruthy();
-    expect(screen.getByText('Viser tallene fra dette nettbrettet')).toBeTruthy();
+    expect(await screen.findByText('Besøk i alt: 27')).toBeVisible();
+    expect(screen.getByText('Viser tallene fra dette nettbrettet')).toBeVisible();
     const answers = screen.getByRole('table', { name: 'Etter svar på spørsmålet' });
     expect(answers.textContent).toMatch(/Første gang5/);
     expect(answers.textContent).toMatch(/Svarte ikke22/);
@@ -65,18 +71,18 @@ describe('closing the day', () => {
   it('31 dinners and 12 boards, 9 of them cash at 10 kr: 90 kr expected, 100 counted is +10 kr', async () => {
     const kiosk = await seededKiosk();
     renderClosing(kiosk);
-    expect(await screen.findByText(/Forventet i kassen: 90\s*kr/)).toBeTruthy();
+    expect(await screen.findByText(/Forventet i kassen: 90\s*kr/)).toBeVisible();
     const cash = screen.getByRole('textbox', { name: 'Opptalt kontant (kr)' });
     fireEvent.input(cash, { target: { value: '100' } });
-    expect(screen.getByText(/Differanse: \+10\s*kr/)).toBeTruthy();
+    expect(screen.getByText(/Differanse: \+10\s*kr/)).toBeVisible();
     fireEvent.input(cash, { target: { value: '85' } });
-    expect(screen.getByText(/Differanse: −5\s*kr/)).toBeTruthy();
+    expect(screen.getByText(/Differanse: −5\s*kr/)).toBeVisible();
     fireEvent.input(cash, { target: { value: '100' } });
     const before = (await dayRowOf(kiosk))!.rev;
     fireEvent.click(screen.getByRole('button', { name: 'Avslutt dagen' }));
-    expect(await screen.findByText('Dagen ble avsluttet kl. 15.00.')).toBeTruthy();
-    expect(screen.getByText(/Opptalt kontant: 100\s*kr/)).toBeTruthy();
-    expect(screen.getByText(/Differanse: \+10\s*kr/)).toBeTruthy();
+    expect(await screen.findByText('Dagen ble avsluttet kl. 15.00.')).toBeVisible();
+    expect(screen.getByText(/Opptalt kontant: 100\s*kr/)).toBeVisible();
+    expect(screen.getByText(/Differanse: \+10\s*kr/)).toBeVisible();
     const row = await dayRowOf(kiosk);
     expect(row).toMatchObject({ closedAt: THURSDAY_1500, cashCountedNok: 100 });
     expect(row!.rev).toBe(before + 1);
@@ -110,18 +116,18 @@ describe('closing the day', () => {
     });
     fireEvent.click(screen.getByRole('button', { name: 'Avslutt dagen' }));
     // "Kassen stemmer." already shows while typing; wait for the closing itself.
-    expect(await screen.findByText('Dagen ble avsluttet kl. 15.00.')).toBeTruthy();
-    expect(screen.getByText('Kassen stemmer.')).toBeTruthy();
+    expect(await screen.findByText('Dagen ble avsluttet kl. 15.00.')).toBeVisible();
+    expect(screen.getByText('Kassen stemmer.')).toBeVisible();
     // The screen may show the closing before it has committed (Dexie's live queries are
     // optimistic), so read the stored row once the closing is really in it.
     const closedRev = await waitFor(async () => {
       const row = await dayRowOf(kiosk);
-      expect(row?.closedAt).toBeDefined();
+      expect(row?.closedAt).toEqual(expect.any(Number));
       return row!.rev;
     });
     fireEvent.click(await screen.findByRole('button', { name: 'Åpne dagen igjen' }));
-    expect(await screen.findByRole('button', { name: 'Avslutt dagen' })).toBeTruthy();
-    expect(screen.getByText('Dagen er ikke avsluttet.')).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Avslutt dagen' })).toBeVisible();
+    expect(screen.getByText('Dagen er ikke avsluttet.')).toBeVisible();
     const row = await waitFor(async () => {
       const reopened = await dayRowOf(kiosk);
       expect(reopened?.closedAt).toBeUndefined();
@@ -148,19 +154,20 @@ describe('closing the day', () => {
     });
     await storage.record([late(10), late(20)]);
     renderClosing(kiosk);
-    expect(await screen.findByText('2 besøk etter at dagen ble avsluttet')).toBeTruthy();
-    expect(screen.getByText('Besøk i alt: 22')).toBeTruthy();
+    expect(await screen.findByText('2 besøk etter at dagen ble avsluttet')).toBeVisible();
+    expect(screen.getByText('Besøk i alt: 22')).toBeVisible();
   });
 
   it('the note warns against writing about persons and stays on the tablet', async () => {
     const kiosk = await seededKiosk();
     renderClosing(kiosk);
     const note = await screen.findByRole('textbox', { name: 'Notat for dagen' });
-    expect(screen.getByText('Ikke skriv noe om enkeltpersoner – bare om dagen.')).toBeTruthy();
-    expect(note.getAttribute('aria-describedby')).toBeTruthy();
+    expect(screen.getByText('Ikke skriv noe om enkeltpersoner – bare om dagen.')).toBeVisible();
+    const warning = document.getElementById(note.getAttribute('aria-describedby') ?? '');
+    expect(warning?.textContent).toContain('Ikke skriv noe om enkeltpersoner');
     fireEvent.input(note, { target: { value: 'Bingoen trakk fullt hus.' } });
     fireEvent.click(screen.getByRole('button', { name: 'Lagre notatet' }));
-    expect(await screen.findByText('Notatet er lagret.')).toBeTruthy();
+    expect(await screen.findByText('Notatet er lagret.')).toBeVisible();
     const { db } = await kiosk.storage;
     expect(await db.notes.get(THURSDAY)).toEqual({
       day: THURSDAY,
@@ -172,7 +179,7 @@ describe('closing the day', () => {
 
   it('says when it shows the totals of all tablets', async () => {
     const kiosk = await seededKiosk();
-    provideEndpointTotals(kiosk.store, () =>
+    renderClosing(kiosk, {}, () =>
       Promise.resolve([
         {
           date: THURSDAY,
@@ -182,17 +189,15 @@ describe('closing the day', () => {
         },
       ]),
     );
-    renderClosing(kiosk);
-    expect(await screen.findByText('Besøk i alt: 41')).toBeTruthy();
-    expect(screen.getByText('Viser tallene fra alle nettbrettene')).toBeTruthy();
+    expect(await screen.findByText('Besøk i alt: 41')).toBeVisible();
+    expect(screen.getByText('Viser tallene fra alle nettbrettene')).toBeVisible();
   });
 
   it("falls back to the tablet's own totals when the endpoint can't be reached", async () => {
     const kiosk = await seededKiosk();
-    provideEndpointTotals(kiosk.store, () => Promise.reject(new TypeError('offline')));
-    renderClosing(kiosk);
-    expect(await screen.findByText('Besøk i alt: 20')).toBeTruthy();
-    expect(screen.getByText('Viser tallene fra dette nettbrettet')).toBeTruthy();
+    renderClosing(kiosk, {}, () => Promise.reject(new TypeError('offline')));
+    expect(await screen.findByText('Besøk i alt: 20')).toBeVisible();
+    expect(screen.getByText('Viser tallene fra dette nettbrettet')).toBeVisible();
   });
 
   it('takes totals handed in by the sync layer', async () => {
@@ -200,7 +205,7 @@ describe('closing the day', () => {
     renderClosing(kiosk, {
       siteTotals: { source: 'endpoint', totals: [{ counter: 'visit', net: 33 }] },
     });
-    await waitFor(() => expect(screen.getByText('Besøk i alt: 33')).toBeTruthy());
-    expect(screen.getByText('Viser tallene fra alle nettbrettene')).toBeTruthy();
+    await waitFor(() => expect(screen.getByText('Besøk i alt: 33')).toBeVisible());
+    expect(screen.getByText('Viser tallene fra alle nettbrettene')).toBeVisible();
   });
 });

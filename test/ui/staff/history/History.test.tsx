@@ -1,10 +1,10 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import type { FileHandOver } from '../../../src/state/export.ts';
-import { History } from '../../../src/ui/staff/History.tsx';
-import { StoreContext } from '../../../src/ui/store-context.ts';
-import { net, testKiosk, totalsOf, type TestKiosk } from '../../support/kiosk.ts';
-import { seedThursday, THURSDAY, THURSDAY_1500 } from '../../support/staff-seed.ts';
+import type { FileHandOver } from '../../../../src/state/export.ts';
+import { History } from '../../../../src/ui/staff/history/History.tsx';
+import { StoreContext } from '../../../../src/ui/store-context.ts';
+import { net, testKiosk, totalsOf, type TestKiosk } from '../../../support/kiosk.ts';
+import { seedThursday, THURSDAY, THURSDAY_1500 } from '../../../support/staff-seed.ts';
 
 /** Files handed over, as the lead would receive them. */
 function captureFiles() {
@@ -89,7 +89,7 @@ describe('history', () => {
     expect(within(table).getByRole('row', { name: /uke 47 2026/ }).textContent).toMatch(
       /^uke 47 20264/,
     );
-    expect(screen.getByText('Viser tallene fra dette nettbrettet')).toBeTruthy();
+    expect(screen.getByText('Viser tallene fra dette nettbrettet')).toBeVisible();
   });
 
   it('charts visits per day and the average by weekday', async () => {
@@ -111,7 +111,7 @@ describe('history', () => {
     setRange('2026-11-23', '2026-11-26');
     fireEvent.click(screen.getByRole('radio', { name: 'Én rad per dag, teller, valg og time' }));
     fireEvent.click(screen.getByRole('button', { name: 'Last ned CSV' }));
-    expect(await screen.findByText('Eksportert: 2 dager med tall.')).toBeTruthy();
+    expect(await screen.findByText('Eksportert: 2 dager med tall.')).toBeVisible();
     expect(files).toHaveLength(1);
     expect(files[0]!.name).toBe('terskel-hjerterom-alta-2026-11-23-2026-11-26-lang.csv');
     const { bytes, text } = await fileText(files[0]!.blob);
@@ -160,7 +160,7 @@ describe('history', () => {
     const download = vi.fn();
     renderHistory(kiosk, { canShare: () => true, share, download });
     fireEvent.click(screen.getByRole('button', { name: 'Last ned CSV' }));
-    expect(await screen.findByText(/Filen er delt\./)).toBeTruthy();
+    expect(await screen.findByText(/Filen er delt\./)).toBeVisible();
     expect(share).toHaveBeenCalledTimes(1);
     expect(download).not.toHaveBeenCalled();
   });
@@ -236,8 +236,8 @@ describe('backup', () => {
     'a backup with %s is refused, naming the problem, and changes nothing',
     async (_what, change, message) => {
       const other = await seededKiosk();
-      const { backupOf } = await import('../../../src/storage/backup.ts');
-      const { hjerteromAlta } = await import('../../../src/domain/presets/index.ts');
+      const { backupOf } = await import('../../../../src/storage/backup.ts');
+      const { hjerteromAlta } = await import('../../../../src/domain/presets/index.ts');
       const otherStorage = await other.storage;
       const backup = await backupOf(
         otherStorage.db,
@@ -313,7 +313,7 @@ describe('the year report', () => {
     ).toEqual(['05.03.202620', '02.03.202610', '01.06.20265']);
     expect(
       within(report).getByText('Besøk er trykk på knappen, ikke unike personer.'),
-    ).toBeTruthy();
+    ).toBeVisible();
     fireEvent.click(within(report).getByRole('button', { name: 'Skriv ut' }));
     expect(print).toHaveBeenCalledTimes(1);
   });

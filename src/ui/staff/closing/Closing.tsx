@@ -4,25 +4,26 @@
  * the endpoint's totals of all tablets (`siteTotals`, or `provideEndpointTotals` in state).
  */
 import { useMemo, useState } from 'preact/hooks';
-import { countersOn } from '../../domain/schedule.ts';
+import { countersOn } from '../../../domain/schedule.ts';
 import {
   CASH_OPTION,
   closeTheDay,
   closingSummary,
+  type CounterFigure,
   reopenTheDay,
   saveDayNote,
+  type SiteTotals,
   useClosingRecord,
-  type CounterFigure,
-} from '../../state/closing.ts';
-import { useObservable, useTranslator } from '../../state/index.ts';
-import { useSiteTotals, type SiteTotals } from '../../state/reports.ts';
-import { useKioskStore, useSyncController } from '../store-context.ts';
-import { CloseDayForm } from './closing/CloseDayForm.tsx';
-import { DayNote } from './closing/DayNote.tsx';
-import { FigureTable } from './closing/FigureTable.tsx';
-import { SourceLine } from './closing/SourceLine.tsx';
-import { VisitsSection } from './closing/VisitsSection.tsx';
-import './closing/closing.css';
+  useSiteTotals,
+} from '../../../state/staff.ts';
+import { useObservable, useTranslator } from '../../../state/index.ts';
+import { useEndpointTotals, useKioskStore, useSyncController } from '../../store-context.ts';
+import { CloseDayForm } from './CloseDayForm.tsx';
+import { DayNote } from './DayNote.tsx';
+import { FigureTable } from './FigureTable.tsx';
+import { SourceLine } from './SourceLine.tsx';
+import { VisitsSection } from './VisitsSection.tsx';
+import './closing.css';
 
 export interface ClosingProps {
   role: 'lead';
@@ -40,7 +41,7 @@ export function Closing({ siteTotals, day: initialDay }: ClosingProps) {
   const { t } = translator;
   const [day, setDay] = useState(() => initialDay ?? store.dayOf(store.now()).day);
   const { record, reload, version } = useClosingRecord(store, day);
-  const loaded = useSiteTotals(store, day, version);
+  const loaded = useSiteTotals(store, day, version, useEndpointTotals());
   const shown = siteTotals ?? loaded;
 
   const summary = useMemo(
@@ -112,7 +113,7 @@ export function Closing({ siteTotals, day: initialDay }: ClosingProps) {
                 reload();
                 // Send the closing now, and let a waiting new version take over: the day is done.
                 void sync?.trigger('closing');
-                void import('../../state/platform.ts').then((platform) =>
+                void import('../../../state/platform.ts').then((platform) =>
                   platform.applyUpdateAfterClosing(),
                 );
               }

@@ -3,19 +3,24 @@
  * charts, CSV export of the range, the JSON backup and its import, and the year report.
  */
 import { useMemo, useState } from 'preact/hooks';
-import { addDays } from '../../domain/business-day.ts';
-import { checkRange, type FileHandOver } from '../../state/export.ts';
-import { useObservable, useTranslator } from '../../state/index.ts';
-import { totalsByPeriod, useRangeTotals, type Period } from '../../state/reports.ts';
-import { useKioskStore } from '../store-context.ts';
-import { SourceLine } from './closing/SourceLine.tsx';
-import { BackupPanel } from './history/BackupPanel.tsx';
-import { ExportPanel } from './history/ExportPanel.tsx';
-import { PeriodTable } from './history/PeriodTable.tsx';
-import { RangeForm } from './history/RangeForm.tsx';
-import { VisitCharts } from './history/VisitCharts.tsx';
-import { YearReport } from './history/YearReport.tsx';
-import './closing/closing.css';
+import { addDays } from '../../../domain/business-day.ts';
+import {
+  checkRange,
+  type FileHandOver,
+  type Period,
+  totalsByPeriod,
+  useRangeTotals,
+} from '../../../state/staff.ts';
+import { useObservable, useTranslator } from '../../../state/index.ts';
+import { useEndpointTotals, useKioskStore } from '../../store-context.ts';
+import { SourceLine } from '../closing/SourceLine.tsx';
+import { BackupPanel } from './BackupPanel.tsx';
+import { ExportPanel } from './ExportPanel.tsx';
+import { PeriodTable } from './PeriodTable.tsx';
+import { RangeForm } from './RangeForm.tsx';
+import { VisitCharts } from './VisitCharts.tsx';
+import { YearReport } from './YearReport.tsx';
+import '../closing/closing.css';
 
 export interface HistoryProps {
   role: 'lead';
@@ -40,7 +45,7 @@ export function History({ handOver, print }: HistoryProps) {
   const [yearText, setYearText] = useState(today.slice(0, 4));
   const [reportYear, setReportYear] = useState<number | undefined>(undefined);
   const problem = checkRange(range.from, range.to);
-  const loaded = useRangeTotals(store, range.from, range.to, refresh);
+  const loaded = useRangeTotals(store, range.from, range.to, refresh, useEndpointTotals());
   const shown = problem === undefined ? loaded : undefined;
   const periods = useMemo(
     () => (shown === undefined ? [] : totalsByPeriod(shown.days, range.period)),
@@ -78,7 +83,6 @@ export function History({ handOver, print }: HistoryProps) {
         </>
       )}
       <ExportPanel
-        store={store}
         from={range.from}
         to={range.to}
         translator={translator}
@@ -86,7 +90,6 @@ export function History({ handOver, print }: HistoryProps) {
         {...(handOver ? { handOver } : {})}
       />
       <BackupPanel
-        store={store}
         translator={translator}
         onImported={() => setRefresh((n) => n + 1)}
         {...(handOver ? { handOver } : {})}
@@ -120,7 +123,6 @@ export function History({ handOver, print }: HistoryProps) {
         {reportYear !== undefined ? (
           <YearReport
             key={reportYear}
-            store={store}
             config={config}
             year={reportYear}
             translator={translator}

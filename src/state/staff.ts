@@ -1,0 +1,12 @@
+/**
+ * Staff mode's face of state: what the staff screens use, loaded with them and never part of
+ * the door's first paint (the door's face is index.ts).
+ */
+export * from './closing.ts';
+export * from './export.ts';
+export * from './occupancy.ts';
+export * from './reports.ts';
+export * from './settings.ts';
+export * from './staff-session.ts';
+export * from './tally.ts';
+export * from './word-plan.ts';

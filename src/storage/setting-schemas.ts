@@ -1,0 +1,100 @@
+/**
+ * The schema of every value kept in the settings store (idb-keyval), and the restore step
+ * each read passes: a value that fails its schema is read as the key's default and reported,
+ * never thrown, so one garbled setting cannot take the others with it. Loaded on the first
+ * read, so zod stays out of the door's first paint.
+ */
+import * as z from 'zod/mini';
+import { siteConfigSchema } from '../shared/site-config.ts';
+import { validationIssues } from '../shared/validation-issues.ts';
+
+const secretHashSchema = z.object({
+  salt: z.string(),
+  hash: z.string(),
+  iterations: z.int().check(z.positive()),
+});
+
+/** Why a sync run failed, as a code the staff screen words (never a sentence). */
+export const syncErrorSchema = z.object({
+  code: z.enum(['no-contact', 'refused']),
+  /** The endpoint's or the network's own message, shown as it came. */
+  detail: z.string(),
+});
+export type SyncError = z.infer<typeof syncErrorSchema>;
+
+const heldDaySchema = z.object({
+  replica: z.string(),
+  day: z.string(),
+  rev: z.number(),
+  message: z.string(),
+});
+
+export const SETTING_SCHEMAS = {
+  config: siteConfigSchema,
+  /** Where and as whom this tablet syncs (sync/client.ts's SyncSettings). */
+  device: z.object({
+    endpoint: z.string(),
+    site: z.string(),
+    device: z.string(),
+    token: z.string(),
+  }),
+  /** The last sync status, shown until the first run of this start-up (running is not kept). */
+  syncStatus: z.object({
+    paired: z.boolean(),
+    endpoint: z.optional(z.string()),
+    site: z.optional(z.string()),
+    device: z.optional(z.string()),
+    lastSuccessAt: z.optional(z.number()),
+    lastAttemptAt: z.optional(z.number()),
+    // A status kept by an older version held a sentence here: it is dropped, not the status.
+    lastError: z.catch(z.optional(syncErrorSchema), undefined),
+    needsPairing: z.boolean(),
+    waitingDays: z.number(),
+    skewMs: z.optional(z.number()),
+    held: z.array(heldDaySchema),
+  }),
+  /** The PIN hashes (state/pins.ts). */
+  pins: z.object({
+    schema: z.literal(1),
+    volunteer: secretHashSchema,
+    lead: secretHashSchema,
+    recovery: secretHashSchema,
+  }),
+  /** Wrong PINs since the last good one, and a lock's end (epoch ms). */
+  lock: z.object({
+    failures: z.int().check(z.nonnegative()),
+    lockedUntil: z.optional(z.number()),
+  }),
+  /** This database's replica id, remembered beside the pairing to notice a reset database. */
+  replica: z.object({ id: z.string(), resetAt: z.optional(z.number()) }),
+  /** When a file last left the tablet (a CSV or a backup): the self-test shows it. */
+  lastExport: z.number(),
+} as const;
+
+export type SettingKey = keyof typeof SETTING_SCHEMAS;
+export type SettingValue<K extends SettingKey> = z.infer<(typeof SETTING_SCHEMAS)[K]>;
+
+/** What a read of a garbled setting reports: the key and the first issue's path and message. */
+export interface SettingProblem {
+  key: SettingKey;
+  path: string;
+  message: string;
+}
+
+/** The outcome of restoring one stored value. */
+export interface Restored<K extends SettingKey> {
+  value: SettingValue<K> | undefined;
+  problem?: SettingProblem;
+}
+
+/** Parses a stored value with its key's schema; never throws. */
+export function restore<K extends SettingKey>(key: K, stored: unknown): Restored<K> {
+  if (stored === undefined) return { value: undefined };
+  const parsed = SETTING_SCHEMAS[key].safeParse(stored);
+  if (parsed.success) return { value: parsed.data as SettingValue<K> };
+  const [issue] = validationIssues(parsed.error);
+  return {
+    value: undefined,
+    problem: { key, path: issue?.path ?? '', message: issue?.message ?? 'is not valid here' },
+  };
+}
