@@ -6,6 +6,7 @@ import type { ComponentType } from 'preact';
 import type { MessageKey } from '../../i18n/index.ts';
 import type { StaffScreen } from '../../state/staff-session.ts';
 import { Closing } from './Closing.tsx';
+import { LazyFunderReport } from './funder-report/LazyFunderReport.tsx';
 import { History } from './History.tsx';
 import { SelfTest } from './self-test/SelfTest.tsx';
 import { Settings } from './settings/Settings.tsx';
@@ -22,6 +23,7 @@ export const leadScreens: Record<LeadScreen, ComponentType<LeadScreenProps>> = {
   history: History,
   settings: Settings,
   'self-test': SelfTest,
+  'funder-report': LazyFunderReport,
 };
 
 /** The navigation label of every staff screen. */
@@ -31,4 +33,5 @@ export const SCREEN_LABELS: Record<StaffScreen, MessageKey> = {
   history: 'staff.nav.history',
   settings: 'staff.nav.settings',
   'self-test': 'staff.nav.selfTest',
+  'funder-report': 'staff.nav.funderReport',
 };
