@@ -2,6 +2,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/pre
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FileHandOver } from '../../../../src/state/export.ts';
+import { provideEndpointTotals } from '../../../../src/state/reports.ts';
 import { FunderReport } from '../../../../src/ui/staff/funder-report/FunderReport.tsx';
 import { StoreContext } from '../../../../src/ui/store-context.ts';
 import { FUNDER_CONFIG, funderYearCounts } from '../../../support/funder-year.ts';
@@ -156,5 +157,39 @@ describe('the funder report for a seeded year', () => {
       compared += 1;
     }
     expect(compared).toBeGreaterThan(50);
+  });
+
+  it("shows all the site's tablets when the endpoint answers, and says so", async () => {
+    const kiosk = await seededYear();
+    const asked: string[] = [];
+    provideEndpointTotals(kiosk.store, (from, to) => {
+      asked.push(`${from}/${to}`);
+      return Promise.resolve(
+        from === '2025-01-01'
+          ? [
+              {
+                date: '2025-03-03',
+                replicas: 2,
+                closed: true,
+                totals: [{ counter: 'visit', net: 9000 }],
+              },
+            ]
+          : [],
+      );
+    });
+    renderReport(kiosk);
+    await screen.findByRole('article');
+    expect(asked.sort()).toEqual(['2024-01-01/2024-12-31', '2025-01-01/2025-12-31']);
+    expect(cells('Om rapporten', 'Kilde')).toEqual(['Viser tallene fra alle nettbrettene']);
+    expect(cells('Åpningstid og besøk (KOSTRA)', 'Besøk i alt')).toEqual(['9 000']);
+  });
+
+  it("falls back to this tablet's days when the endpoint cannot be reached", async () => {
+    const kiosk = await seededYear();
+    provideEndpointTotals(kiosk.store, () => Promise.reject(new TypeError('offline')));
+    renderReport(kiosk);
+    await screen.findByRole('article');
+    expect(cells('Om rapporten', 'Kilde')).toEqual(['Viser tallene fra dette nettbrettet']);
+    expect(cells('Åpningstid og besøk (KOSTRA)', 'Besøk i alt')).toEqual(['4 800', '50']);
   });
 });
