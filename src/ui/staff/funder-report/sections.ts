@@ -111,7 +111,9 @@ function answersSection(
 function estimateSection(view: FunderReportView, translator: Translator): Section | undefined {
   const { t, language } = translator;
   const { estimate, shownEstimate } = view.report;
-  if (estimate.kind === 'not-asked' && view.plan.questions.length === 0) return undefined;
+  // A site that asks no first-time question shows no estimate, not even a word on it.
+  const asks = view.plan.questions.some(({ counter }) => counter === FIRST_TIME_COUNTER);
+  if (!asks) return undefined;
   const newPeople = (cell: ShownCell): Cell =>
     cell === 'under-5'
       ? { kind: 'text', text: t('staff.funder.fewerThan5') }
