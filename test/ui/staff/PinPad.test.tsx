@@ -60,7 +60,7 @@ describe('the PIN pad', () => {
     expect(location.hash).toBe('#/staff/tally');
   });
 
-  it('the lead PIN opens every screen: Telling, Dagsoppgjør, Historikk, Innstillinger, Selvtest', async () => {
+  it('the lead PIN opens every screen: Telling, Dagsoppgjør, Historikk, Rapport, Innstillinger, Selvtest', async () => {
     await openPad();
     typePin(TEST_PINS.lead);
     expect(await screen.findByText('Innlogget som daglig leder')).toBeTruthy();
@@ -68,10 +68,16 @@ describe('the PIN pad', () => {
       'Telling',
       'Dagsoppgjør',
       'Historikk',
+      'Rapport',
       'Innstillinger',
       'Selvtest',
       'Tilbake til inngangen',
     ]);
+    // The funder report's code loads when it is opened.
+    fireEvent.click(screen.getByRole('button', { name: 'Rapport' }));
+    expect(location.hash).toBe('#/staff/funder-report');
+    const title = await screen.findByRole('heading', { name: 'Rapport til tilskuddsgivere' });
+    expect(title.tagName).toBe('H2');
     fireEvent.click(screen.getByRole('button', { name: 'Innstillinger' }));
     expect(location.hash).toBe('#/staff/settings');
     expect(await screen.findByRole('heading', { name: 'Innstillinger' })).toBeTruthy();
