@@ -399,6 +399,8 @@ export const en: Catalogue = {
   'staff.funder.refused.to-before-from':
     'The to date is before the from date. Choose a period that ends after it begins.',
   'staff.funder.refused.not-a-date': 'Enter both dates, for example 2025-01-01.',
+  'staff.funder.failed':
+    'The figures could not be read from the tablet. Try again, or restart Terskel.',
   'staff.funder.loading': 'Fetching the figures …',
   'staff.funder.made': 'Made',
   'staff.funder.visitNote':

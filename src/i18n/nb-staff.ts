@@ -364,6 +364,8 @@ export const nbStaff = {
   'staff.funder.refused.to-before-from':
     'Til-datoen er før fra-datoen. Velg en periode som slutter etter at den begynner.',
   'staff.funder.refused.not-a-date': 'Skriv begge datoene, for eksempel 2025-01-01.',
+  'staff.funder.failed':
+    'Tallene kunne ikke leses fra nettbrettet. Prøv igjen, eller start Terskel på nytt.',
   'staff.funder.loading': 'Henter tallene …',
   'staff.funder.made': 'Laget',
   'staff.funder.visitNote':

@@ -109,16 +109,20 @@ export function FunderReport({ handOver, print }: FunderReportProps) {
   const { t } = translator;
   const today = useMemo(() => store.dayOf(store.now()).day, [store]);
   const [period, setPeriod] = useState(() => lastYearOf(today));
-  const [loaded, setLoaded] = useState<{ key: string; days: FunderReportDays } | undefined>();
+  const [loaded, setLoaded] = useState<
+    { key: string; days: FunderReportDays } | { key: string; failed: true } | undefined
+  >();
   const refusal = reportPeriodRefusal(period.from, period.to);
   const key = `${period.from}/${period.to}`;
 
   useEffect(() => {
     if (refusal !== undefined) return;
     let current = true;
-    void loadFunderReportDays(store, period.from, period.to).then((days) => {
-      if (current) setLoaded({ key, days });
-    });
+    loadFunderReportDays(store, period.from, period.to).then(
+      (days) => current && setLoaded({ key, days }),
+      // The database could not be read: say so rather than show zeros.
+      () => current && setLoaded({ key, failed: true }),
+    );
     return () => {
       current = false;
     };
@@ -132,7 +136,7 @@ export function FunderReport({ handOver, print }: FunderReportProps) {
 
   const outcome = useMemo(
     () =>
-      refusal !== undefined || loaded?.key !== key
+      refusal !== undefined || loaded?.key !== key || !('days' in loaded)
         ? undefined
         : buildFunderReport(period.from, period.to, loaded.days, config, today),
     [loaded, key, refusal, config, today],
@@ -189,6 +193,10 @@ export function FunderReport({ handOver, print }: FunderReportProps) {
       {refusal !== undefined ? (
         <p role="alert" class="warning">
           {t(`staff.funder.refused.${refusal}`)}
+        </p>
+      ) : loaded?.key === key && 'failed' in loaded ? (
+        <p role="alert" class="warning">
+          {t('staff.funder.failed')}
         </p>
       ) : view === undefined ? (
         <p role="status">{t('staff.funder.loading')}</p>

@@ -192,4 +192,17 @@ describe('the funder report for a seeded year', () => {
     expect(cells('Om rapporten', 'Kilde')).toEqual(['Viser tallene fra dette nettbrettet']);
     expect(cells('Åpningstid og besøk (KOSTRA)', 'Besøk i alt')).toEqual(['4 800', '50']);
   });
+
+  it('says so when the figures cannot be read, rather than show zeros', async () => {
+    const kiosk = testKiosk({
+      now: NOW,
+      config: FUNDER_CONFIG,
+      deps: { openStorage: () => Promise.reject(new Error('IndexedDB is gone')) },
+    });
+    renderReport(kiosk);
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Tallene kunne ikke leses fra nettbrettet. Prøv igjen, eller start Terskel på nytt.',
+    );
+    expect(screen.queryByRole('article')).toBeNull();
+  });
 });
