@@ -395,7 +395,6 @@ export const en: Catalogue = {
   'staff.funder.period': 'Period',
   'staff.funder.from': 'From date',
   'staff.funder.to': 'To date',
-  'staff.funder.show': 'Show the report',
   'staff.funder.refused.to-before-from':
     'The to date is before the from date. Choose a period that ends after it begins.',
   'staff.funder.refused.not-a-date': 'Enter both dates, for example 2025-01-01.',

@@ -360,7 +360,6 @@ export const nbStaff = {
   'staff.funder.period': 'Periode',
   'staff.funder.from': 'Fra dato',
   'staff.funder.to': 'Til dato',
-  'staff.funder.show': 'Vis rapporten',
   'staff.funder.refused.to-before-from':
     'Til-datoen er før fra-datoen. Velg en periode som slutter etter at den begynner.',
   'staff.funder.refused.not-a-date': 'Skriv begge datoene, for eksempel 2025-01-01.',
