@@ -5,7 +5,14 @@
 import type { StaffRole } from './pins.ts';
 
 /** The staff screens, by route segment. */
-export const STAFF_SCREENS = ['tally', 'closing', 'history', 'settings', 'self-test'] as const;
+export const STAFF_SCREENS = [
+  'tally',
+  'closing',
+  'history',
+  'funder-report',
+  'settings',
+  'self-test',
+] as const;
 export type StaffScreen = (typeof STAFF_SCREENS)[number];
 
 /** Whether a role may open a screen: volunteers tally, the lead does everything. */

@@ -4,6 +4,7 @@
  */
 export * from './closing.ts';
 export * from './export.ts';
+export * from './funder-report/index.ts';
 export * from './occupancy.ts';
 export * from './reports.ts';
 export * from './settings.ts';

@@ -1,6 +1,7 @@
 /**
  * Builds page/domain-bench.ts (the app's own storage and domain modules) into a throwaway
- * page, then times the closing summary of a 1,000-event day and a year's CSV at 4×.
+ * page, then times the closing summary of a 1,000-event day, a year's CSV and a year's funder
+ * report at 4×.
  */
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -55,6 +56,10 @@ export interface DomainSamples {
   csvLongMs: number[];
   csvDays: number;
   csvBytes: number;
+  funderMs: number[];
+  /** The figures alone, after both years' days were read. */
+  funderComputeMs: number[];
+  funderVisits: number;
   yearTallyRows: number;
 }
 
@@ -98,6 +103,9 @@ export async function measureDomain(
       csvLongMs: [],
       csvDays: 0,
       csvBytes: 0,
+      funderMs: [],
+      funderComputeMs: [],
+      funderVisits: 0,
       yearTallyRows,
     };
     for (let run = 0; run < runs; run++) {
@@ -119,6 +127,13 @@ export async function measureDomain(
         [YEAR_FROM, YEAR_TO] as const,
       );
       samples.csvLongMs.push(long.ms);
+      const funder = await page.evaluate(
+        ([from, to]) => window.domainBench.funderReportOfRange('bench-year', from, to),
+        [YEAR_FROM, YEAR_TO] as const,
+      );
+      samples.funderMs.push(funder.ms);
+      samples.funderComputeMs.push(funder.computeMs);
+      samples.funderVisits = funder.visits;
     }
     return samples;
   } finally {

@@ -164,7 +164,7 @@ describe('accessibility and layout in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
-  it('the PIN pad, tally, closing, settings and self-test have no violations', async () => {
+  it('the PIN pad, tally, closing, funder report, settings and self-test have no violations', async () => {
     await page.goto(`${server.url}/#/staff`);
     await page.getByRole('button', { name: 'Logg inn' }).waitFor();
     expect(await violations(page)).toEqual([]);
@@ -173,6 +173,9 @@ describe('accessibility and layout in Chromium', () => {
     expect(await violations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Dagsoppgjør' }).click();
     await page.getByRole('heading', { name: 'Dagsoppgjør' }).waitFor();
+    expect(await violations(page)).toEqual([]);
+    await page.getByRole('navigation').getByRole('button', { name: 'Rapport' }).click();
+    await page.getByRole('button', { name: 'Last ned CSV' }).waitFor();
     expect(await violations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Innstillinger' }).click();
     await page.getByRole('button', { name: 'Lagre innstillingene' }).waitFor();

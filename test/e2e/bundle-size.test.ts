@@ -42,6 +42,10 @@ describe('bundle budgets', () => {
     expect(code).not.toContain('(display-mode: standalone)');
   });
 
+  it('the funder report loads with staff mode, not with the door', () => {
+    expect(firstPaintCode()).not.toContain('print-funder-report');
+  });
+
   it(`all precached JS stays within ${PRECACHED_JS_BUDGET} bytes brotli`, () => {
     const files = readdirSync(join(dist, 'assets')).filter((name) => name.endsWith('.js'));
     const total = files.reduce((sum, name) => sum + brotliSize(join(dist, 'assets', name)), 0);

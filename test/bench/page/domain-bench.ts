@@ -1,11 +1,14 @@
 /**
  * Runs in the browser: seeds days through the app's own storage functions and times the
- * closing summary and the year's CSV from tally state, as the staff screens compute them.
+ * closing summary, the year's CSV and the year's funder report from tally state, as the staff
+ * screens compute them.
  */
 import { csvDocument, longCsvRows, wideCsvRows } from '../../../src/domain/csv.ts';
+import { sameDateLastYear } from '../../../src/domain/funder-report.ts';
 import { hjerteromAlta } from '../../../src/domain/presets/index.ts';
 import { dayTotals, netFor, visitsPerHour } from '../../../src/domain/reports.ts';
 import { rollUp } from '../../../src/domain/tally.ts';
+import { buildFunderReport } from '../../../src/state/funder-report/report.ts';
 import {
   countsByDayBetween,
   openStorage,
@@ -99,21 +102,52 @@ async function closingSummary(name: string, day: string) {
   return { ms, totals: totals.length, figures: figures.length, hours: perHour.length };
 }
 
+/** A range's days as the report screen reads them: packed counts, rolled up per day. */
+async function daysOf(db: OpenedStorage['db'], from: string, to: string) {
+  return (await countsByDayBetween(db, from, to)).map(({ day, counts }) => ({
+    date: day,
+    totals: dayTotals(counts),
+  }));
+}
+
 /** A range's CSV as the export makes it (the days' packed counts, rolled up), wide or long. */
 async function csvOfRange(name: string, from: string, to: string, layout: 'wide' | 'long') {
   const { db } = await storage(name);
   const started = performance.now();
-  const days = (await countsByDayBetween(db, from, to)).map(({ day, counts }) => ({
-    date: day,
-    totals: dayTotals(counts),
-  }));
+  const days = await daysOf(db, from, to);
   const content = csvDocument(layout === 'wide' ? wideCsvRows(days, counters) : longCsvRows(days));
   const ms = performance.now() - started;
   return { ms, days: days.length, bytes: content.length };
 }
 
+/** The funder report of a range as its screen makes it: both years' days read, every figure. */
+async function funderReportOfRange(name: string, from: string, to: string) {
+  const { db } = await storage(name);
+  const started = performance.now();
+  const [days, lastYearDays] = await Promise.all([
+    daysOf(db, from, to),
+    daysOf(db, sameDateLastYear(from), sameDateLastYear(to)),
+  ]);
+  const computing = performance.now();
+  const outcome = buildFunderReport(
+    from,
+    to,
+    { source: 'tablet', days, lastYearDays },
+    hjerteromAlta,
+    to,
+  );
+  const done = performance.now();
+  if (!outcome.ok) throw new Error(`the bench period was refused: ${outcome.reason}`);
+  return {
+    ms: done - started,
+    computeMs: done - computing,
+    days: days.length,
+    visits: outcome.view.report.visits.total,
+  };
+}
+
 /** What the benchmark calls through `page.evaluate`. */
-export const domainBench = { seedDay, seedYear, closingSummary, csvOfRange };
+export const domainBench = { seedDay, seedYear, closingSummary, csvOfRange, funderReportOfRange };
 export type DomainBench = typeof domainBench;
 
 (globalThis as unknown as { domainBench: DomainBench }).domainBench = domainBench;

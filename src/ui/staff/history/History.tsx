@@ -1,6 +1,7 @@
 /**
  * History and export (lead): a range grouped by day, week, month or year with its totals and
- * charts, CSV export of the range, the JSON backup and its import, and the year report.
+ * charts, CSV export of the range, the JSON backup and its import, and the way to the funder
+ * report (its own screen).
  */
 import { useMemo, useState } from 'preact/hooks';
 import { addDays } from '../../../domain/business-day.ts';
@@ -19,18 +20,15 @@ import { ExportPanel } from './ExportPanel.tsx';
 import { PeriodTable } from './PeriodTable.tsx';
 import { RangeForm } from './RangeForm.tsx';
 import { VisitCharts } from './VisitCharts.tsx';
-import { YearReport } from './YearReport.tsx';
 import '../closing/closing.css';
 
 export interface HistoryProps {
   role: 'lead';
   /** How files leave the tablet; the browser's share sheet or download by default. */
   handOver?: FileHandOver;
-  /** How the year report is printed; window.print by default. */
-  print?: () => void;
 }
 
-export function History({ handOver, print }: HistoryProps) {
+export function History({ handOver }: HistoryProps) {
   const store = useKioskStore();
   const config = useObservable(store.config);
   const translator = useTranslator(config.defaultLanguage);
@@ -42,8 +40,6 @@ export function History({ handOver, print }: HistoryProps) {
     period: 'day',
   });
   const [refresh, setRefresh] = useState(0);
-  const [yearText, setYearText] = useState(today.slice(0, 4));
-  const [reportYear, setReportYear] = useState<number | undefined>(undefined);
   const problem = checkRange(range.from, range.to);
   const loaded = useRangeTotals(store, range.from, range.to, refresh, useEndpointTotals());
   const shown = problem === undefined ? loaded : undefined;
@@ -51,7 +47,6 @@ export function History({ handOver, print }: HistoryProps) {
     () => (shown === undefined ? [] : totalsByPeriod(shown.days, range.period)),
     [shown, range.period],
   );
-  const yearValid = /^\d{4}$/.test(yearText.trim());
 
   return (
     <section class="staff-screen history" aria-labelledby="history-title">
@@ -95,41 +90,10 @@ export function History({ handOver, print }: HistoryProps) {
         {...(handOver ? { handOver } : {})}
       />
       <section class="closing-section" aria-labelledby="report-title">
-        <h3 id="report-title">{t('staff.report.title')}</h3>
-        <form
-          class="report-form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (yearValid) setReportYear(Number(yearText.trim()));
-          }}
-        >
-          <label>
-            {t('staff.report.year')}
-            <input
-              type="text"
-              inputMode="numeric"
-              value={yearText}
-              aria-invalid={!yearValid}
-              onInput={(event) => setYearText(event.currentTarget.value)}
-            />
-          </label>
-          <button type="submit">{t('staff.report.show')}</button>
-          {!yearValid ? (
-            <p role="alert" class="warning">
-              {t('staff.report.yearInvalid')}
-            </p>
-          ) : null}
-        </form>
-        {reportYear !== undefined ? (
-          <YearReport
-            key={reportYear}
-            config={config}
-            year={reportYear}
-            translator={translator}
-            refresh={refresh}
-            {...(print ? { print } : {})}
-          />
-        ) : null}
+        <h3 id="report-title">{t('staff.funder.title')}</h3>
+        <button type="button" onClick={() => (location.hash = '#/staff/funder-report')}>
+          {t('staff.funder.open')}
+        </button>
       </section>
     </section>
   );

@@ -15,10 +15,10 @@ function captureFiles() {
   return { files, handOver };
 }
 
-function renderHistory(kiosk: TestKiosk, handOver?: FileHandOver, print?: () => void) {
+function renderHistory(kiosk: TestKiosk, handOver?: FileHandOver) {
   render(
     <StoreContext.Provider value={kiosk.store}>
-      <History role="lead" {...(handOver ? { handOver } : {})} {...(print ? { print } : {})} />
+      <History role="lead" {...(handOver ? { handOver } : {})} />
     </StoreContext.Provider>,
   );
 }
@@ -266,55 +266,14 @@ describe('backup', () => {
   );
 });
 
-describe('the year report', () => {
-  it('gives opening days, visits, busiest days, meals and bingo income for a seeded year', async () => {
+describe('the way to the funder report', () => {
+  it('opens the funder report screen, which replaced the year report', async () => {
     const kiosk = testKiosk({ now: THURSDAY_1500 });
-    const storage = await kiosk.storage;
-    const on = (day: string, counter: string, delta: number, extra: object = {}) => ({
-      day,
-      at: Date.parse(`${day}T11:00:00Z`),
-      counter,
-      delta,
-      source: 'backfill' as const,
-      ...extra,
-    });
-    await storage.record([
-      on('2026-03-02', 'visit', 10, { hour: 12 }),
-      on('2026-03-02', 'middag', 9),
-      on('2026-03-05', 'visit', 20, { hour: 12 }),
-      on('2026-03-05', 'bingo', 12, { option: 'cash', nok: 120 }),
-      on('2026-03-05', 'brodmat', 14),
-      on('2026-06-01', 'visit', 5, { hour: 12 }),
-      on('2026-06-01', 'middag', 8),
-      // A mistaken tap, undone: not an opening day.
-      on('2026-07-07', 'visit', 1, { hour: 12 }),
-      on('2026-07-07', 'visit', -1, { hour: 12 }),
-      // Another year is not counted.
-      on('2025-12-31', 'visit', 50, { hour: 12 }),
-    ]);
-    const print = vi.fn();
-    renderHistory(kiosk, undefined, print);
-    fireEvent.click(screen.getByRole('button', { name: 'Vis årsrapport' }));
-    const report = await screen.findByRole('article', {
-      name: 'Årsrapport 2026 – Blå Kors Hjerterom Alta',
-    });
-    const row = (name: string) => within(report).getByRole('row', { name: new RegExp(`^${name}`) });
-    expect(row('Åpne dager').textContent).toMatch(/3$/);
-    expect(row('Besøk i alt').textContent).toMatch(/35$/);
-    expect(row('Gjennomsnittlig besøk per åpen dag').textContent).toMatch(/11,7$/);
-    expect(row('Måltider: Middag').textContent).toMatch(/17$/);
-    expect(row('Måltider: Brødskiver og frukt').textContent).toMatch(/14$/);
-    expect(row('Bingoinntekter').textContent).toMatch(/120\s*kr$/);
-    const busiest = within(report).getByRole('table', { name: 'Travleste dager' });
-    expect(
-      within(busiest)
-        .getAllByRole('row')
-        .map((r) => r.textContent),
-    ).toEqual(['05.03.202620', '02.03.202610', '01.06.20265']);
-    expect(
-      within(report).getByText('Besøk er trykk på knappen, ikke unike personer.'),
-    ).toBeVisible();
-    fireEvent.click(within(report).getByRole('button', { name: 'Skriv ut' }));
-    expect(print).toHaveBeenCalledTimes(1);
+    await kiosk.storage;
+    location.hash = '#/staff/history';
+    renderHistory(kiosk);
+    expect(screen.queryByRole('button', { name: 'Vis årsrapport' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Åpne rapporten til tilskuddsgivere' }));
+    expect(location.hash).toBe('#/staff/funder-report');
   });
 });
