@@ -23,3 +23,9 @@ function chosen(list: string | undefined): Engine[] {
 
 /** The engines this run tests in, in a fixed order. */
 export const ENGINES: Engine[] = chosen(process.env.E2E_ENGINES);
+
+/** For `describe.each(ENGINE_CASES)('… in %s', (_label, engine) => …)`: the label, unquoted, in titles. */
+export const ENGINE_CASES: Array<[string, Engine]> = ENGINES.map((engine) => [
+  engine.label,
+  engine,
+]);
