@@ -50,9 +50,13 @@ export async function setUpStaffPins(
 }
 
 /** Opens the door at `url`, walking a fresh tablet through its set-up first. */
-export async function openDoor(browser: EngineBrowser, url: string): Promise<void> {
+export async function openDoor(
+  browser: EngineBrowser,
+  url: string,
+  pins?: { volunteer: string; lead: string },
+): Promise<void> {
   await browser.goto(url);
-  await setUpStaffPins(browser);
+  await setUpStaffPins(browser, pins);
 }
 
 /** Skips the door's optional question if it is showing, and waits until the door is ready. */

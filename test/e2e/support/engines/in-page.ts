@@ -287,7 +287,11 @@ export function catchDownloads(): void {
   HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
     const blob = blobs.get(this.href);
     if (!this.download || blob === undefined) return click.call(this);
-    downloads.push(blob.text().then((text) => ({ name: this.download, text })));
+    // The bytes as the file would hold them: blob.text() would drop a byte-order mark.
+    const text = blob
+      .arrayBuffer()
+      .then((bytes) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes));
+    downloads.push(text.then((decoded) => ({ name: this.download, text: decoded })));
   };
 }
 
