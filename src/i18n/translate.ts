@@ -67,11 +67,20 @@ export function formatClock(language: Language, clock: string): string {
   return language === 'nb' || language === 'nn' ? text.replace(':', '.') : text;
 }
 
-/** Whole kroner, "1 200 kr". */
+/**
+ * Whole kroner, "1 200 kr". Norwegian writes the amount first; older locale data (the ICU of
+ * Debian's WebKitGTK) puts "kr" first, so for nb and nn the order is ours, not the engine's.
+ */
 export function formatNok(language: Language, amount: number): string {
-  return new Intl.NumberFormat(language, {
+  const parts = new Intl.NumberFormat(language, {
     style: 'currency',
     currency: 'NOK',
     maximumFractionDigits: 0,
-  }).format(amount);
+  }).formatToParts(amount);
+  const currency = parts[0]?.type === 'currency' ? parts[0].value : undefined;
+  if ((language === 'nb' || language === 'nn') && currency !== undefined) {
+    const number = parts.filter((part) => part.type !== 'currency' && part.type !== 'literal');
+    return `${number.map((part) => part.value).join('')}\u00a0${currency}`;
+  }
+  return parts.map((part) => part.value).join('');
 }

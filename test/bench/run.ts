@@ -27,6 +27,7 @@ import {
 } from './door-bench.ts';
 import { measureDomain } from './domain-browser.ts';
 import { CONNECTIONS, measureDiskFlush, measureEndpoint } from './endpoint-bench.ts';
+import { measureEngines } from './engine-bench.ts';
 import { measureLighthouse } from './lighthouse-bench.ts';
 import { describeMachine } from './machine.ts';
 import { measureSizes } from './sizes.ts';
@@ -39,7 +40,7 @@ const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 2);
 const ENDPOINT_MS = Number(process.env.BENCH_ENDPOINT_MS ?? 5_000);
 const DIST = join(ROOT, 'dist');
 
-interface Row {
+export interface Row {
   id: string;
   what: string;
   figure: Record<string, unknown>;
@@ -411,6 +412,7 @@ async function main(): Promise<void> {
     ['endpoint', measureUploads],
     ['door', measureDoor],
     ['domain', measureDomainRows],
+    ['engines', async () => rows.push(...(await measureEngines(log)))],
     ['lighthouse', measureLighthouseRow],
   ];
   const errors: Record<string, string> = {};

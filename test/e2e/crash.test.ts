@@ -1,17 +1,24 @@
-// A tap that showed Velkommen survives the browser being killed right after it.
+// A tap that showed Velkommen survives the browser being killed right after it, in every
+// engine: SIGKILL and relaunch on one profile, again and again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newProfileDir } from './support/browser.ts';
 import { requireBuild } from './support/dist.ts';
-import { tallyNet } from './support/door.ts';
-import { launchKillable, openDoor, type KillableBrowser } from './support/killable.ts';
+import { ENGINE_CASES } from './support/engines/index.ts';
+import { openDoor, tallyNet, tapUntilWelcome } from './support/engines/flows.ts';
+import type { EngineBrowser, EngineName } from './support/engines/types.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
-describe('a crash right after Velkommen, in Chromium', () => {
+/** Chromium keeps its long run; a WebKit or Firefox launch costs more, and 5 cycles show it. */
+const CYCLES: Record<EngineName, number> = { chromium: 20, firefox: 5, webkit: 5 };
+
+describe.each(ENGINE_CASES)('a crash right after Velkommen, in %s', (_label, engine) => {
+  const cycles = CYCLES[engine.name];
   let server: RunningServer;
-  let running: KillableBrowser | undefined;
+  let running: EngineBrowser | undefined;
 
   beforeAll(async () => {
     requireBuild();
+    engine.require();
     server = await startServer();
   });
 
@@ -20,25 +27,20 @@ describe('a crash right after Velkommen, in Chromium', () => {
     await server?.stop();
   });
 
-  it('20 cycles of tap → Velkommen → SIGKILL → relaunch: every confirmed tap is there', async () => {
-    const profile = newProfileDir();
+  it(`${cycles} cycles of tap → Velkommen → SIGKILL → relaunch: every confirmed tap is there`, async () => {
+    const profileDir = newProfileDir();
     let confirmed = 0;
-    const found: number[] = [];
-    for (let cycle = 0; cycle < 20; cycle += 1) {
-      running = await launchKillable(profile);
-      const page = await running.context.newPage();
-      await openDoor(page, server.url);
-      found.push(await tallyNet(page, 'visit'));
-      expect(found.at(-1), `after ${cycle} crashes`).toBe(confirmed);
-      await page.getByRole('button', { name: 'Sjekk inn' }).click();
-      await page.getByRole('status').filter({ hasText: 'Velkommen!' }).waitFor();
+    for (let cycle = 0; cycle < cycles; cycle += 1) {
+      running = await engine.launch({ profileDir });
+      await openDoor(running, server.url);
+      expect(await tallyNet(running, 'visit'), `after ${cycle} crashes`).toBe(confirmed);
+      await tapUntilWelcome(running);
       confirmed += 1;
       await running.kill();
       running = undefined;
     }
-    running = await launchKillable(profile);
-    const page = await running.context.newPage();
-    await openDoor(page, server.url);
-    expect(await tallyNet(page, 'visit')).toBe(20);
+    running = await engine.launch({ profileDir });
+    await openDoor(running, server.url);
+    expect(await tallyNet(running, 'visit')).toBe(cycles);
   });
 });

@@ -1,115 +1,73 @@
+// The door offline in every engine: a fresh tablet opened once online, the server stopped,
+// reloaded, and visitors tapping in; every tap is stored on the tablet. And a fresh tablet
+// opened once online and left untouched is offline-capable: in Firefox the persistent-storage
+// prompt nobody answers must not hold the service worker back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import type { RunningServer } from './support/server.ts';
-import { closeTablet, openTablet } from './support/tablet.ts';
-import { checkInAtDoor, tallyNet, waitForServiceWorker } from './support/door.ts';
-import { setUpStaffPins } from './support/staff.ts';
+import { ENGINE_CASES } from './support/engines/index.ts';
+import {
+  checkInAtDoor,
+  isControlledNow,
+  openDoor,
+  setUpStaffPins,
+  tallyNet,
+} from './support/engines/flows.ts';
+import {
+  closeEngineTablet,
+  openEngineTablet,
+  type EngineTablet,
+} from './support/engines/tablet.ts';
 
-describe('the door offline, in Chromium', () => {
-  let server: RunningServer;
-  let context: BrowserContext;
-  let page: Page;
+describe.each(ENGINE_CASES)('the door offline, in %s', (_label, engine) => {
+  let tablet: EngineTablet;
 
   beforeAll(async () => {
-    ({ server, context, page } = await openTablet());
+    tablet = await openEngineTablet(engine);
   });
 
-  afterAll(() => closeTablet({ server, context }));
+  afterAll(() => closeEngineTablet(tablet));
 
-  it('is installable and controlled by its service worker', async () => {
-    await page.goto(server.url);
-    await setUpStaffPins(page);
-    await waitForServiceWorker(page);
-    const cdp = await context.newCDPSession(page);
-    const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as {
-      installabilityErrors: unknown[];
-    };
-    expect(installabilityErrors).toEqual([]);
+  it('opened once online and set up, its service worker controls the page', async () => {
+    await openDoor(tablet.browser, tablet.server.url);
+    await tablet.browser.waitForServiceWorker();
+    expect(await isControlledNow(tablet.browser)).toBe(true);
   });
 
   it('with the server stopped: reload, 10 taps, reload again — exactly 10 visits stored', async () => {
+    const { browser, server } = tablet;
     await server.stop();
-    await page.reload();
-    await page.getByRole('button', { name: 'Sjekk inn' }).waitFor();
-    for (let tap = 0; tap < 10; tap += 1) await checkInAtDoor(page);
-    await page.reload();
-    await page.getByRole('button', { name: 'Sjekk inn' }).waitFor();
-    expect(await tallyNet(page, 'visit')).toBe(10);
-  });
-
-  it("a tap on the HTML shell's button, before any module ran, is counted once, welcomed by the shell itself; the app's button is where the shell painted it", async () => {
-    // The server is stopped: the service worker serves the app, as on a tablet offline.
-    const before = await tallyNet(page, 'visit');
-    const shellPage = await context.newPage();
-    await shellPage.addInitScript(() => {
-      // Runs before the page's scripts: as soon as the shell's button exists, note where it
-      // is and tap it (a MutationObserver's callback runs before the module script).
-      const seen = new MutationObserver(() => {
-        const button = document.querySelector<HTMLButtonElement>('.shell .check-in-button');
-        if (button === null) return;
-        seen.disconnect();
-        const box = button.getBoundingClientRect();
-        (window as unknown as { shellBox: number[] }).shellBox = [box.x, box.y, box.width];
-        button.click();
-      });
-      seen.observe(document, { childList: true, subtree: true });
-      // Whether the first Velkommen was the shell's own (the app renders after it).
-      const welcomed = new MutationObserver(() => {
-        const statuses = [...document.querySelectorAll('[role="status"]')];
-        if (!statuses.some((status) => status.textContent?.includes('Velkommen'))) return;
-        welcomed.disconnect();
-        (window as unknown as { welcomedOnShell: boolean }).welcomedOnShell =
-          document.querySelector('.shell') !== null;
-      });
-      welcomed.observe(document, { childList: true, subtree: true, characterData: true });
-    });
-    await shellPage.goto(server.url);
-    await shellPage.getByRole('status').filter({ hasText: 'Velkommen!' }).waitFor();
-    const shellBox = await shellPage.evaluate(
-      () => (window as unknown as { shellBox?: number[] }).shellBox,
-    );
-    expect(shellBox).toEqual([expect.any(Number), expect.any(Number), expect.any(Number)]);
-    expect(
-      await shellPage.evaluate(
-        () => (window as unknown as { welcomedOnShell?: boolean }).welcomedOnShell,
-      ),
-    ).toBe(true);
-    const skip = shellPage.getByRole('button', { name: 'Hopp over' });
-    if (await skip.isVisible()) await skip.click();
-    const appButton = shellPage.getByRole('button', { name: 'Sjekk inn' });
-    await appButton.waitFor({ timeout: 15_000 });
-    const appBox = await appButton.boundingBox();
-    expect([appBox?.x, appBox?.y, appBox?.width].map((n) => Math.round(n ?? NaN))).toEqual(
-      shellBox?.map(Math.round),
-    );
-    expect(await tallyNet(shellPage, 'visit')).toBe(before + 1);
-    await shellPage.close();
-  });
-
-  it("a tap on the shell after the app's module ran, before the app replaced the shell, is counted once", async () => {
-    const before = await tallyNet(page, 'visit');
-    const gapPage = await context.newPage();
-    await gapPage.addInitScript(() => {
-      // The app's module takes the shell's open connection as it starts (the property goes);
-      // the app itself renders a frame later. Tap the shell in that frame.
-      const watch = () => {
-        const button = document.querySelector<HTMLButtonElement>('.shell .check-in-button');
-        const moduleRan = button !== null && !('__terskelOpening' in window);
-        if (!moduleRan) {
-          requestAnimationFrame(watch);
-          return;
-        }
-        (window as unknown as { tappedInGap: boolean }).tappedInGap = true;
-        button.click();
-      };
-      requestAnimationFrame(watch);
-    });
-    await gapPage.goto(server.url);
-    await gapPage.getByRole('status').filter({ hasText: 'Velkommen!' }).waitFor();
-    expect(
-      await gapPage.evaluate(() => (window as unknown as { tappedInGap?: boolean }).tappedInGap),
-    ).toBe(true);
-    expect(await tallyNet(gapPage, 'visit')).toBe(before + 1);
-    await gapPage.close();
+    await browser.reload();
+    await browser.waitFor({ role: 'button', name: 'Sjekk inn' });
+    for (let tap = 0; tap < 10; tap += 1) await checkInAtDoor(browser);
+    await browser.reload();
+    await browser.waitFor({ role: 'button', name: 'Sjekk inn' });
+    expect(await tallyNet(browser, 'visit')).toBe(10);
   });
 });
+
+describe.each(ENGINE_CASES)(
+  'a fresh tablet opened once online and left untouched, in %s',
+  (_label, engine) => {
+    let tablet: EngineTablet;
+
+    beforeAll(async () => {
+      tablet = await openEngineTablet(engine);
+    });
+
+    afterAll(() => closeEngineTablet(tablet));
+
+    it('its service worker controls the page within 10 seconds, nothing tapped', async () => {
+      await tablet.browser.goto(tablet.server.url);
+      await tablet.browser.waitForServiceWorker({ timeout: 10_000 });
+      expect(await isControlledNow(tablet.browser)).toBe(true);
+    });
+
+    it('with the server stopped, it is set up and counts 3 visitors at the door', async () => {
+      const { browser, server } = tablet;
+      await server.stop();
+      await browser.reload();
+      await setUpStaffPins(browser);
+      for (let tap = 0; tap < 3; tap += 1) await checkInAtDoor(browser);
+      expect(await tallyNet(browser, 'visit')).toBe(3);
+    });
+  },
+);

@@ -1,9 +1,12 @@
+// A tablet paired with the endpoint, in every engine: taps counted offline arrive once the
+// endpoint is back, pairing again keeps one replica's count, and a revoked tablet keeps counting.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
 import { endpointVisitsToday, runCli, startServer, type RunningServer } from './support/server.ts';
-import { closeTablet, openTablet } from './support/tablet.ts';
-import { checkInAtDoor, tallyNet, waitForServiceWorker } from './support/door.ts';
-import { setUpStaffPins } from './support/staff.ts';
+import { ENGINE_CASES } from './support/engines/index.ts';
+import { checkInAtDoor, openDoor, tallyNet } from './support/engines/flows.ts';
+import { readSetting } from './support/engines/in-page.ts';
+import { closeEngineTablet, openEngineTablet } from './support/engines/tablet.ts';
+import type { EngineBrowser } from './support/engines/types.ts';
 
 const SITE = 'hjerterom-alta';
 
@@ -32,36 +35,20 @@ async function eventually<T>(
   return { value, ms: Date.now() - start };
 }
 
-function syncStatusOf(page: Page): Promise<{ needsPairing?: boolean } | undefined> {
-  return page.evaluate(
-    () =>
-      new Promise<{ needsPairing?: boolean } | undefined>((resolve, reject) => {
-        const open = indexedDB.open('terskel-settings');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const read = open.result
-            .transaction('settings')
-            .objectStore('settings')
-            .get('syncStatus');
-          read.onsuccess = () => {
-            open.result.close();
-            resolve(read.result as { needsPairing?: boolean } | undefined);
-          };
-          read.onerror = () => reject(read.error);
-        };
-      }),
-  );
+function syncStatusOf(browser: EngineBrowser): Promise<{ needsPairing?: boolean } | undefined> {
+  return browser.evaluate(readSetting, 'syncStatus') as Promise<
+    { needsPairing?: boolean } | undefined
+  >;
 }
 
-describe('a tablet syncing with the endpoint, in Chromium', () => {
+describe.each(ENGINE_CASES)('a tablet syncing with the endpoint, in %s', (_label, engine) => {
   let server: RunningServer;
-  let context: BrowserContext;
-  let page: Page;
+  let page: EngineBrowser;
   let env: Record<string, string>;
   let first: Provisioned;
 
   beforeAll(async () => {
-    ({ server, context, page } = await openTablet());
+    ({ server, browser: page } = await openEngineTablet(engine));
     env = { DATA_DIR: server.dataDir, PUBLIC_URL: server.url };
     await runCli(['site', 'add', SITE, '--name', 'Blå Kors Hjerterom Alta'], env);
     first = JSON.parse(
@@ -69,25 +56,24 @@ describe('a tablet syncing with the endpoint, in Chromium', () => {
     ) as Provisioned;
   });
 
-  afterAll(() => closeTablet({ server, context }));
+  afterAll(() => closeEngineTablet({ browser: page, server }));
 
   it('pairs by the provisioning link from the CLI and removes the token from the address bar', async () => {
-    await page.goto(server.url);
-    await setUpStaffPins(page);
-    await waitForServiceWorker(page);
+    await openDoor(page, server.url);
+    await page.waitForServiceWorker();
     await page.goto(first.link);
-    await page.getByText(`Nettbrettet er koblet til ${SITE}.`).waitFor();
-    expect(page.url()).not.toContain('provision');
+    await page.waitFor({ text: `Nettbrettet er koblet til ${SITE}.` });
+    expect(await page.url()).not.toContain('provision');
     expect(await page.evaluate(() => location.href)).not.toContain(first.token);
   });
 
   it('counts 7 taps with the server stopped; after a restart they arrive within 10 seconds', async () => {
     await server.stop();
     await page.reload();
-    await page.getByRole('button', { name: 'Sjekk inn' }).waitFor();
+    await page.waitFor({ role: 'button', name: 'Sjekk inn' });
     for (let tap = 0; tap < 7; tap += 1) await checkInAtDoor(page);
     await page.reload();
-    await page.getByRole('button', { name: 'Sjekk inn' }).waitFor();
+    await page.waitFor({ role: 'button', name: 'Sjekk inn' });
     server = await startServer({ port: server.port, dataDir: server.dataDir });
     const arrived = await eventually(
       () => siteVisits(server, first.token),
@@ -104,7 +90,7 @@ describe('a tablet syncing with the endpoint, in Chromium', () => {
     ) as Provisioned;
     const admin = JSON.parse(await runCli(['admin', 'add', '--json'], env)) as { token: string };
     await page.goto(second.link);
-    await page.getByText(`Nettbrettet er koblet til ${SITE}.`).waitFor();
+    await page.waitFor({ text: `Nettbrettet er koblet til ${SITE}.` });
     const seen = await eventually(
       async () => {
         const answer = await fetch(`${server.url}/api/v1/admin/sites`, {

@@ -1,108 +1,124 @@
-// A whole day in Chromium: a fresh tablet is set up, 20 visitors tap in at the door, a
+// A whole day, in every engine: a fresh tablet is set up, 20 visitors tap in at the door, a
 // volunteer tallies 31 dinners and 12 bingo boards (9 cash, 3 Vipps), the lead closes the day
 // with the counted cash and downloads the day's CSV, whose rows match.
 //
-// The page's clock is fixed to Thursday 26 November 2026, 13:30 in Oslo (timers still run),
+// The page's clock is fixed to Thursday 26 November 2026, 13:30 in Oslo (timers still run;
+// an init script, the same in every engine),
 // so the day is the same whenever the test runs. Hjerterom Alta serves dinner Mon/Wed/Fri and
 // bingo on Thursday; on this Thursday the lead first turns dinner on in Settings (there is
 // dinner today), so the volunteer gets both +1 buttons.
-import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
-import type { BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkInAtDoor, tallyNet } from './support/door.ts';
-import type { RunningServer } from './support/server.ts';
-import { closeTablet, openTablet } from './support/tablet.ts';
-import { setUpStaffPins } from './support/staff.ts';
-import { leaveStaffMode, signInAsStaff } from './support/staff-mode.ts';
-import { visitors } from './support/visitors.ts';
+import { ENGINE_CASES } from './support/engines/index.ts';
+import {
+  checkInAtDoor,
+  doorReady,
+  leaveStaffMode,
+  openDoor,
+  signInAsStaff,
+  tallyNet,
+  visitors,
+} from './support/engines/flows.ts';
+import {
+  catchDownloads,
+  caughtDownloads,
+  fixedClockScript,
+  type CaughtDownload,
+} from './support/engines/in-page.ts';
+import {
+  closeEngineTablet,
+  openEngineTablet,
+  type EngineTablet,
+} from './support/engines/tablet.ts';
+import type { Query } from './support/engines/types.ts';
 
 const DAY = '2026-11-26';
 const NOW = new Date('2026-11-26T13:30:00+01:00');
 const PINS = { volunteer: '1111', lead: '2222' };
 
-async function csvOf(download: Download): Promise<{ name: string; text: string }> {
-  const path = await download.path();
-  return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
-}
-
-describe('a whole day at Hjerterom Alta, in Chromium', () => {
-  let server: RunningServer;
-  let context: BrowserContext;
-  let page: Page;
+describe.each(ENGINE_CASES)('a whole day at Hjerterom Alta, in %s', (_label, engine) => {
+  let tablet: EngineTablet;
 
   beforeAll(async () => {
-    ({ server, context, page } = await openTablet());
-    await context.clock.setFixedTime(NOW);
+    tablet = await openEngineTablet(engine, { initScript: fixedClockScript(NOW.toISOString()) });
   });
 
-  afterAll(() => closeTablet({ server, context }));
+  afterAll(() => closeEngineTablet(tablet));
 
   it('set-up, 20 door taps, the tally, the closing and the CSV agree', async () => {
+    const { browser: page, server } = tablet;
     const started = Date.now();
-    await page.goto(server.url);
-    await setUpStaffPins(page, PINS);
+    await openDoor(page, server.url, PINS);
 
     // Morning: the lead turns dinner on for Thursdays (it is served today).
     await signInAsStaff(page, PINS.lead);
-    await page.getByRole('navigation').getByRole('button', { name: 'Innstillinger' }).click();
-    const dinner = page
-      .getByRole('group', { name: 'Middag', exact: true })
-      .filter({ has: page.getByRole('textbox', { name: 'Pris i kroner (tomt = gratis)' }) });
-    await dinner.getByRole('checkbox', { name: 'tor', exact: true }).check();
-    await page.getByRole('button', { name: 'Lagre innstillingene' }).click();
-    await page.getByRole('status').filter({ hasText: 'Innstillingene er lagret.' }).waitFor();
+    const nav = (name: string): Query => ({ role: 'button', name, within: { role: 'navigation' } });
+    await page.click(nav('Innstillinger'));
+    await page.click({
+      role: 'checkbox',
+      name: 'tor',
+      exact: true,
+      within: {
+        role: 'group',
+        name: 'Middag',
+        exact: true,
+        has: { role: 'textbox', name: 'Pris i kroner (tomt = gratis)' },
+      },
+    });
+    await page.click({ role: 'button', name: 'Lagre innstillingene' });
+    await page.waitFor({ role: 'status', text: 'Innstillingene er lagret.' });
     await leaveStaffMode(page);
 
     // The door: 5 visitors tap Sjekk inn each on their own (the door takes 4 s to be ready
     // again), then one brings 14 companions with «Én til».
     for (let i = 0; i < 5; i++) await checkInAtDoor(page);
     await visitors(page, 15);
-    const skip = page.getByRole('button', { name: 'Hopp over' });
-    if (await skip.isVisible()) await skip.click();
-    await page.getByRole('button', { name: 'Sjekk inn' }).waitFor({ timeout: 15_000 });
+    await doorReady(page);
     expect(await tallyNet(page, 'visit')).toBe(20);
 
     // The volunteer's tally: a +1 per plate and per board sold.
     await signInAsStaff(page, PINS.volunteer);
-    await page.getByRole('heading', { name: 'Telling' }).waitFor();
+    await page.waitFor({ role: 'heading', name: 'Telling' });
     const tap = async (name: string, times: number) => {
-      const button = page.getByRole('button', { name, exact: true });
-      for (let i = 0; i < times; i++) await button.click();
+      for (let i = 0; i < times; i++) await page.click({ role: 'button', name, exact: true });
     };
     await tap('+1 Middag', 31);
     await tap('+1 Kontant, Bingobrett', 9);
     await tap('+1 Vipps, Bingobrett', 3);
-    await page.getByRole('status').filter({ hasText: 'Lagret: +1 Vipps, Bingobrett' }).waitFor();
-    await expect.poll(() => tallyNet(page, 'middag')).toBe(31);
-    await expect.poll(() => tallyNet(page, 'bingo')).toBe(12);
+    await page.waitFor({ role: 'status', text: 'Lagret: +1 Vipps, Bingobrett' });
+    await expect.poll(() => tallyNet(page, 'middag'), { timeout: 15_000 }).toBe(31);
+    await expect.poll(() => tallyNet(page, 'bingo'), { timeout: 15_000 }).toBe(12);
     await leaveStaffMode(page);
 
     // The lead closes the day with the counted cash: 9 boards at 10 kr, 100 kr in the box.
     await signInAsStaff(page, PINS.lead);
-    await page.getByRole('navigation').getByRole('button', { name: 'Dagsoppgjør' }).click();
-    await page.getByText('Besøk i alt: 20').waitFor();
-    await page.getByText(/Forventet i kassen: 90\s*kr/).waitFor();
-    await page.getByRole('textbox', { name: 'Opptalt kontant (kr)' }).fill('100');
-    await page.getByText(/Differanse: \+10\s*kr/).waitFor();
-    await page.getByRole('button', { name: 'Avslutt dagen' }).click();
-    await page.getByText('Dagen ble avsluttet kl. 13.30.').waitFor();
-    await page.getByText(/Opptalt kontant: 100\s*kr/).waitFor();
-    expect(await page.getByText(/Differanse: \+10\s*kr/).count()).toBe(1);
+    await page.click(nav('Dagsoppgjør'));
+    await page.waitFor({ text: 'Besøk i alt: 20' });
+    await page.waitFor({ text: /Forventet i kassen: 90\s*kr/ });
+    await page.fill({ role: 'textbox', name: 'Opptalt kontant (kr)' }, '100');
+    await page.waitFor({ text: /Differanse: \+10\s*kr/ });
+    await page.click({ role: 'button', name: 'Avslutt dagen' });
+    await page.waitFor({ text: 'Dagen ble avsluttet kl. 13.30.' });
+    await page.waitFor({ text: /Opptalt kontant: 100\s*kr/ });
+    expect(await page.count({ text: /Differanse: \+10\s*kr/ })).toBe(1);
 
-    // History: today's CSV, one row per day, and the long layout.
-    await page.getByRole('navigation').getByRole('button', { name: 'Historikk' }).click();
-    await page.getByLabel('Fra', { exact: true }).fill(DAY);
-    await page.getByLabel('Til', { exact: true }).fill(DAY);
-    const download = async (layout: string) => {
-      await page.getByRole('radio', { name: layout, exact: true }).check();
-      const [file] = await Promise.all([
-        page.waitForEvent('download'),
-        page.getByRole('button', { name: 'Last ned CSV' }).click(),
-      ]);
-      return csvOf(file);
+    // History: today's CSV, one row per day, and the long layout. The download is caught in
+    // the page (the same in every engine: no download folder or dialog).
+    await page.click(nav('Historikk'));
+    await page.fill({ label: 'Fra', exact: true }, DAY);
+    await page.fill({ label: 'Til', exact: true }, DAY);
+    await page.evaluate(catchDownloads);
+    const download = async (layout: string): Promise<CaughtDownload> => {
+      const before = (await page.evaluate(caughtDownloads)).length;
+      await page.click({ role: 'radio', name: layout, exact: true });
+      await page.click({ role: 'button', name: 'Last ned CSV' });
+      await expect
+        .poll(async () => (await page.evaluate(caughtDownloads)).length, { timeout: 15_000 })
+        .toBeGreaterThan(before);
+      const file = (await page.evaluate(caughtDownloads)).at(-1);
+      if (file === undefined) throw new Error('No CSV was downloaded');
+      return file;
     };
-
     const wide = await download('Én rad per dag');
     expect(wide.name).toBe(`terskel-hjerterom-alta-${DAY}-${DAY}-per-dag.csv`);
     expect(wide.text.startsWith('\uFEFFdate;')).toBe(true);
@@ -125,7 +141,7 @@ describe('a whole day at Hjerterom Alta, in Chromium', () => {
         'bingo:nok': '120',
       },
     ]);
-    await page.getByText(/^Eksportert: 1 /).waitFor();
+    await page.waitFor({ text: /^Eksportert: 1 / });
 
     const long = await download('Én rad per dag, teller, valg og time');
     expect(long.name).toBe(`terskel-hjerterom-alta-${DAY}-${DAY}-lang.csv`);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # npm run bench: builds the PWA when dist/ is missing or older than its sources, then runs the
-# benchmark suite (test/bench/run.ts) in Debian's Chromium. Prints a table; writes
+# benchmark suite (test/bench/run.ts) in Debian's Chromium (its engines step also in Firefox ESR
+# and WebKitGTK, E2E_ENGINES picks them). Prints a table; writes
 # bench-results.json. Timings are not pass/fail here: the size budgets fail the e2e tests.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of Terskel on a fresh Debian/Ubuntu machine that has only Node and npm:
-# installs what is missing (npm packages, Chromium, PostgreSQL), starts a throwaway
-# PostgreSQL, then typechecks, checks formatting, runs unit/component/endpoint tests
-# (SQLite and PostgreSQL), builds the PWA and runs the end-to-end tests in Chromium.
+# installs what is missing (npm packages, Chromium, Firefox ESR, WebKitGTK with its WebDriver,
+# Xvfb, PostgreSQL), starts a throwaway PostgreSQL, then typechecks, checks formatting, runs
+# unit/component/endpoint tests (SQLite and PostgreSQL), builds the PWA and runs the
+# end-to-end tests in Chromium, Firefox ESR and WebKitGTK (on a virtual X display).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -25,11 +26,9 @@ apt_install() {
 }
 
 step "npm packages"
-# `npm install`, not `npm ci`: npm ci refuses this lockfile because lighthouse (used only by
-# `npm run bench`) asks for `third-party-web@latest` and rollup lists platform packages without
-# versions; npm install still installs the locked versions of everything else.
+# `npm ci`: exactly the versions in package-lock.json, which npm ci accepts.
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm install --no-audit --no-fund
+  npm ci --no-audit --no-fund
 fi
 
 step "Chromium"
@@ -37,6 +36,19 @@ if [ -z "${CHROMIUM_PATH:-}" ] && [ ! -x /usr/bin/chromium ]; then
   apt_install chromium
 fi
 "${CHROMIUM_PATH:-/usr/bin/chromium}" --version
+
+step "Firefox ESR, WebKitGTK and its WebDriver, Xvfb"
+# Debian's packages: firefox-esr (WebDriver BiDi built in); webkit2gtk-driver (WebKitWebDriver)
+# with python3-gi and gir1.2-webkit2-4.1 for the small WebKitGTK browser the tests drive
+# (test/e2e/support/engines/webkit-browser.py); xvfb for the display WebKitGTK draws on.
+missing=()
+for package in firefox-esr webkit2gtk-driver python3-gi gir1.2-webkit2-4.1 xvfb; do
+  if [ "$package" = firefox-esr ] && [ -n "${FIREFOX_PATH:-}" ]; then continue; fi
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' ||
+    missing+=("$package")
+done
+if [ "${#missing[@]}" -gt 0 ]; then apt_install "${missing[@]}"; fi
+"${FIREFOX_PATH:-/usr/bin/firefox-esr}" --version
 
 step "PostgreSQL"
 if [ -z "${TEST_DATABASE_URL:-}" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
@@ -55,5 +67,6 @@ bash test/support/with-postgres.sh npx vitest run --project unit --project dom
 step "build"
 npm run --silent build >/dev/null
 
-step "end-to-end tests in Chromium, and bundle budgets"
-npx vitest run --project e2e
+step "end-to-end tests in Chromium, Firefox ESR and WebKitGTK, and bundle budgets"
+# E2E_ENGINES (chromium,firefox,webkit) narrows the engines; WebKitGTK needs an X display.
+xvfb-run -a -s '-screen 0 1280x1024x24' npx vitest run --project e2e

@@ -1,9 +1,10 @@
 // What a visitor does at the door, and reading the tablet's own state, in a real page.
 import type { Page } from 'playwright-core';
+import { isControlled, readTallyNet } from './engines/in-page.ts';
 
 /** Waits until the page is controlled by the service worker (the first visit installs it). */
 export async function waitForServiceWorker(page: Page): Promise<void> {
-  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, {
+  await page.waitForFunction(isControlled, undefined, {
     timeout: 30_000,
   });
 }
@@ -19,33 +20,5 @@ export async function checkInAtDoor(page: Page): Promise<void> {
 
 /** The net of a counter over every replica and key in this tablet's tally state (0 before any). */
 export function tallyNet(page: Page, counter: string): Promise<number> {
-  return page.evaluate(
-    (wanted) =>
-      new Promise<number>((done, fail) => {
-        const open = indexedDB.open('terskel');
-        // No database yet (the app creates it once the door has settled): nothing counted.
-        // Creating an empty one here would block the app's own upgrade.
-        let absent = false;
-        open.onupgradeneeded = () => {
-          absent = true;
-          open.transaction?.abort();
-        };
-        open.onerror = () => (absent ? done(0) : fail(open.error));
-        open.onsuccess = () => {
-          const db = open.result;
-          const read = db.transaction('tally').objectStore('tally').getAll();
-          read.onerror = () => fail(read.error);
-          read.onsuccess = () => {
-            const rows = read.result as Array<{ counter: string; inc: number; dec: number }>;
-            db.close();
-            done(
-              rows
-                .filter((row) => row.counter === wanted)
-                .reduce((sum, row) => sum + row.inc - row.dec, 0),
-            );
-          };
-        };
-      }),
-    counter,
-  );
+  return page.evaluate(readTallyNet, counter);
 }

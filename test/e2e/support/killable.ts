@@ -11,6 +11,8 @@ export interface KillableBrowser {
   context: BrowserContext;
   /** SIGKILL of the browser process, as a crash or a power button would do; waits for exit. */
   kill(): Promise<void>;
+  /** Quits the browser as a person would (the profile is flushed); waits for exit. */
+  close(): Promise<void>;
 }
 
 export async function launchKillable(profileDir: string): Promise<KillableBrowser> {
@@ -50,6 +52,11 @@ export async function launchKillable(profileDir: string): Promise<KillableBrowse
     context,
     async kill() {
       process.kill(child.pid ?? 0, 'SIGKILL');
+      await exited;
+    },
+    async close() {
+      const session = await browser.newBrowserCDPSession();
+      await session.send('Browser.close').catch(() => undefined);
       await exited;
     },
   };
