@@ -3,7 +3,7 @@
  * limits, and the parts of the app (store, clock, the caller's address) a route may use.
  */
 import type { Context } from 'hono';
-import { MAX_BODY_BYTES } from '../../shared/protocol.ts';
+import { MAX_BODY_BYTES, MAX_REPLICAS_PER_SITE } from '../../shared/protocol.ts';
 import type { DeviceRecord, Store } from '../store/index.ts';
 
 /** Who a request comes from once its bearer token is verified, with the token's hash. */
@@ -24,6 +24,8 @@ export interface Limits {
   pairPerMinute: number;
   /** Largest request body in bytes. */
   maxBodyBytes: number;
+  /** Replicas one site may have. */
+  maxReplicasPerSite: number;
 }
 
 /** PROTOCOL.md's limits. */
@@ -32,6 +34,7 @@ export const DEFAULT_LIMITS: Limits = {
   addressPerMinute: 60,
   pairPerMinute: 10,
   maxBodyBytes: MAX_BODY_BYTES,
+  maxReplicasPerSite: MAX_REPLICAS_PER_SITE,
 };
 
 /** The parts a route module is built from. */
