@@ -7,12 +7,12 @@ import { serve } from '@hono/node-server';
 import type { Server } from 'node:http';
 import { createApp, logJsonLine, socketAddress } from './http/index.ts';
 import { openStoreFromEnv } from './store/index.ts';
-import { DEFAULT_PUBLIC_URL } from './cli/index.ts';
+import { DEFAULT_PORT, publicUrlFrom } from './cli/index.ts';
 
 const log = logJsonLine;
 const env = process.env;
 
-const port = Number(env.PORT ?? 8080);
+const port = Number(env.PORT?.trim() || DEFAULT_PORT);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`PORT must be a port number, not ${env.PORT}`);
   process.exit(2);
@@ -21,7 +21,7 @@ const corsOrigins = (env.CORS_ORIGINS ?? '')
   .split(',')
   .map((origin) => origin.trim().replace(/\/+$/, ''))
   .filter(Boolean);
-const publicUrl = env.PUBLIC_URL?.trim() || DEFAULT_PUBLIC_URL;
+const publicUrl = publicUrlFrom(env);
 const distDir = env.DIST_DIR?.trim() || './dist';
 
 let opened;
