@@ -188,6 +188,7 @@ export const ERROR_CODES = [
   'limit',
   'unsupported-media-type',
   'rate-limited',
+  'request-timeout',
   'server-error',
   'unavailable',
 ] as const;

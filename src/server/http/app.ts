@@ -33,6 +33,8 @@ export interface AppOptions {
   logger?: (entry: LogEntry) => void;
   /** The built PWA (default ./dist). */
   distDir?: string;
+  /** Origins the app shell may connect to besides its own, https: and localhost (CSP). */
+  connectSources?: readonly string[];
   /** The caller's address for per-address limits; by default the socket's peer. */
   clientAddress?: (c: Context) => string;
 }
@@ -99,7 +101,13 @@ export function createApp(options: AppOptions): Hono<HttpEnv> {
   app.all('/api/*', (c) => fail(c, 404, 'not-found', 'There is nothing at this path.'));
 
   app.route('/', dashboardRoutes());
-  app.route('/', staticRoutes({ distDir: options.distDir ?? './dist' }));
+  app.route(
+    '/',
+    staticRoutes({
+      distDir: options.distDir ?? './dist',
+      connectSources: options.connectSources ?? [],
+    }),
+  );
 
   app.notFound((c) => fail(c, 404, 'not-found', 'There is nothing at this path.'));
   app.onError((error, c) => {

@@ -51,3 +51,31 @@ export function socketAddress(c: Context): string {
     ?.incoming;
   return incoming?.socket?.remoteAddress ?? 'unknown';
 }
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
+
+/**
+ * Which peers are the reverse proxy, from TRUST_PROXY: `1` (or `loopback`) is a proxy on this
+ * machine, anything else a comma-separated list of the proxy's addresses. Undefined: no proxy.
+ */
+export function trustedProxy(setting: string | undefined): ((peer: string) => boolean) | undefined {
+  const value = setting?.trim();
+  if (!value || value === '0') return undefined;
+  if (value === '1' || value === 'loopback') return (peer) => LOOPBACK.test(peer);
+  const addresses = new Set(value.split(',').map((address) => address.trim()));
+  return (peer) => addresses.has(peer);
+}
+
+/**
+ * The caller's address behind a reverse proxy: the rightmost X-Forwarded-For entry, which the
+ * proxy itself appended (entries to its left are whatever the client sent, and may be forged),
+ * and only for a request that came from the proxy; anyone reaching the port directly is known
+ * by the socket's peer, whatever header they send.
+ */
+export function proxiedAddress(isProxy: (peer: string) => boolean): (c: Context) => string {
+  return (c) => {
+    const peer = socketAddress(c);
+    if (!isProxy(peer)) return peer;
+    return c.req.header('x-forwarded-for')?.split(',').pop()?.trim() || peer;
+  };
+}

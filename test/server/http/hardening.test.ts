@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApp, proxiedAddress, trustedProxy } from '../../../src/server/http/index.ts';
 import type { Store } from '../../../src/server/store/index.ts';
 import {
   errorAnswerSchema,
@@ -420,5 +421,68 @@ describe('small things a careful operator notices', () => {
     await errorAnswer(response, 400, 'invalid');
     expect(endpoint.logs.filter((entry) => entry.level === 'error')).toEqual([]);
     expect(JSON.stringify(endpoint.logs)).not.toContain('    at ');
+  });
+});
+
+describe('behind a proxy', () => {
+  const pair = (app: typeof endpoint.app, peer: string, forwardedFor?: string) =>
+    app.request(
+      '/api/v1/pair',
+      {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          ...(forwardedFor ? { 'X-Forwarded-For': forwardedFor } : {}),
+        },
+        body: JSON.stringify({ code: 'AAAAA-AAAAA' }),
+      },
+      // As @hono/node-server hands the app Node's request.
+      { incoming: { socket: { remoteAddress: peer } } },
+    );
+
+  it('counts pairing attempts by the hop the proxy appended, not a forged leftmost entry', async () => {
+    const app = createApp({
+      store,
+      clock: endpoint.clock.now,
+      logger: () => {},
+      limits: { pairPerMinute: 2 },
+      clientAddress: proxiedAddress(trustedProxy('1')!),
+    });
+    const statuses = [];
+    for (let i = 0; i < 3; i += 1) {
+      statuses.push((await pair(app, '127.0.0.1', `10.9.9.${i}, 198.51.100.7`)).status);
+    }
+    expect(statuses).toEqual([404, 404, 429]);
+    // Another client behind the same proxy has its own limit.
+    expect((await pair(app, '127.0.0.1', '198.51.100.8')).status).toBe(404);
+  });
+
+  it('ignores X-Forwarded-For from anyone who reaches the port directly', async () => {
+    const app = createApp({
+      store,
+      clock: endpoint.clock.now,
+      logger: () => {},
+      limits: { pairPerMinute: 2 },
+      clientAddress: proxiedAddress(trustedProxy('1')!),
+    });
+    const statuses = [];
+    for (let i = 0; i < 3; i += 1) {
+      statuses.push((await pair(app, '203.0.113.9', `10.9.9.${i}`)).status);
+    }
+    expect(statuses).toEqual([404, 404, 429]);
+  });
+
+  it('reads TRUST_PROXY as loopback (1) or a list of the proxy addresses', () => {
+    expect(trustedProxy(undefined)).toBeUndefined();
+    expect(trustedProxy('0')).toBeUndefined();
+    const loopback = trustedProxy('1')!;
+    expect(['127.0.0.1', '::1', '::ffff:127.0.0.1', '10.0.0.1'].map(loopback)).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ]);
+    const listed = trustedProxy('10.0.0.2, 10.0.0.3')!;
+    expect(['10.0.0.2', '10.0.0.3', '127.0.0.1'].map(listed)).toEqual([true, true, false]);
   });
 });
