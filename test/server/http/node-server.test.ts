@@ -139,6 +139,19 @@ it("answers a request whose headers stall with a 408 in the protocol's JSON, not
   expect(JSON.parse(body!)).toMatchObject({ ok: false, error: 'request-timeout' });
 });
 
+it('answers an upload whose body stalls with the 408 JSON too, and logs no error', async () => {
+  const before = endpoint.logs.length;
+  const answer = await raw(
+    'POST /api/v1/counts HTTP/1.1\r\nHost: 127.0.0.1\r\n' +
+      `Authorization: Bearer ${endpoint.tablet.token}\r\n` +
+      'Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"protocol":1,',
+  );
+  expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+  expect(JSON.parse(answer.split('\r\n\r\n')[1]!)).toMatchObject({ error: 'request-timeout' });
+  await new Promise((wait) => setTimeout(wait, 100));
+  expect(endpoint.logs.slice(before).filter((entry) => entry.level === 'error')).toEqual([]);
+});
+
 it("answers a malformed request in the protocol's JSON too", async () => {
   const answer = await raw('NOT HTTP AT ALL\r\n\r\n');
   const [head, body] = answer.split('\r\n\r\n');
