@@ -3,11 +3,14 @@
  * (dashboard/), read once when this module loads and served with a strict CSP.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Hono } from 'hono';
 import type { HttpEnv } from '../context.ts';
 
+// A path, not a URL: under jsdom (the tablet's tests that start the app) `URL` is jsdom's,
+// which node:fs does not take for a file URL.
 const read = (name: string) =>
-  readFileSync(new URL(`../dashboard/${name}`, import.meta.url), 'utf8');
+  readFileSync(join(import.meta.dirname, '..', 'dashboard', name), 'utf8');
 
 const PAGE = read('page.html');
 const SCRIPT = read('app.js');
