@@ -1,18 +1,16 @@
 /**
  * The endpoint process: reads its configuration from the environment, opens the store, serves
- * the app (API, dashboard, built PWA) on PORT, and on SIGTERM/SIGINT stops taking requests,
+ * the app (API, dashboard, built PWA) on HOST:PORT, and on SIGTERM/SIGINT stops taking requests,
  * lets those in flight finish, and closes the store.
  */
-import { serve } from '@hono/node-server';
-import type { Server } from 'node:http';
-import { createApp, logJsonLine, socketAddress } from './http/index.ts';
+import { createApp, listen, logJsonLine, proxiedAddress, trustedProxy } from './http/index.ts';
 import { openStoreFromEnv } from './store/index.ts';
-import { DEFAULT_PUBLIC_URL } from './cli/index.ts';
+import { DEFAULT_PORT, publicUrlFrom } from './cli/index.ts';
 
 const log = logJsonLine;
 const env = process.env;
 
-const port = Number(env.PORT ?? 8080);
+const port = Number(env.PORT?.trim() || DEFAULT_PORT);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`PORT must be a port number, not ${env.PORT}`);
   process.exit(2);
@@ -21,8 +19,12 @@ const corsOrigins = (env.CORS_ORIGINS ?? '')
   .split(',')
   .map((origin) => origin.trim().replace(/\/+$/, ''))
   .filter(Boolean);
-const publicUrl = env.PUBLIC_URL?.trim() || DEFAULT_PUBLIC_URL;
+const publicUrl = publicUrlFrom(env);
 const distDir = env.DIST_DIR?.trim() || './dist';
+// All interfaces by default; behind a reverse proxy on this machine, HOST=127.0.0.1.
+const host = env.HOST?.trim() || undefined;
+const isProxy = trustedProxy(env.TRUST_PROXY);
+const connectSources = (env.CSP_CONNECT_SRC ?? '').split(/\s+/).filter(Boolean);
 
 let opened;
 try {
@@ -46,25 +48,34 @@ const app = createApp({
   corsOrigins,
   logger: log,
   distDir,
-  // Behind a reverse proxy every request comes from the proxy; TRUST_PROXY=1 takes the
-  // address the proxy appended to X-Forwarded-For instead, for the per-address limits.
-  ...(env.TRUST_PROXY === '1'
-    ? {
-        clientAddress: (c) =>
-          c.req.header('x-forwarded-for')?.split(',').pop()?.trim() || socketAddress(c),
-      }
-    : {}),
+  connectSources,
+  // Behind a reverse proxy every request comes from the proxy; TRUST_PROXY names the proxy, and
+  // its requests are known by the address it appended to X-Forwarded-For (per-address limits).
+  ...(isProxy ? { clientAddress: proxiedAddress(isProxy) } : {}),
 });
 
-const server = serve({ fetch: app.fetch, port }, (info) => {
-  console.log(
-    `Terskel endpoint listening on http://localhost:${info.port} (public address ${publicUrl}), store: ${description}`,
+let server: Awaited<ReturnType<typeof listen>>;
+try {
+  server = await listen(app, { port, ...(host ? { host } : {}) });
+} catch (error) {
+  const code = (error as NodeJS.ErrnoException).code;
+  const where = `${host ?? 'all interfaces'} port ${port}`;
+  console.error(
+    code === 'EADDRINUSE'
+      ? `Port ${port} is already in use (${where}): stop what listens there, or set PORT to another port.`
+      : code === 'EACCES'
+        ? `Not allowed to listen on ${where}: choose a PORT above 1023, or run with the right to bind it.`
+        : `Could not listen on ${where}: ${error instanceof Error ? error.message : String(error)}`,
   );
-}) as Server;
-// A slow or stalled client must not hold a connection open for ever.
-server.requestTimeout = 30_000;
-server.headersTimeout = 15_000;
-server.keepAliveTimeout = 5_000;
+  await store.close().catch(() => undefined);
+  process.exit(1);
+}
+const address = server.address();
+const listeningPort = typeof address === 'object' && address ? address.port : port;
+const shownHost = host ? (host.includes(':') ? `[${host}]` : host) : 'localhost';
+console.log(
+  `Terskel endpoint listening on http://${shownHost}:${listeningPort} (public address ${publicUrl}), store: ${description}`,
+);
 
 let stopping = false;
 function shutdown(signal: string) {

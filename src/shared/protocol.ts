@@ -11,22 +11,61 @@ export const MAX_DAYS_PER_UPLOAD = 62;
 export const MAX_COUNTS_PER_DAY = 500;
 export const MAX_READ_DAYS = 400;
 
+// Every number the endpoint sums is bounded, so a site's totals stay far below
+// Number.MAX_SAFE_INTEGER (2^53 − 1) however many replicas send the largest values allowed.
+/** The largest `inc` or `dec` of one key of one replica. */
+export const MAX_COUNT = 1_000_000;
+/** The largest `incNok` or `decNok` of one key of one replica, in kroner. */
+export const MAX_COUNT_NOK = 100_000_000;
+/** The largest cash count of one replica's closing, in kroner. */
+export const MAX_CASH_NOK = 1_000_000_000;
+/** At most this many replicas a site (past it, a new replica's upload answers 409 `limit`). */
+export const MAX_REPLICAS_PER_SITE = 1_000;
+/** The largest sum of counts the endpoint answers for one key of one day. */
+export const MAX_TOTAL_COUNT = MAX_COUNT * MAX_REPLICAS_PER_SITE;
+/** The largest sum of kroner the endpoint answers for one key or one day's cash. */
+export const MAX_TOTAL_NOK = Math.max(MAX_COUNT_NOK, MAX_CASH_NOK) * MAX_REPLICAS_PER_SITE;
+/** Days are stored from this many years before the endpoint's date up to its tomorrow. */
+export const MAX_YEARS_BACK = 10;
+
+/**
+ * The dates a site may store a day for, by the clock `now` (UTC dates): from the same date ten
+ * years back to tomorrow, so a tablet ahead of UTC can still send its today. Past it the
+ * endpoint answers 409 `limit`; the tablet refuses such a day first.
+ */
+export function storableDates(now: Date): { from: string; to: string } {
+  const from = new Date(now.getTime());
+  from.setUTCFullYear(from.getUTCFullYear() - MAX_YEARS_BACK);
+  const to = new Date(now.getTime() + 86_400_000);
+  return { from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10) };
+}
+
+/** Text the endpoint stores (an app version, a label, a name): no control or bidi characters. */
+export const PLAIN_TEXT_PATTERN = /^[^\p{Cc}\p{Bidi_Control}]*$/u;
+
+/** A string of at most `max` characters with no control characters (they reach terminals). */
+export const plainTextSchema = (max: number) =>
+  z
+    .string()
+    .check(z.maxLength(max), z.regex(PLAIN_TEXT_PATTERN, 'must not contain control characters'));
+
 const growOnly = (max: number) => z.int().check(z.gte(0), z.lte(max));
+const signed = (max: number) => z.int().check(z.gte(-max), z.lte(max));
 
 export const countSchema = z.strictObject({
   counter: slugSchema,
   option: z.optional(slugSchema),
   hour: z.optional(z.int().check(z.gte(0), z.lte(23))),
-  inc: growOnly(1_000_000),
-  dec: growOnly(1_000_000),
-  incNok: z.optional(growOnly(100_000_000)),
-  decNok: z.optional(growOnly(100_000_000)),
+  inc: growOnly(MAX_COUNT),
+  dec: growOnly(MAX_COUNT),
+  incNok: z.optional(growOnly(MAX_COUNT_NOK)),
+  decNok: z.optional(growOnly(MAX_COUNT_NOK)),
 });
 export type Count = z.infer<typeof countSchema>;
 
 export const closingSchema = z.strictObject({
   at: z.iso.datetime(),
-  cashCountedNok: z.optional(z.int().check(z.gte(0))),
+  cashCountedNok: z.optional(growOnly(MAX_CASH_NOK)),
 });
 export type Closing = z.infer<typeof closingSchema>;
 
@@ -67,7 +106,7 @@ export const uploadSchema = z
     device: z.uuid(),
     replica: z.uuid(),
     sentAt: z.iso.datetime(),
-    app: z.optional(z.string().check(z.maxLength(64))),
+    app: z.optional(plainTextSchema(64)),
     days: z.array(uploadDaySchema).check(z.minLength(1), z.maxLength(MAX_DAYS_PER_UPLOAD)),
   })
   .check(
@@ -91,7 +130,7 @@ export type Upload = z.infer<typeof uploadSchema>;
 export const uploadAnswerSchema = z.object({
   ok: z.literal(true),
   serverTime: z.iso.datetime(),
-  days: z.array(z.object({ date: isoDateSchema, counts: z.int() })),
+  days: z.array(z.object({ date: isoDateSchema, counts: growOnly(MAX_COUNTS_PER_DAY) })),
 });
 export type UploadAnswer = z.infer<typeof uploadAnswerSchema>;
 
@@ -99,16 +138,16 @@ export const totalSchema = z.object({
   counter: slugSchema,
   option: z.optional(slugSchema),
   hour: z.optional(z.int()),
-  net: z.int(),
-  amountNok: z.optional(z.int()),
+  net: signed(MAX_TOTAL_COUNT),
+  amountNok: z.optional(signed(MAX_TOTAL_NOK)),
 });
 export type Total = z.infer<typeof totalSchema>;
 
 export const siteDaySchema = z.object({
   date: isoDateSchema,
-  replicas: z.int(),
+  replicas: growOnly(MAX_REPLICAS_PER_SITE),
   closed: z.boolean(),
-  cashCountedNok: z.optional(z.int()),
+  cashCountedNok: z.optional(growOnly(MAX_TOTAL_NOK)),
   totals: z.array(totalSchema),
 });
 export type SiteDay = z.infer<typeof siteDaySchema>;
@@ -146,17 +185,24 @@ export const ERROR_CODES = [
   'not-found',
   'method-not-allowed',
   'too-large',
+  'limit',
   'unsupported-media-type',
   'rate-limited',
+  'request-timeout',
   'server-error',
   'unavailable',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** Which limit a 409 `limit` answer met: a day outside `storableDates`, or too many replicas. */
+export const LIMIT_KINDS = ['date-range', 'replicas'] as const;
+export type LimitKind = (typeof LIMIT_KINDS)[number];
+
 export const errorAnswerSchema = z.object({
   ok: z.literal(false),
   error: z.enum(ERROR_CODES),
   message: z.string(),
+  limit: z.optional(z.enum(LIMIT_KINDS)),
   issues: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
 });
 export type ErrorAnswer = z.infer<typeof errorAnswerSchema>;

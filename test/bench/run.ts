@@ -28,6 +28,7 @@ import {
 import { measureDomain } from './domain-browser.ts';
 import { CONNECTIONS, measureDiskFlush, measureEndpoint } from './endpoint-bench.ts';
 import { measureEngines } from './engine-bench.ts';
+import { measureHostileBodies } from './hostile-bench.ts';
 import { measureLighthouse } from './lighthouse-bench.ts';
 import { describeMachine } from './machine.ts';
 import { measureSizes } from './sizes.ts';
@@ -126,6 +127,28 @@ async function measureUploads(): Promise<void> {
     baselineText: `disk: 12 KiB write + fdatasync median ${us(flushUs.median)}, p95 ${us(flushUs.p95)}`,
     target: '—',
     met: null,
+  });
+}
+
+async function measureHostileRow(): Promise<void> {
+  log(`hostile bodies: ${RUNS} runs each`);
+  const [normal, ...hostile] = await measureHostileBodies(RUNS);
+  const worst = hostile.reduce((a, b) => (b.ms.median > a.ms.median ? b : a));
+  rows.push({
+    id: 'endpoint-worst-body',
+    what: 'worst upload body ≤ 256 KiB, answered in-process (SQLite)',
+    figure: { worst: worst.name, bodies: hostile },
+    figureText: `${spread(worst.ms)} (${worst.name}: ${worst.status}, ${worst.issues} issues, ${worst.answerBytes} B)`,
+    baseline: { normal },
+    baselineText: `normal upload: ${spread(normal!.ms)}`,
+    target: '400, ≤ 20 issues, < 8 KiB, p95 ≤ 100 ms',
+    met: hostile.every(
+      (body) =>
+        body.status === 400 &&
+        body.issues <= 20 &&
+        body.answerBytes < 8 * 1024 &&
+        body.ms.p95 <= 100,
+    ),
   });
 }
 
@@ -410,6 +433,7 @@ async function main(): Promise<void> {
   const steps: Array<[string, () => unknown]> = [
     ['sizes', measureBundle],
     ['endpoint', measureUploads],
+    ['hostile', measureHostileRow],
     ['door', measureDoor],
     ['domain', measureDomainRows],
     ['engines', async () => rows.push(...(await measureEngines(log)))],

@@ -12,7 +12,7 @@ import { type Store, openSqliteStore } from '../../src/server/store/index.ts';
 import type { Upload } from '../../src/shared/protocol.ts';
 
 /** A clock the test moves by hand. */
-export function steppingClock(start = '2026-11-23T14:05:00.000Z') {
+export function steppingClock(start = '2026-11-23T16:05:00.000Z') {
   let now = new Date(start).getTime();
   return {
     now: () => new Date(now),
@@ -75,7 +75,7 @@ export function uploadBody(
     site: device.site,
     device: device.id,
     replica,
-    sentAt: '2026-11-23T14:05:00.000Z',
+    sentAt: '2026-11-23T16:05:00.000Z',
     app: 'terskel/0.1.0',
     days,
     ...extra,

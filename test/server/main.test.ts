@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 
@@ -42,4 +43,62 @@ it('listens on PORT, says where in one line, and drains and exits cleanly on SIG
     server.kill('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
   }
+}, 30_000);
+
+/** Runs main.ts with `env` until it exits or prints its listening line; its output and exit. */
+async function runMain(env: Record<string, string>) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'terskel-main-'));
+  const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    cwd: root,
+    env: { ...process.env, DATA_DIR: dataDir, DIST_DIR: join(dataDir, 'no-dist'), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  server.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  server.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  try {
+    const code = await new Promise<number | null>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`no exit or listening line: ${stdout}${stderr}`)),
+        15_000,
+      );
+      server.on('exit', (exit) => {
+        clearTimeout(timer);
+        resolve(exit);
+      });
+      server.stdout.on('data', () => {
+        if (stdout.includes('listening on')) {
+          clearTimeout(timer);
+          resolve(null);
+        }
+      });
+    });
+    return { code, stdout, stderr };
+  } finally {
+    server.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+it('says in one sentence, without a stack, that the port is taken, and exits non-zero', async () => {
+  const occupant = createServer();
+  await new Promise<void>((ready) => occupant.listen(0, ready));
+  const { port } = occupant.address() as AddressInfo;
+  try {
+    const { code, stdout, stderr } = await runMain({ PORT: String(port) });
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toEqual([
+      `Port ${port} is already in use (all interfaces port ${port}): stop what listens there, or set PORT to another port.`,
+    ]);
+  } finally {
+    occupant.close();
+  }
+}, 30_000);
+
+it('listens on HOST alone when it is set', async () => {
+  const { code, stdout } = await runMain({ PORT: '0', HOST: '127.0.0.1' });
+  expect(code).toBeNull();
+  expect(stdout).toMatch(/^Terskel endpoint listening on http:\/\/127\.0\.0\.1:\d+ /);
 }, 30_000);

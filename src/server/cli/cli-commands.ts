@@ -5,8 +5,9 @@
  */
 import { parseArgs } from 'node:util';
 import qrcode from 'qrcode-terminal';
+import { PLAIN_TEXT_PATTERN } from '../../shared/protocol.ts';
 import { slugSchema } from '../../shared/slug.ts';
-import { DEFAULT_PUBLIC_URL, provisionAdmin, provisionDevice } from './provisioning.ts';
+import { provisionAdmin, provisionDevice, publicUrlFrom } from './provisioning.ts';
 import { openStoreFromEnv, StoreConflictError, type Store } from '../store/index.ts';
 
 /** Where the CLI reads and writes; tests pass their own. */
@@ -32,13 +33,13 @@ export const USAGE = `Usage: npm run terskel -- <command>
   admin add [--json]                              add an admin token (dashboard, all sites)
 
 Environment: DATA_DIR (SQLite folder, default ./data), DATABASE_URL (PostgreSQL instead),
-PUBLIC_URL (the endpoint's address in links, default http://localhost:8080).`;
+PUBLIC_URL (the endpoint's address in links, default http://localhost:<PORT>, PORT default 8080).`;
 
 /** A mistake of the operator's: printed with the usage hint, exit code 2. */
 class UsageError extends Error {}
 
 function publicUrlOf(env: Record<string, string | undefined>): string {
-  const value = env.PUBLIC_URL?.trim() || DEFAULT_PUBLIC_URL;
+  const value = publicUrlFrom(env);
   let url: URL;
   try {
     url = new URL(value);
@@ -69,7 +70,30 @@ function qr(text: string): string {
   return drawn;
 }
 
-const pad = (text: string, width: number) => text.padEnd(width);
+/** A name or label as the operator typed it, refused if it holds a control character. */
+function plainText(value: string | undefined, what: string): string | undefined {
+  const text = value?.trim();
+  if (text === undefined || text === '') return undefined;
+  if (!PLAIN_TEXT_PATTERN.test(text)) {
+    throw new UsageError(`${what} must not contain control characters.`);
+  }
+  if (text.length > 200) throw new UsageError(`${what} is longer than 200 characters.`);
+  return text;
+}
+
+// Stored text may come from a device or from before the rule above: a control character in it
+// is printed as an escape (\u001b), never sent to the operator's terminal as itself.
+const CONTROL_CHARACTER = /[\p{Cc}\p{Bidi_Control}]/gu;
+
+/** `text` with every control character written as a visible escape. */
+export function printable(text: string): string {
+  return text.replace(
+    CONTROL_CHARACTER,
+    (char) => `\\u${char.codePointAt(0)!.toString(16).padStart(4, '0')}`,
+  );
+}
+
+const pad = (text: string, width: number) => printable(text).padEnd(width);
 
 /** Runs one CLI invocation; resolves to the process exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -120,7 +144,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     switch (command) {
       case 'site add': {
         const site = slug(rest[0], 'The site slug');
-        const name = values.name?.trim();
+        const name = plainText(values.name, 'The --name');
         if (!name) throw new UsageError('Give the site a name: --name "Hjerterom Alta".');
         await store.addSite({ slug: site, name }, now());
         io.stdout(`Added site ${site} (${name}).\n`);
@@ -130,7 +154,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const sites = await store.listSites();
         if (sites.length === 0)
           io.stdout('No sites yet. Add one with: site add <slug> --name <text>\n');
-        for (const site of sites) io.stdout(`${pad(site.slug, 24)} ${site.name}\n`);
+        for (const site of sites) io.stdout(`${pad(site.slug, 24)} ${printable(site.name)}\n`);
         return 0;
       }
       case 'device add': {
@@ -140,7 +164,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
             `There is no site ${site}. Add it first: site add ${site} --name <text>`,
           );
         }
-        const label = values.label?.trim() || undefined;
+        const label = plainText(values.label, 'The --label');
         const added = await provisionDevice(
           store,
           { site, publicUrl, ...(label ? { label } : {}) },
@@ -182,7 +206,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
               pad(device.revokedAt ? 'revoked' : 'active', 8),
               pad(`last sync ${device.lastSeenAt ?? 'never'}`, 34),
               pad(device.appVersion ?? '-', 16),
-              device.label ?? '',
+              printable(device.label ?? ''),
             ].join('  ') + '\n',
           );
         }

@@ -4,7 +4,8 @@
  */
 export { runCli, USAGE, type CliIo } from './cli-commands.ts';
 export {
-  DEFAULT_PUBLIC_URL,
+  DEFAULT_PORT,
+  publicUrlFrom,
   provisionAdmin,
   provisionDevice,
   provisioningLink,

@@ -16,8 +16,16 @@ import {
   sealToken,
 } from '../tokens.ts';
 
-/** The endpoint's address in links when PUBLIC_URL is not set. */
-export const DEFAULT_PUBLIC_URL = 'http://localhost:8080';
+/** The port the endpoint listens on when PORT is not set. */
+export const DEFAULT_PORT = 8080;
+
+/**
+ * The endpoint's address in links: PUBLIC_URL, or else this machine on the endpoint's own PORT,
+ * so the CLI and the endpoint agree without saying the port twice.
+ */
+export function publicUrlFrom(env: Record<string, string | undefined>): string {
+  return env.PUBLIC_URL?.trim() || `http://localhost:${env.PORT?.trim() || DEFAULT_PORT}`;
+}
 
 /** A new device with its secrets, to be shown once. */
 export interface ProvisionedDevice {

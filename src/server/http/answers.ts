@@ -3,15 +3,41 @@
  * issues? }`), and the 405 that names a path's allowed methods. Every route answers errors here.
  */
 import type { Context, Env, Hono } from 'hono';
-import type { ErrorCode } from '../../shared/protocol.ts';
-import type { ValidationIssue } from './validation-issues.ts';
+import type { ErrorCode, LimitKind } from '../../shared/protocol.ts';
+import { MAX_ISSUES, type ValidationIssue } from './validation-issues.ts';
 
 /** The statuses an error answer may have. */
-export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 413 | 415 | 429 | 500 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 429 | 500 | 503;
 
-/** An error answer as PROTOCOL.md shapes it. */
-export function errorBody(error: ErrorCode, message: string, issues?: ValidationIssue[]) {
-  return { ok: false as const, error, message, ...(issues ? { issues } : {}) };
+/** An error answer is never larger than this, however many and long its issues. */
+export const MAX_ERROR_ANSWER_BYTES = 8 * 1024 - 256;
+
+/**
+ * An error answer as PROTOCOL.md shapes it, with at most MAX_ISSUES issues and under
+ * MAX_ERROR_ANSWER_BYTES in all: issues are dropped from the end until it fits.
+ */
+export function errorBody(
+  error: ErrorCode,
+  message: string,
+  issues?: ValidationIssue[],
+  limit?: LimitKind,
+) {
+  const kept = issues?.slice(0, MAX_ISSUES);
+  const body = () => ({
+    ok: false as const,
+    error,
+    message,
+    ...(limit ? { limit } : {}),
+    ...(kept ? { issues: kept } : {}),
+  });
+  while (
+    kept &&
+    kept.length > 1 &&
+    Buffer.byteLength(JSON.stringify(body())) > MAX_ERROR_ANSWER_BYTES
+  ) {
+    kept.pop();
+  }
+  return body();
 }
 
 /** Answers with an error. */
@@ -34,6 +60,13 @@ export const unauthorized = (c: Context) =>
 /** 403: a valid token, but not for this site or device. */
 export const forbidden = (c: Context) =>
   fail(c, 403, 'forbidden', 'This token is not for this site or device.');
+/** 409 `limit`: the request is well-formed but past one of the site's growth limits. */
+export const pastLimit = (
+  c: Context,
+  limit: LimitKind,
+  message: string,
+  issues?: ValidationIssue[],
+) => c.json(errorBody('limit', message, issues, limit), 409);
 
 /** A path's allowed methods: anything else on it is a 405, not a 404. Register it last. */
 export function allowOnly<E extends Env>(routes: Hono<E>, path: string, methods: string[]): void {

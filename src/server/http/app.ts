@@ -7,7 +7,7 @@
 import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
 import { StoreUnavailableError, type Store } from '../store/index.ts';
-import { fail } from './answers.ts';
+import { fail, unauthorized } from './answers.ts';
 import { verifyTokenIn } from './caller.ts';
 import { DEFAULT_LIMITS, socketAddress, type HttpEnv, type Limits } from './context.ts';
 import { bearerAuth } from './middleware/bearer-auth.ts';
@@ -20,6 +20,9 @@ import { readingRoutes } from './routes/readings.ts';
 import { staticRoutes } from './routes/static.ts';
 import { uploadRoutes } from './routes/uploads.ts';
 
+/** The API paths a caller without a token may reach. */
+const OPEN_API_PATHS = new Set(['/api/v1/health', '/api/v1/pair']);
+
 /** What the app is built from. */
 export interface AppOptions {
   store: Store;
@@ -30,6 +33,8 @@ export interface AppOptions {
   logger?: (entry: LogEntry) => void;
   /** The built PWA (default ./dist). */
   distDir?: string;
+  /** Origins the app shell may connect to besides its own, https: and localhost (CSP). */
+  connectSources?: readonly string[];
   /** The caller's address for per-address limits; by default the socket's peer. */
   clientAddress?: (c: Context) => string;
 }
@@ -46,6 +51,11 @@ export function createApp(options: AppOptions): Hono<HttpEnv> {
   const app = new Hono<HttpEnv>();
 
   app.use('*', requestLog({ clock, log }));
+  // No API answer (counts, tokens, a site's days) belongs in a browser's or a proxy's cache.
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
 
   if (options.corsOrigins && options.corsOrigins.length > 0) {
     app.use(
@@ -77,6 +87,13 @@ export function createApp(options: AppOptions): Hono<HttpEnv> {
     }),
   );
 
+  // PROTOCOL.md: authentication comes first. Every API path but health and pairing answers 401
+  // without a valid token, before any 404 or 405 could tell a stranger what exists.
+  app.use('/api/*', async (c, next) => {
+    if (!c.get('auth') && !OPEN_API_PATHS.has(c.req.path)) return unauthorized(c);
+    await next();
+  });
+
   app.route('/api/v1', uploadRoutes(parts));
   app.route('/api/v1', readingRoutes(parts));
   app.route('/api/v1', healthPairRoutes(parts));
@@ -84,7 +101,13 @@ export function createApp(options: AppOptions): Hono<HttpEnv> {
   app.all('/api/*', (c) => fail(c, 404, 'not-found', 'There is nothing at this path.'));
 
   app.route('/', dashboardRoutes());
-  app.route('/', staticRoutes({ distDir: options.distDir ?? './dist' }));
+  app.route(
+    '/',
+    staticRoutes({
+      distDir: options.distDir ?? './dist',
+      connectSources: options.connectSources ?? [],
+    }),
+  );
 
   app.notFound((c) => fail(c, 404, 'not-found', 'There is nothing at this path.'));
   app.onError((error, c) => {

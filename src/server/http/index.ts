@@ -4,5 +4,12 @@
  */
 export { createApp, type AppOptions } from './app.ts';
 export { errorBody } from './answers.ts';
-export { DEFAULT_LIMITS, socketAddress, type Limits } from './context.ts';
+export {
+  DEFAULT_LIMITS,
+  proxiedAddress,
+  socketAddress,
+  trustedProxy,
+  type Limits,
+} from './context.ts';
+export { listen, type ListenOptions } from './listen.ts';
 export { logJsonLine, type LogEntry } from './middleware/request-log.ts';

@@ -7,10 +7,15 @@ import type { Context } from 'hono';
 import { Readable } from 'node:stream';
 import { fail, invalid } from './answers.ts';
 
-/** The body's bytes, or `too-large` as soon as more than `limit` bytes have arrived. */
-export type BodyBytes = { ok: true; bytes: Uint8Array } | { ok: false; reason: 'too-large' };
+/**
+ * The body's bytes; `too-large` as soon as more than `limit` bytes have arrived; `aborted` when
+ * the client went away or the stream failed before the end (the client's doing, not a 500).
+ */
+export type BodyBytes =
+  { ok: true; bytes: Uint8Array } | { ok: false; reason: 'too-large' | 'aborted' };
 
 const TOO_LARGE: BodyBytes = { ok: false, reason: 'too-large' };
+const ABORTED: BodyBytes = { ok: false, reason: 'aborted' };
 
 /**
  * Under @hono/node-server the body is read straight from Node's request: touching
@@ -27,7 +32,7 @@ export function readBody(c: Context, limit: number): Promise<BodyBytes> {
 }
 
 function readNodeBody(incoming: Readable, limit: number): Promise<BodyBytes> {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
     const settle = (finish: () => void) => {
@@ -51,9 +56,8 @@ function readNodeBody(incoming: Readable, limit: number): Promise<BodyBytes> {
       settle(() =>
         resolve({ ok: true, bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks) }),
       );
-    const onError = (error: unknown) => settle(() => reject(error));
-    const onClose = () =>
-      settle(() => reject(new Error('the connection closed before the body was complete')));
+    const onError = () => settle(() => resolve(ABORTED));
+    const onClose = () => settle(() => resolve(ABORTED));
     incoming.on('data', onData);
     incoming.on('end', onEnd);
     incoming.on('error', onError);
@@ -70,7 +74,9 @@ async function readWebBody(
   if (body) {
     const reader = body.getReader();
     for (;;) {
-      const { done, value } = await reader.read();
+      const read = await reader.read().catch(() => undefined);
+      if (read === undefined) return ABORTED;
+      const { done, value } = read;
       if (done) break;
       size += value.byteLength;
       if (size > limit) {
@@ -115,6 +121,10 @@ export async function readJson(c: Context, limit: number): Promise<JsonBody> {
   const declared = c.req.header('content-length');
   if (declared !== undefined && Number(declared) > limit) return tooLarge();
   const body = await readBody(c, limit);
+  if (!body.ok && body.reason === 'aborted') {
+    // Nobody may be listening any more; the answer (and its log line) says what happened.
+    return { ok: false, response: invalid(c, 'The body did not arrive complete.') };
+  }
   if (!body.ok) return tooLarge();
   try {
     return { ok: true, value: JSON.parse(utf8.decode(body.bytes)) };

@@ -5,6 +5,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
+import { shellPolicy } from './shell-policy.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -35,9 +36,23 @@ export function cacheControlFor(path: string): string {
   return 'no-cache';
 }
 
-/** A looker-up of files under `distDir` for GET/HEAD paths. */
-export function createStaticFiles(distDir: string) {
+/**
+ * A looker-up of files under `distDir` for GET/HEAD paths. An HTML file is sent with the shell's
+ * Content-Security-Policy (`extraConnectSources` added to its connect-src) and may not be framed.
+ */
+export function createStaticFiles(distDir: string, extraConnectSources: readonly string[] = []) {
   const root = resolve(distDir);
+  // The policy hashes the file's inline scripts: computed once per version of the file.
+  let policy: { etag: string; value: string } | undefined;
+  const policyFor = (etag: string, bytes: Uint8Array) => {
+    if (policy?.etag !== etag) {
+      policy = {
+        etag,
+        value: shellPolicy(Buffer.from(bytes).toString('utf8'), extraConnectSources),
+      };
+    }
+    return policy.value;
+  };
 
   async function file(path: string, request: Request): Promise<Response | undefined> {
     const full = resolve(root, '.' + path);
@@ -52,10 +67,20 @@ export function createStaticFiles(distDir: string) {
         ETag: etag,
         'X-Content-Type-Options': 'nosniff',
       });
+      const html = extname(full).toLowerCase() === '.html';
+      if (html) {
+        headers.set('X-Frame-Options', 'DENY');
+        headers.set('Referrer-Policy', 'no-referrer');
+      }
+      if (request.headers.get('if-none-match') === etag && !html) {
+        return new Response(null, { status: 304, headers });
+      }
+      const bytes = new Uint8Array(await readFile(full));
+      if (html) headers.set('Content-Security-Policy', policyFor(etag, bytes));
       if (request.headers.get('if-none-match') === etag) {
         return new Response(null, { status: 304, headers });
       }
-      return new Response(new Uint8Array(await readFile(full)), { status: 200, headers });
+      return new Response(bytes, { status: 200, headers });
     } catch {
       return undefined;
     }

@@ -1,26 +1,118 @@
 /**
- * Validates an upload the way `uploadSchema` does, quickly: a hand-written check recognises the
- * ordinary well-formed upload, and everything else goes through the zod schema, which alone
- * decides what is wrong and says so. The check may refuse a valid upload (zod then accepts it);
- * it must never accept one that zod refuses — a property test holds it to that.
+ * Validates an upload the way `uploadSchema` does, quickly and with bounded work: a hand-written
+ * check recognises the ordinary well-formed upload; anything else is checked in stages (the
+ * upload's own fields and the number of days, then each day's fields and number of counts, then
+ * each count), and stops at MAX_ISSUES issues, so a hostile body of many bad elements costs no
+ * more than a few of them. Only a body that passes every stage goes through the whole zod
+ * schema, which has the last word. The verdict is always zod's — a property test holds it to that.
  */
+import * as z from 'zod/mini';
 import {
   countKey,
+  countSchema,
+  MAX_COUNT,
+  MAX_CASH_NOK,
+  MAX_COUNT_NOK,
   MAX_COUNTS_PER_DAY,
   MAX_DAYS_PER_UPLOAD,
+  PLAIN_TEXT_PATTERN,
   PROTOCOL_VERSION,
+  uploadDaySchema,
   uploadSchema,
   type Upload,
 } from '../../shared/protocol.ts';
 import { SLUG_PATTERN } from '../../shared/slug.ts';
+import { issueMessage, issuePath } from '../../shared/validation-issues.ts';
+import { MAX_ISSUES, type ValidationIssue } from './validation-issues.ts';
 
-/** The outcome of validating an upload: zod's own shape, so callers treat both paths alike. */
-export type UploadParse = ReturnType<typeof uploadSchema.safeParse>;
+/** The outcome of validating an upload: the upload, or at most MAX_ISSUES issues. */
+export type UploadCheck =
+  { success: true; data: Upload } | { success: false; issues: ValidationIssue[] };
 
-/** `uploadSchema.safeParse`, with the common case answered without zod (same verdict). */
-export function parseUpload(value: unknown): UploadParse {
+/** `uploadSchema.safeParse`'s verdict, with bounded work and at most MAX_ISSUES issues. */
+export function checkUpload(value: unknown): UploadCheck {
   if (isOrdinaryUpload(value)) return { success: true, data: value };
-  return uploadSchema.safeParse(value);
+  const issues = stagedIssues(value);
+  if (issues.length > 0) return { success: false, issues };
+  // Every part passed on its own, so the whole schema has at most a few issues left to find.
+  const parsed = uploadSchema.safeParse(value);
+  if (parsed.success) return { success: true, data: parsed.data };
+  return { success: false, issues: wordIssues([], parsed.error.issues, []) };
+}
+
+/** An issue as the answer carries it: the path and the sentence at most 200 characters each. */
+export function shortIssue(issue: ValidationIssue): ValidationIssue {
+  const short = (text: string) => (text.length > 200 ? `${text.slice(0, 199)}…` : text);
+  return { path: short(issue.path), message: short(issue.message) };
+}
+
+type Issue = z.core.$ZodIssue;
+
+/** Words `issues` under `prefix` into `into`, up to MAX_ISSUES in all. */
+function wordIssues(
+  prefix: PropertyKey[],
+  issues: readonly Issue[],
+  into: ValidationIssue[],
+): ValidationIssue[] {
+  for (const issue of issues) {
+    if (into.length >= MAX_ISSUES) break;
+    into.push(
+      shortIssue({
+        path: issuePath({ path: [...prefix, ...issue.path] }),
+        message: issueMessage(issue),
+      }),
+    );
+  }
+  return into;
+}
+
+// The same fields as the schemas, with the arrays' elements left for later stages.
+const uploadStage = z.strictObject({
+  ...uploadSchema.shape,
+  days: z.array(z.unknown()).check(z.minLength(1), z.maxLength(MAX_DAYS_PER_UPLOAD)),
+});
+const dayStage = z.strictObject({
+  ...uploadDaySchema.shape,
+  counts: z.array(z.unknown()).check(z.maxLength(MAX_COUNTS_PER_DAY)),
+});
+
+/** What is wrong with `value`, stage by stage, stopping at MAX_ISSUES. */
+function stagedIssues(value: unknown): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const full = () => issues.length >= MAX_ISSUES;
+  const upload = uploadStage.safeParse(value);
+  if (!upload.success) wordIssues([], upload.error.issues, issues);
+  // An array's length is checked before its elements: an over-long one is not looked into.
+  const days = (value as { days?: unknown } | null)?.days;
+  if (!Array.isArray(days) || days.length > MAX_DAYS_PER_UPLOAD) return issues;
+  for (const [i, dayValue] of days.entries()) {
+    if (full()) return issues;
+    const day = dayStage.safeParse(dayValue);
+    const before = issues.length;
+    if (!day.success) wordIssues(['days', i], day.error.issues, issues);
+    const counts = (dayValue as { counts?: unknown } | null)?.counts;
+    if (!Array.isArray(counts) || counts.length > MAX_COUNTS_PER_DAY) continue;
+    for (const [j, countValue] of counts.entries()) {
+      if (full()) return issues;
+      const count = countSchema.safeParse(countValue);
+      if (!count.success) wordIssues(['days', i, 'counts', j], count.error.issues, issues);
+    }
+    // The schema's own refinement, run as zod runs it: only on a day with nothing else wrong.
+    if (issues.length === before) {
+      const keys = new Set<string>();
+      for (const [j, count] of (counts as Upload['days'][number]['counts']).entries()) {
+        const key = countKey(count);
+        if (keys.has(key) && !full()) {
+          issues.push({
+            path: `days.${i}.counts.${j}`,
+            message: 'the same key occurs twice in a day',
+          });
+        }
+        keys.add(key);
+      }
+    }
+  }
+  return issues;
 }
 
 // Narrower than zod's UUID (lower case only, no nil or max UUID): what a tablet sends.
@@ -75,10 +167,10 @@ function isCount(count: unknown): boolean {
     isSlug(count.counter) &&
     (count.option === undefined || isSlug(count.option)) &&
     (count.hour === undefined || isIntIn(count.hour, 23)) &&
-    isIntIn(count.inc, 1_000_000) &&
-    isIntIn(count.dec, 1_000_000) &&
-    (count.incNok === undefined || isIntIn(count.incNok, 100_000_000)) &&
-    (count.decNok === undefined || isIntIn(count.decNok, 100_000_000))
+    isIntIn(count.inc, MAX_COUNT) &&
+    isIntIn(count.dec, MAX_COUNT) &&
+    (count.incNok === undefined || isIntIn(count.incNok, MAX_COUNT_NOK)) &&
+    (count.decNok === undefined || isIntIn(count.decNok, MAX_COUNT_NOK))
   );
 }
 
@@ -86,7 +178,7 @@ function isClosing(closed: unknown): boolean {
   return (
     isStrictObject(closed, CLOSING_KEYS) &&
     isDateTime(closed.at) &&
-    (closed.cashCountedNok === undefined || isIntIn(closed.cashCountedNok, Number.MAX_SAFE_INTEGER))
+    (closed.cashCountedNok === undefined || isIntIn(closed.cashCountedNok, MAX_CASH_NOK))
   );
 }
 
@@ -113,7 +205,10 @@ function isOrdinaryUpload(value: unknown): value is Upload {
     typeof value.replica !== 'string' ||
     !UUID.test(value.replica) ||
     !isDateTime(value.sentAt) ||
-    (value.app !== undefined && (typeof value.app !== 'string' || value.app.length > 64))
+    (value.app !== undefined &&
+      (typeof value.app !== 'string' ||
+        value.app.length > 64 ||
+        !PLAIN_TEXT_PATTERN.test(value.app)))
   ) {
     return false;
   }

@@ -3,3 +3,6 @@
  * `src/shared/validation-issues.ts` (PROTOCOL.md's `issues`, a dotted path and a sentence each).
  */
 export { validationIssues, type ValidationIssue } from '../../shared/validation-issues.ts';
+
+/** An answer names at most this many issues: enough to fix a body, never a flood. */
+export const MAX_ISSUES = 20;

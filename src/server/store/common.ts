@@ -13,7 +13,9 @@ import {
 } from './schema.ts';
 import {
   StoreConflictError,
+  StoreLimitError,
   StoreUnavailableError,
+  type MergeLimits,
   type DeviceRecord,
   type MergeResult,
   type SiteRecord,
@@ -44,7 +46,7 @@ export function createGuard(isConstraintError: (error: unknown) => boolean): Gua
     try {
       return await work();
     } catch (error) {
-      if (error instanceof StoreConflictError) throw error;
+      if (error instanceof StoreConflictError || error instanceof StoreLimitError) throw error;
       if (conflict && isConstraintError(error)) throw new StoreConflictError(conflict);
       throw new StoreUnavailableError(error);
     }
@@ -196,6 +198,28 @@ export function uploadWrites(upload: Upload, deviceId: string, now: Date): SqlWr
     { sql: TOUCH_DEVICE_SQL, params: [seenAt, upload.app ?? null, deviceId] },
   );
   return writes;
+}
+
+/** Whether the site already knows the replica (0 or 1 row). */
+export const REPLICA_KNOWN_SQL = 'SELECT 1 AS known FROM replicas WHERE site = $1 AND replica = $2';
+/** How many replicas the site has. */
+export const REPLICA_COUNT_SQL = 'SELECT COUNT(*) AS replicas FROM replicas WHERE site = $1';
+
+/**
+ * Refuses a replica new to its site when the site has `limits.maxReplicas` already: called
+ * inside the merge's transaction, after REPLICA_KNOWN_SQL and (for a new replica) REPLICA_COUNT_SQL.
+ */
+export function assertReplicaRoom(
+  upload: Upload,
+  known: boolean,
+  replicas: number | string,
+  limits: MergeLimits,
+): void {
+  if (known || Number(replicas) < limits.maxReplicas) return;
+  throw new StoreLimitError(
+    'replicas',
+    `The site ${upload.site} has ${limits.maxReplicas} replicas, the most it may have: revoke and reset unused tablets, or ask the operator.`,
+  );
 }
 
 /** The 200 answer's `days`: how many counts each day of the upload carried. */

@@ -6,12 +6,15 @@
 import pg from 'pg';
 import type { Upload } from '../../shared/protocol.ts';
 import {
+  assertReplicaRoom,
   createGuard,
   createRegistry,
   mergeResult,
   pendingMigrations,
   storedClosing,
   type ClosingRow,
+  REPLICA_COUNT_SQL,
+  REPLICA_KNOWN_SQL,
   type SqlRunner,
   uploadWrites,
 } from './common.ts';
@@ -25,7 +28,14 @@ import {
   SELECT_CLOSINGS_SQL,
   SELECT_COUNTS_SQL,
 } from './schema.ts';
-import { countRow, storedCount, StoreUnavailableError, type Store } from './store.ts';
+import {
+  countRow,
+  DEFAULT_MERGE_LIMITS,
+  storedCount,
+  StoreUnavailableError,
+  type MergeLimits,
+  type Store,
+} from './store.ts';
 
 // An arbitrary constant: endpoint processes starting together migrate one at a time.
 const MIGRATION_LOCK = 0x7465_7273;
@@ -115,9 +125,10 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
         }),
       ),
 
-    mergeUpload: (upload, deviceId, now) =>
+    mergeUpload: (upload, deviceId, now, limits = DEFAULT_MERGE_LIMITS) =>
       guard(() =>
         transaction(async (client) => {
+          await checkReplicaRoom(client, upload, limits);
           await mergeCounts(client, upload);
           for (const write of uploadWrites(upload, deviceId, now)) {
             await client.query(write.sql, write.params);
@@ -141,6 +152,16 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
 
     close: () => pool.end(),
   };
+}
+
+/** Refuses a new replica past the site's limit; new replicas of a site are added one at a time. */
+async function checkReplicaRoom(client: pg.PoolClient, upload: Upload, limits: MergeLimits) {
+  const known = await client.query(REPLICA_KNOWN_SQL, [upload.site, upload.replica]);
+  if (known.rows.length > 0) return;
+  // Two new replicas in parallel transactions must not both see room for one.
+  await client.query('SELECT slug FROM sites WHERE slug = $1 FOR UPDATE', [upload.site]);
+  const count = await client.query<{ replicas: string }>(REPLICA_COUNT_SQL, [upload.site]);
+  assertReplicaRoom(upload, false, count.rows[0]?.replicas ?? 0, limits);
 }
 
 async function mergeCounts(client: pg.PoolClient, upload: Upload): Promise<void> {

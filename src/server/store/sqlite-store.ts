@@ -8,12 +8,15 @@ import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Upload } from '../../shared/protocol.ts';
 import {
+  assertReplicaRoom,
   createGuard,
   createRegistry,
   mergeResult,
   pendingMigrations,
   storedClosing,
   type ClosingRow,
+  REPLICA_COUNT_SQL,
+  REPLICA_KNOWN_SQL,
   type SqlRunner,
   uploadWrites,
 } from './common.ts';
@@ -28,7 +31,7 @@ import {
   SQLITE_UPSERT_DAY_COUNTS_SQL,
 } from './schema.ts';
 import { mergeDayCounts, storedDayCounts, type DayCounts } from './sqlite-day-counts.ts';
-import type { Store } from './store.ts';
+import { DEFAULT_MERGE_LIMITS, type MergeLimits, type Store } from './store.ts';
 
 /** The database file's name inside DATA_DIR. */
 export const SQLITE_FILE_NAME = 'terskel.sqlite';
@@ -93,7 +96,12 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   };
 
   /** The statements of one upload's merge, run inside a transaction of the caller's. */
-  const writeUpload = (upload: Upload, deviceId: string, now: Date) => {
+  const writeUpload = (upload: Upload, deviceId: string, now: Date, limits: MergeLimits) => {
+    const known = statement(REPLICA_KNOWN_SQL).get(upload.site, upload.replica) !== undefined;
+    const count = known
+      ? 0
+      : (statement(REPLICA_COUNT_SQL).get(upload.site) as { replicas: number }).replicas;
+    assertReplicaRoom(upload, known, count, limits);
     for (const day of upload.days) {
       // One row per replica and day: read it, max-merge in JS, write it back if anything grew.
       // The transaction is IMMEDIATE, so no other connection writes between the two.
@@ -116,8 +124,8 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     }
   };
   const mergeOne = db.transaction(writeUpload);
-  const merge = (upload: Upload, deviceId: string, now: Date) =>
-    mergeOne.immediate(upload, deviceId, now);
+  const merge = (upload: Upload, deviceId: string, now: Date, limits: MergeLimits) =>
+    mergeOne.immediate(upload, deviceId, now, limits);
 
   // Group commit: uploads that arrive in the same turn of the event loop merge in one
   // transaction, so one fsync (synchronous=FULL) covers them all. Each caller is answered
@@ -127,12 +135,13 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     upload: Upload;
     deviceId: string;
     now: Date;
+    limits: MergeLimits;
     resolve(): void;
     reject(error: unknown): void;
   }
   let pendingMerges: PendingMerge[] = [];
   const mergeBatch = db.transaction((batch: PendingMerge[]) => {
-    for (const item of batch) writeUpload(item.upload, item.deviceId, item.now);
+    for (const item of batch) writeUpload(item.upload, item.deviceId, item.now, item.limits);
   });
   function flushMerges(): void {
     const batch = pendingMerges;
@@ -142,7 +151,10 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       for (const item of batch) item.resolve();
     } catch {
       for (const item of batch) {
-        guard(() => merge(item.upload, item.deviceId, item.now)).then(item.resolve, item.reject);
+        guard(() => merge(item.upload, item.deviceId, item.now, item.limits)).then(
+          item.resolve,
+          item.reject,
+        );
       }
     }
   }
@@ -160,9 +172,9 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     ...createRegistry(sql, guard),
     redeemPairingCode: (codeHash, now) => guard(() => redeem(codeHash, now)),
 
-    mergeUpload: (upload, deviceId, now) =>
+    mergeUpload: (upload, deviceId, now, limits = DEFAULT_MERGE_LIMITS) =>
       new Promise<void>((resolve, reject) => {
-        pendingMerges.push({ upload, deviceId, now, resolve, reject });
+        pendingMerges.push({ upload, deviceId, now, limits, resolve, reject });
         if (pendingMerges.length === 1) setImmediate(flushMerges);
       }).then(() => mergeResult(upload)),
     readSiteDays: (site, from, to) =>

@@ -3,7 +3,7 @@
  * implement and one contract suite checks. Stores keep grow-only state and never lower a count;
  * they never see a token or a pairing code in the clear, only their hashes.
  */
-import type { Upload } from '../../shared/protocol.ts';
+import { MAX_REPLICAS_PER_SITE, type Upload } from '../../shared/protocol.ts';
 
 /** A place that counts: its fixed slug and display name. */
 export interface SiteRecord {
@@ -56,6 +56,12 @@ export interface MergeResult {
   days: Array<{ date: string; counts: number }>;
 }
 
+/** The growth limits a merge keeps (PROTOCOL.md's limits). */
+export interface MergeLimits {
+  /** Replicas a site may have; default MAX_REPLICAS_PER_SITE. */
+  maxReplicas: number;
+}
+
 /** The persistence the endpoint needs; every method may reject with StoreUnavailableError. */
 export interface Store {
   addSite(site: { slug: string; name: string }, now: Date): Promise<SiteRecord>;
@@ -85,8 +91,17 @@ export interface Store {
   /** Consumes a live code atomically: a second redemption of the same code finds nothing. */
   redeemPairingCode(codeHash: string, now: Date): Promise<PairingRedemption | undefined>;
 
-  /** Max-merges an already validated upload in one transaction and records who sent it. */
-  mergeUpload(upload: Upload, deviceId: string, now: Date): Promise<MergeResult>;
+  /**
+   * Max-merges an already validated upload in one transaction and records who sent it. A replica
+   * new to the site when the site already has `limits.maxReplicas` is refused with
+   * StoreLimitError, and nothing of the upload is written.
+   */
+  mergeUpload(
+    upload: Upload,
+    deviceId: string,
+    now: Date,
+    limits?: MergeLimits,
+  ): Promise<MergeResult>;
   /** Every replica's counts and closings of a site between two dates, inclusive. */
   readSiteDays(
     site: string,
@@ -104,6 +119,20 @@ export class StoreUnavailableError extends Error {
       cause,
     });
     this.name = 'StoreUnavailableError';
+  }
+}
+
+/** The default growth limits of a merge. */
+export const DEFAULT_MERGE_LIMITS: MergeLimits = { maxReplicas: MAX_REPLICAS_PER_SITE };
+
+/** A merge would pass one of a site's growth limits (409 `limit`); nothing was written. */
+export class StoreLimitError extends Error {
+  constructor(
+    readonly limit: 'replicas',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StoreLimitError';
   }
 }
 

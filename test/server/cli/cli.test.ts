@@ -148,6 +148,58 @@ describe('the terskel CLI', () => {
     }
   });
 
+  it('links to PORT on this machine when PUBLIC_URL is not set', async () => {
+    await cli('site', 'add', 'hjerterom-alta', '--name', 'Hjerterom Alta');
+    let stdout = '';
+    const code = await runCli(['device', 'add', '--site', 'hjerterom-alta'], {
+      stdout: (text) => (stdout += text),
+      stderr: () => {},
+      env: { DATA_DIR: dataDir, PORT: '9123' },
+    });
+    expect(code).toBe(0);
+    expect(stdout).toContain('  http://localhost:9123/#/provision?c=');
+    expect(stdout).toContain('with the address http://localhost:9123;');
+    expect(stdout).not.toContain('8080');
+  });
+
+  it('prints stored text with escape codes as visible escapes, and refuses them in names', async () => {
+    await cli('site', 'add', 'hjerterom-alta', '--name', 'Hjerterom Alta');
+    const store = openSqliteStore({ dataDir });
+    try {
+      // As a device (or an older endpoint) could have stored them.
+      const device = await store.addDevice(
+        {
+          id: randomUUID(),
+          site: 'hjerterom-alta',
+          label: 'Døra\u001b[2J\u001b]0;owned\u0007',
+          tokenHash: 'x',
+        },
+        new Date(),
+      );
+      await store.mergeUpload(
+        uploadBody({ site: 'hjerterom-alta', id: device.id }, randomUUID(), [], {
+          app: 'terskel\u001b[31m\u202e',
+        }),
+        device.id,
+        new Date(),
+      );
+    } finally {
+      await store.close();
+    }
+    const { stdout } = await cli('device', 'list');
+    expect(stdout).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202e](?<!\n)/u);
+    expect(stdout).toContain('Døra\\u001b[2J\\u001b]0;owned\\u0007');
+    expect(stdout).toContain('terskel\\u001b[31m\\u202e');
+    for (const argv of [
+      ['site', 'add', 'ny-plass', '--name', 'Ny\u001b[2J plass'],
+      ['device', 'add', '--site', 'hjerterom-alta', '--label', 'Stua\u0007'],
+    ]) {
+      const refused = await cli(...argv);
+      expect(refused.code, argv.join(' ')).toBe(2);
+      expect(refused.stderr).toMatch(/must not contain control characters/);
+    }
+  });
+
   it('explains bad input and exits non-zero', async () => {
     const cases: Array<[string[], number, RegExp]> = [
       [[], 2, /Usage/],

@@ -234,7 +234,9 @@ describe('POST /api/v1/counts', () => {
   });
 
   it('answers 405 for another method, with Allow', async () => {
-    const response = await endpoint.app.request('/api/v1/counts');
+    const response = await endpoint.app.request('/api/v1/counts', {
+      headers: { Authorization: `Bearer ${endpoint.tablet.token}` },
+    });
     await expectError(response, 405, 'method-not-allowed');
     expect(response.headers.get('allow')).toBe('POST');
   });
@@ -350,10 +352,14 @@ describe('GET /api/v1/sites/:site/days', () => {
   });
 
   it('answers 405 for POST', async () => {
-    const response = await endpoint.app.request(`/api/v1/sites/${SITE}/days`, { method: 'POST' });
+    const headers = { Authorization: `Bearer ${endpoint.tablet.token}` };
+    const response = await endpoint.app.request(`/api/v1/sites/${SITE}/days`, {
+      method: 'POST',
+      headers,
+    });
     await expectError(response, 405, 'method-not-allowed');
     await expectError(
-      await endpoint.app.request(`/api/v1/sites/${SITE}/days.csv`, { method: 'DELETE' }),
+      await endpoint.app.request(`/api/v1/sites/${SITE}/days.csv`, { method: 'DELETE', headers }),
       405,
       'method-not-allowed',
     );
@@ -474,10 +480,11 @@ describe('rate limits', () => {
 });
 
 describe('unknown paths and failures', () => {
-  it('answers 404 JSON for an unknown API path', async () => {
-    await expectError(await endpoint.app.request('/api/v1/nothing'), 404, 'not-found');
+  it('answers 404 JSON for an unknown API path (to a caller with a token)', async () => {
+    const headers = { Authorization: `Bearer ${endpoint.tablet.token}` };
+    await expectError(await endpoint.app.request('/api/v1/nothing', { headers }), 404, 'not-found');
     await expectError(
-      await endpoint.app.request('/api/v2/counts', { method: 'POST' }),
+      await endpoint.app.request('/api/v2/counts', { method: 'POST', headers }),
       404,
       'not-found',
     );
@@ -602,9 +609,9 @@ describe('admin API and dashboard', () => {
       {
         id: endpoint.tablet.device.id,
         label: 'Døra',
-        createdAt: '2026-11-23T14:05:00.000Z',
+        createdAt: '2026-11-23T16:05:00.000Z',
         revokedAt: null,
-        lastSeenAt: '2026-11-23T14:05:00.000Z',
+        lastSeenAt: '2026-11-23T16:05:00.000Z',
         appVersion: 'terskel/0.1.0',
       },
     ]);
@@ -618,6 +625,14 @@ describe('admin API and dashboard', () => {
     await expectError(await endpoint.app.request('/api/v1/admin/sites'), 401, 'unauthorized');
     await expectError(
       await endpoint.app.request('/api/v1/admin/sites', { method: 'POST' }),
+      401,
+      'unauthorized',
+    );
+    await expectError(
+      await endpoint.app.request('/api/v1/admin/sites', {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${endpoint.adminToken}` },
+      }),
       405,
       'method-not-allowed',
     );

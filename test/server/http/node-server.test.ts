@@ -3,10 +3,10 @@
  * request itself (not the Web stream that `app.request` gives), so the limits and answers are
  * checked on that path too.
  */
-import { serve, type ServerType } from '@hono/node-server';
 import { randomUUID } from 'node:crypto';
-import { request } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { request, type Server } from 'node:http';
+import { connect, type AddressInfo } from 'node:net';
+import { listen } from '../../../src/server/http/index.ts';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Store } from '../../../src/server/store/index.ts';
 import {
@@ -21,18 +21,21 @@ import {
 let store: Store;
 let dispose: () => Promise<void>;
 let endpoint: Awaited<ReturnType<typeof seededEndpoint>>;
-let server: ServerType;
+let server: Server;
 let port: number;
 
 beforeAll(async () => {
   ({ store, dispose } = tempSqliteStore());
   endpoint = await seededEndpoint(store);
-  await new Promise<void>((ready) => {
-    server = serve({ fetch: endpoint.app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
-      port = (info as AddressInfo).port;
-      ready();
-    });
+  // Short timeouts, so a stalled request is answered within the test.
+  server = await listen(endpoint.app, {
+    port: 0,
+    host: '127.0.0.1',
+    requestTimeoutMs: 1_500,
+    headersTimeoutMs: 1_000,
+    checkIntervalMs: 100,
   });
+  port = (server.address() as AddressInfo).port;
 });
 afterAll(async () => {
   await new Promise((closed) => server.close(closed));
@@ -108,4 +111,68 @@ it('answers 400 for a body that is not UTF-8 or not JSON', async () => {
   expect(latin1).toMatchObject({ status: 400, body: { error: 'invalid' } });
   const cut = await post(['{"protocol": 1,']);
   expect(cut).toMatchObject({ status: 400, body: { error: 'invalid' } });
+});
+
+/** Writes `text` on a raw connection, then waits for the endpoint to close it; what came back. */
+function raw(text: string, options: { destroyAfterWrite?: boolean } = {}) {
+  return new Promise<string>((done, fail) => {
+    const socket = connect(port, '127.0.0.1', () => {
+      socket.write(text);
+      if (options.destroyAfterWrite) {
+        socket.destroy();
+        done('');
+      }
+    });
+    let received = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (received += chunk));
+    socket.on('close', () => done(received));
+    socket.on('error', fail);
+  });
+}
+
+it("answers a request whose headers stall with a 408 in the protocol's JSON, not Node's bare text", async () => {
+  const answer = await raw('POST /api/v1/counts HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+  const [head, body] = answer.split('\r\n\r\n');
+  expect(head).toMatch(/^HTTP\/1\.1 408 /);
+  expect(head).toMatch(/\r\nContent-Type: application\/json/i);
+  expect(JSON.parse(body!)).toMatchObject({ ok: false, error: 'request-timeout' });
+});
+
+it('answers an upload whose body stalls with the 408 JSON too, and logs no error', async () => {
+  const before = endpoint.logs.length;
+  const answer = await raw(
+    'POST /api/v1/counts HTTP/1.1\r\nHost: 127.0.0.1\r\n' +
+      `Authorization: Bearer ${endpoint.tablet.token}\r\n` +
+      'Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"protocol":1,',
+  );
+  expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+  expect(JSON.parse(answer.split('\r\n\r\n')[1]!)).toMatchObject({ error: 'request-timeout' });
+  await new Promise((wait) => setTimeout(wait, 100));
+  expect(endpoint.logs.slice(before).filter((entry) => entry.level === 'error')).toEqual([]);
+});
+
+it("answers a malformed request in the protocol's JSON too", async () => {
+  const answer = await raw('NOT HTTP AT ALL\r\n\r\n');
+  const [head, body] = answer.split('\r\n\r\n');
+  expect(head).toMatch(/^HTTP\/1\.1 400 /);
+  expect(JSON.parse(body!)).toMatchObject({ ok: false, error: 'invalid' });
+});
+
+it('logs an upload whose client goes away mid-body as a 400, with no error and no stack', async () => {
+  const before = endpoint.logs.length;
+  await raw(
+    'POST /api/v1/counts HTTP/1.1\r\nHost: 127.0.0.1\r\n' +
+      `Authorization: Bearer ${endpoint.tablet.token}\r\n` +
+      'Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"protocol":1,"days":[',
+    { destroyAfterWrite: true },
+  );
+  const deadline = Date.now() + 5_000;
+  while (!endpoint.logs.slice(before).some((entry) => entry.path === '/api/v1/counts')) {
+    if (Date.now() > deadline) throw new Error('the aborted upload was never logged');
+    await new Promise((wait) => setTimeout(wait, 20));
+  }
+  const entries = endpoint.logs.slice(before);
+  expect(entries.find((entry) => entry.path === '/api/v1/counts')).toMatchObject({ status: 400 });
+  expect(entries.filter((entry) => entry.level === 'error')).toEqual([]);
 });

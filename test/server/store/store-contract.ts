@@ -6,7 +6,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { provisionDevice } from '../../../src/server/cli/index.ts';
-import { StoreConflictError, type Store } from '../../../src/server/store/index.ts';
+import {
+  StoreConflictError,
+  StoreLimitError,
+  type Store,
+} from '../../../src/server/store/index.ts';
 import type { SiteDaysAnswer, Upload } from '../../../src/shared/protocol.ts';
 import {
   getDays,
@@ -59,7 +63,7 @@ export function storeContract(name: string, openStore: StoreFactory): void {
       const answer = await upload([PROTOCOL_EXAMPLE_DAY], randomUUID());
       expect(answer).toEqual({
         ok: true,
-        serverTime: '2026-11-23T14:05:00.000Z',
+        serverTime: '2026-11-23T16:05:00.000Z',
         days: [{ date: '2026-11-23', counts: 4 }],
       });
     });
@@ -236,7 +240,7 @@ export function storeContract(name: string, openStore: StoreFactory): void {
       expect(await siteDays()).toEqual(before);
       const devices = await store.listDevices(SITE);
       const seen = devices.find((device) => device.id === repaired.device.id)!;
-      expect(seen.lastSeenAt).toBe('2026-11-23T14:06:00.000Z');
+      expect(seen.lastSeenAt).toBe('2026-11-23T16:06:00.000Z');
       expect(seen.appVersion).toBe('terskel/0.1.0');
     });
 
@@ -283,12 +287,16 @@ export function storeContract(name: string, openStore: StoreFactory): void {
         [
           { date: '2026-10-31', counts: [{ counter: 'visit', inc: 1, dec: 0 }] },
           { date: '2026-11-01', counts: [{ counter: 'visit', inc: 2, dec: 0 }] },
-          { date: '2026-11-30', counts: [{ counter: 'visit', inc: 3, dec: 0 }] },
-          { date: '2026-12-01', counts: [{ counter: 'visit', inc: 4, dec: 0 }] },
+          { date: '2026-11-23', counts: [{ counter: 'visit', inc: 3, dec: 0 }] },
+          { date: '2026-11-24', counts: [{ counter: 'visit', inc: 4, dec: 0 }] },
         ],
         randomUUID(),
       );
-      expect((await siteDays()).map((day) => day.date)).toEqual(['2026-11-01', '2026-11-30']);
+      // The range ends before tomorrow (2026-11-24), the latest date a site stores.
+      expect((await siteDays('2026-11-01', '2026-11-23')).map((day) => day.date)).toEqual([
+        '2026-11-01',
+        '2026-11-23',
+      ]);
       const other = await getDays(
         endpoint.app,
         endpoint.adminToken,
@@ -378,7 +386,7 @@ export function storeContract(name: string, openStore: StoreFactory): void {
           id: endpoint.tablet.device.id,
           site: SITE,
           label: 'Døra',
-          createdAt: '2026-11-23T14:05:00.000Z',
+          createdAt: '2026-11-23T16:05:00.000Z',
           revokedAt: null,
           lastSeenAt: null,
           appVersion: null,
@@ -412,6 +420,33 @@ export function storeContract(name: string, openStore: StoreFactory): void {
       ).rejects.toThrow();
       const after = await store.readSiteDays(SITE, '2026-09-01', '2026-11-01');
       expect(after.counts).toHaveLength(62 * 24);
+    });
+
+    it('refuses a replica past the limit of a site, writing nothing of it, also when two race', async () => {
+      const limits = { maxReplicas: 3 };
+      const now = endpoint.clock.now();
+      const device = endpoint.tablet.device;
+      const merge = (replica: string) =>
+        store.mergeUpload(
+          uploadBody(device, replica, [PROTOCOL_EXAMPLE_DAY]),
+          device.id,
+          now,
+          limits,
+        );
+      const [first, second] = [randomUUID(), randomUUID()];
+      await merge(first);
+      await merge(second);
+      // Two new replicas at once: the site has room for one of them only.
+      const raced = await Promise.allSettled([merge(randomUUID()), merge(randomUUID())]);
+      expect(raced.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected']);
+      const refused = raced.find((result) => result.status === 'rejected');
+      expect(refused?.reason).toBeInstanceOf(StoreLimitError);
+      await expect(merge(randomUUID())).rejects.toMatchObject({ limit: 'replicas' });
+      // A replica the site knows goes on merging.
+      await merge(first);
+      const rows = await store.readSiteDays(SITE, '2026-11-23', '2026-11-23');
+      expect(new Set(rows.counts.map((count) => count.replica)).size).toBe(3);
+      expect(rows.closings).toHaveLength(3);
     });
   });
 }

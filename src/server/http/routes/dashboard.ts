@@ -4,14 +4,17 @@
  * test that never opens the dashboard reads nothing) and served with a strict CSP.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Hono } from 'hono';
 import type { HttpEnv } from '../context.ts';
 
+// A path, not a URL: under jsdom (the tablet's tests that start the app) `URL` is jsdom's,
+// which node:fs does not take for a file URL.
 const files = new Map<string, string>();
 const read = (name: string): string => {
   let text = files.get(name);
   if (text === undefined) {
-    text = readFileSync(new URL(`../dashboard/${name}`, import.meta.url), 'utf8');
+    text = readFileSync(join(import.meta.dirname, '..', 'dashboard', name), 'utf8');
     files.set(name, text);
   }
   return text;

@@ -8,8 +8,14 @@ import type { HttpEnv } from '../context.ts';
 import { createStaticFiles } from '../static-files.ts';
 
 /** GET * from `distDir`, and 405 for every other method. */
-export function staticRoutes({ distDir }: { distDir: string }) {
-  const staticFiles = createStaticFiles(distDir);
+export function staticRoutes({
+  distDir,
+  connectSources = [],
+}: {
+  distDir: string;
+  connectSources?: readonly string[];
+}) {
+  const staticFiles = createStaticFiles(distDir, connectSources);
   const routes = new Hono<HttpEnv>();
 
   routes.get('*', async (c) => {

@@ -1,14 +1,16 @@
 /**
  * POST /counts: a paired device's upload, validated against protocol 1 and max-merged by the
- * store. Only a device may send, and only for its own site and device id.
+ * store. Only a device may send, and only for its own site and device id; a closing from the
+ * future and a day outside the site's dates are refused before anything is written.
  */
 import { Hono } from 'hono';
-import { allowOnly, forbidden, invalid } from '../answers.ts';
+import { StoreLimitError } from '../../store/index.ts';
+import { allowOnly, forbidden, invalid, pastLimit } from '../answers.ts';
 import { requireCaller } from '../caller.ts';
 import type { HttpEnv, RouteParts } from '../context.ts';
 import { readJson } from '../request-body.ts';
-import { parseUpload } from '../upload-check.ts';
-import { validationIssues } from '../validation-issues.ts';
+import { checkUpload } from '../upload-check.ts';
+import { closingIssues, outOfRangeDays } from '../upload-limits.ts';
 
 /** POST /counts, to mount under /api/v1. */
 export function uploadRoutes({ store, clock, limits }: Omit<RouteParts, 'clientAddress'>) {
@@ -18,15 +20,35 @@ export function uploadRoutes({ store, clock, limits }: Omit<RouteParts, 'clientA
     const auth = c.get('auth');
     const body = await readJson(c, limits.maxBodyBytes);
     if (!body.ok) return body.response;
-    const parsed = parseUpload(body.value);
-    if (!parsed.success) {
-      return invalid(c, 'The upload does not match protocol 1.', validationIssues(parsed.error));
+    const checked = checkUpload(body.value);
+    if (!checked.success) {
+      return invalid(c, 'The upload does not match protocol 1.', checked.issues);
     }
-    const upload = parsed.data;
+    const upload = checked.data;
     if (upload.site !== auth.device.site || upload.device !== auth.device.id) return forbidden(c);
     const now = clock();
-    const merged = await store.mergeUpload(upload, auth.device.id, now);
-    return c.json({ ok: true, serverTime: now.toISOString(), days: merged.days });
+    const lateClosings = closingIssues(upload, now);
+    if (lateClosings.length > 0) {
+      return invalid(c, "A closing's time is not possible by the endpoint's clock.", lateClosings);
+    }
+    const outOfRange = outOfRangeDays(upload, now);
+    if (outOfRange.length > 0) {
+      return pastLimit(
+        c,
+        'date-range',
+        'A day is outside the dates a site stores: from ten years back to tomorrow.',
+        outOfRange,
+      );
+    }
+    try {
+      const merged = await store.mergeUpload(upload, auth.device.id, now, {
+        maxReplicas: limits.maxReplicasPerSite,
+      });
+      return c.json({ ok: true, serverTime: now.toISOString(), days: merged.days });
+    } catch (error) {
+      if (error instanceof StoreLimitError) return pastLimit(c, error.limit, error.message);
+      throw error;
+    }
   });
   allowOnly(routes, '/counts', ['POST']);
 
