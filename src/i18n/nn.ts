@@ -1,6 +1,9 @@
 /** Door catalogue: nynorsk (translated from bokmål; missing keys fall back to it). */
 import type { Catalogue } from './nb.ts';
 
+/** Our own names of days and months, for a runtime whose Intl lacks nn. */
+export { nnCalendar as calendar } from './calendar-names.ts';
+
 export const nn: Catalogue = {
   'app.name': 'Terskel',
   'door.checkIn': 'Sjekk inn',

@@ -1,6 +1,9 @@
 /** Door catalogue: North Sámi (translated from bokmål; missing keys fall back to it). */
 import type { Catalogue } from './nb.ts';
 
+/** Our own names of days and months, for a runtime whose Intl lacks se. */
+export { seCalendar as calendar } from './calendar-names.ts';
+
 export const se: Catalogue = {
   'app.name': 'Terskel',
   'door.checkIn': 'Mun bohten',

@@ -1,4 +1,9 @@
-/** Looking up and filling in messages, and formatting dates, times and kroner with Intl. */
+/**
+ * Looking up and filling in messages, and formatting dates, times and kroner with Intl. Where
+ * the runtime's Intl lacks a language (Debian's Chromium has no nn or se), dates use our own
+ * names of days and months, registered when that language's catalogue loads, and kroner our own
+ * format: never the runtime's English.
+ */
 import type { Language } from '../shared/site-config.ts';
 import { nb, type Catalogue, type MessageKey } from './nb.ts';
 
@@ -36,6 +41,25 @@ export function createTranslator(language: Language, catalogue: Catalogue = {}):
   };
 }
 
+/** Whether the runtime's Intl has a language's own data (injected by tests as a runtime without). */
+export type LocaleSupport = (language: Language) => boolean;
+
+/** The runtime's answer. */
+export const runtimeLocaleSupport: LocaleSupport = (language) =>
+  Intl.DateTimeFormat.supportedLocalesOf(language).length > 0;
+
+/** Our own names for a language Intl may lack, Monday and January first; "torsdag 3. desember". */
+export interface CalendarNames {
+  weekdays: readonly string[];
+  months: readonly string[];
+}
+
+const calendars = new Map<Language, CalendarNames>();
+/** Registers our own names for a language (its catalogue's loader does, before first use). */
+export function addCalendarNames(language: Language, names: CalendarNames): void {
+  calendars.set(language, names);
+}
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(language: Language, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = language + JSON.stringify(options);
@@ -48,39 +72,58 @@ function formatter(language: Language, options: Intl.DateTimeFormatOptions): Int
 }
 
 /** "mandag 23. november" for a business day `YYYY-MM-DD` (the date itself, no zone shift). */
-export function formatDay(language: Language, isoDate: string): string {
+export function formatDay(
+  language: Language,
+  isoDate: string,
+  hasLocale: LocaleSupport = runtimeLocaleSupport,
+): string {
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  const own = calendars.get(language);
+  if (own !== undefined && !hasLocale(language)) {
+    // getUTCDay counts from Sunday, our names from Monday.
+    return `${own.weekdays[(date.getUTCDay() + 6) % 7]} ${d}. ${own.months[m - 1]}`;
+  }
   return formatter(language, {
     timeZone: 'UTC',
     weekday: 'long',
     day: 'numeric',
     month: 'long',
-  }).format(new Date(Date.UTC(y, m - 1, d)));
+  }).format(date);
 }
 
-/** A wall-clock time `HH:MM` in the language's style; Norwegian writes 13.15 (Språkrådet). */
+/**
+ * A wall-clock time `HH:MM` in the language's digits, 24-hour in every language (a door never
+ * says "03:00 PM"); Norwegian writes 13.15 (Språkrådet).
+ */
 export function formatClock(language: Language, clock: string): string {
   const [h, m] = clock.split(':').map(Number) as [number, number];
-  const text = formatter(language, { timeZone: 'UTC', hour: '2-digit', minute: '2-digit' }).format(
-    new Date(Date.UTC(2000, 0, 1, h, m)),
-  );
+  const text = formatter(language, {
+    timeZone: 'UTC',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(Date.UTC(2000, 0, 1, h, m)));
   return language === 'nb' || language === 'nn' ? text.replace(':', '.') : text;
 }
 
 /**
- * Whole kroner, "1 200 kr". Norwegian writes the amount first; older locale data (the ICU of
- * Debian's WebKitGTK) puts "kr" first, so for nb and nn the order is ours, not the engine's.
+ * Whole kroner, "1 200 kr". Norwegian writes the amount first, so for nb and nn — and for any
+ * language the runtime's Intl lacks — the format is ours (as Intl writes it in nb: U+2212
+ * minus, no-break spaces), not the engine's: older locale data (Debian's WebKitGTK) says "kr 90".
  */
-export function formatNok(language: Language, amount: number): string {
-  const parts = new Intl.NumberFormat(language, {
+export function formatNok(
+  language: Language,
+  amount: number,
+  hasLocale: LocaleSupport = runtimeLocaleSupport,
+): string {
+  if (language === 'nb' || language === 'nn' || !hasLocale(language)) {
+    const digits = String(Math.round(Math.abs(amount))).replace(/\B(?=(\d{3})+$)/g, '\u00a0');
+    return `${amount < 0 ? '\u2212' : ''}${digits}\u00a0kr`;
+  }
+  return new Intl.NumberFormat(language, {
     style: 'currency',
     currency: 'NOK',
     maximumFractionDigits: 0,
-  }).formatToParts(amount);
-  const currency = parts[0]?.type === 'currency' ? parts[0].value : undefined;
-  if ((language === 'nb' || language === 'nn') && currency !== undefined) {
-    const number = parts.filter((part) => part.type !== 'currency' && part.type !== 'literal');
-    return `${number.map((part) => part.value).join('')}\u00a0${currency}`;
-  }
-  return parts.map((part) => part.value).join('');
+  }).format(amount);
 }

@@ -3,7 +3,9 @@
  * it), the JSON backup, and the import of a backup on a replacement tablet. Every file is
  * made on the tablet, so it works offline; nothing is stored when input is refused.
  */
-import { csvDocument, longCsvRows, wideCsvRows } from '../domain/csv.ts';
+import { csvDocument, namedLongCsvRows, wideCsvRows, type CsvWords } from '../domain/csv.ts';
+import { nbStaff } from '../i18n/nb-staff.ts';
+import { createTranslator, type Translator } from '../i18n/translate.ts';
 import { checkRange, type RangeProblem } from '../domain/periods.ts';
 import type { Backup } from '../shared/backup.ts';
 import type { SiteConfig } from '../shared/site-config.ts';
@@ -20,9 +22,32 @@ export type CsvLayout = 'wide' | 'long';
 export type CsvOutcome =
   { ok: true; file: ExportFile; days: number } | { ok: false; problem: RangeProblem };
 
+/** The CSV's words in the translator's language. */
+export function csvWords({ t }: Translator): CsvWords {
+  return {
+    date: t('staff.csv.date'),
+    row: t('staff.csv.row'),
+    total: t('staff.csv.total'),
+    perAnswer: t('staff.csv.perAnswer'),
+    perHour: t('staff.csv.perHour'),
+    closing: t('staff.csv.closing'),
+    counter: t('staff.csv.counter'),
+    answer: t('staff.csv.answer'),
+    hour: t('staff.csv.hour'),
+    count: t('staff.csv.count'),
+    kroner: t('staff.csv.kroner'),
+    counterKroner: t('staff.csv.counterKroner'),
+    closed: t('staff.csv.closed'),
+    cashCounted: t('staff.csv.cashCounted'),
+    yes: t('staff.csv.yes'),
+    no: t('staff.csv.no'),
+  };
+}
+
 /**
- * The CSV of a range (every day with counts, the endpoint's totals where provided), and marks
- * this tablet's days in the range as exported. A refused range exports and marks nothing.
+ * The CSV of a range (every day with counts, the endpoint's totals where provided), headed
+ * in the lead's language (bokmål unless a translator says otherwise), and marks this tablet's
+ * days in the range as exported. A refused range exports and marks nothing.
  */
 export async function exportCsv(
   store: KioskStore,
@@ -30,12 +55,14 @@ export async function exportCsv(
   to: string,
   layout: CsvLayout,
   endpoint?: EndpointTotalsReader,
+  translator: Translator = createTranslator('nb', nbStaff),
 ): Promise<CsvOutcome> {
   const problem = checkRange(from, to);
   if (problem !== undefined) return { ok: false, problem };
   const config = store.config.get();
   const { days } = await rangeTotals(store, from, to, endpoint);
-  const rows = layout === 'wide' ? wideCsvRows(days, config.counters) : longCsvRows(days);
+  const named = layout === 'wide' ? wideCsvRows : namedLongCsvRows;
+  const rows = named(days, config.counters, csvWords(translator), translator.language);
   await store.write(({ db, replica }) => markExported(db, replica, from, to, store.now()));
   await recordExport(store.now());
   return {

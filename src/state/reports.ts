@@ -18,10 +18,16 @@ export interface SiteTotals {
   totals: Total[];
 }
 
+/** A day's totals and, where it was closed, its closing with the cash the lead counted. */
+export interface ClosedDayTotals extends DayTotals {
+  closed?: boolean;
+  cashCountedNok?: number;
+}
+
 /** A range's days (only those with counts) and where they come from. */
 export interface RangeTotals {
   source: TotalsSource;
-  days: DayTotals[];
+  days: ClosedDayTotals[];
 }
 
 /** Reads the endpoint's site totals (PROTOCOL.md "Reading"); rejects when it can't be reached. */
@@ -32,14 +38,29 @@ export async function tabletDays(
   store: KioskStore,
   from: IsoDate,
   to: IsoDate,
-): Promise<DayTotals[]> {
+): Promise<ClosedDayTotals[]> {
   if (to < from) return [];
-  const [{ db }, { countsByDayBetween }] = await Promise.all([
+  const [{ db }, { countsByDayBetween, dayRowsBetween }] = await Promise.all([
     store.storage(),
     import('../storage/index.ts'),
   ]);
-  const days = await countsByDayBetween(db, from, to);
-  return days.map(({ day, counts }) => ({ date: day, totals: dayTotals(counts) }));
+  const [days, rows] = await Promise.all([
+    countsByDayBetween(db, from, to),
+    dayRowsBetween(db, from, to),
+  ]);
+  // Of the replicas that closed a day, the latest closing's counted cash stands (as on the endpoint).
+  const closings = new Map<IsoDate, { at: number; cashCountedNok?: number }>();
+  for (const row of rows) {
+    if (row.closedAt === undefined || (closings.get(row.day)?.at ?? -1) > row.closedAt) continue;
+    closings.set(row.day, { at: row.closedAt, cashCountedNok: row.cashCountedNok });
+  }
+  return days.map(({ day, counts }) => {
+    const closing = closings.get(day);
+    const totals = { date: day, totals: dayTotals(counts) };
+    return closing === undefined
+      ? totals
+      : { ...totals, closed: true, cashCountedNok: closing.cashCountedNok };
+  });
 }
 
 /** A range's totals: the endpoint's where a reader is given and answers, else the tablet's. */
@@ -52,7 +73,13 @@ export async function rangeTotals(
   if (reader !== undefined) {
     try {
       const days = await reader(from, to);
-      return { source: 'endpoint', days: days.map(({ date, totals }) => ({ date, totals })) };
+      const read = days.map(({ date, totals, closed, cashCountedNok }) => ({
+        date,
+        totals,
+        closed,
+        cashCountedNok,
+      }));
+      return { source: 'endpoint', days: read };
     } catch {
       // Unreachable or refused: the tablet's own totals are the honest fallback.
     }

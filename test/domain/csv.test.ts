@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { LONG_CSV_COLUMNS, csvDocument, longCsvRows, wideCsvRows } from '../../src/domain/csv';
+import {
+  LONG_CSV_COLUMNS,
+  csvDocument,
+  longCsvRows,
+  namedLongCsvRows,
+  wideCsvRows,
+  type CsvWords,
+} from '../../src/domain/csv';
 import { hjerteromAlta } from '../../src/domain/presets';
 import { rollUp } from '../../src/domain/tally';
 import { LONG_CSV_HEADER } from '../../src/shared/protocol';
@@ -69,22 +76,149 @@ describe('the long layout', () => {
   });
 });
 
+const WORDS: CsvWords = {
+  date: 'Dato',
+  row: 'Rad',
+  total: 'Totalt',
+  perAnswer: 'Per svar',
+  perHour: 'Per time',
+  closing: 'Dagsoppgjør',
+  counter: 'Teller',
+  answer: 'Svar',
+  hour: 'Time',
+  count: 'Antall',
+  kroner: 'Kroner',
+  counterKroner: '{counter}, kroner',
+  closed: 'Dagen avsluttet',
+  cashCounted: 'Opptalt kontant, kroner',
+  yes: 'Ja',
+  no: 'Nei',
+};
+
 describe('the wide layout', () => {
-  it('has one row per day and a column per counter, option and sale amount, headed by ids', () => {
-    const rows = wideCsvRows([day, { date: '2026-11-24', totals: [] }], hjerteromAlta.counters);
+  it('has one row per day and a column per counter, option and sale amount, headed by names', () => {
+    const rows = wideCsvRows(
+      [
+        { ...day, closed: true, cashCountedNok: 120 },
+        { date: '2026-11-24', totals: [] },
+      ],
+      hjerteromAlta.counters,
+      WORDS,
+      'nb',
+    );
     expect(rows[0]).toEqual([
-      'date',
-      'visit',
-      'visit:first-time',
-      'visit:returning',
-      'middag',
-      'brodmat',
-      'bingo',
-      'bingo:cash',
-      'bingo:vipps',
-      'bingo:nok',
+      'Dato',
+      'Besøk',
+      'Første gang',
+      'Har vært her før',
+      'Middag',
+      'Brødskiver og frukt',
+      'Bingobrett',
+      'Kontant',
+      'Vipps',
+      'Bingobrett, kroner',
+      'Dagen avsluttet',
+      'Opptalt kontant, kroner',
     ]);
-    expect(rows[1]).toEqual(['2026-11-23', 24, 4, 0, 31, 0, 12, 12, 0, 120]);
-    expect(rows[2]).toEqual(['2026-11-24', 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(rows[1]).toEqual(['2026-11-23', 24, 4, 0, 31, 0, 12, 12, 0, 120, 'Ja', 120]);
+    expect(rows[2]).toEqual(['2026-11-24', 0, 0, 0, 0, 0, 0, 0, 0, 0, 'Nei', undefined]);
+  });
+
+  it('uses the names in the language asked for, bokmål where a name has no translation', () => {
+    const counters = hjerteromAlta.counters.map((counter) =>
+      counter.id === 'middag' ? { ...counter, name: { nb: 'Middag' } } : counter,
+    );
+    const [header] = wideCsvRows([], counters, WORDS, 'en');
+    expect(header?.slice(1, 5)).toEqual(['Visits', 'First time', 'Been here before', 'Middag']);
+  });
+
+  it('prefixes an option with its counter where two columns would read the same', () => {
+    const counters = [
+      {
+        id: 'kaffe',
+        kind: 'sale' as const,
+        name: { nb: 'Kaffe' },
+        byHour: false,
+        options: [{ id: 'cash', name: { nb: 'Kontant' } }],
+      },
+      {
+        id: 'bingo',
+        kind: 'sale' as const,
+        name: { nb: 'Bingo' },
+        byHour: false,
+        options: [
+          { id: 'cash', name: { nb: 'Kontant' } },
+          { id: 'vipps', name: { nb: 'Vipps' } },
+        ],
+      },
+    ];
+    const [header] = wideCsvRows([], counters, WORDS, 'nb');
+    expect(header).toEqual([
+      'Dato',
+      'Kaffe',
+      'Kaffe, Kontant',
+      'Kaffe, kroner',
+      'Bingo',
+      'Bingo, Kontant',
+      'Vipps',
+      'Bingo, kroner',
+      'Dagen avsluttet',
+      'Opptalt kontant, kroner',
+    ]);
+  });
+
+  it('quotes a name with ; or " and keeps æøå', () => {
+    const counters = [
+      {
+        id: 'vaffel',
+        kind: 'meal' as const,
+        name: { nb: 'Vaffel; "stor" på kjøkkenet' },
+        byHour: false,
+      },
+    ];
+    expect(csvDocument(wideCsvRows([], counters, WORDS, 'nb'))).toBe(
+      '\uFEFFDato;"Vaffel; ""stor"" på kjøkkenet";Dagen avsluttet;Opptalt kontant, kroner\r\n',
+    );
+  });
+});
+
+describe("the tablet's long layout", () => {
+  it('says on each row whether it is a total, per answer or per hour, and adds the closing', () => {
+    const rows = namedLongCsvRows(
+      [{ ...day, closed: true, cashCountedNok: 100 }],
+      hjerteromAlta.counters,
+      WORDS,
+      'nb',
+    );
+    expect(rows).toEqual([
+      ['Dato', 'Rad', 'Teller', 'Svar', 'Time', 'Antall', 'Kroner'],
+      ['2026-11-23', 'Totalt', 'Bingobrett', undefined, undefined, 12, 120],
+      ['2026-11-23', 'Per svar', 'Bingobrett', 'Kontant', undefined, 12, 120],
+      ['2026-11-23', 'Totalt', 'Middag', undefined, undefined, 31, undefined],
+      ['2026-11-23', 'Totalt', 'Besøk', undefined, undefined, 24, undefined],
+      ['2026-11-23', 'Per svar', 'Besøk', 'Første gang', undefined, 4, undefined],
+      ['2026-11-23', 'Per time', 'Besøk', undefined, 13, 24, undefined],
+      [
+        '2026-11-23',
+        'Dagsoppgjør',
+        'Opptalt kontant, kroner',
+        undefined,
+        undefined,
+        undefined,
+        100,
+      ],
+    ]);
+  });
+
+  it('names a counter no longer in the config by its id, and an open day has no closing row', () => {
+    const rows = namedLongCsvRows(
+      [{ date: '2026-11-23', totals: rollUp([{ counter: 'kaffe', inc: 2, dec: 0 }]) }],
+      hjerteromAlta.counters,
+      WORDS,
+      'nb',
+    );
+    expect(rows.slice(1)).toEqual([
+      ['2026-11-23', 'Totalt', 'kaffe', undefined, undefined, 2, undefined],
+    ]);
   });
 });

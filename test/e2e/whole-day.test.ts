@@ -121,7 +121,7 @@ describe.each(ENGINE_CASES)('a whole day at Hjerterom Alta, in %s', (_label, eng
     };
     const wide = await download('Én rad per dag');
     expect(wide.name).toBe(`terskel-hjerterom-alta-${DAY}-${DAY}-per-dag.csv`);
-    expect(wide.text.startsWith('\uFEFFdate;')).toBe(true);
+    expect(wide.text.startsWith('\uFEFFDato;')).toBe(true);
     const wideRows = Papa.parse<Record<string, string>>(wide.text, {
       header: true,
       skipEmptyLines: true,
@@ -129,16 +129,18 @@ describe.each(ENGINE_CASES)('a whole day at Hjerterom Alta, in %s', (_label, eng
     expect(wideRows.errors).toEqual([]);
     expect(wideRows.data).toEqual([
       {
-        date: DAY,
-        visit: '20',
-        'visit:first-time': '0',
-        'visit:returning': '0',
-        middag: '31',
-        brodmat: '0',
-        bingo: '12',
-        'bingo:cash': '9',
-        'bingo:vipps': '3',
-        'bingo:nok': '120',
+        Dato: DAY,
+        Besøk: '20',
+        'Første gang': '0',
+        'Har vært her før': '0',
+        Middag: '31',
+        'Brødskiver og frukt': '0',
+        Bingobrett: '12',
+        Kontant: '9',
+        Vipps: '3',
+        'Bingobrett, kroner': '120',
+        'Dagen avsluttet': 'Ja',
+        'Opptalt kontant, kroner': '100',
       },
     ]);
     await page.waitFor({ text: /^Eksportert: 1 / });
@@ -150,15 +152,42 @@ describe.each(ENGINE_CASES)('a whole day at Hjerterom Alta, in %s', (_label, eng
     expect(longRows.meta.delimiter).toBe(';');
     expect(longRows.meta.linebreak).toBe('\r\n');
     const [header, ...rows] = longRows.data;
-    expect(header).toEqual(['date', 'counter', 'option', 'hour', 'net', 'amount_nok']);
-    const row = (counter: string, option = '', hour = '') =>
-      rows.find((cells) => cells[1] === counter && cells[2] === option && cells[3] === hour);
-    expect(row('visit')).toEqual([DAY, 'visit', '', '', '20', '']);
-    expect(row('visit', '', '13')).toEqual([DAY, 'visit', '', '13', '20', '']);
-    expect(row('middag')).toEqual([DAY, 'middag', '', '', '31', '']);
-    expect(row('bingo')).toEqual([DAY, 'bingo', '', '', '12', '120']);
-    expect(row('bingo', 'cash')).toEqual([DAY, 'bingo', 'cash', '', '9', '90']);
-    expect(row('bingo', 'vipps')).toEqual([DAY, 'bingo', 'vipps', '', '3', '30']);
+    expect(header).toEqual(['Dato', 'Rad', 'Teller', 'Svar', 'Time', 'Antall', 'Kroner']);
+    const row = (counter: string, answer = '', hour = '') =>
+      rows.find((cells) => cells[2] === counter && cells[3] === answer && cells[4] === hour);
+    expect(row('Besøk')).toEqual([DAY, 'Totalt', 'Besøk', '', '', '20', '']);
+    expect(row('Besøk', '', '13')).toEqual([DAY, 'Per time', 'Besøk', '', '13', '20', '']);
+    expect(row('Middag')).toEqual([DAY, 'Totalt', 'Middag', '', '', '31', '']);
+    expect(row('Bingobrett')).toEqual([DAY, 'Totalt', 'Bingobrett', '', '', '12', '120']);
+    expect(row('Bingobrett', 'Kontant')).toEqual([
+      DAY,
+      'Per svar',
+      'Bingobrett',
+      'Kontant',
+      '',
+      '9',
+      '90',
+    ]);
+    expect(row('Bingobrett', 'Vipps')).toEqual([
+      DAY,
+      'Per svar',
+      'Bingobrett',
+      'Vipps',
+      '',
+      '3',
+      '30',
+    ]);
+    expect(row('Opptalt kontant, kroner')).toEqual([
+      DAY,
+      'Dagsoppgjør',
+      'Opptalt kontant, kroner',
+      '',
+      '',
+      '',
+      '100',
+    ]);
+    const totals = rows.filter((cells) => cells[1] === 'Totalt' && cells[2] === 'Besøk');
+    expect(totals.reduce((sum, cells) => sum + Number(cells[5]), 0)).toBe(20);
     expect(rows.every((cells) => cells[0] === DAY)).toBe(true);
 
     console.log(`A whole day took ${Math.round((Date.now() - started) / 1000)} s`);

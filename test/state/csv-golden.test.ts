@@ -1,13 +1,14 @@
 // CSV golden tests: a fixed week recorded through the store into a real (fake-indexeddb)
-// database, exported in both layouts and compared byte for byte, then parsed back with an
-// independent CSV parser (papaparse) to prove the BOM, the `;` and the quoting.
-//
-// Display names never reach the CSV (headers and cells are ids, which are ASCII slugs), so
-// the quoting of `;` and `"` is proven on a cell only a tampered database could hold.
+// database, exported in both layouts and compared byte for byte with hand-written files in
+// fixtures/ (Norwegian headings and names, æøå), then parsed back with an independent CSV
+// parser (papaparse) to prove the BOM, the `;`, the CRLF and the quoting.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { hjerteromAlta } from '../../src/domain/presets/index.ts';
 import { exportCsv, type ExportFile } from '../../src/state/export.ts';
+import { closeTheDay } from '../../src/state/closing.ts';
 import type { KioskStore } from '../../src/state/index.ts';
 import { createTallyActions, tallyTargets, targetKey } from '../../src/state/tally.ts';
 import { testKiosk } from '../support/kiosk.ts';
@@ -37,6 +38,7 @@ function target(day: string, key: string) {
  * - Thursday: 1 door visit at 14; one sandwich plate; bingo boards at 10 kr: cash, cash,
  *   Vipps, Vipps, cash, cash, and the last cash undone (3 cash, 2 Vipps, 50 kr).
  * - Friday: nothing on the tablet; 10 dinners back-filled on Sunday.
+ * Monday is closed with no cash to count, Thursday with 30 kr counted.
  */
 async function recordWeek(): Promise<KioskStore> {
   let clock = oslo(23, 12, 5);
@@ -79,6 +81,9 @@ async function recordWeek(): Promise<KioskStore> {
     await thursday.tap(target(THURSDAY, `bingo/${key}`));
   }
   expect((await thursday.undo())?.delta).toBe(-1);
+  clock = oslo(26, 20);
+  expect(await closeTheDay(store, MONDAY, '', 0)).toEqual({ ok: true });
+  expect(await closeTheDay(store, THURSDAY, '30', 30)).toEqual({ ok: true });
 
   // Sunday: Friday's paper sheet
   clock = oslo(29, 12);
@@ -106,44 +111,18 @@ function parse(text: string) {
   return result.data;
 }
 
-const WIDE_GOLDEN = crlf([
-  'date;visit;visit:first-time;visit:returning;middag;brodmat;bingo;bingo:cash;bingo:vipps;bingo:nok',
-  '2026-11-23;5;1;1;2;0;0;0;0;0',
-  '2026-11-25;2;0;0;28;0;0;0;0;0',
-  '2026-11-26;1;0;0;0;1;5;3;2;50',
-  '2026-11-27;0;0;0;10;0;0;0;0;0',
-]);
-
-const LONG_GOLDEN = crlf([
-  'date;counter;option;hour;net;amount_nok',
-  '2026-11-23;middag;;;2;',
-  '2026-11-23;visit;;;5;',
-  '2026-11-23;visit;first-time;;1;',
-  '2026-11-23;visit;returning;;1;',
-  '2026-11-23;visit;;12;3;',
-  '2026-11-23;visit;;13;2;',
-  '2026-11-25;middag;;;28;',
-  '2026-11-25;visit;;;2;',
-  '2026-11-25;visit;;11;2;',
-  '2026-11-26;bingo;;;5;50',
-  '2026-11-26;bingo;cash;;3;30',
-  '2026-11-26;bingo;vipps;;2;20',
-  '2026-11-26;brodmat;;;1;',
-  '2026-11-26;visit;;;1;',
-  '2026-11-26;visit;;14;1;',
-  '2026-11-27;middag;;;10;',
-]);
+const golden = (name: string) => readFileSync(path.join(__dirname, 'fixtures', name), 'utf8');
 
 describe('the CSV of a fixed week', () => {
-  it('wide layout: exactly the golden bytes (BOM, ;, CRLF), one row per day with counts', async () => {
+  it('wide layout: exactly the hand-written file (BOM, ;, CRLF), headed by display names', async () => {
     const store = await recordWeek();
     const file = await exported(store, 'wide');
     expect(file.name).toBe('terskel-hjerterom-alta-2026-11-23-2026-11-29-per-dag.csv');
     expect(file.type).toBe('text/csv;charset=utf-8');
-    expect(file.content).toBe(WIDE_GOLDEN);
+    expect(file.content).toBe(golden('week-per-dag.csv'));
   });
 
-  it('wide layout parsed back by papaparse gives the week’s totals', async () => {
+  it('wide layout parsed back by papaparse gives the week’s totals, closings and cash', async () => {
     const store = await recordWeek();
     const { content } = await exported(store, 'wide');
     expect(content.charCodeAt(0)).toBe(0xfeff);
@@ -153,70 +132,92 @@ describe('the CSV of a fixed week', () => {
     });
     expect(result.errors).toEqual([]);
     expect(result.meta.delimiter).toBe(';');
-    // The BOM is not glued to the first header, so Excel and a parser both see `date`.
-    expect(result.meta.fields?.[0]).toBe('date');
+    // The BOM is not glued to the first header, so Excel and a parser both see `Dato`.
+    expect(result.meta.fields?.[0]).toBe('Dato');
     const rows = result.data;
-    expect(rows.map((row) => row.date)).toEqual([MONDAY, WEDNESDAY, THURSDAY, FRIDAY]);
+    expect(rows.map((row) => row['Dato'])).toEqual([MONDAY, WEDNESDAY, THURSDAY, FRIDAY]);
     const sum = (column: string) => rows.reduce((total, row) => total + Number(row[column]), 0);
-    expect(sum('visit')).toBe(8);
-    expect(sum('visit:first-time')).toBe(1);
-    expect(sum('visit:returning')).toBe(1);
-    expect(sum('middag')).toBe(40);
-    expect(sum('brodmat')).toBe(1);
-    expect(sum('bingo')).toBe(5);
-    expect(sum('bingo:cash')).toBe(3);
-    expect(sum('bingo:vipps')).toBe(2);
-    expect(sum('bingo:nok')).toBe(50);
+    expect(sum('Besøk')).toBe(8);
+    expect(sum('Første gang')).toBe(1);
+    expect(sum('Har vært her før')).toBe(1);
+    expect(sum('Middag')).toBe(40);
+    expect(sum('Brødskiver og frukt')).toBe(1);
+    expect(sum('Bingobrett')).toBe(5);
+    expect(sum('Bingobrett, kroner')).toBe(50);
+    expect(sum('Opptalt kontant, kroner')).toBe(30);
+    expect(rows.map((row) => row['Dagen avsluttet'])).toEqual(['Ja', 'Nei', 'Ja', 'Nei']);
     expect(rows[2]).toEqual({
-      date: THURSDAY,
-      visit: '1',
-      'visit:first-time': '0',
-      'visit:returning': '0',
-      middag: '0',
-      brodmat: '1',
-      bingo: '5',
-      'bingo:cash': '3',
-      'bingo:vipps': '2',
-      'bingo:nok': '50',
+      Dato: THURSDAY,
+      Besøk: '1',
+      'Første gang': '0',
+      'Har vært her før': '0',
+      Middag: '0',
+      'Brødskiver og frukt': '1',
+      Bingobrett: '5',
+      Kontant: '3',
+      Vipps: '2',
+      'Bingobrett, kroner': '50',
+      'Dagen avsluttet': 'Ja',
+      'Opptalt kontant, kroner': '30',
     });
   });
 
-  it('long layout: exactly the golden bytes, as the endpoint’s days.csv', async () => {
+  it('long layout: exactly the hand-written file, each row saying what it is', async () => {
     const store = await recordWeek();
     const file = await exported(store, 'long');
     expect(file.name).toBe('terskel-hjerterom-alta-2026-11-23-2026-11-29-lang.csv');
-    expect(file.content).toBe(LONG_GOLDEN);
+    expect(file.content).toBe(golden('week-lang.csv'));
   });
 
-  it('long layout parsed back by papaparse: whole-day rows give the totals, hours add up', async () => {
+  it('long layout parsed back: the total rows count each visit once, the others add up to them', async () => {
     const store = await recordWeek();
     const { content } = await exported(store, 'long');
-    const [header, ...rows] = parse(content);
-    expect(header).toEqual(['date', 'counter', 'option', 'hour', 'net', 'amount_nok']);
-    expect(rows.every((row) => row.length === 6)).toBe(true);
-    const whole = rows.filter(([, , option, hour]) => option === '' && hour === '');
-    const net = (counter: string) =>
-      whole.filter((row) => row[1] === counter).reduce((total, row) => total + Number(row[4]), 0);
-    expect(net('visit')).toBe(8);
-    expect(net('middag')).toBe(40);
-    expect(net('brodmat')).toBe(1);
-    expect(net('bingo')).toBe(5);
-    expect(whole.filter((row) => row[1] === 'bingo').map((row) => [row[0], row[5]])).toEqual([
-      [THURSDAY, '50'],
+    const result = Papa.parse<Record<string, string>>(content, {
+      header: true,
+      skipEmptyLines: true,
+    });
+    expect(result.errors).toEqual([]);
+    expect(result.meta.linebreak).toBe('\r\n');
+    expect(result.meta.fields).toEqual([
+      'Dato',
+      'Rad',
+      'Teller',
+      'Svar',
+      'Time',
+      'Antall',
+      'Kroner',
     ]);
-    const hourly = rows.filter(([, counter, , hour]) => counter === 'visit' && hour !== '');
-    expect(hourly.reduce((total, row) => total + Number(row[4]), 0)).toBe(8);
-    const options = rows.filter(([, counter, option]) => counter === 'bingo' && option !== '');
-    expect(options.map((row) => [row[2], row[4], row[5]])).toEqual([
-      ['cash', '3', '30'],
-      ['vipps', '2', '20'],
+    const rows = result.data;
+    const sum = (kind: string, counter: string, column = 'Antall') =>
+      rows
+        .filter((row) => row['Rad'] === kind && row['Teller'] === counter)
+        .reduce((total, row) => total + Number(row[column]), 0);
+    // What a filter on Rad = Totalt and a sum in Excel give: the week's visits, once.
+    expect(sum('Totalt', 'Besøk')).toBe(8);
+    expect(sum('Per time', 'Besøk')).toBe(8);
+    expect(sum('Totalt', 'Middag')).toBe(40);
+    expect(sum('Totalt', 'Brødskiver og frukt')).toBe(1);
+    expect(sum('Totalt', 'Bingobrett')).toBe(5);
+    expect(sum('Totalt', 'Bingobrett', 'Kroner')).toBe(50);
+    expect(sum('Per svar', 'Bingobrett', 'Kroner')).toBe(50);
+    // Without the filter, every visit would count more than once.
+    const allVisits = rows.filter((row) => row['Teller'] === 'Besøk');
+    expect(allVisits.reduce((total, row) => total + Number(row['Antall']), 0)).toBe(18);
+    expect(new Set(rows.map((row) => row['Rad']))).toEqual(
+      new Set(['Totalt', 'Per svar', 'Per time', 'Dagsoppgjør']),
+    );
+    expect(
+      rows.filter((row) => row['Rad'] === 'Dagsoppgjør').map((row) => [row['Dato'], row['Kroner']]),
+    ).toEqual([
+      [MONDAY, ''],
+      [THURSDAY, '30'],
     ]);
   });
 });
 
 describe('a cell a spreadsheet would run', () => {
   it('is neutralised with a leading quote, and ; and " in it survive a round trip', async () => {
-    // Ids are slugs everywhere the app writes them; only a tampered database holds this.
+    // A counter no longer in the config is named by its id; only a tampered database holds this one.
     const kiosk = testKiosk({ now: oslo(23, 15) });
     const { db } = await kiosk.storage;
     const evil = '=HYPERLINK("http://x";"klikk")';
@@ -227,13 +228,13 @@ describe('a cell a spreadsheet would run', () => {
     const { content } = await exported(kiosk.store, 'long');
     expect(content).toBe(
       crlf([
-        'date;counter;option;hour;net;amount_nok',
-        `2026-11-23;"'=HYPERLINK(""http://x"";""klikk"")";;;3;`,
-        '2026-11-23;middag;;;7;',
+        'Dato;Rad;Teller;Svar;Time;Antall;Kroner',
+        `2026-11-23;Totalt;"'=HYPERLINK(""http://x"";""klikk"")";;;3;`,
+        '2026-11-23;Totalt;Middag;;;7;',
       ]),
     );
     const [, first, second] = parse(content);
-    expect(first).toEqual([MONDAY, `'${evil}`, '', '', '3', '']);
-    expect(second).toEqual([MONDAY, 'middag', '', '', '7', '']);
+    expect(first).toEqual([MONDAY, 'Totalt', `'${evil}`, '', '', '3', '']);
+    expect(second).toEqual([MONDAY, 'Totalt', 'Middag', '', '', '7', '']);
   });
 });

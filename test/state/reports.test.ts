@@ -36,7 +36,7 @@ describe('range totals', () => {
     };
     expect(await rangeTotals(kiosk.store, '2026-11-01', '2026-11-30', reader)).toEqual({
       source: 'endpoint',
-      days: [{ date: THURSDAY, totals: [{ counter: 'visit', net: 60 }] }],
+      days: [{ date: THURSDAY, closed: true, totals: [{ counter: 'visit', net: 60 }] }],
     });
     expect(asked).toEqual(['2026-11-01..2026-11-30']);
     expect((await rangeTotals(kiosk.store, '2026-11-01', '2026-11-30')).source).toBe('tablet');

@@ -103,7 +103,24 @@ describe('the door', () => {
     await screen.findByText('Velkommen!');
     fireEvent.click(screen.getByRole('button', { name: 'Én til' }));
     await screen.findByRole('button', { name: 'Én til (+1)' });
-    expect(net(await totalsOf(await kiosk.storage, MONDAY), 'visit')).toBe(2);
+    await waitFor(async () => {
+      expect(net(await totalsOf(await kiosk.storage, MONDAY), 'visit')).toBe(2);
+    });
+  });
+
+  it('six quick presses on "Én til" count six people, the number going up with each', async () => {
+    const kiosk = renderDoor();
+    fireEvent.click(screen.getByRole('button', { name: 'Sjekk inn' }));
+    await screen.findByText('Velkommen!');
+    for (let press = 1; press <= 6; press++) {
+      fireEvent.click(screen.getByRole('button', { name: /^Én til/ }));
+      expect(screen.getByRole('button', { name: /^Én til/ }).textContent).toBe(
+        `Én til (+${press})`,
+      );
+    }
+    await waitFor(async () => {
+      expect(net(await totalsOf(await kiosk.storage, MONDAY), 'visit')).toBe(7);
+    });
   });
 
   it('the answer to "Første gang her?" refines the stored visit without counting it twice', async () => {

@@ -2,7 +2,8 @@
  * The door's one action: Sjekk inn. The button answers the touch at once; Velkommen
  * shows only once the tap's transaction has committed ("Takk!" if it could not be, and
  * the tap is kept and retried). While the welcome shows, the button is gone, so a
- * second tap cannot count twice; "Én til" counts a companion on purpose.
+ * second tap cannot count twice; "Én til" counts a companion on purpose, every press: each
+ * is a person, counted on the button at once while the store's write queue saves them in turn.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Translator } from '../../i18n/index.ts';
@@ -70,8 +71,7 @@ export function CheckInPanel({
   }, [welcome, showQuestion, welcomeMs, questionMs, onWelcomeDone]);
 
   async function checkIn(companion: boolean, started?: Promise<WriteOutcome>) {
-    if (busy.current) return;
-    busy.current = true;
+    if (busy.current && !companion) return;
     let settled = false;
     // The write starts in this very event (IndexedDB commits off the main thread) and the
     // touch is answered in this frame without a render: the pressed style is set on the
@@ -80,7 +80,13 @@ export function CheckInPanel({
     const stored = started ?? store.checkIn();
     // A shell tap's press was painted by the shell long ago: its Velkommen need not wait.
     const painted = started ? undefined : nextPaint();
-    if (!companion) {
+    if (companion) {
+      // Counted now, not when stored: a quick sixth press must already read +6.
+      setPhase((current) =>
+        current.name === 'welcome' ? { ...current, companions: current.companions + 1 } : current,
+      );
+    } else {
+      busy.current = true;
       button.current?.setAttribute('data-state', 'saving');
       setTimeout(() => settled || setPhase({ name: 'saving' }), 150);
     }
@@ -94,18 +100,14 @@ export function CheckInPanel({
       setAnnouncement(outcome.stored ? t('door.welcome') : t('door.thanks'));
       setPhase((current) =>
         companion && current.name === 'welcome'
-          ? {
-              ...current,
-              companions: current.companions + 1,
-              stored: current.stored && outcome.stored,
-            }
+          ? { ...current, stored: current.stored && outcome.stored }
           : { name: 'welcome', checkIn, stored: outcome.stored, answered: false, companions: 0 },
       );
     } catch {
       setPhase({ name: 'unavailable' });
     } finally {
       settled = true;
-      busy.current = false;
+      if (!companion) busy.current = false;
     }
   }
 

@@ -3,11 +3,14 @@
  * closing summary, the year's CSV and the year's funder report from tally state, as the staff
  * screens compute them.
  */
-import { csvDocument, longCsvRows, wideCsvRows } from '../../../src/domain/csv.ts';
+import { csvDocument, namedLongCsvRows, wideCsvRows } from '../../../src/domain/csv.ts';
 import { sameDateLastYear } from '../../../src/domain/funder-report.ts';
 import { hjerteromAlta } from '../../../src/domain/presets/index.ts';
 import { dayTotals, netFor, visitsPerHour } from '../../../src/domain/reports.ts';
 import { rollUp } from '../../../src/domain/tally.ts';
+import { nbStaff } from '../../../src/i18n/nb-staff.ts';
+import { createTranslator } from '../../../src/i18n/translate.ts';
+import { csvWords } from '../../../src/state/export.ts';
 import { buildFunderReport } from '../../../src/state/funder-report/report.ts';
 import {
   countsByDayBetween,
@@ -110,12 +113,15 @@ async function daysOf(db: OpenedStorage['db'], from: string, to: string) {
   }));
 }
 
+const CSV_WORDS = csvWords(createTranslator('nb', nbStaff));
+
 /** A range's CSV as the export makes it (the days' packed counts, rolled up), wide or long. */
 async function csvOfRange(name: string, from: string, to: string, layout: 'wide' | 'long') {
   const { db } = await storage(name);
   const started = performance.now();
   const days = await daysOf(db, from, to);
-  const content = csvDocument(layout === 'wide' ? wideCsvRows(days, counters) : longCsvRows(days));
+  const named = layout === 'wide' ? wideCsvRows : namedLongCsvRows;
+  const content = csvDocument(named(days, counters, CSV_WORDS, 'nb'));
   const ms = performance.now() - started;
   return { ms, days: days.length, bytes: content.length };
 }

@@ -25,7 +25,7 @@ export function ExportPanel({ from, to, translator, handOver, onExported }: Expo
   async function exportRange() {
     setBusy(true);
     try {
-      const outcome = await exportCsv(store, from, to, layout, endpoint);
+      const outcome = await exportCsv(store, from, to, layout, endpoint, translator);
       if (!outcome.ok) {
         // Nothing is exported; the range form already says why, next to the dates.
         setMessage(undefined);

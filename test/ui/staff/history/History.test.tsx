@@ -117,9 +117,9 @@ describe('history', () => {
     const { bytes, text } = await fileText(files[0]!.blob);
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = text.slice(1).split('\r\n');
-    expect(lines[0]).toBe('date;counter;option;hour;net;amount_nok');
-    expect(lines).toContain('2026-11-23;middag;;;31;');
-    expect(lines).toContain('2026-11-26;bingo;cash;;9;90');
+    expect(lines[0]).toBe('Dato;Rad;Teller;Svar;Time;Antall;Kroner');
+    expect(lines).toContain('2026-11-23;Totalt;Middag;;;31;');
+    expect(lines).toContain('2026-11-26;Per svar;Bingobrett;Kontant;;9;90');
     expect(lines.at(-1)).toBe('');
     expect(text.replaceAll('\r\n', '')).not.toMatch(/\n/);
 
@@ -128,9 +128,9 @@ describe('history', () => {
     await waitFor(() => expect(files).toHaveLength(2));
     const wide = (await fileText(files[1]!.blob)).text.slice(1).split('\r\n');
     expect(wide[0]).toBe(
-      'date;visit;visit:first-time;visit:returning;middag;brodmat;bingo;bingo:cash;bingo:vipps;bingo:nok',
+      'Dato;Besøk;Første gang;Har vært her før;Middag;Brødskiver og frukt;Bingobrett;Kontant;Vipps;Bingobrett, kroner;Dagen avsluttet;Opptalt kontant, kroner',
     );
-    expect(wide[2]).toBe('2026-11-26;20;3;0;31;0;12;9;3;120');
+    expect(wide[2]).toBe('2026-11-26;20;3;0;31;0;12;9;3;120;Nei;');
 
     const { db, replica } = await kiosk.storage;
     expect((await db.days.get([replica, THURSDAY]))?.exportedAt).toBe(THURSDAY_1500);

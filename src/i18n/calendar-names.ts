@@ -1,0 +1,51 @@
+/**
+ * Our own names of days and months for the languages Debian's Chromium lacks in Intl (nn, se),
+ * exported by their catalogues'
+ * modules so they load with them. The words are CLDR's (what Node's full ICU prints); the
+ * order "torsdag 3. desember" is Norwegian's, and a native speaker should check it for North Sámi.
+ */
+import type { CalendarNames } from './translate.ts';
+
+export const nnCalendar: CalendarNames = {
+  weekdays: ['måndag', 'tysdag', 'onsdag', 'torsdag', 'fredag', 'laurdag', 'søndag'],
+  months: [
+    'januar',
+    'februar',
+    'mars',
+    'april',
+    'mai',
+    'juni',
+    'juli',
+    'august',
+    'september',
+    'oktober',
+    'november',
+    'desember',
+  ],
+};
+
+export const seCalendar: CalendarNames = {
+  weekdays: [
+    'vuossárga',
+    'maŋŋebárga',
+    'gaskavahkku',
+    'duorasdat',
+    'bearjadat',
+    'lávvardat',
+    'sotnabeaivi',
+  ],
+  months: [
+    'ođđajagemánnu',
+    'guovvamánnu',
+    'njukčamánnu',
+    'cuoŋománnu',
+    'miessemánnu',
+    'geassemánnu',
+    'suoidnemánnu',
+    'borgemánnu',
+    'čakčamánnu',
+    'golggotmánnu',
+    'skábmamánnu',
+    'juovlamánnu',
+  ],
+};
