@@ -3,6 +3,7 @@
  * copy synchronously (no zod); the stored one is validated once zod has loaded, and a
  * corrupt one falls back to the preset and says so in staff mode — it never blanks the door.
  */
+import { withVolunteerCounters } from '../domain/volunteer-hours.ts';
 import type { SiteConfig } from '../shared/site-config.ts';
 import {
   readPaintCopy,
@@ -33,15 +34,21 @@ export interface LoadedConfig {
   invalid?: string;
 }
 
-/** Reads and validates the stored configuration. */
+/**
+ * Reads and validates the stored configuration. Every site has the volunteer counters it
+ * implies (`frivillige`, `frivillig-minutter`), also one stored before they were implied.
+ */
 export async function loadConfig(): Promise<LoadedConfig> {
   const { value, problem } = await restoreSetting('config');
   if (problem) {
-    return { config: await loadDefaultPreset(), invalid: `${problem.path}: ${problem.message}` };
+    return {
+      config: withVolunteerCounters(await loadDefaultPreset()),
+      invalid: `${problem.path}: ${problem.message}`,
+    };
   }
-  if (value === undefined) return { config: await loadDefaultPreset() };
+  if (value === undefined) return { config: withVolunteerCounters(await loadDefaultPreset()) };
   writePaintCopy(value);
-  return { config: value };
+  return { config: withVolunteerCounters(value) };
 }
 
 /** Validates and stores a configuration; throws the validation error unchanged. */
