@@ -434,6 +434,8 @@ export const en: Catalogue = {
   'staff.funder.visitNote':
     'A visit is one check-in at the door or in the tally: the same person coming twice counts twice.',
   'staff.funder.about': 'About the report',
+  'staff.funder.scheduleFallback':
+    'Opening hours are counted as they were each day. {n} days with figures are from before Terskel kept the day’s opening hours, and are counted by the opening hours that apply now.',
   'staff.funder.source': 'Source',
   'staff.funder.thisPeriod': 'Period',
   'staff.funder.lastYear': 'Same period last year',

@@ -395,6 +395,8 @@ export const nbStaff = {
   'staff.funder.visitNote':
     'Et besøk er én registrering ved døra eller i tellingen: den samme personen som kommer to ganger, teller to ganger.',
   'staff.funder.about': 'Om rapporten',
+  'staff.funder.scheduleFallback':
+    'Åpningstimene telles slik de var hver dag. {n} dager med tall er fra før Terskel tok vare på dagens åpningstid, og telles etter åpningstidene som gjelder nå.',
   'staff.funder.source': 'Kilde',
   'staff.funder.thisPeriod': 'Perioden',
   'staff.funder.lastYear': 'Samme periode i fjor',
