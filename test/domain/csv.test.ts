@@ -83,8 +83,12 @@ describe('the wide layout', () => {
       'bingo:cash',
       'bingo:vipps',
       'bingo:nok',
+      'samtale-enerom',
+      'telefonsamtale',
+      'hjemmebesok',
+      'folgetjeneste',
     ]);
-    expect(rows[1]).toEqual(['2026-11-23', 24, 4, 0, 31, 0, 12, 12, 0, 120]);
-    expect(rows[2]).toEqual(['2026-11-24', 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(rows[1]).toEqual(['2026-11-23', 24, 4, 0, 31, 0, 12, 12, 0, 120, 0, 0, 0, 0]);
+    expect(rows[2]).toEqual(['2026-11-24', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
   });
 });

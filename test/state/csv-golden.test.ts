@@ -107,11 +107,11 @@ function parse(text: string) {
 }
 
 const WIDE_GOLDEN = crlf([
-  'date;visit;visit:first-time;visit:returning;middag;brodmat;bingo;bingo:cash;bingo:vipps;bingo:nok',
-  '2026-11-23;5;1;1;2;0;0;0;0;0',
-  '2026-11-25;2;0;0;28;0;0;0;0;0',
-  '2026-11-26;1;0;0;0;1;5;3;2;50',
-  '2026-11-27;0;0;0;10;0;0;0;0;0',
+  'date;visit;visit:first-time;visit:returning;middag;brodmat;bingo;bingo:cash;bingo:vipps;bingo:nok;samtale-enerom;telefonsamtale;hjemmebesok;folgetjeneste',
+  '2026-11-23;5;1;1;2;0;0;0;0;0;0;0;0;0',
+  '2026-11-25;2;0;0;28;0;0;0;0;0;0;0;0;0',
+  '2026-11-26;1;0;0;0;1;5;3;2;50;0;0;0;0',
+  '2026-11-27;0;0;0;10;0;0;0;0;0;0;0;0;0',
 ]);
 
 const LONG_GOLDEN = crlf([
@@ -178,6 +178,10 @@ describe('the CSV of a fixed week', () => {
       'bingo:cash': '3',
       'bingo:vipps': '2',
       'bingo:nok': '50',
+      'samtale-enerom': '0',
+      telefonsamtale: '0',
+      hjemmebesok: '0',
+      folgetjeneste: '0',
     });
   });
 

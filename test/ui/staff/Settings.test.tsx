@@ -72,7 +72,7 @@ describe('the settings editor', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Legg til teller' }));
     save();
     await waitFor(() =>
-      expect(screen.getByRole('alert').textContent).toBe('Ikke lagret: teller 6 må ha et navn.'),
+      expect(screen.getByRole('alert').textContent).toBe('Ikke lagret: teller 8 må ha et navn.'),
     );
     expect(await readSetting('config')).toBeUndefined();
   });
@@ -89,7 +89,7 @@ describe('the settings editor', () => {
   it('gives a new counter a fixed ASCII id from its name; renaming keeps the id', async () => {
     const kiosk = renderSettings(montenegroHammerfest);
     fireEvent.click(screen.getByRole('button', { name: 'Legg til teller' }));
-    const fresh = within(group('Tellere 6'));
+    const fresh = within(group('Tellere 8'));
     type(fresh.getByRole('textbox', { name: 'Navn' }), 'Fisketur på Sørøya');
     type(fresh.getByRole('textbox', { name: 'Pris i kroner (tomt = gratis)' }), '20');
     save();
