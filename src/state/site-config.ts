@@ -3,7 +3,6 @@
  * copy synchronously (no zod); the stored one is validated once zod has loaded, and a
  * corrupt one falls back to the preset and says so in staff mode — it never blanks the door.
  */
-import { withVolunteerCounters } from '../domain/volunteer-hours.ts';
 import type { SiteConfig } from '../shared/site-config.ts';
 import {
   readPaintCopy,
@@ -39,7 +38,11 @@ export interface LoadedConfig {
  * implies (`frivillige`, `frivillig-minutter`), also one stored before they were implied.
  */
 export async function loadConfig(): Promise<LoadedConfig> {
-  const { value, problem } = await restoreSetting('config');
+  // Its own small chunk: the first paint reads the paint copy and never waits for this.
+  const [{ value, problem }, { withVolunteerCounters }] = await Promise.all([
+    restoreSetting('config'),
+    import('../domain/volunteer-hours.ts'),
+  ]);
   if (problem) {
     return {
       config: withVolunteerCounters(await loadDefaultPreset()),

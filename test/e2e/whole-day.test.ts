@@ -123,6 +123,12 @@ describe('a whole day at Hjerterom Alta, in Chromium', () => {
         'bingo:cash': '9',
         'bingo:vipps': '3',
         'bingo:nok': '120',
+        'samtale-enerom': '0',
+        telefonsamtale: '0',
+        hjemmebesok: '0',
+        folgetjeneste: '0',
+        frivillige: '0',
+        'frivillig-minutter': '0',
       },
     ]);
     await page.getByText(/^Eksportert: 1 /).waitFor();
