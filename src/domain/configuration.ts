@@ -4,6 +4,7 @@
  * a configuration in, a new one out; it never validates, stores or rejects.
  */
 import type { SiteConfig } from '../shared/site-config';
+import { withVolunteerCounters } from './volunteer-hours';
 
 /** A fixed ASCII id from a display name: "Øreakupunktur" → "oreakupunktur", never taken twice. */
 export function slugFor(name: string, taken: readonly string[], fallback = 'punkt'): string {
@@ -36,7 +37,8 @@ function withIds<T extends { id: string }>(items: T[], nameOf: (item: T) => stri
 /**
  * What the editor's draft becomes before validation: new items (id '') get their slug from
  * their name, opening hours without days and empty dates are dropped, an answer that refines
- * visits is also a visit option, and a place with a capacity counts check-outs.
+ * visits is also a visit option, a place with a capacity counts check-outs, and every site
+ * has the volunteer counters (`frivillige`, `frivillig-minutter`).
  */
 export function prepareConfig(draft: SiteConfig): SiteConfig {
   let counters = withIds(draft.counters, (counter) => counter.name.nb).map((counter) =>
@@ -66,7 +68,7 @@ export function prepareConfig(draft: SiteConfig): SiteConfig {
     closedDates: draft.closedDates.filter(Boolean),
     openDates: draft.openDates.filter(Boolean),
     schedule: withIds(draft.schedule, (item) => item.title.nb),
-    counters,
+    counters: withVolunteerCounters({ counters }).counters,
   };
   if (question) prepared.question = question;
   return prepared;

@@ -65,6 +65,14 @@ export interface OpeningSummary {
 
 const MINUTES_PER_DAY = 24 * 60;
 
+/** What a configuration's schedule says of a date, as the day keeps it (no reason, no holiday name). */
+export function openingSnapshotOf(config: SiteConfig, date: IsoDate): OpeningSnapshot {
+  const status = dayStatus(config, date);
+  return status.open
+    ? { open: true, hours: { open: status.hours.open, close: status.hours.close } }
+    : { open: false };
+}
+
 /** Minutes from opening to closing; a close at or before the opening is past midnight. */
 export function openingMinutesOf(hours: DayHours): number {
   const open = minutesOfDay(hours.open);

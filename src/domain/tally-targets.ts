@@ -5,6 +5,7 @@
 import type { SiteConfig } from '../shared/site-config';
 import { countersOn } from './schedule';
 import type { TallyTarget } from './tally-events';
+import { isVolunteerCounter } from './volunteer-hours';
 
 /** Whether a target is a visit or check-out added by staff for someone who did not tap. */
 export function isStaffAdded(target: TallyTarget): boolean {
@@ -14,9 +15,11 @@ export function isStaffAdded(target: TallyTarget): boolean {
 /**
  * The +1 buttons of a day: one per counter that is on, one per option where it has options.
  * Visits and check-outs get a single staff-added +1: the door's answers are the visitor's own.
+ * The volunteer counters have no +1: a shift is entered as numbers (`VolunteerShift`).
  */
 export function tallyTargets(config: SiteConfig, day: string): TallyTarget[] {
   return countersOn(config, day).flatMap((counter): TallyTarget[] => {
+    if (isVolunteerCounter(counter.id)) return [];
     if (isStaffAdded({ counter }) || !counter.options?.length) return [{ counter }];
     return counter.options.map((option) => ({ counter, option }));
   });

@@ -2,6 +2,7 @@
  * Owns volunteer effort as numbers: the fixed counter ids it is stored under and the parsing of
  * the hours a shift gave into whole minutes. Never a name, never anything but counts.
  */
+import type { Counter } from '../shared/site-config';
 
 /** Counter of volunteers, one addition per shift (numbers only, never names). */
 export const VOLUNTEERS_COUNTER = 'frivillige';
@@ -58,4 +59,67 @@ export function parseVolunteerHours(typed: string, volunteers: number): Voluntee
     return { ok: false, reason: 'over-24-hours-each' };
   }
   return { ok: true, minutes };
+}
+
+/** Why a typed number of volunteers was refused. */
+export type VolunteerCountRefusal = 'volunteers-not-whole' | 'volunteers-too-many';
+
+/** At most this many volunteers on one shift entry (a typo guard, not a rule of the place). */
+export const MAX_VOLUNTEERS_PER_SHIFT = 500;
+
+/** A shift as stored: its volunteers and the whole minutes they gave. */
+export interface VolunteerShift {
+  volunteers: number;
+  minutes: number;
+}
+
+/** A typed shift (volunteers, hours) read as numbers, or why not; nothing is stored either way. */
+export function parseVolunteerShift(
+  typedVolunteers: string,
+  typedHours: string,
+):
+  | { ok: true; shift: VolunteerShift }
+  | { ok: false; reason: VolunteerHoursRefusal | VolunteerCountRefusal } {
+  const text = typedVolunteers.trim();
+  if (!/^\d+$/.test(text)) {
+    return { ok: false, reason: /^-/.test(text) ? 'negative' : 'volunteers-not-whole' };
+  }
+  const volunteers = Number(text);
+  if (volunteers > MAX_VOLUNTEERS_PER_SHIFT) return { ok: false, reason: 'volunteers-too-many' };
+  const hours = parseVolunteerHours(typedHours, volunteers);
+  return hours.ok ? { ok: true, shift: { volunteers, minutes: hours.minutes } } : hours;
+}
+
+/**
+ * The two counters volunteer effort is stored on, implied in every site's configuration (the
+ * lead never adds them): additions per shift, never by hour, summed across tablets like any count.
+ */
+export function volunteerCounters(): Counter[] {
+  return [
+    {
+      id: VOLUNTEERS_COUNTER,
+      kind: 'activity',
+      name: { nb: 'Frivillige', en: 'Volunteers' },
+      byHour: false,
+    },
+    {
+      id: VOLUNTEER_MINUTES_COUNTER,
+      kind: 'activity',
+      name: { nb: 'Frivillige timer (i minutter)', en: 'Volunteer hours (in minutes)' },
+      byHour: false,
+    },
+  ];
+}
+
+/** Whether a counter id is one of the volunteer counters (entered as a shift, not tapped +1). */
+export function isVolunteerCounter(id: string): boolean {
+  return id === VOLUNTEERS_COUNTER || id === VOLUNTEER_MINUTES_COUNTER;
+}
+
+/** The configuration with the volunteer counters added where it lacks them; the same one when not. */
+export function withVolunteerCounters<T extends { counters: Counter[] }>(config: T): T {
+  const missing = volunteerCounters().filter(
+    (implied) => !config.counters.some((counter) => counter.id === implied.id),
+  );
+  return missing.length === 0 ? config : { ...config, counters: [...config.counters, ...missing] };
 }

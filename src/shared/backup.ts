@@ -5,7 +5,7 @@
 import * as z from 'zod/mini';
 import { closingSchema, countKey, countSchema } from './protocol.ts';
 import { siteConfigSchema } from './site-config.ts';
-import { isoDateSchema } from './slug.ts';
+import { clockTimeSchema, isoDateSchema } from './slug.ts';
 
 export const BACKUP_FORMAT = 'terskel-backup';
 export const BACKUP_VERSION = 1;
@@ -23,11 +23,24 @@ export const backupCountSchema = z.extend(countSchema, {
 });
 export type BackupCount = z.infer<typeof backupCountSchema>;
 
-/** A replica's closing of a day; absent `closed` means the day is open. */
+/** A day's opening hours as its schedule had them that day (absent in older backups). */
+export const backupOpeningSchema = z.union([
+  z.strictObject({
+    open: z.literal(true),
+    hours: z.strictObject({ open: clockTimeSchema, close: clockTimeSchema }),
+  }),
+  z.strictObject({ open: z.literal(false) }),
+]);
+
+/**
+ * A replica's closing of a day (absent `closed` means the day is open) and the opening the day
+ * kept; both optional, so backups from before opening snapshots import as they did.
+ */
 export const backupDaySchema = z.strictObject({
   replica: z.uuid(),
   date: isoDateSchema,
   closed: z.optional(closingSchema),
+  opening: z.optional(backupOpeningSchema),
 });
 export type BackupDay = z.infer<typeof backupDaySchema>;
 

@@ -15,6 +15,7 @@ import {
   saveNote,
 } from '../storage/index.ts';
 import type { KioskStore } from './kiosk-store.ts';
+import { rememberOpening } from './opening-snapshot.ts';
 
 export {
   CASH_OPTION,
@@ -75,6 +76,8 @@ export async function closeTheDay(
       ...(parsed.nok !== undefined ? { cashCountedNok: parsed.nok } : {}),
     }),
   );
+  // The day's opening as its schedule has it now, when the day is today (kept once).
+  await rememberOpening(store, day).catch(() => false);
   return { ok: true };
 }
 
@@ -95,6 +98,8 @@ export function useClosingRecord(
 ): { record: ClosingRecord | undefined; reload(): void; version: number } {
   const [version, setVersion] = useState(0);
   const [record, setRecord] = useState<ClosingRecord | undefined>(undefined);
+  // A day first seen by staff keeps today's opening snapshot (off the tap's path).
+  useEffect(() => void rememberOpening(store, day).catch(() => false), [store, day]);
   useEffect(() => {
     let current = true;
     loadClosingRecord(store, day).then(

@@ -8,6 +8,7 @@
 import type { Workbox } from 'workbox-window';
 import type { KioskStore } from './kiosk-store.ts';
 import { observable } from './observable.ts';
+import { rememberOpening } from './opening-snapshot.ts';
 
 export const IDLE_BEFORE_UPDATE_MS = 2 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -127,9 +128,15 @@ export function listenForStaleChunks(
   };
 }
 
-/** Retention after the first paint (when the browser is idle) and then daily; health on return. */
+/**
+ * Retention and today's opening snapshot after the first paint (when the browser is idle) and
+ * then daily; health on return.
+ */
 export function startStorageCare(store: KioskStore): () => void {
-  const prune = () => void store.pruneRetention().catch(() => undefined);
+  const prune = () => {
+    void store.pruneRetention().catch(() => undefined);
+    void rememberOpening(store).catch(() => false);
+  };
   const idle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 1000));
   idle(prune);
   const daily = setInterval(prune, DAY_MS);

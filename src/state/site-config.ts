@@ -33,15 +33,25 @@ export interface LoadedConfig {
   invalid?: string;
 }
 
-/** Reads and validates the stored configuration. */
+/**
+ * Reads and validates the stored configuration. Every site has the volunteer counters it
+ * implies (`frivillige`, `frivillig-minutter`), also one stored before they were implied.
+ */
 export async function loadConfig(): Promise<LoadedConfig> {
-  const { value, problem } = await restoreSetting('config');
+  // Its own small chunk: the first paint reads the paint copy and never waits for this.
+  const [{ value, problem }, { withVolunteerCounters }] = await Promise.all([
+    restoreSetting('config'),
+    import('../domain/volunteer-hours.ts'),
+  ]);
   if (problem) {
-    return { config: await loadDefaultPreset(), invalid: `${problem.path}: ${problem.message}` };
+    return {
+      config: withVolunteerCounters(await loadDefaultPreset()),
+      invalid: `${problem.path}: ${problem.message}`,
+    };
   }
-  if (value === undefined) return { config: await loadDefaultPreset() };
+  if (value === undefined) return { config: withVolunteerCounters(await loadDefaultPreset()) };
   writePaintCopy(value);
-  return { config: value };
+  return { config: withVolunteerCounters(value) };
 }
 
 /** Validates and stores a configuration; throws the validation error unchanged. */

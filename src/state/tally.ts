@@ -14,7 +14,15 @@ import {
   type TallyTarget,
 } from '../domain/tally-events.ts';
 import { parseBackfillAmount, type BackfillProblem } from '../domain/tally-targets.ts';
+import {
+  parseVolunteerShift,
+  volunteerCounters,
+  type VolunteerCountRefusal,
+  type VolunteerHoursRefusal,
+  type VolunteerShift,
+} from '../domain/volunteer-hours.ts';
 import type { Total } from '../shared/protocol.ts';
+import type { Counter } from '../shared/site-config.ts';
 import { countsOfDay, type EventInput } from '../storage/index.ts';
 import type { KioskStorage, KioskStore, WriteOutcome } from './kiosk-store.ts';
 import { observable, type Observable } from './observable.ts';
@@ -40,6 +48,11 @@ export interface TallyWrite {
   day: string;
 }
 
+/** A shift's volunteers and minutes added (or taken back), or why it was refused. */
+export type ShiftResult =
+  | { ok: true; shift: VolunteerShift; stored: boolean; correction: boolean }
+  | { ok: false; reason: VolunteerHoursRefusal | VolunteerCountRefusal };
+
 export type BackfillResult =
   | { ok: true; write: TallyWrite }
   | { ok: false; problem: BackfillProblem | 'future-day' | 'bad-day' };
@@ -54,6 +67,16 @@ export interface TallyActions {
   correct(target: TallyTarget, reason: CorrectionReason): Promise<TallyWrite>;
   /** +n for a day from a paper tally sheet; refused with a reason when n is not 1–10 000. */
   backfill(target: TallyTarget, day: string, typedAmount: string): Promise<BackfillResult>;
+  /**
+   * A shift's volunteers and typed hours added to today's `frivillige` and `frivillig-minutter`
+   * in one write (whole minutes); with a reason, the same numbers taken back as a correction.
+   * Refused (nothing stored) when negative, not a number or over 24 hours a volunteer.
+   */
+  addShift(
+    typedVolunteers: string,
+    typedHours: string,
+    correction?: CorrectionReason,
+  ): Promise<ShiftResult>;
 }
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -111,6 +134,28 @@ export function createTallyActions(store: KioskStore): TallyActions {
       const event = tallyInputEvent(target, parsed.amount, 'backfill', now, { day });
       const outcome = await store.record([event]);
       return { ok: true, write: written(target, 'backfill', outcome) };
+    },
+
+    async addShift(typedVolunteers, typedHours, correction) {
+      const parsed = parseVolunteerShift(typedVolunteers, typedHours);
+      if (!parsed.ok) return parsed;
+      const { shift } = parsed;
+      const at = store.now();
+      const when = store.dayOf(at);
+      const sign = correction === undefined ? 1 : -1;
+      const [volunteers, minutes] = volunteerCounters();
+      const amounts: [Counter, number][] = [
+        [volunteers!, shift.volunteers],
+        [minutes!, shift.minutes],
+      ];
+      const events = amounts
+        .filter(([, amount]) => amount !== 0)
+        .map(([counter, amount]) => {
+          const event = tallyInputEvent({ counter }, sign * amount, 'staff', at, when);
+          return correction === undefined ? event : { ...event, reason: correction };
+        });
+      const outcome = await store.record(events);
+      return { ok: true, shift, stored: outcome.stored, correction: correction !== undefined };
     },
   };
 }

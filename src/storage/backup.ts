@@ -40,6 +40,7 @@ export async function backupOf(
         day.closed = { at: new Date(row.closedAt).toISOString() };
         if (row.cashCountedNok !== undefined) day.closed.cashCountedNok = row.cashCountedNok;
       }
+      if (row.opening !== undefined) day.opening = row.opening;
       days.push(day);
     });
     return {
@@ -139,13 +140,21 @@ export async function importBackup(
       const closedAt = closed === undefined ? undefined : Date.parse(closed.at);
       const takesClosing =
         closedAt !== undefined && (next.closedAt === undefined || closedAt > next.closedAt);
+      // A day's opening snapshot is kept once: the backup's fills a row that has none.
+      const opening = closings.get(id)?.opening;
+      const takesOpening = opening !== undefined && next.opening === undefined;
+      if (takesOpening) next = { ...next, opening };
       if (takesClosing) {
         next = { ...next, closedAt };
         if (closed?.cashCountedNok === undefined) delete next.cashCountedNok;
         else next.cashCountedNok = closed.cashCountedNok;
         outcome.closings += 1;
       }
-      if (!takesClosing && !changedDays.has(id)) continue;
+      if (!takesClosing && !changedDays.has(id)) {
+        // Only the snapshot is new: nothing to upload, so the revision stays.
+        if (takesOpening) await db.days.put(next);
+        continue;
+      }
       if (changedDays.has(id)) {
         const rows = await db.tally.where('[replica+day]').equals([replica, date]).toArray();
         next = { ...next, counts: withRows(NO_COUNTS, rows) };

@@ -3,6 +3,7 @@
  * state bumps the row's revision so sync uploads it; an export mark does not (it never leaves
  * the tablet). Reads of raw events here only count taps after a closing.
  */
+import type { OpeningSnapshot } from '../domain/opening.ts';
 import type { DayRow, TerskelDatabase } from './database.ts';
 import { NO_COUNTS } from './day-counts.ts';
 
@@ -51,6 +52,38 @@ export async function reopenDay(
     await db.days.put(next);
     return next;
   });
+}
+
+/**
+ * Keeps a day's opening snapshot on this replica's row, in a transaction of its own (never a
+ * tap's): the first snapshot of a day stays, so a later schedule never rewrites it. A day with
+ * no row yet gets one without counts and revision 0 (nothing to upload). Whether it wrote.
+ */
+export async function keepOpeningSnapshot(
+  db: TerskelDatabase,
+  replica: string,
+  day: string,
+  opening: OpeningSnapshot,
+): Promise<boolean> {
+  return db.transaction('rw', db.days, async () => {
+    const current = await db.days.get([replica, day]);
+    if (current?.opening !== undefined) return false;
+    await db.days.put({ ...(current ?? freshRow(replica, day)), opening });
+    return true;
+  });
+}
+
+/** The opening snapshots kept for days in an inclusive range, from any replica's row. */
+export async function openingSnapshotsBetween(
+  db: TerskelDatabase,
+  from: string,
+  to: string,
+): Promise<Map<string, OpeningSnapshot>> {
+  const snapshots = new Map<string, OpeningSnapshot>();
+  for (const row of await dayRowsBetween(db, from, to)) {
+    if (row.opening !== undefined && !snapshots.has(row.day)) snapshots.set(row.day, row.opening);
+  }
+  return snapshots;
 }
 
 /**

@@ -2,6 +2,7 @@
  * The stored shapes of the tablet's database and their sentinels, without Dexie: the door's
  * first taps are written before Dexie has loaded (record.ts), so these must not import it.
  */
+import type { OpeningSnapshot } from '../domain/opening.ts';
 import type { TallyCounts } from '../domain/tally.ts';
 import type { CorrectionReason, EventSource } from '../domain/door-events.ts';
 
@@ -62,6 +63,11 @@ export interface DayRow {
   exportedAt?: number;
   /** The replica's counts of the day, packed (day-counts.ts); absent on rows from before. */
   counts?: string;
+  /**
+   * The day's opening hours as its schedule had them that day (kept once, never rewritten by a
+   * later schedule); absent on days from before snapshots were stored. Not indexed.
+   */
+  opening?: OpeningSnapshot;
 }
 
 /** The lead's note for a day: stays on this tablet, never synced. */

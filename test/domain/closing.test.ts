@@ -40,7 +40,13 @@ describe('the closing summary', () => {
       ['middag', 31],
       ['brodmat', 0],
     ]);
-    expect(summary.activities).toEqual([]);
+    // The social-worker and deacon service's tallies, none on this day.
+    expect(summary.activities.map((activity) => [activity.counter.id, activity.net])).toEqual([
+      ['samtale-enerom', 0],
+      ['telefonsamtale', 0],
+      ['hjemmebesok', 0],
+      ['folgetjeneste', 0],
+    ]);
   });
 
   it("a sale carries kroner per option; the cash box should hold the cash option's", () => {

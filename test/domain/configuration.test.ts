@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prepareConfig, slugFor } from '../../src/domain/configuration.ts';
+import { isVolunteerCounter } from '../../src/domain/volunteer-hours.ts';
 import { hjerteromAlta } from '../../src/domain/presets/index.ts';
 import type { SiteConfig } from '../../src/shared/site-config.ts';
 
@@ -37,7 +38,24 @@ describe("preparing the editor's draft", () => {
       ],
     };
     const prepared = prepareConfig(draft);
-    expect(prepared.counters.at(-1)?.id).toBe('middag-2');
+    const added = prepared.counters.filter((counter) => !isVolunteerCounter(counter.id));
+    expect(added.at(-1)?.id).toBe('middag-2');
+    // Every prepared configuration has the volunteer counters, once, never by hour.
+    expect(prepared.counters.filter((counter) => isVolunteerCounter(counter.id))).toEqual([
+      {
+        id: 'frivillige',
+        kind: 'activity',
+        name: { nb: 'Frivillige', en: 'Volunteers' },
+        byHour: false,
+      },
+      {
+        id: 'frivillig-minutter',
+        kind: 'activity',
+        name: { nb: 'Frivillige timer (i minutter)', en: 'Volunteer hours (in minutes)' },
+        byHour: false,
+      },
+    ]);
+    expect(prepareConfig(prepared).counters).toHaveLength(prepared.counters.length);
     expect(prepared.schedule.at(-1)?.id).toBe('strikkekafe');
     // The draft is left as it was.
     expect(draft.counters.at(-1)?.id).toBe('');

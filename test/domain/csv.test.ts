@@ -117,11 +117,32 @@ describe('the wide layout', () => {
       'Kontant',
       'Vipps',
       'Bingobrett, kroner',
+      'Samtale i enerom',
+      'Telefonsamtale',
+      'Hjemmebesøk',
+      'Følgetjeneste',
       'Dagen avsluttet',
       'Opptalt kontant, kroner',
     ]);
-    expect(rows[1]).toEqual(['2026-11-23', 24, 4, 0, 31, 0, 12, 12, 0, 120, 'Ja', 120]);
-    expect(rows[2]).toEqual(['2026-11-24', 0, 0, 0, 0, 0, 0, 0, 0, 0, 'Nei', undefined]);
+    expect(rows[1]).toEqual(['2026-11-23', 24, 4, 0, 31, 0, 12, 12, 0, 120, 0, 0, 0, 0, 'Ja', 120]);
+    expect(rows[2]).toEqual([
+      '2026-11-24',
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      'Nei',
+      undefined,
+    ]);
   });
 
   it('uses the names in the language asked for, bokmål where a name has no translation', () => {

@@ -10,7 +10,11 @@ import {
   stegForSteg,
 } from '../../src/domain/presets';
 import { countersOn, doorStatus, programmeFor } from '../../src/domain/schedule';
+import { tallyTargets, targetKey } from '../../src/domain/tally-targets';
 import { siteConfigSchema, type SiteConfig } from '../../src/shared/site-config';
+
+/** The staff tally's +1 buttons of a preset on a day, by key. */
+const tallyOn = (preset: SiteConfig, day: string) => tallyTargets(preset, day).map(targetKey);
 
 const issuesOf = (config: SiteConfig): string[] => {
   const result = siteConfigSchema.safeParse(config);
@@ -109,6 +113,25 @@ describe('Hjerterom Alta', () => {
     }
   });
 
+  it("tallies the social-worker and deacon service's outputs on every opening day", () => {
+    const services = ['samtale-enerom', 'telefonsamtale', 'hjemmebesok', 'folgetjeneste'];
+    // Monday 2026-11-23 and Thursday 2026-11-26: open days with different meals.
+    expect(tallyOn(hjerteromAlta, '2026-11-23')).toEqual(['visit', 'middag', ...services]);
+    expect(tallyOn(hjerteromAlta, '2026-11-28')).toEqual(['visit']);
+    expect(tallyOn(hjerteromAlta, '2026-11-26')).toEqual([
+      'visit',
+      'brodmat',
+      'bingo/cash',
+      'bingo/vipps',
+      ...services,
+    ]);
+    expect(
+      hjerteromAlta.counters
+        .filter((counter) => services.includes(counter.id))
+        .map((c) => c.name.nb),
+    ).toEqual(['Samtale i enerom', 'Telefonsamtale', 'Hjemmebesøk', 'Følgetjeneste']);
+  });
+
   it('has Ord for dagen at 13:00', () => {
     expect(hjerteromAlta.wordOfDay).toEqual({ enabled: true, time: '13:00' });
   });
@@ -145,6 +168,14 @@ describe('Blå Kors steg for steg', () => {
   });
 
   it('lets staff tally first conversations and activities with a tidgiver on weekdays', () => {
+    expect(tallyOn(stegForSteg, '2026-11-23')).toEqual([
+      'visit',
+      'tidgiver',
+      'kartleggingssamtale',
+      'aktivitet-tidgiver',
+    ]);
+    // Saturday: the staff's service counters are off; visits are always on.
+    expect(tallyOn(stegForSteg, '2026-11-28')).toEqual(['visit', 'tidgiver']);
     expect(countersOn(stegForSteg, '2026-11-23').map((counter) => counter.id)).toEqual([
       'visit',
       'tidgiver',
@@ -165,6 +196,11 @@ describe('En ainna plass', () => {
       'henge',
     ]);
     expect(enAinnaPlass.question?.options.at(-1)?.label.nb).toBe('Bare henge');
+  });
+
+  it('lets staff tally support conversations on its open evenings, not on a closed one', () => {
+    expect(tallyOn(enAinnaPlass, '2026-11-24')).toEqual(['visit', 'stottesamtale']);
+    expect(tallyOn(enAinnaPlass, '2026-11-27')).toEqual(['visit']);
   });
 
   it('on a closed evening (a Friday) says it opens Tuesday at 17:00', () => {
@@ -195,6 +231,14 @@ describe('Montenegro lavterskel', () => {
       'fellestrening',
       'oreakupunktur',
     ]);
+  });
+
+  it("tallies NAV's visits on Tuesdays and Thursdays and the police's on Wednesdays", () => {
+    const every = ['visit', 'checkout', 'varm-mat', 'fellestrening', 'oreakupunktur'];
+    expect(tallyOn(montenegroHammerfest, '2026-11-24')).toEqual([...every, 'nav-besok']);
+    expect(tallyOn(montenegroHammerfest, '2026-11-25')).toEqual([...every, 'politi-besok']);
+    expect(tallyOn(montenegroHammerfest, '2026-11-26')).toEqual([...every, 'nav-besok']);
+    expect(tallyOn(montenegroHammerfest, '2026-11-29')).toEqual(every);
   });
 
   it('shows NAV twice a week and the police once, and never a devotional', () => {

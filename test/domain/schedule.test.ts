@@ -35,7 +35,15 @@ describe('Hjerterom Alta on a normal Thursday (2026-11-26)', () => {
   });
 
   it('tallies visits, sandwiches and bingo boards, but not dinner', () => {
-    expect(ids(countersOn(alta, '2026-11-26'))).toEqual(['visit', 'brodmat', 'bingo']);
+    expect(ids(countersOn(alta, '2026-11-26'))).toEqual([
+      'visit',
+      'brodmat',
+      'bingo',
+      'samtale-enerom',
+      'telefonsamtale',
+      'hjemmebesok',
+      'folgetjeneste',
+    ]);
   });
 });
 
@@ -265,7 +273,16 @@ describe('counters on a day', () => {
         { id: 'tur', kind: 'activity', name: { nb: 'Tur' }, byHour: false },
       ],
     });
-    expect(ids(countersOn(config, '2026-11-23'))).toEqual(['visit', 'middag', 'checkout', 'tur']);
+    expect(ids(countersOn(config, '2026-11-23'))).toEqual([
+      'visit',
+      'middag',
+      'samtale-enerom',
+      'telefonsamtale',
+      'hjemmebesok',
+      'folgetjeneste',
+      'checkout',
+      'tur',
+    ]);
     expect(ids(countersOn(config, '2026-11-29'))).toEqual(['visit', 'checkout', 'tur']);
   });
 });

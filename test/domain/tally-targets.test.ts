@@ -7,12 +7,19 @@ import {
   targetKey,
 } from '../../src/domain/tally-targets.ts';
 
+/** Hjerterom Alta's social-worker and deacon service, tallied on every opening weekday. */
+const SERVICES = ['samtale-enerom', 'telefonsamtale', 'hjemmebesok', 'folgetjeneste'];
+
 const MONDAY = '2026-11-23';
 const THURSDAY = '2026-11-26';
 
 describe('tally targets', () => {
   it('Monday has dinner and a staff-added visit; no bingo', () => {
-    expect(tallyTargets(hjerteromAlta, MONDAY).map(targetKey)).toEqual(['visit', 'middag']);
+    expect(tallyTargets(hjerteromAlta, MONDAY).map(targetKey)).toEqual([
+      'visit',
+      'middag',
+      ...SERVICES,
+    ]);
   });
 
   it('Thursday has sandwiches and bingo by cash and Vipps', () => {
@@ -21,6 +28,7 @@ describe('tally targets', () => {
       'brodmat',
       'bingo/cash',
       'bingo/vipps',
+      ...SERVICES,
     ]);
   });
 });
@@ -58,6 +66,7 @@ describe('staff-added targets', () => {
     expect(kinds).toEqual([
       ['visit', true],
       ['middag', false],
+      ...SERVICES.map((id) => [id, false]),
     ]);
   });
 });

@@ -3,6 +3,7 @@ import {
   VOLUNTEER_MINUTES_COUNTER,
   VOLUNTEERS_COUNTER,
   parseVolunteerHours,
+  parseVolunteerShift,
 } from '../../src/domain/volunteer-hours';
 
 describe('typed volunteer hours', () => {
@@ -54,5 +55,25 @@ describe('typed volunteer hours', () => {
       'frivillige',
       'frivillig-minutter',
     ]);
+  });
+});
+
+describe('a typed shift', () => {
+  it('reads volunteers and hours as whole minutes', () => {
+    expect(parseVolunteerShift(' 3 ', '7,5')).toEqual({
+      ok: true,
+      shift: { volunteers: 3, minutes: 450 },
+    });
+  });
+
+  it.each([
+    ['-2', '3', 'negative'],
+    ['2,5', '3', 'volunteers-not-whole'],
+    ['', '3', 'volunteers-not-whole'],
+    ['501', '3', 'volunteers-too-many'],
+    ['0', '3', 'no-volunteers'],
+    ['2', '48,1', 'over-24-hours-each'],
+  ])('refuses %s volunteers and %s hours: %s', (volunteers, hours, reason) => {
+    expect(parseVolunteerShift(volunteers, hours)).toEqual({ ok: false, reason });
   });
 });

@@ -157,6 +157,10 @@ describe('the CSV of a fixed week', () => {
       Kontant: '3',
       Vipps: '2',
       'Bingobrett, kroner': '50',
+      'Samtale i enerom': '0',
+      Telefonsamtale: '0',
+      Hjemmebesøk: '0',
+      Følgetjeneste: '0',
       'Dagen avsluttet': 'Ja',
       'Opptalt kontant, kroner': '30',
     });

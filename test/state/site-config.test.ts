@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { clear, createStore } from 'idb-keyval';
 import { hjerteromAlta as DEFAULT_PRESET } from '../../src/domain/presets/hjerterom-alta.ts';
+import { withVolunteerCounters } from '../../src/domain/volunteer-hours.ts';
 import {
   loadConfig,
   loadDefaultPreset,
@@ -18,13 +19,13 @@ describe('the stored configuration', () => {
   it('a fresh tablet runs the Hjerterom Alta preset', async () => {
     expect(paintCopyConfig()).toBeUndefined();
     expect((await loadDefaultPreset()).site).toBe('hjerterom-alta');
-    expect(await loadConfig()).toEqual({ config: DEFAULT_PRESET });
+    expect(await loadConfig()).toEqual({ config: withVolunteerCounters(DEFAULT_PRESET) });
   });
 
   it('a corrupt stored configuration falls back to the preset and says which field is wrong', async () => {
     await writeRawSetting('config', { ...DEFAULT_PRESET, counters: [{ id: 'Visit!', name: {} }] });
     const loaded = await loadConfig();
-    expect(loaded.config).toBe(DEFAULT_PRESET);
+    expect(loaded.config).toEqual(withVolunteerCounters(DEFAULT_PRESET));
     expect(loaded.invalid).toMatch(/^counters\.0/);
   });
 
@@ -41,6 +42,10 @@ describe('the stored configuration', () => {
     expect(renamed.name).toBe('Hjerterom');
     expect(paintCopyConfig()?.name).toBe('Hjerterom');
     expect((await loadConfig()).config.name).toBe('Hjerterom');
+    // The volunteer counters are implied in every site's configuration, never added by the lead.
+    expect(
+      (await loadConfig()).config.counters.slice(-2).map((counter) => counter.name.nb),
+    ).toEqual(['Frivillige', 'Frivillige timer (i minutter)']);
     await expect(saveConfig({ ...DEFAULT_PRESET, openingHours: [] })).rejects.toThrow();
     expect((await loadConfig()).config.name).toBe('Hjerterom');
   });

@@ -43,6 +43,7 @@ export const enAinnaPlass: SiteConfig = {
       id: 'stottesamtale',
       kind: 'activity',
       name: { nb: 'Støttesamtale', en: 'Support conversation' },
+      weekdays: [2, 3, 4],
       byHour: false,
     },
   ],

@@ -95,6 +95,36 @@ export const hjerteromAlta: SiteConfig = {
         { id: 'vipps', name: { nb: 'Vipps', en: 'Vipps' } },
       ],
     },
+    // "Sosionom- og diakontjeneste … samtaler i enerom, telefonsamtaler, hjemmebesøk og
+    // følgetjeneste": staff tally each on the opening days (the seed gives no days of its own).
+    {
+      id: 'samtale-enerom',
+      kind: 'activity',
+      name: { nb: 'Samtale i enerom', en: 'Private conversation' },
+      weekdays: [1, 2, 3, 4, 5],
+      byHour: false,
+    },
+    {
+      id: 'telefonsamtale',
+      kind: 'activity',
+      name: { nb: 'Telefonsamtale', en: 'Phone call' },
+      weekdays: [1, 2, 3, 4, 5],
+      byHour: false,
+    },
+    {
+      id: 'hjemmebesok',
+      kind: 'activity',
+      name: { nb: 'Hjemmebesøk', en: 'Home visit' },
+      weekdays: [1, 2, 3, 4, 5],
+      byHour: false,
+    },
+    {
+      id: 'folgetjeneste',
+      kind: 'activity',
+      name: { nb: 'Følgetjeneste', en: 'Accompaniment' },
+      weekdays: [1, 2, 3, 4, 5],
+      byHour: false,
+    },
   ],
   question: {
     text: { nb: 'Første gang her?', en: 'First time here?' },

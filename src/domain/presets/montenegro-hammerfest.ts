@@ -65,6 +65,21 @@ export const montenegroHammerfest: SiteConfig = {
       name: { nb: 'Øreakupunktur', en: 'Ear acupuncture' },
       byHour: false,
     },
+    // NAV's meeting day twice a week and the police's weekly visit, on the schedule's days.
+    {
+      id: 'nav-besok',
+      kind: 'activity',
+      name: { nb: 'NAV på besøk', en: 'NAV visit' },
+      weekdays: [2, 4],
+      byHour: false,
+    },
+    {
+      id: 'politi-besok',
+      kind: 'activity',
+      name: { nb: 'Politiet på besøk', en: 'Police visit' },
+      weekdays: [3],
+      byHour: false,
+    },
   ],
   capacity: 15,
 };

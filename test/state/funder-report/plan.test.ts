@@ -16,7 +16,7 @@ describe('what the funder report shows for a site', () => {
     expect(funderReportPlan(hjerteromAlta)).toEqual({
       questions: [{ counter: 'forste-gang', options: FIRST_TIME_OPTIONS }],
       meals: ['middag', 'brodmat'],
-      services: [],
+      services: ['samtale-enerom', 'telefonsamtale', 'hjemmebesok', 'folgetjeneste'],
       sales: ['bingo'],
       userVoice: false,
     });

@@ -1,3 +1,4 @@
+import { isVolunteerCounter } from '../../../src/domain/volunteer-hours.ts';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { hjerteromAlta, montenegroHammerfest } from '../../../src/domain/presets/index.ts';
@@ -71,7 +72,7 @@ describe('the settings editor', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Legg til teller' }));
     save();
     await waitFor(() =>
-      expect(screen.getByRole('alert').textContent).toBe('Ikke lagret: teller 6 må ha et navn.'),
+      expect(screen.getByRole('alert').textContent).toBe('Ikke lagret: teller 8 må ha et navn.'),
     );
     expect(await readSetting('config')).toBeUndefined();
   });
@@ -88,17 +89,22 @@ describe('the settings editor', () => {
   it('gives a new counter a fixed ASCII id from its name; renaming keeps the id', async () => {
     const kiosk = renderSettings(montenegroHammerfest);
     fireEvent.click(screen.getByRole('button', { name: 'Legg til teller' }));
-    const fresh = within(group('Tellere 6'));
+    const fresh = within(group('Tellere 8'));
     type(fresh.getByRole('textbox', { name: 'Navn' }), 'Fisketur på Sørøya');
     type(fresh.getByRole('textbox', { name: 'Pris i kroner (tomt = gratis)' }), '20');
     save();
     await screen.findByRole('status');
-    const added = kiosk.store.config.get().counters.at(-1);
-    expect(added).toMatchObject({ id: 'fisketur-pa-soroya', priceNok: 20 });
+    // The last counter the lead added (the implied volunteer counters are added after it).
+    const lastAdded = () =>
+      kiosk.store.config
+        .get()
+        .counters.filter((counter) => !isVolunteerCounter(counter.id))
+        .at(-1);
+    expect(lastAdded()).toMatchObject({ id: 'fisketur-pa-soroya', priceNok: 20 });
     type(within(group('Fisketur på Sørøya')).getByRole('textbox', { name: 'Navn' }), 'Fisketur');
     save();
-    await waitFor(() => expect(kiosk.store.config.get().counters.at(-1)?.name.nb).toBe('Fisketur'));
-    expect(kiosk.store.config.get().counters.at(-1)?.id).toBe('fisketur-pa-soroya');
+    await waitFor(() => expect(lastAdded()?.name.nb).toBe('Fisketur'));
+    expect(lastAdded()?.id).toBe('fisketur-pa-soroya');
   });
 
   it('adds a one-off event, a closed date and "open after all" for a holiday', async () => {

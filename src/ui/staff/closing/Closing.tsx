@@ -4,16 +4,23 @@
  * the endpoint's totals of all tablets (`siteTotals`, or `provideEndpointTotals` in state).
  */
 import { useMemo, useState } from 'preact/hooks';
+import {
+  isVolunteerCounter,
+  VOLUNTEER_MINUTES_COUNTER,
+  VOLUNTEERS_COUNTER,
+} from '../../../domain/volunteer-hours.ts';
 import { countersOn } from '../../../domain/schedule.ts';
 import {
   CASH_OPTION,
   closeTheDay,
+  createTallyActions,
   closingSummary,
   type CounterFigure,
   reopenTheDay,
   saveDayNote,
   type SiteTotals,
   useClosingRecord,
+  totalOf,
   useSiteTotals,
 } from '../../../state/staff.ts';
 import { useObservable, useTranslator } from '../../../state/index.ts';
@@ -22,6 +29,7 @@ import { CloseDayForm } from './CloseDayForm.tsx';
 import { DayNote } from './DayNote.tsx';
 import { FigureTable } from './FigureTable.tsx';
 import { SourceLine } from './SourceLine.tsx';
+import { formatHours, VolunteerShift } from '../tally/VolunteerShift.tsx';
 import { VisitsSection } from './VisitsSection.tsx';
 import './closing.css';
 
@@ -38,7 +46,7 @@ export function Closing({ siteTotals, day: initialDay }: ClosingProps) {
   const sync = useSyncController();
   const config = useObservable(store.config);
   const translator = useTranslator(config.defaultLanguage);
-  const { t } = translator;
+  const { t, language } = translator;
   const [day, setDay] = useState(() => initialDay ?? store.dayOf(store.now()).day);
   const { record, reload, version } = useClosingRecord(store, day);
   const loaded = useSiteTotals(store, day, version, useEndpointTotals());
@@ -53,8 +61,15 @@ export function Closing({ siteTotals, day: initialDay }: ClosingProps) {
     () => new Set(countersOn(config, day).map((counter) => counter.id)),
     [config, day],
   );
+  // Volunteers have their own section (hours, not minutes), so not among the activities.
   const visible = (figures: CounterFigure[]) =>
-    figures.filter((figure) => onDay.has(figure.counter.id) || figure.net !== 0);
+    figures.filter(
+      (figure) =>
+        !isVolunteerCounter(figure.counter.id) &&
+        (onDay.has(figure.counter.id) || figure.net !== 0),
+    );
+  const tally = useMemo(() => createTallyActions(store), [store]);
+  const isToday = day === store.dayOf(store.now()).day;
   const countsCash = config.counters.some(
     (counter) =>
       counter.kind === 'sale' &&
@@ -100,6 +115,22 @@ export function Closing({ siteTotals, day: initialDay }: ClosingProps) {
               translator={translator}
             />
           </div>
+          {isToday ? (
+            <VolunteerShift
+              tally={tally}
+              totals={shown.totals}
+              translator={translator}
+              intro={t('staff.volunteers.atClosing')}
+              onWritten={reload}
+            />
+          ) : (
+            <p class="closing-section">
+              {t('staff.volunteers.dayTotal', {
+                n: totalOf(shown.totals, VOLUNTEERS_COUNTER).net,
+                hours: formatHours(language, totalOf(shown.totals, VOLUNTEER_MINUTES_COUNTER).net),
+              })}
+            </p>
+          )}
           <CloseDayForm
             key={`${day}:${record.closedAt ?? 'open'}`}
             record={record}

@@ -144,6 +144,11 @@ export function FunderReport({ handOver, print }: FunderReportProps) {
     [loaded, key, refusal, config, today],
   );
   const view = outcome?.ok ? outcome.view : undefined;
+  // Days counted before their opening hours were kept are counted by today's schedule.
+  const withoutSnapshot =
+    loaded !== undefined && 'days' in loaded
+      ? loaded.days.days.filter((day) => day.opening === undefined).length
+      : 0;
   const sections = useMemo(
     () => (view === undefined ? [] : reportSections(view, config, translator)),
     [view, config, translator],
@@ -217,6 +222,9 @@ export function FunderReport({ handOver, print }: FunderReportProps) {
               <SectionTable key={section.id} section={section} translator={translator} />
             ))}
           </div>
+          {withoutSnapshot > 0 ? (
+            <p class="no-print">{t('staff.funder.scheduleFallback', { n: withoutSnapshot })}</p>
+          ) : null}
           <div class="staff-actions no-print">
             <button type="button" onClick={() => (print ?? (() => window.print()))()}>
               {t('staff.funder.print')}

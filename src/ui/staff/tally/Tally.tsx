@@ -18,6 +18,7 @@ import { useKioskStore } from '../../store-context.ts';
 import { Backfill } from './Backfill.tsx';
 import { Correction } from './Correction.tsx';
 import { TallyCard } from './TallyCard.tsx';
+import { VolunteerShift } from './VolunteerShift.tsx';
 import { signed, targetName } from './target-names.ts';
 
 export interface TallyProps {
@@ -101,6 +102,7 @@ export function Tally({ tally: given }: TallyProps) {
             : t('staff.tally.nothingToUndo')}
         </span>
       </div>
+      <VolunteerShift tally={own} totals={totals} translator={translator} />
       <Correction targets={targets} tally={own} translator={translator} onWritten={report} />
       <Backfill
         config={config}

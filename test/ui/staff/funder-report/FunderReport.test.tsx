@@ -208,3 +208,23 @@ describe('the funder report for a seeded year', () => {
     expect(screen.queryByRole('article')).toBeNull();
   });
 });
+
+describe("the funder report's opening hours as they were each day", () => {
+  it('says how many days with figures kept no opening and fell back to the schedule', async () => {
+    const kiosk = await seededYear();
+    const { db } = await kiosk.storage;
+    const seeded = await db.days
+      .where('day')
+      .between('2025-01-01', '2025-12-31', true, true)
+      .toArray();
+    const [first] = seeded;
+    // The first recorded day kept 10:00–22:00; the schedule now says otherwise.
+    await db.days.put({
+      ...first!,
+      opening: { open: true, hours: { open: '10:00', close: '22:00' } },
+    });
+    renderReport(kiosk);
+    const note = await screen.findByText(/dager med tall er fra før Terskel/);
+    expect(plain(note.textContent)).toContain(`${seeded.length - 1} dager med tall`);
+  });
+});

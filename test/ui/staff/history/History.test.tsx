@@ -85,7 +85,7 @@ describe('history', () => {
     await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(3));
     const week48 = within(table).getByRole('row', { name: /uke 48 2026/ });
     // Visits 26, dinners 31 + 31, no sandwiches, 12 boards for 120 kr.
-    expect(week48.textContent).toMatch(/^uke 48 20262662012120\s*kr$/);
+    expect(week48.textContent).toMatch(/^uke 48 20262662012120\s*kr0000$/);
     expect(within(table).getByRole('row', { name: /uke 47 2026/ }).textContent).toMatch(
       /^uke 47 20264/,
     );
@@ -128,9 +128,9 @@ describe('history', () => {
     await waitFor(() => expect(files).toHaveLength(2));
     const wide = (await fileText(files[1]!.blob)).text.slice(1).split('\r\n');
     expect(wide[0]).toBe(
-      'Dato;Besøk;Første gang;Har vært her før;Middag;Brødskiver og frukt;Bingobrett;Kontant;Vipps;Bingobrett, kroner;Dagen avsluttet;Opptalt kontant, kroner',
+      'Dato;Besøk;Første gang;Har vært her før;Middag;Brødskiver og frukt;Bingobrett;Kontant;Vipps;Bingobrett, kroner;Samtale i enerom;Telefonsamtale;Hjemmebesøk;Følgetjeneste;Dagen avsluttet;Opptalt kontant, kroner',
     );
-    expect(wide[2]).toBe('2026-11-26;20;3;0;31;0;12;9;3;120;Nei;');
+    expect(wide[2]).toBe('2026-11-26;20;3;0;31;0;12;9;3;120;0;0;0;0;Nei;');
 
     const { db, replica } = await kiosk.storage;
     expect((await db.days.get([replica, THURSDAY]))?.exportedAt).toBe(THURSDAY_1500);
