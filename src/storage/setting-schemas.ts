@@ -5,6 +5,7 @@
  * read, so zod stays out of the door's first paint.
  */
 import * as z from 'zod/mini';
+import { migrateConfig } from '../domain/configuration.ts';
 import { siteConfigSchema } from '../shared/site-config.ts';
 import { validationIssues } from '../shared/validation-issues.ts';
 
@@ -90,7 +91,8 @@ export interface Restored<K extends SettingKey> {
 /** Parses a stored value with its key's schema; never throws. */
 export function restore<K extends SettingKey>(key: K, stored: unknown): Restored<K> {
   if (stored === undefined) return { value: undefined };
-  const parsed = SETTING_SCHEMAS[key].safeParse(stored);
+  // A configuration kept by an older version is migrated before it is checked.
+  const parsed = SETTING_SCHEMAS[key].safeParse(key === 'config' ? migrateConfig(stored) : stored);
   if (parsed.success) return { value: parsed.data as SettingValue<K> };
   const [issue] = validationIssues(parsed.error);
   return {

@@ -84,7 +84,9 @@ export function readPaintCopy(): SiteConfig | undefined {
   const looksLikeConfig =
     typeof copy === 'object' &&
     copy !== null &&
-    copy.schema === 1 &&
+    // A v1 copy (before the update) paints too: the door asks no questions until the stored
+    // configuration, migrated on read, replaces it.
+    (copy.schema === 2 || (copy.schema as unknown) === 1) &&
     typeof copy.name === 'string' &&
     Array.isArray(copy.counters) &&
     Array.isArray(copy.schedule) &&

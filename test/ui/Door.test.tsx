@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../src/ui/App.tsx';
+import { hjerteromAlta } from '../../src/domain/presets/index.ts';
 import { TAP_STORED_MARK } from '../../src/ui/door/CheckInPanel.tsx';
 import {
   MONDAY_1250,
@@ -88,7 +89,8 @@ describe('the door', () => {
   });
 
   it('a second tap while the first is saving or welcomed does not count', async () => {
-    const kiosk = renderDoor();
+    // A site that asks nothing: the welcome replaces the button until it clears.
+    const kiosk = renderDoor(testKiosk({ config: { ...hjerteromAlta, questions: undefined } }));
     const button = screen.getByRole('button', { name: 'Sjekk inn' });
     fireEvent.click(button);
     fireEvent.click(button);
@@ -106,30 +108,37 @@ describe('the door', () => {
     expect(net(await totalsOf(await kiosk.storage, MONDAY), 'visit')).toBe(2);
   });
 
-  it('the answer to "Første gang her?" refines the stored visit without counting it twice', async () => {
+  it('the answer to "Første gang her?" counts on its own counter, the visit kept in its hour', async () => {
     const kiosk = renderDoor();
     fireEvent.click(screen.getByRole('button', { name: 'Sjekk inn' }));
     await screen.findByText('Velkommen!');
-    expect(screen.getByRole('group', { name: 'Første gang her?' })).toBeVisible();
-    fireEvent.click(screen.getByRole('button', { name: 'Ja, første gang' }));
+    expect(await screen.findByRole('group', { name: 'Første gang her?' })).toBeVisible();
+    fireEvent.click(screen.getByRole('button', { name: 'Første gang i år' }));
     await waitFor(async () => {
       const totals = await totalsOf(await kiosk.storage, MONDAY);
-      expect(net(totals, 'visit', 'first-time')).toBe(1);
+      expect(net(totals, 'forste-gang', 'forste-i-ar')).toBe(1);
     });
     const totals = await totalsOf(await kiosk.storage, MONDAY);
     expect(net(totals, 'visit')).toBe(1);
     expect(totals.find((total) => total.counter === 'visit' && total.hour === 12)?.net).toBe(1);
+    expect(
+      totals.filter((total) => total.counter === 'forste-gang' && total.hour !== undefined),
+    ).toEqual([]);
   });
 
   it('the question can be skipped and the visit still counts', async () => {
     const kiosk = renderDoor();
     fireEvent.click(screen.getByRole('button', { name: 'Sjekk inn' }));
     await screen.findByText('Velkommen!');
-    fireEvent.click(screen.getByRole('button', { name: 'Hopp over' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Hopp over' }));
     expect(screen.queryByRole('group', { name: 'Første gang her?' })).toBeNull();
+    await waitFor(async () => {
+      const totals = await totalsOf(await kiosk.storage, MONDAY);
+      expect(net(totals, 'forste-gang', 'no-answer')).toBe(1);
+    });
     const totals = await totalsOf(await kiosk.storage, MONDAY);
     expect(net(totals, 'visit')).toBe(1);
-    expect(net(totals, 'visit', 'first-time')).toBe(0);
+    expect(net(totals, 'forste-gang', 'noensinne')).toBe(0);
   });
 
   it('a failing write shows Takk!, never Velkommen, and is retried until stored', async () => {

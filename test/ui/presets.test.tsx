@@ -67,13 +67,16 @@ describe('En ainna plass', () => {
 });
 
 describe('Hjerterom barn og unge', () => {
-  it('asks who checks in and counts a guardian under the visit', async () => {
+  it('asks who checks in and counts a guardian on its own question, the visit kept', async () => {
     const kiosk = door(hjerteromBarnUnge, at('2026-11-24', '17:30'));
     fireEvent.click(screen.getByRole('button', { name: 'Sjekk inn' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Foresatt' }));
     await waitFor(async () =>
-      expect(net(await totalsOf(await kiosk.storage, '2026-11-24'), 'visit', 'foresatt')).toBe(1),
+      expect(net(await totalsOf(await kiosk.storage, '2026-11-24'), 'hvem-er-du', 'foresatt')).toBe(
+        1,
+      ),
     );
+    expect(net(await totalsOf(await kiosk.storage, '2026-11-24'), 'visit')).toBe(1);
   });
 });
 

@@ -2,13 +2,15 @@
  * The door's one action: Sjekk inn. The button answers the touch at once; Velkommen
  * shows only once the tap's transaction has committed ("Takk!" if it could not be, and
  * the tap is kept and retried). While the welcome shows, the button is gone, so a
- * second tap cannot count twice; "Én til" counts a companion on purpose.
+ * second tap cannot count twice; "Én til" counts a companion on purpose. While the
+ * site's questions are asked (DoorQuestions, loaded after the first paint) Sjekk inn stays
+ * reachable: the next visitor's tap ends the previous visitor's questions.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { DoorQuestions } from './DoorQuestions.tsx';
 import type { Translator } from '../../i18n/index.ts';
 import type { SiteConfig } from '../../shared/site-config.ts';
 import type { EventInput, KioskStore, WriteOutcome } from '../../state/index.ts';
-import { localized } from '../localized.ts';
 import { nextPaint } from '../next-paint.ts';
 
 /** The user-timing mark of a door tap's commit (`npm run bench` reads it). */
@@ -22,7 +24,15 @@ function markStored(): void {
 type Phase =
   | { name: 'idle' }
   | { name: 'saving' }
-  | { name: 'welcome'; checkIn: EventInput; stored: boolean; answered: boolean; companions: number }
+  | {
+      name: 'welcome';
+      checkIn: EventInput;
+      stored: boolean;
+      asking: boolean;
+      companions: number;
+      /** Counts visitors, so each one's questions are their own. */
+      visitor: number;
+    }
   | { name: 'unavailable' };
 
 export interface CheckInPanelProps {
@@ -35,42 +45,60 @@ export interface CheckInPanelProps {
   /** Called on every tap: the wake lock asks again on a gesture. */
   onTap?(): void;
   welcomeMs?: number;
+  /** How long a question waits for a touch before it counts as not answered. */
   questionMs?: number;
+  /** A second Sjekk inn this soon after a visitor's is the same finger, not a new visitor. */
+  doubleTapMs?: number;
 }
 
 export function CheckInPanel({
   store,
   config,
-  translator: { t, language },
+  translator,
   afterClosing,
   onWelcomeDone,
   onTap,
   welcomeMs = 4000,
-  questionMs = 12000,
+  questionMs = 8000,
+  doubleTapMs = 1000,
 }: CheckInPanelProps) {
+  const { t } = translator;
   const [phase, setPhase] = useState<Phase>({ name: 'idle' });
   const [announcement, setAnnouncement] = useState('');
   const busy = useRef(false);
   const button = useRef<HTMLButtonElement>(null);
 
   const welcome = phase.name === 'welcome' ? phase : undefined;
-  const showQuestion = welcome !== undefined && config.question !== undefined && !welcome.answered;
+  const asks =
+    config.questions !== undefined && (!!config.questions.own || config.questions.ready.length > 0);
+  const [Questions, setQuestions] = useState<typeof DoorQuestions>();
+  const visitors = useRef(0);
+  const lastTap = useRef(-Infinity);
 
   useEffect(() => {
-    if (welcome === undefined) return;
-    const timer = setTimeout(
-      () => {
-        setPhase({ name: 'idle' });
-        setAnnouncement('');
-        onWelcomeDone();
-      },
-      showQuestion ? questionMs : welcomeMs,
-    );
+    if (asks && !Questions) {
+      void import('./DoorQuestions.tsx').then((loaded) => setQuestions(() => loaded.DoorQuestions));
+    }
+  }, [asks]);
+
+  useEffect(() => {
+    // The questions keep the welcome up until they are done; then it clears as usual.
+    if (welcome === undefined || welcome.asking) return;
+    const timer = setTimeout(() => {
+      setPhase({ name: 'idle' });
+      setAnnouncement('');
+      onWelcomeDone();
+    }, welcomeMs);
     return () => clearTimeout(timer);
-  }, [welcome, showQuestion, welcomeMs, questionMs, onWelcomeDone]);
+  }, [welcome, welcomeMs, onWelcomeDone]);
 
   async function checkIn(companion: boolean, started?: Promise<WriteOutcome>) {
     if (busy.current) return;
+    // Sjekk inn stays on screen while questions are asked: a double tap must not count twice.
+    if (!companion && started === undefined) {
+      if (performance.now() - lastTap.current < doubleTapMs) return;
+      lastTap.current = performance.now();
+    }
     busy.current = true;
     let settled = false;
     // The write starts in this very event (IndexedDB commits off the main thread) and the
@@ -99,7 +127,14 @@ export function CheckInPanel({
               companions: current.companions + 1,
               stored: current.stored && outcome.stored,
             }
-          : { name: 'welcome', checkIn, stored: outcome.stored, answered: false, companions: 0 },
+          : {
+              name: 'welcome',
+              checkIn,
+              stored: outcome.stored,
+              asking: asks,
+              companions: 0,
+              visitor: ++visitors.current,
+            },
       );
     } catch {
       setPhase({ name: 'unavailable' });
@@ -117,11 +152,8 @@ export function CheckInPanel({
     if (early) void checkIn(false, early);
   }, []);
 
-  async function answer(optionId: string | undefined) {
-    if (welcome === undefined) return;
-    setPhase({ ...welcome, answered: true });
-    if (optionId !== undefined) await store.answer(welcome.checkIn, optionId);
-  }
+  const questionsDone = () =>
+    setPhase((current) => (current.name === 'welcome' ? { ...current, asking: false } : current));
 
   if (phase.name === 'unavailable') {
     return (
@@ -138,7 +170,7 @@ export function CheckInPanel({
       <p role="status" aria-live="polite" class={welcome ? 'welcome' : 'visually-hidden'}>
         {announcement}
       </p>
-      {welcome === undefined ? (
+      {welcome === undefined || welcome.asking ? (
         <button
           ref={button}
           type="button"
@@ -149,23 +181,20 @@ export function CheckInPanel({
         >
           {phase.name === 'saving' ? t('door.saving') : t('door.checkIn')}
         </button>
-      ) : (
+      ) : null}
+      {welcome ? (
         <div class="welcome-panel">
           {afterClosing ? <p class="after-closing">{t('door.afterClosing')}</p> : null}
-          {showQuestion && config.question ? (
-            <fieldset class="question">
-              <legend>{localized(config.question.text, language)}</legend>
-              <div class="question-options">
-                {config.question.options.map((option) => (
-                  <button type="button" key={option.id} onClick={() => void answer(option.id)}>
-                    {localized(option.label, language)}
-                  </button>
-                ))}
-                <button type="button" class="secondary" onClick={() => void answer(undefined)}>
-                  {t('door.skip')}
-                </button>
-              </div>
-            </fieldset>
+          {welcome.asking && Questions ? (
+            <Questions
+              key={welcome.visitor}
+              store={store}
+              config={config}
+              translator={translator}
+              checkIn={welcome.checkIn}
+              questionMs={questionMs}
+              onDone={questionsDone}
+            />
           ) : null}
           <div class="companions">
             <p>{t('door.oneMoreHint')}</p>
@@ -175,7 +204,7 @@ export function CheckInPanel({
             </button>
           </div>
         </div>
-      )}
+      ) : null}
     </section>
   );
 }
