@@ -73,7 +73,8 @@ const DAY_MS = 86_400_000;
  * another counter (`countsAs`, a tidgiver is not a visitor): that answer instead moves the
  * check-in, a −1 on its key and a +1 on that counter's (by hour if that counter is), both
  * refining the check-in (its id, given once recorded). None when the site does not ask the
- * question or the answer is not (or no longer) one of the own question's.
+ * question or the answer is not (or no longer) one of the own question's. The user voice
+ * (`brukerstemme`) is answered the same way; only the check-in's day is read for it.
  */
 export function answerEvents(
   site: Pick<SiteConfig, 'counters' | 'questions'>,
@@ -87,19 +88,21 @@ export function answerEvents(
     const option = own.options.find((candidate) => candidate.id === optionId);
     if (option?.countsAs !== undefined) return moveEvents(site, checkIn, option.countsAs, at);
     if (option === undefined && optionId !== 'no-answer') return [];
-  } else if (!site.questions?.ready.includes(questionId as never)) {
+  } else if (
+    questionId !== 'brukerstemme' &&
+    !site.questions?.ready.includes(questionId as never)
+  ) {
     return [];
   }
-  return [
-    {
-      day: checkIn.day,
-      at: at - (at % DAY_MS),
-      counter: questionId,
-      option: optionId,
-      delta: 1,
-      source: 'door',
-    },
-  ];
+  return [answerEvent(checkIn.day, questionId, optionId, at)];
+}
+
+/**
+ * One answer counted on its own: +1 on the counter's option, never by hour, its instant
+ * coarsened to its UTC day (a door question's answer, a face of the user voice).
+ */
+export function answerEvent(day: string, counter: string, option: string, at: number): TallyEvent {
+  return { day, at: at - (at % DAY_MS), counter, option, delta: 1, source: 'door' };
 }
 
 // The check-in moved to another counter: undone on its own key, counted on the target's.

@@ -28,6 +28,10 @@ import {
   NO_ANSWER,
 } from './people-estimate';
 
+/** The counter of "Hvordan var det i dag?" and its three faces (counts only, never by hour). */
+export const USER_VOICE_COUNTER = 'brukerstemme';
+export const USER_VOICE_FACES = ['fornoyd', 'noytral', 'misfornoyd'] as const;
+
 /** The age-group and gender questions' counters. */
 export const AGE_GROUP_COUNTER = 'aldersgruppe';
 export const GENDER_COUNTER = 'kjonn';

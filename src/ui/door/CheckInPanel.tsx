@@ -3,11 +3,11 @@
  * shows only once the tap's transaction has committed ("Takk!" if it could not be, and
  * the tap is kept and retried). While the welcome shows, the button is gone, so a
  * second tap cannot count twice; "Én til" counts a companion on purpose. While the
- * site's questions are asked (DoorQuestions, loaded after the first paint) Sjekk inn stays
+ * site's questions are asked (DoorQuestions, in the after-paint chunk) Sjekk inn stays
  * reachable: the next visitor's tap ends the previous visitor's questions.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { DoorQuestions } from './DoorQuestions.tsx';
+import type { AfterPaint } from './use-after-paint.ts';
 import type { Translator } from '../../i18n/index.ts';
 import type { SiteConfig } from '../../shared/site-config.ts';
 import type { EventInput, KioskStore, WriteOutcome } from '../../state/index.ts';
@@ -30,8 +30,6 @@ type Phase =
       stored: boolean;
       asking: boolean;
       companions: number;
-      /** Counts visitors, so each one's questions are their own. */
-      visitor: number;
     }
   | { name: 'unavailable' };
 
@@ -49,6 +47,8 @@ export interface CheckInPanelProps {
   questionMs?: number;
   /** A second Sjekk inn this soon after a visitor's is the same finger, not a new visitor. */
   doubleTapMs?: number;
+  /** The door's after-paint chunk, once loaded: it asks the questions. */
+  afterPaint?: AfterPaint | undefined;
 }
 
 export function CheckInPanel({
@@ -61,6 +61,7 @@ export function CheckInPanel({
   welcomeMs = 4000,
   questionMs = 8000,
   doubleTapMs = 1000,
+  afterPaint,
 }: CheckInPanelProps) {
   const { t } = translator;
   const [phase, setPhase] = useState<Phase>({ name: 'idle' });
@@ -69,17 +70,8 @@ export function CheckInPanel({
   const button = useRef<HTMLButtonElement>(null);
 
   const welcome = phase.name === 'welcome' ? phase : undefined;
-  const asks =
-    config.questions !== undefined && (!!config.questions.own || config.questions.ready.length > 0);
-  const [Questions, setQuestions] = useState<typeof DoorQuestions>();
-  const visitors = useRef(0);
+  const Questions = afterPaint?.DoorQuestions;
   const lastTap = useRef(-Infinity);
-
-  useEffect(() => {
-    if (asks && !Questions) {
-      void import('./DoorQuestions.tsx').then((loaded) => setQuestions(() => loaded.DoorQuestions));
-    }
-  }, [asks]);
 
   useEffect(() => {
     // The questions keep the welcome up until they are done; then it clears as usual.
@@ -131,9 +123,9 @@ export function CheckInPanel({
               name: 'welcome',
               checkIn,
               stored: outcome.stored,
-              asking: asks,
+              // Asked once the questions have loaded (just after the first paint).
+              asking: !!config.questions,
               companions: 0,
-              visitor: ++visitors.current,
             },
       );
     } catch {
@@ -187,7 +179,8 @@ export function CheckInPanel({
           {afterClosing ? <p class="after-closing">{t('door.afterClosing')}</p> : null}
           {welcome.asking && Questions ? (
             <Questions
-              key={welcome.visitor}
+              // Each visitor's own questions: a new check-in ends the previous one's.
+              key={welcome.checkIn}
               store={store}
               config={config}
               translator={translator}

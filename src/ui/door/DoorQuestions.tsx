@@ -56,14 +56,14 @@ export function DoorQuestions({
   }, [index, touches, questionMs]);
 
   // Ended early (a new visitor tapped, or the door left): the rest count as not answered.
-  useEffect(
-    () => () => {
+  useEffect(() => {
+    if (questions.length === 0) onDone();
+    return () => {
       for (; next.current < questions.length; next.current++) {
         void store.answer(checkIn, questions[next.current]!.id, NO_ANSWER);
       }
-    },
-    [],
-  );
+    };
+  }, []);
 
   const question = questions[index];
   if (question === undefined) return null;

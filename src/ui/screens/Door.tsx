@@ -11,6 +11,7 @@ import {
 } from '../../state/index.ts';
 import { CheckInPanel } from '../door/CheckInPanel.tsx';
 import { CheckOutPanel } from '../door/CheckOutPanel.tsx';
+import { useAfterPaint } from '../door/use-after-paint.ts';
 import { LanguageSwitch } from '../door/LanguageSwitch.tsx';
 import { StaffCorner } from '../door/StaffCorner.tsx';
 import { TodayCard } from '../door/TodayCard.tsx';
@@ -43,6 +44,8 @@ export function Door({ onStaff, onTap, dayClosed = false }: DoorProps) {
   const wordItem = status.programme.find((item) => item.kind === 'word');
   const resetLanguage = useCallback(() => setChosen(undefined), []);
   const { t } = translator;
+  // The questions and the user voice load after the first paint.
+  const afterPaint = useAfterPaint(!!(config.questions || config.userVoice));
 
   return (
     <main class="door" lang={language} dir={isRightToLeft(language) ? 'rtl' : 'ltr'}>
@@ -68,6 +71,7 @@ export function Door({ onStaff, onTap, dayClosed = false }: DoorProps) {
           translator={translator}
           afterClosing={dayClosed || status.phase === 'after-closing'}
           onWelcomeDone={resetLanguage}
+          afterPaint={afterPaint}
           {...(onTap ? { onTap } : {})}
         />
       )}
@@ -77,7 +81,11 @@ export function Door({ onStaff, onTap, dayClosed = false }: DoorProps) {
           day={status.day}
           capacity={config.capacity}
           translator={translator}
+          Voice={config.userVoice === 'checkout' ? afterPaint?.UserVoice : undefined}
         />
+      ) : null}
+      {afterPaint ? (
+        <afterPaint.UserVoiceButton store={store} config={config} translator={translator} />
       ) : null}
       {/* Below the button, so the button sits where the HTML shell painted it (index.html). */}
       {config.languages.length > 1 ? (

@@ -7,6 +7,7 @@ import { hjerteromAlta } from '../../../src/domain/presets/index.ts';
 import { createTranslator } from '../../../src/i18n/index.ts';
 import type { SiteConfig } from '../../../src/shared/site-config.ts';
 import type { KioskStorage } from '../../../src/state/index.ts';
+import * as afterPaint from '../../../src/ui/door/after-paint.ts';
 import { CheckInPanel } from '../../../src/ui/door/CheckInPanel.tsx';
 import { toCounts } from '../../../src/storage/index.ts';
 import { NO_HOUR } from '../../../src/storage/rows.ts';
@@ -49,6 +50,7 @@ function renderPanel({ doubleTapMs = 0 } = {}) {
       onWelcomeDone={() => undefined}
       questionMs={QUESTION_MS}
       doubleTapMs={doubleTapMs}
+      afterPaint={afterPaint}
     />,
   );
   return kiosk;
