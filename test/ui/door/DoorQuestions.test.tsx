@@ -41,7 +41,7 @@ const QUESTION_COUNTERS: readonly string[] = ASKED.map(({ counter }) => counter)
 function renderPanel({ doubleTapMs = 0 } = {}) {
   const config = THREE;
   const kiosk = testKiosk({ config });
-  render(
+  const { unmount } = render(
     <CheckInPanel
       store={kiosk.store}
       config={config}
@@ -53,7 +53,7 @@ function renderPanel({ doubleTapMs = 0 } = {}) {
       afterPaint={afterPaint}
     />,
   );
-  return kiosk;
+  return { ...kiosk, unmount };
 }
 
 const tap = () => fireEvent.click(screen.getByRole('button', { name: 'Sjekk inn' }));
@@ -181,6 +181,22 @@ describe('three questions after a tap', () => {
       expect(net(totals, 'jeg-er', 'deltaker')).toBe(2);
       expect(net(totals, 'aldersgruppe', '18-25')).toBe(1);
       expect(net(totals, 'kjonn', 'mann')).toBe(1);
+    });
+  });
+
+  it('the door leaving (staff mode opens) ends the questions: the rest count no-answer', async () => {
+    const kiosk = renderPanel();
+    tap();
+    await question('Jeg er …');
+    fireEvent.click(screen.getByRole('button', { name: 'Deltaker' }));
+    await question('Hvor gammel er du?');
+    kiosk.unmount();
+    const storage = await kiosk.storage;
+    await waitFor(async () => {
+      const totals = await expectEachAnsweredOnce(storage, 1);
+      expect(net(totals, 'jeg-er', 'deltaker')).toBe(1);
+      expect(net(totals, 'aldersgruppe', 'no-answer')).toBe(1);
+      expect(net(totals, 'kjonn', 'no-answer')).toBe(1);
     });
   });
 
