@@ -81,6 +81,10 @@ export default defineConfig({
           includeDependenciesRecursively: false,
           groups: [
             {
+              name: 'door-base',
+              test: /src[\\/](storage[\\/]settings|domain[\\/]door-events)\.ts|node_modules[\\/]idb-keyval|preload-helper/,
+            },
+            {
               name: 'sync',
               test: /src[\\/](sync[\\/]|state[\\/]sync\.ts|shared[\\/]protocol\.ts)/,
             },

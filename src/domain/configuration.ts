@@ -1,10 +1,16 @@
 /**
- * Owns what the settings editor's draft becomes before the schema checks it: ids made once
- * from names, empty rows dropped, and the counters a question or a capacity implies. Pure:
- * a configuration in, a new one out; it never validates, stores or rejects.
+ * Owns what the settings editor's draft becomes before the schema checks it (ids made once
+ * from names, empty rows dropped, the counter a capacity implies), and the migration of a
+ * stored or imported configuration to the current schema. Pure: a configuration in, a new one
+ * out; it never validates, stores or rejects.
  */
-import type { SiteConfig } from '../shared/site-config';
+import type { CheckInQuestion, SiteConfig } from '../shared/site-config';
+import { READY_QUESTION_OPTIONS } from './door-questions';
 import { withVolunteerCounters } from './volunteer-hours';
+import { FIRST_TIME_COUNTER, LEGACY_FIRST_TIME, LEGACY_RETURNING } from './first-time';
+
+// The ready-made questions' counter ids: the site's own question never takes one.
+const READY_IDS = Object.keys(READY_QUESTION_OPTIONS);
 
 /** A fixed ASCII id from a display name: "Øreakupunktur" → "oreakupunktur", never taken twice. */
 export function slugFor(name: string, taken: readonly string[], fallback = 'punkt'): string {
@@ -36,29 +42,14 @@ function withIds<T extends { id: string }>(items: T[], nameOf: (item: T) => stri
 
 /**
  * What the editor's draft becomes before validation: new items (id '') get their slug from
- * their name, opening hours without days and empty dates are dropped, an answer that refines
- * visits is also a visit option, a place with a capacity counts check-outs, and every site
+ * their name (the site's own question from its text, never a counter's id), opening hours
+ * without days and empty dates are dropped, a place with a capacity counts check-outs, and every site
  * has the volunteer counters (`frivillige`, `frivillig-minutter`).
  */
 export function prepareConfig(draft: SiteConfig): SiteConfig {
-  let counters = withIds(draft.counters, (counter) => counter.name.nb).map((counter) =>
+  const counters = withIds(draft.counters, (counter) => counter.name.nb).map((counter) =>
     counter.options ? { ...counter, options: withIds(counter.options, (o) => o.name.nb) } : counter,
   );
-  const question = draft.question && {
-    ...draft.question,
-    options: withIds(draft.question.options, (option) => option.label.nb),
-  };
-  const answers = question?.options.filter((option) => option.countsAs === undefined) ?? [];
-  counters = counters.map((counter) => {
-    if (counter.id !== 'visit') return counter;
-    const options = [...(counter.options ?? [])];
-    for (const answer of answers) {
-      if (!options.some((option) => option.id === answer.id)) {
-        options.push({ id: answer.id, name: answer.label });
-      }
-    }
-    return options.length > 0 ? { ...counter, options } : counter;
-  });
   if (draft.capacity !== undefined && !counters.some((counter) => counter.kind === 'checkout')) {
     counters.push({ id: 'checkout', kind: 'checkout', name: { nb: 'Sjekket ut' }, byHour: true });
   }
@@ -70,6 +61,50 @@ export function prepareConfig(draft: SiteConfig): SiteConfig {
     schedule: withIds(draft.schedule, (item) => item.title.nb),
     counters: withVolunteerCounters({ counters }).counters,
   };
-  if (question) prepared.question = question;
+  const own = draft.questions?.own;
+  if (draft.questions && own) {
+    const taken = [...counters.map((counter) => counter.id), ...READY_IDS];
+    prepared.questions = {
+      ...draft.questions,
+      own: {
+        ...own,
+        id: own.id || slugFor(own.text.nb, taken, 'sporsmal'),
+        options: withIds(own.options, (option) => option.label.nb),
+      },
+    };
+  }
   return prepared;
+}
+
+/** Whether a v1 question is the first-time/returning one (then the ready-made replaces it). */
+function isLegacyFirstTime(question: CheckInQuestion): boolean {
+  const ids = question.options.map((option) => option.id);
+  return ids.includes(LEGACY_FIRST_TIME) && ids.includes(LEGACY_RETURNING);
+}
+
+/**
+ * A stored or imported configuration in the current schema (v2): a v1 one's single `question`
+ * becomes the first-time question when it was the first-time/returning one, else the site's
+ * own question (its answers and `countsAs` kept, its id made from its text). Anything that is
+ * not a v1 configuration is returned as it is, for the schema to judge. Pure.
+ */
+export function migrateConfig(stored: unknown): unknown {
+  if (typeof stored !== 'object' || stored === null) return stored;
+  const v1 = stored as { schema?: unknown; question?: CheckInQuestion; counters?: unknown };
+  if (v1.schema !== 1) return stored;
+  const { question, ...rest } = v1;
+  const migrated: Record<string, unknown> = { ...rest, schema: 2 };
+  if (question?.text && Array.isArray(question.options)) {
+    if (isLegacyFirstTime(question)) {
+      migrated.questions = { ready: [FIRST_TIME_COUNTER] };
+    } else {
+      const counters = Array.isArray(v1.counters) ? (v1.counters as Array<{ id?: unknown }>) : [];
+      const taken = [...counters.map((counter) => String(counter?.id)), ...READY_IDS];
+      migrated.questions = {
+        own: { id: slugFor(question.text.nb, taken, 'sporsmal'), ...question },
+        ready: [],
+      };
+    }
+  }
+  return migrated;
 }

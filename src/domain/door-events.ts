@@ -63,21 +63,55 @@ export function checkInEvent(
   return presenceEvent(site, 'visit', 1, 'door', at, when);
 }
 
+const DAY_MS = 86_400_000;
+
 /**
- * The visitor's answer to the check-in question moves their check-in to the answer's key: a
- * −1 on the check-in's key and a +1 on the answer's (its option, or the counter it counts
- * as), both refining the check-in (its id, given once recorded). None when the answer is
- * not (or no longer) an option.
+ * A visitor's answer to one door question (`no-answer` for a skip or a time-out). The answer
+ * is a +1 on the question's counter with the answer as its option, never by hour and never
+ * tied to the check-in, its instant coarsened to its UTC day: so no key or event joins an
+ * answer to an hour or to another answer. Only the site's own question may send the tap to
+ * another counter (`countsAs`, a tidgiver is not a visitor): that answer instead moves the
+ * check-in, a −1 on its key and a +1 on that counter's (by hour if that counter is), both
+ * refining the check-in (its id, given once recorded). None when the site does not ask the
+ * question or the answer is not (or no longer) one of the own question's. The user voice
+ * (`brukerstemme`) is answered the same way; only the check-in's day is read for it.
  */
 export function answerEvents(
-  site: Pick<SiteConfig, 'counters' | 'question'>,
+  site: Pick<SiteConfig, 'counters' | 'questions'>,
   checkIn: TallyEvent & { id?: string },
+  questionId: string,
   optionId: string,
   at: number,
 ): TallyEvent[] {
-  const option = site.question?.options.find((candidate) => candidate.id === optionId);
-  if (option === undefined) return [];
-  const target = option.countsAs ?? checkIn.counter;
+  const own = site.questions?.own;
+  if (own?.id === questionId) {
+    const option = own.options.find((candidate) => candidate.id === optionId);
+    if (option?.countsAs !== undefined) return moveEvents(site, checkIn, option.countsAs, at);
+    if (option === undefined && optionId !== 'no-answer') return [];
+  } else if (
+    questionId !== 'brukerstemme' &&
+    !site.questions?.ready.includes(questionId as never)
+  ) {
+    return [];
+  }
+  return [answerEvent(checkIn.day, questionId, optionId, at)];
+}
+
+/**
+ * One answer counted on its own: +1 on the counter's option, never by hour, its instant
+ * coarsened to its UTC day (a door question's answer, a face of the user voice).
+ */
+export function answerEvent(day: string, counter: string, option: string, at: number): TallyEvent {
+  return { day, at: at - (at % DAY_MS), counter, option, delta: 1, source: 'door' };
+}
+
+// The check-in moved to another counter: undone on its own key, counted on the target's.
+function moveEvents(
+  site: Pick<SiteConfig, 'counters'>,
+  checkIn: TallyEvent & { id?: string },
+  target: string,
+  at: number,
+): TallyEvent[] {
   const refines = checkIn.id;
   const moved: TallyEvent = {
     day: checkIn.day,
@@ -87,7 +121,6 @@ export function answerEvents(
     source: 'door',
     refines,
   };
-  if (option.countsAs === undefined) moved.option = option.id;
   const targetCounter = site.counters.find((counter) => counter.id === target);
   if (checkIn.hour !== undefined && (targetCounter?.byHour ?? false)) moved.hour = checkIn.hour;
   const undo: TallyEvent = {

@@ -27,10 +27,9 @@ import {
 } from './suppression';
 import { VOLUNTEER_MINUTES_COUNTER, VOLUNTEERS_COUNTER } from './volunteer-hours';
 import type { SiteConfig } from '../shared/site-config';
+import { USER_VOICE_COUNTER, USER_VOICE_FACES } from './door-questions';
 
-/** The counter of "Hvordan var det i dag?" and its three faces. */
-export const USER_VOICE_COUNTER = 'brukerstemme';
-export const USER_VOICE_FACES = ['fornoyd', 'noytral', 'misfornoyd'] as const;
+export { USER_VOICE_COUNTER, USER_VOICE_FACES };
 
 /** A day's whole-day or hourly total, with kroner where it carries any (the protocol's `Total`). */
 export interface ReportCount extends DayCount {

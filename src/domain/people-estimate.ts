@@ -13,21 +13,26 @@
  */
 import { weekdayOf, type IsoDate } from './business-day';
 
-/** The counter of the first-time question; its answers are its options, never by hour. */
-export const FIRST_TIME_COUNTER = 'forste-gang';
-/** "Ja, første gang noensinne". */
-export const FIRST_EVER = 'noensinne';
-/** "Første gang i år" (been here in an earlier year). */
-export const FIRST_THIS_YEAR = 'forste-i-ar';
-/** "Nei, har vært her før i år". */
-export const EARLIER_THIS_YEAR = 'tidligere-i-ar';
-/** A skip or a time-out: asked, not answered. Every door question has this option. */
-export const NO_ANSWER = 'no-answer';
-
-/** The visit counter and its retired first-time options (the one-question shape). */
-export const VISIT_COUNTER = 'visit';
-export const LEGACY_FIRST_TIME = 'first-time';
-export const LEGACY_RETURNING = 'returning';
+export {
+  EARLIER_THIS_YEAR,
+  FIRST_EVER,
+  FIRST_THIS_YEAR,
+  FIRST_TIME_COUNTER,
+  LEGACY_FIRST_TIME,
+  LEGACY_RETURNING,
+  NO_ANSWER,
+  VISIT_COUNTER,
+} from './first-time';
+import {
+  EARLIER_THIS_YEAR,
+  FIRST_EVER,
+  FIRST_THIS_YEAR,
+  FIRST_TIME_COUNTER,
+  LEGACY_FIRST_TIME,
+  LEGACY_RETURNING,
+  NO_ANSWER,
+  VISIT_COUNTER,
+} from './first-time';
 
 /** Rounding of an anslag, and the least share and number of answers one is made from. */
 export const ESTIMATE_ROUNDING = 5;

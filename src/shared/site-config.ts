@@ -83,12 +83,43 @@ export const questionOptionSchema = z.strictObject({
 });
 export type QuestionOption = z.infer<typeof questionOptionSchema>;
 
-/** The one optional question after a check-in: single choice, always skippable. */
+/** Schema v1's one optional question after a check-in (read only to migrate it). */
 export const checkInQuestionSchema = z.strictObject({
   text: localizedTextSchema,
   options: z.array(questionOptionSchema).check(z.minLength(1), z.maxLength(8)),
 });
 export type CheckInQuestion = z.infer<typeof checkInQuestionSchema>;
+
+/**
+ * The ready-made door questions, each its own counter with this fixed id (its answers and
+ * texts live in domain/door-questions.ts and i18n/door-questions.ts).
+ */
+export const READY_QUESTIONS = ['forste-gang', 'aldersgruppe', 'kjonn'] as const;
+export type ReadyQuestionId = (typeof READY_QUESTIONS)[number];
+/** At most this many questions after a tap: a few short ones, never a form. */
+export const MAX_QUESTIONS = 3;
+
+/**
+ * The site's own single-choice question: its id is its counter's, its answers that counter's
+ * options. Only it may send the tap to another counter (`countsAs`), and it is asked first.
+ */
+export const ownQuestionSchema = z.strictObject({
+  id: slugSchema,
+  text: localizedTextSchema,
+  options: z.array(questionOptionSchema).check(z.minLength(1), z.maxLength(8)),
+});
+export type OwnQuestion = z.infer<typeof ownQuestionSchema>;
+
+/** The questions after a tap: the site's own (asked first), then the ready-made ones in order. */
+export const doorQuestionsSchema = z.strictObject({
+  own: z.optional(ownQuestionSchema),
+  ready: z.array(z.enum(READY_QUESTIONS)),
+});
+export type DoorQuestionsConfig = z.infer<typeof doorQuestionsSchema>;
+
+/** "Hvordan var det i dag?": off, asked at check-out, or a small separate button on the door. */
+export const USER_VOICE_MODES = ['off', 'checkout', 'button'] as const;
+export type UserVoiceMode = (typeof USER_VOICE_MODES)[number];
 
 export const wordOfDaySettingsSchema = z.strictObject({
   enabled: z.boolean(),
@@ -97,7 +128,7 @@ export const wordOfDaySettingsSchema = z.strictObject({
 
 export const siteConfigSchema = z
   .strictObject({
-    schema: z.literal(1),
+    schema: z.literal(2),
     preset: z.optional(slugSchema),
     site: slugSchema,
     name: z.string().check(z.minLength(1, 'stedet må ha et navn'), z.maxLength(80)),
@@ -116,7 +147,8 @@ export const siteConfigSchema = z
     schedule: z.array(scheduleItemSchema),
     wordOfDay: wordOfDaySettingsSchema,
     counters: z.array(counterSchema).check(z.minLength(1)),
-    question: z.optional(checkInQuestionSchema),
+    questions: z.optional(doorQuestionsSchema),
+    userVoice: z.optional(z.enum(USER_VOICE_MODES)),
     capacity: z.optional(z.int().check(z.gte(1, 'kapasiteten må være minst 1'), z.lte(10_000))),
     idleTimeoutSeconds: z.int().check(z.gte(15), z.lte(3600)),
     retentionDays: z.int().check(z.gte(1), z.lte(3650)),
@@ -143,16 +175,43 @@ export const siteConfigSchema = z
           path: ['counters'],
         });
       }
-      config.question?.options.forEach((option, i) => {
+      const own = config.questions?.own;
+      own?.options.forEach((option, i) => {
         if (option.countsAs !== undefined && !ids.has(option.countsAs)) {
           ctx.issues.push({
             code: 'custom',
             message: 'svaret teller under en teller som ikke finnes',
             input: option.countsAs,
-            path: ['question', 'options', i, 'countsAs'],
+            path: ['questions', 'own', 'options', i, 'countsAs'],
           });
         }
       });
+      const ready = config.questions?.ready ?? [];
+      if (ready.length + (own ? 1 : 0) > MAX_QUESTIONS) {
+        ctx.issues.push({
+          code: 'custom',
+          message: `høyst ${MAX_QUESTIONS} spørsmål etter innsjekk`,
+          input: config.questions,
+          path: ['questions'],
+        });
+      }
+      if (new Set(ready).size !== ready.length) {
+        ctx.issues.push({
+          code: 'custom',
+          message: 'det samme spørsmålet er valgt to ganger',
+          input: ready,
+          path: ['questions', 'ready'],
+        });
+      }
+      // Its id is its counter's: it must not add answers to a counter that counts something else.
+      if (own && ((READY_QUESTIONS as readonly string[]).includes(own.id) || ids.has(own.id))) {
+        ctx.issues.push({
+          code: 'custom',
+          message: 'spørsmålets id er allerede i bruk',
+          input: own.id,
+          path: ['questions', 'own', 'id'],
+        });
+      }
       if (!config.languages.includes(config.defaultLanguage)) {
         ctx.issues.push({
           code: 'custom',

@@ -86,8 +86,11 @@ export interface KioskStore
   write<T>(work: (ready: KioskStorage) => Promise<T>): Promise<T>;
   /** One visitor at the door. */
   checkIn(): Promise<WriteOutcome>;
-  /** Refines a check-in with the visitor's answer: moves it to the answer's key. */
-  answer(checkIn: EventInput, optionId: string): Promise<WriteOutcome>;
+  /**
+   * Counts the visitor's answer to one door question (`no-answer` for a skip or time-out) on
+   * its own counter without an hour, or moves the check-in when the answer counts elsewhere.
+   */
+  answer(checkIn: EventInput, questionId: string, optionId: string): Promise<WriteOutcome>;
   /** The tap made on the HTML shell before the app ran: the door takes it from here. */
   shellTap: ShellTap;
   now(): number;
@@ -177,8 +180,9 @@ export function createKioskStore({ initialConfig, ...overrides }: KioskOptions):
     },
     record,
     checkIn,
-    answer(checkIn, optionId) {
-      const events = answerEvents(settings.config.get(), checkIn, optionId, deps.now());
+    answer(checkIn, questionId, optionId) {
+      const config = settings.config.get();
+      const events = answerEvents(config, checkIn, questionId, optionId, deps.now());
       if (events.length === 0) return Promise.resolve({ stored: true, events: [] });
       return record(events);
     },

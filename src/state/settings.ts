@@ -5,7 +5,7 @@
  * made once. The *Ord for dagen* plan files are word-plan.ts's.
  */
 import type { MessageKey, Params } from '../i18n/index.ts';
-import { prepareConfig } from '../domain/configuration.ts';
+import { migrateConfig, prepareConfig } from '../domain/configuration.ts';
 import type { Counter, SiteConfig } from '../shared/site-config.ts';
 import { firstIssue, type FieldProblem } from '../shared/validation-issues.ts';
 import { schemaProblem } from './export.ts';
@@ -102,5 +102,6 @@ export async function importConfigText(store: KioskStore, text: string): Promise
   } catch {
     return { ok: false, refusal: { key: 'staff.backup.notJson' } };
   }
-  return saveChecked(store, json ?? {});
+  // A file from an older version is migrated first (domain/configuration.ts).
+  return saveChecked(store, migrateConfig(json ?? {}) as SiteConfig);
 }

@@ -17,7 +17,7 @@ import {
  * (and the list of all five loads only with the first-run set-up).
  */
 export const loadDefaultPreset = (): Promise<SiteConfig> =>
-  import('../domain/presets/hjerterom-alta.ts').then((preset) => preset.hjerteromAlta);
+  import('../domain/presets/default-preset.ts').then((preset) => preset.defaultPreset);
 
 /**
  * The last known good configuration, readable before anything asynchronous has run; undefined
@@ -38,20 +38,14 @@ export interface LoadedConfig {
  * implies (`frivillige`, `frivillig-minutter`), also one stored before they were implied.
  */
 export async function loadConfig(): Promise<LoadedConfig> {
-  // Its own small chunk: the first paint reads the paint copy and never waits for this.
-  const [{ value, problem }, { withVolunteerCounters }] = await Promise.all([
-    restoreSetting('config'),
-    import('../domain/volunteer-hours.ts'),
-  ]);
+  // The stored value is migrated on read, volunteer counters included (setting-schemas.ts).
+  const { value, problem } = await restoreSetting('config');
   if (problem) {
-    return {
-      config: withVolunteerCounters(await loadDefaultPreset()),
-      invalid: `${problem.path}: ${problem.message}`,
-    };
+    return { config: await loadDefaultPreset(), invalid: `${problem.path}: ${problem.message}` };
   }
-  if (value === undefined) return { config: withVolunteerCounters(await loadDefaultPreset()) };
+  if (value === undefined) return { config: await loadDefaultPreset() };
   writePaintCopy(value);
-  return { config: withVolunteerCounters(value) };
+  return { config: value };
 }
 
 /** Validates and stores a configuration; throws the validation error unchanged. */

@@ -5,7 +5,9 @@
  * read, so zod stays out of the door's first paint.
  */
 import * as z from 'zod/mini';
-import { siteConfigSchema } from '../shared/site-config.ts';
+import { migrateConfig } from '../domain/configuration.ts';
+import { withVolunteerCounters } from '../domain/volunteer-hours.ts';
+import { siteConfigSchema, type SiteConfig } from '../shared/site-config.ts';
 import { validationIssues } from '../shared/validation-issues.ts';
 
 const secretHashSchema = z.object({
@@ -90,8 +92,13 @@ export interface Restored<K extends SettingKey> {
 /** Parses a stored value with its key's schema; never throws. */
 export function restore<K extends SettingKey>(key: K, stored: unknown): Restored<K> {
   if (stored === undefined) return { value: undefined };
-  const parsed = SETTING_SCHEMAS[key].safeParse(stored);
-  if (parsed.success) return { value: parsed.data as SettingValue<K> };
+  // A configuration kept by an older version is migrated before it is checked, and every
+  // site has the volunteer counters it implies, also one stored before they were implied.
+  const parsed = SETTING_SCHEMAS[key].safeParse(key === 'config' ? migrateConfig(stored) : stored);
+  if (parsed.success) {
+    const value = key === 'config' ? withVolunteerCounters(parsed.data as SiteConfig) : parsed.data;
+    return { value: value as SettingValue<K> };
+  }
   const [issue] = validationIssues(parsed.error);
   return {
     value: undefined,

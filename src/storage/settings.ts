@@ -84,7 +84,9 @@ export function readPaintCopy(): SiteConfig | undefined {
   const looksLikeConfig =
     typeof copy === 'object' &&
     copy !== null &&
-    copy.schema === 1 &&
+    // Schema 2, or a copy of schema 1 (written before the update): it paints the door, which
+    // asks no questions until the stored configuration, migrated on read, replaces it.
+    (copy.schema as unknown as number) <= 2 &&
     typeof copy.name === 'string' &&
     Array.isArray(copy.counters) &&
     Array.isArray(copy.schedule) &&

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { prepareConfig, slugFor } from '../../src/domain/configuration.ts';
+import { migrateConfig, prepareConfig, slugFor } from '../../src/domain/configuration.ts';
 import { isVolunteerCounter } from '../../src/domain/volunteer-hours.ts';
 import { hjerteromAlta } from '../../src/domain/presets/index.ts';
-import type { SiteConfig } from '../../src/shared/site-config.ts';
+import {
+  siteConfigSchema,
+  type CheckInQuestion,
+  type SiteConfig,
+} from '../../src/shared/site-config.ts';
 
 describe('ids from names', () => {
   it.each([
@@ -76,29 +80,33 @@ describe("preparing the editor's draft", () => {
     expect(prepared.openDates).toEqual([]);
   });
 
-  it('an answer that refines visits is also a visit option; one that counts as another is not', () => {
+  it("the site's own question gets its id from its text, never a counter's or a ready-made's", () => {
     const prepared = prepareConfig({
       ...hjerteromAlta,
-      question: {
-        text: { nb: 'Hva kom du for?' },
-        options: [
-          { id: '', label: { nb: 'Første gang' } },
-          { id: 'returning', label: { nb: 'Har vært her før' } },
-          { id: 'dinner', label: { nb: 'Middag' }, countsAs: 'middag' },
-        ],
+      questions: {
+        ready: ['kjonn'],
+        own: {
+          id: '',
+          text: { nb: 'Kjønn' },
+          options: [
+            { id: '', label: { nb: 'Første gang' } },
+            { id: 'dinner', label: { nb: 'Middag' }, countsAs: 'middag' },
+          ],
+        },
       },
     });
-    expect(prepared.question?.options.map((option) => option.id)).toEqual([
+    expect(prepared.questions?.own?.id).toBe('kjonn-2');
+    expect(prepared.questions?.own?.options.map((option) => option.id)).toEqual([
       'forste-gang',
-      'returning',
       'dinner',
     ]);
-    const visit = prepared.counters.find((counter) => counter.id === 'visit');
-    expect(visit?.options?.map((option) => option.id)).toEqual([
-      'first-time',
-      'returning',
-      'forste-gang',
-    ]);
+    expect(prepared.questions?.ready).toEqual(['kjonn']);
+    // Answers are the question's own counter's options: the visit counter is left as it was.
+    expect(prepared.counters.filter((counter) => !isVolunteerCounter(counter.id))).toEqual(
+      hjerteromAlta.counters,
+    );
+    // Once it has an id, it keeps it.
+    expect(prepareConfig(prepared).questions).toEqual(prepared.questions);
   });
 
   it('a place with a capacity counts check-outs, once', () => {
@@ -109,5 +117,60 @@ describe("preparing the editor's draft", () => {
     ]);
     expect(prepareConfig(prepared).counters).toEqual(prepared.counters);
     expect(prepareConfig(hjerteromAlta).counters.some((c) => c.kind === 'checkout')).toBe(false);
+  });
+});
+
+/** A configuration as schema v1 stored it: one optional `question`. */
+function v1(question?: CheckInQuestion): Record<string, unknown> {
+  const { questions: _questions, ...rest } = hjerteromAlta;
+  return { ...rest, schema: 1, ...(question ? { question } : {}) };
+}
+
+describe('a configuration of schema v1', () => {
+  const FIRST_TIME: CheckInQuestion = {
+    text: { nb: 'Første gang her?', en: 'First time here?' },
+    options: [
+      { id: 'first-time', label: { nb: 'Ja, første gang' } },
+      { id: 'returning', label: { nb: 'Nei, har vært her før' } },
+    ],
+  };
+  const WHO: CheckInQuestion = {
+    text: { nb: 'Jeg er …' },
+    options: [
+      { id: 'deltaker', label: { nb: 'Deltaker' } },
+      { id: 'tidgiver', label: { nb: 'Tidgiver' }, countsAs: 'middag' },
+    ],
+  };
+
+  it('with the first-time/returning question asks the ready-made first-time question', () => {
+    const migrated = siteConfigSchema.parse(migrateConfig(v1(FIRST_TIME)));
+    expect(migrated.schema).toBe(2);
+    expect(migrated.questions).toEqual({ ready: ['forste-gang'] });
+    expect(migrated).not.toHaveProperty('question');
+  });
+
+  it("with another question keeps it as the site's own, answers and countsAs included", () => {
+    const migrated = siteConfigSchema.parse(migrateConfig(v1(WHO)));
+    expect(migrated.questions).toEqual({ ready: [], own: { id: 'jeg-er', ...WHO } });
+  });
+
+  it('without a question asks none; everything else is kept as it was', () => {
+    const migrated = siteConfigSchema.parse(migrateConfig(v1()));
+    expect(migrated.questions).toBeUndefined();
+    expect(migrated).toEqual({ ...hjerteromAlta, questions: undefined });
+  });
+
+  it('round trip: v1 → v2 validates, and migrating v2 again changes nothing', () => {
+    for (const question of [FIRST_TIME, WHO, undefined]) {
+      const once = siteConfigSchema.parse(migrateConfig(v1(question)));
+      expect(migrateConfig(once)).toBe(once);
+      expect(siteConfigSchema.parse(migrateConfig(JSON.parse(JSON.stringify(once))))).toEqual(once);
+    }
+  });
+
+  it('is refused by the v2 schema when not migrated, and anything not v1 is left to the schema', () => {
+    expect(siteConfigSchema.safeParse(v1(WHO)).success).toBe(false);
+    expect(migrateConfig('garbled')).toBe('garbled');
+    expect(migrateConfig(null)).toBe(null);
   });
 });

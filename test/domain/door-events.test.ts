@@ -44,47 +44,68 @@ describe('an occupancy count', () => {
   });
 });
 
-describe('an answer to the check-in question', () => {
+describe('an answer to a door question', () => {
   const checkIn = { ...checkInEvent(hjerteromAlta, AT, THURSDAY_13), id: 'tap-1' };
-
-  it('moves the check-in to the answer: −1 on its key, +1 on the option, both refining it', () => {
-    expect(answerEvents(hjerteromAlta, checkIn, 'first-time', AT + 5)).toEqual([
-      {
-        day: '2026-11-26',
-        at: AT + 5,
-        counter: 'visit',
-        hour: 13,
-        delta: -1,
-        source: 'door',
-        refines: 'tap-1',
+  const DAY_MS = 86_400_000;
+  const LATER = Date.UTC(2026, 10, 26, 12, 0, 5);
+  const site: SiteConfig = {
+    ...hjerteromAlta,
+    questions: {
+      own: {
+        id: 'middag-i-dag',
+        text: { nb: 'Spiser du middag?' },
+        options: [
+          { id: 'ja', label: { nb: 'Ja' } },
+          { id: 'dinner', label: { nb: 'Bare middag' }, countsAs: 'middag' },
+        ],
       },
+      ready: ['forste-gang', 'kjonn'],
+    },
+  };
+
+  it("is +1 on the question's own counter, its option the answer, with no hour and no link to the tap", () => {
+    expect(answerEvents(hjerteromAlta, checkIn, 'forste-gang', 'forste-i-ar', LATER)).toEqual([
       {
         day: '2026-11-26',
-        at: AT + 5,
-        counter: 'visit',
-        option: 'first-time',
-        hour: 13,
+        at: LATER - (LATER % DAY_MS),
+        counter: 'forste-gang',
+        option: 'forste-i-ar',
         delta: 1,
         source: 'door',
-        refines: 'tap-1',
       },
     ]);
   });
 
-  it('an answer that counts as another counter moves it there, without an option', () => {
-    const site: SiteConfig = {
-      ...hjerteromAlta,
-      question: {
-        ...hjerteromAlta.question!,
-        options: [{ id: 'dinner', label: { nb: 'Middag' }, countsAs: 'middag' }],
-      },
-    };
-    const [undo, moved] = answerEvents(site, checkIn, 'dinner', AT);
-    expect(undo).toMatchObject({ counter: 'visit', hour: 13, delta: -1 });
+  it("an answer's instant is its day's, not its hour's", () => {
+    const [event] = answerEvents(site, checkIn, 'kjonn', 'annet', LATER);
+    expect(new Date(event!.at).toISOString()).toBe('2026-11-26T00:00:00.000Z');
+  });
+
+  it('a skip or time-out counts no-answer, on the own question too', () => {
+    expect(answerEvents(site, checkIn, 'kjonn', 'no-answer', AT)).toMatchObject([
+      { counter: 'kjonn', option: 'no-answer', delta: 1 },
+    ]);
+    expect(answerEvents(site, checkIn, 'middag-i-dag', 'no-answer', AT)).toMatchObject([
+      { counter: 'middag-i-dag', option: 'no-answer', delta: 1 },
+    ]);
+    expect(answerEvents(site, checkIn, 'middag-i-dag', 'ja', AT)[0]).not.toHaveProperty('hour');
+  });
+
+  it('an own answer that counts as another counter moves the check-in there, without an option', () => {
+    const [undo, moved] = answerEvents(site, checkIn, 'middag-i-dag', 'dinner', AT + 5);
+    expect(undo).toEqual({
+      day: '2026-11-26',
+      at: AT + 5,
+      counter: 'visit',
+      hour: 13,
+      delta: -1,
+      source: 'door',
+      refines: 'tap-1',
+    });
     // Dinner is counted by day: the moved count has no hour.
     expect(moved).toEqual({
       day: '2026-11-26',
-      at: AT,
+      at: AT + 5,
       counter: 'middag',
       delta: 1,
       source: 'door',
@@ -92,10 +113,17 @@ describe('an answer to the check-in question', () => {
     });
   });
 
-  it('an answer that is no longer an option moves nothing', () => {
-    expect(answerEvents(hjerteromAlta, checkIn, 'gone', AT)).toEqual([]);
+  it('a question the site does not ask, or an own answer that is gone, counts nothing', () => {
+    expect(answerEvents(site, checkIn, 'middag-i-dag', 'gone', AT)).toEqual([]);
+    expect(answerEvents(site, checkIn, 'aldersgruppe', 'under-18', AT)).toEqual([]);
     expect(
-      answerEvents({ ...hjerteromAlta, question: undefined }, checkIn, 'first-time', AT),
+      answerEvents(
+        { ...hjerteromAlta, questions: undefined },
+        checkIn,
+        'forste-gang',
+        'noensinne',
+        AT,
+      ),
     ).toEqual([]);
   });
 });

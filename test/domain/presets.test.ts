@@ -9,6 +9,7 @@ import {
   presetById,
   stegForSteg,
 } from '../../src/domain/presets';
+import { doorQuestions } from '../../src/domain/door-questions';
 import { countersOn, doorStatus, programmeFor } from '../../src/domain/schedule';
 import { tallyTargets, targetKey } from '../../src/domain/tally-targets';
 import { siteConfigSchema, type SiteConfig } from '../../src/shared/site-config';
@@ -53,9 +54,10 @@ describe('every preset', () => {
         expect(counter.name.en, counter.id).toBeTruthy();
         for (const option of counter.options ?? []) expect(option.name.en, option.id).toBeTruthy();
       }
-      if (preset.question) {
-        expect(preset.question.text.en).toBeTruthy();
-        for (const option of preset.question.options) expect(option.label.en).toBeTruthy();
+      const own = preset.questions?.own;
+      if (own) {
+        expect(own.text.en).toBeTruthy();
+        for (const option of own.options) expect(option.label.en).toBeTruthy();
       }
     },
   );
@@ -73,14 +75,16 @@ describe('every preset', () => {
   });
 
   it.each(PRESETS.map((preset) => [preset.site, preset] as const))(
-    '%s: every check-in answer is an option of the visit counter or counts under its own counter',
+    '%s (schema 2): at most three questions, each its own counter, never a counter of the site',
     (_site, preset) => {
-      const visitOptions = preset.counters
-        .find((counter) => counter.id === 'visit')
-        ?.options?.map((option) => option.id);
-      for (const option of preset.question?.options ?? []) {
-        if (option.countsAs === undefined) expect(visitOptions).toContain(option.id);
-        else expect(preset.counters.map((counter) => counter.id)).toContain(option.countsAs);
+      expect(preset.schema).toBe(2);
+      const asked = doorQuestions(preset).map((question) => question.id);
+      expect(asked.length).toBeLessThanOrEqual(3);
+      expect(new Set(asked).size).toBe(asked.length);
+      const counters = preset.counters.map((counter) => counter.id);
+      for (const id of asked) expect(counters).not.toContain(id);
+      for (const option of preset.questions?.own?.options ?? []) {
+        if (option.countsAs !== undefined) expect(counters).toContain(option.countsAs);
       }
     },
   );
@@ -103,14 +107,11 @@ describe('Hjerterom Alta', () => {
     expect(bingo?.options?.map((option) => option.id)).toEqual(['cash', 'vipps']);
   });
 
-  it('asks «Første gang her?» with answers that refine the visit counter', () => {
+  it('asks the ready-made «Første gang her?» (also «første gang i år») and no own question', () => {
+    expect(hjerteromAlta.questions).toEqual({ ready: ['forste-gang'] });
+    // Its old answers stay names of visit options, so days of the one-question shape read.
     const visit = hjerteromAlta.counters.find((counter) => counter.id === 'visit');
-    const optionIds = visit?.options?.map((option) => option.id);
-    expect(hjerteromAlta.question?.text.nb).toBe('Første gang her?');
-    for (const option of hjerteromAlta.question?.options ?? []) {
-      expect(optionIds).toContain(option.id);
-      expect(option.countsAs).toBeUndefined();
-    }
+    expect(visit?.options?.map((option) => option.id)).toEqual(['first-time', 'returning']);
   });
 
   it("tallies the social-worker and deacon service's outputs on every opening day", () => {
@@ -139,8 +140,8 @@ describe('Hjerterom Alta', () => {
 
 describe('Hjerterom for children and youth', () => {
   it('asks who checks in: child, youth or guardian', () => {
-    expect(hjerteromBarnUnge.question?.text.nb).toBe('Hvem er du?');
-    expect(hjerteromBarnUnge.question?.options.map((option) => option.id)).toEqual([
+    expect(hjerteromBarnUnge.questions?.own?.text.nb).toBe('Hvem er du?');
+    expect(hjerteromBarnUnge.questions?.own?.options.map((option) => option.id)).toEqual([
       'barn',
       'ungdom',
       'foresatt',
@@ -159,7 +160,7 @@ describe('Hjerterom for children and youth', () => {
 
 describe('Blå Kors steg for steg', () => {
   it('counts a tidgiver checking in as present, not as a visitor', () => {
-    const tidgiver = stegForSteg.question?.options.find((option) => option.id === 'tidgiver');
+    const tidgiver = stegForSteg.questions?.own?.options.find((option) => option.id === 'tidgiver');
     expect(tidgiver?.countsAs).toBe('tidgiver');
     expect(stegForSteg.counters.find((counter) => counter.id === 'tidgiver')).toMatchObject({
       kind: 'activity',
@@ -187,15 +188,15 @@ describe('Blå Kors steg for steg', () => {
 
 describe('En ainna plass', () => {
   it('asks what you will do today, with just hanging out as an answer', () => {
-    expect(enAinnaPlass.question?.text.nb).toBe('Hva vil du gjøre i dag?');
-    expect(enAinnaPlass.question?.options.map((option) => option.id)).toEqual([
+    expect(enAinnaPlass.questions?.own?.text.nb).toBe('Hva vil du gjøre i dag?');
+    expect(enAinnaPlass.questions?.own?.options.map((option) => option.id)).toEqual([
       'musikkstudio',
       'maling',
       'switch',
       'bordtennis',
       'henge',
     ]);
-    expect(enAinnaPlass.question?.options.at(-1)?.label.nb).toBe('Bare henge');
+    expect(enAinnaPlass.questions?.own?.options.at(-1)?.label.nb).toBe('Bare henge');
   });
 
   it('lets staff tally support conversations on its open evenings, not on a closed one', () => {

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { hjerteromAlta } from '../../src/domain/presets/index.ts';
 import { exportCsv, type ExportFile } from '../../src/state/export.ts';
 import { closeTheDay } from '../../src/state/closing.ts';
-import type { KioskStore } from '../../src/state/index.ts';
+import type { EventInput, KioskStore } from '../../src/state/index.ts';
 import { createTallyActions, tallyTargets, targetKey } from '../../src/state/tally.ts';
 import { testKiosk } from '../support/kiosk.ts';
 import { seedFrozen } from '../support/staff-seed.ts';
@@ -40,6 +40,25 @@ function target(day: string, key: string) {
  * - Friday: nothing on the tablet; 10 dinners back-filled on Sunday.
  * Monday is closed with no cash to count, Thursday with 30 kr counted.
  */
+/**
+ * An answer as the one-question shape (schema v1) stored it: the visit moved to a `visit`
+ * option in its hour. Old data of that shape must still export as it did.
+ */
+function answerInV1Shape(store: KioskStore, checkIn: EventInput, option: string) {
+  const { day, at, counter, hour } = checkIn;
+  const key = {
+    day,
+    at,
+    counter,
+    source: 'door' as const,
+    ...(hour === undefined ? {} : { hour }),
+  };
+  return store.record([
+    { ...key, delta: -1 },
+    { ...key, option, delta: 1 },
+  ]);
+}
+
 async function recordWeek(): Promise<KioskStore> {
   let clock = oslo(23, 12, 5);
   const kiosk = testKiosk({ deps: { now: () => clock } });
@@ -48,10 +67,10 @@ async function recordWeek(): Promise<KioskStore> {
 
   // Monday
   const first = await store.checkIn();
-  await store.answer(first.events[0]!, 'first-time');
+  await answerInV1Shape(store, first.events[0]!, 'first-time');
   clock = oslo(23, 12, 6);
   const second = await store.checkIn();
-  await store.answer(second.events[0]!, 'returning');
+  await answerInV1Shape(store, second.events[0]!, 'returning');
   clock = oslo(23, 12, 7);
   await store.checkIn();
   clock = oslo(23, 13, 30);

@@ -34,7 +34,7 @@ describe('the stored configuration', () => {
     expect(paintCopyConfig()).toBeUndefined();
     localStorage.setItem('terskel:paint-config', JSON.stringify({ schema: 1, name: 'x' }));
     expect(paintCopyConfig()).toBeUndefined();
-    expect(await loadDefaultPreset()).toBe(DEFAULT_PRESET);
+    expect(await loadDefaultPreset()).toEqual(withVolunteerCounters(DEFAULT_PRESET));
   });
 
   it('a saved configuration is validated, stored and painted from next time', async () => {
@@ -48,5 +48,24 @@ describe('the stored configuration', () => {
     ).toEqual(['Frivillige', 'Frivillige timer (i minutter)']);
     await expect(saveConfig({ ...DEFAULT_PRESET, openingHours: [] })).rejects.toThrow();
     expect((await loadConfig()).config.name).toBe('Hjerterom');
+  });
+
+  it('a configuration stored by schema v1 is migrated on read: its one question is asked as v2', async () => {
+    const { questions: _questions, ...rest } = DEFAULT_PRESET;
+    const question = {
+      text: { nb: 'Første gang her?' },
+      options: [
+        { id: 'first-time', label: { nb: 'Ja, første gang' } },
+        { id: 'returning', label: { nb: 'Nei, har vært her før' } },
+      ],
+    };
+    await writeRawSetting('config', { ...rest, schema: 1, question });
+    const loaded = await loadConfig();
+    expect(loaded.invalid).toBeUndefined();
+    expect(loaded.config).toEqual(
+      withVolunteerCounters({ ...rest, schema: 2, questions: { ready: ['forste-gang'] } }),
+    );
+    // Painted from the migrated copy next time.
+    expect(paintCopyConfig()?.schema).toBe(2);
   });
 });

@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../src/ui/App.tsx';
+import { hjerteromAlta } from '../../src/domain/presets/index.ts';
 import { TAP_STORED_MARK } from '../../src/ui/door/CheckInPanel.tsx';
 import {
   MONDAY_1250,
@@ -88,7 +89,8 @@ describe('the door', () => {
   });
 
   it('a second tap while the first is saving or welcomed does not count', async () => {
-    const kiosk = renderDoor();
+    // A site that asks nothing: the welcome replaces the button until it clears.
+    const kiosk = renderDoor(testKiosk({ config: { ...hjerteromAlta, questions: undefined } }));
     const button = screen.getByRole('button', { name: 'Sjekk inn' });
     fireEvent.click(button);
     fireEvent.click(button);
@@ -123,30 +125,37 @@ describe('the door', () => {
     });
   });
 
-  it('the answer to "Første gang her?" refines the stored visit without counting it twice', async () => {
+  it('the answer to "Første gang her?" counts on its own counter, the visit kept in its hour', async () => {
     const kiosk = renderDoor();
     fireEvent.click(screen.getByRole('button', { name: 'Sjekk inn' }));
     await screen.findByText('Velkommen!');
-    expect(screen.getByRole('group', { name: 'Første gang her?' })).toBeVisible();
-    fireEvent.click(screen.getByRole('button', { name: 'Ja, første gang' }));
+    expect(await screen.findByRole('group', { name: 'Første gang her?' })).toBeVisible();
+    fireEvent.click(screen.getByRole('button', { name: 'Første gang i år' }));
     await waitFor(async () => {
       const totals = await totalsOf(await kiosk.storage, MONDAY);
-      expect(net(totals, 'visit', 'first-time')).toBe(1);
+      expect(net(totals, 'forste-gang', 'forste-i-ar')).toBe(1);
     });
     const totals = await totalsOf(await kiosk.storage, MONDAY);
     expect(net(totals, 'visit')).toBe(1);
     expect(totals.find((total) => total.counter === 'visit' && total.hour === 12)?.net).toBe(1);
+    expect(
+      totals.filter((total) => total.counter === 'forste-gang' && total.hour !== undefined),
+    ).toEqual([]);
   });
 
   it('the question can be skipped and the visit still counts', async () => {
     const kiosk = renderDoor();
     fireEvent.click(screen.getByRole('button', { name: 'Sjekk inn' }));
     await screen.findByText('Velkommen!');
-    fireEvent.click(screen.getByRole('button', { name: 'Hopp over' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Hopp over' }));
     expect(screen.queryByRole('group', { name: 'Første gang her?' })).toBeNull();
+    await waitFor(async () => {
+      const totals = await totalsOf(await kiosk.storage, MONDAY);
+      expect(net(totals, 'forste-gang', 'no-answer')).toBe(1);
+    });
     const totals = await totalsOf(await kiosk.storage, MONDAY);
     expect(net(totals, 'visit')).toBe(1);
-    expect(net(totals, 'visit', 'first-time')).toBe(0);
+    expect(net(totals, 'forste-gang', 'noensinne')).toBe(0);
   });
 
   it('a failing write shows Takk!, never Velkommen, and is retried until stored', async () => {
@@ -184,21 +193,22 @@ describe('the door', () => {
     expect(alert.textContent).toMatch(/Telling er ikke mulig på denne enheten/);
   });
 
-  it('shows what is next: "Middag kl. 13.15 — om 25 min" on a Monday at 12.50', () => {
+  it('shows what is next: "Middag kl. 13.15 — om 25 min" on a Monday at 12.50', async () => {
     renderDoor(testKiosk({ now: MONDAY_1250 }));
-    expect(screen.getByText('Middag kl. 13.15 — om 25 min')).toBeVisible();
+    // Today's card loads just after the first paint (the door's after-paint chunk).
+    expect(await screen.findByText('Middag kl. 13.15 — om 25 min')).toBeVisible();
   });
 
-  it('shows bingo and the hobby evening on a Thursday', () => {
+  it('shows bingo and the hobby evening on a Thursday', async () => {
     renderDoor(testKiosk({ now: THURSDAY_1200 }));
-    const programme = screen.getByRole('list');
+    const programme = await screen.findByRole('list');
     expect(programme.textContent).toMatch(/13\.15\s*Bingo/);
     expect(programme.textContent).toMatch(/18\.00\s*Hobbykveld/);
   });
 
-  it('on Constitution Day 2029 it is closed and says when it opens next', () => {
+  it('on Constitution Day 2029 it is closed and says when it opens next', async () => {
     renderDoor(testKiosk({ now: Date.UTC(2029, 4, 17, 10, 0) }));
-    expect(screen.getByText(/Stengt i dag – Grunnlovsdag/)).toBeVisible();
+    expect(await screen.findByText(/Stengt i dag – Grunnlovsdag/)).toBeVisible();
     expect(screen.getByText(/Vi åpner igjen fredag 18. mai kl. 11.00./)).toBeVisible();
     expect(screen.queryByText(/Bingo/)).toBeNull();
   });

@@ -18,7 +18,7 @@ type SharedSettings = Pick<
 /** The settings common to every Norwegian preset (a fresh object each call). */
 export function norwegianDefaults(): SharedSettings {
   return {
-    schema: 1,
+    schema: 2,
     timeZone: 'Europe/Oslo',
     cutoffHour: 4,
     defaultLanguage: 'nb',

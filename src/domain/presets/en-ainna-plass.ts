@@ -47,8 +47,12 @@ export const enAinnaPlass: SiteConfig = {
       byHour: false,
     },
   ],
-  question: {
-    text: { nb: 'Hva vil du gjøre i dag?', en: 'What would you like to do today?' },
-    options: ACTIVITIES.map(({ id, nb, en }) => ({ id, label: { nb, en } })),
+  questions: {
+    ready: [],
+    own: {
+      id: 'aktivitet-i-dag',
+      text: { nb: 'Hva vil du gjøre i dag?', en: 'What would you like to do today?' },
+      options: ACTIVITIES.map(({ id, nb, en }) => ({ id, label: { nb, en } })),
+    },
   },
 };

@@ -126,14 +126,6 @@ export const hjerteromAlta: SiteConfig = {
       byHour: false,
     },
   ],
-  question: {
-    text: { nb: 'Første gang her?', en: 'First time here?' },
-    options: [
-      { id: 'first-time', label: { nb: 'Ja, første gang', en: 'Yes, first time' } },
-      {
-        id: 'returning',
-        label: { nb: 'Nei, har vært her før', en: 'No, I have been here before' },
-      },
-    ],
-  },
+  // The first-time question that also says "first time this year": the funder report's anslag.
+  questions: { ready: ['forste-gang'] },
 };

@@ -80,12 +80,16 @@ export const hjerteromBarnUnge: SiteConfig = {
       ],
     },
   ],
-  question: {
-    text: { nb: 'Hvem er du?', en: 'Who are you?' },
-    options: [
-      { id: 'barn', label: { nb: 'Barn', en: 'Child' } },
-      { id: 'ungdom', label: { nb: 'Ungdom (13–18)', en: 'Youth (13–18)' } },
-      { id: 'foresatt', label: { nb: 'Foresatt', en: 'Guardian' } },
-    ],
+  questions: {
+    ready: [],
+    own: {
+      id: 'hvem-er-du',
+      text: { nb: 'Hvem er du?', en: 'Who are you?' },
+      options: [
+        { id: 'barn', label: { nb: 'Barn', en: 'Child' } },
+        { id: 'ungdom', label: { nb: 'Ungdom (13–18)', en: 'Youth (13–18)' } },
+        { id: 'foresatt', label: { nb: 'Foresatt', en: 'Guardian' } },
+      ],
+    },
   },
 };

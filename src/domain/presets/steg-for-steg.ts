@@ -48,15 +48,19 @@ export const stegForSteg: SiteConfig = {
       byHour: false,
     },
   ],
-  question: {
-    text: { nb: 'Jeg er …', en: 'I am …' },
-    options: [
-      { id: 'deltaker', label: { nb: 'Deltaker', en: 'Participant' } },
-      {
-        id: 'tidgiver',
-        label: { nb: 'Tidgiver', en: 'Volunteer (tidgiver)' },
-        countsAs: 'tidgiver',
-      },
-    ],
+  questions: {
+    ready: [],
+    own: {
+      id: 'jeg-er',
+      text: { nb: 'Jeg er …', en: 'I am …' },
+      options: [
+        { id: 'deltaker', label: { nb: 'Deltaker', en: 'Participant' } },
+        {
+          id: 'tidgiver',
+          label: { nb: 'Tidgiver', en: 'Volunteer (tidgiver)' },
+          countsAs: 'tidgiver',
+        },
+      ],
+    },
   },
 };

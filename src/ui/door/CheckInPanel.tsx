@@ -4,12 +4,15 @@
  * the tap is kept and retried). While the welcome shows, the button is gone, so a
  * second tap cannot count twice; "Én til" counts a companion on purpose, every press: each
  * is a person, counted on the button at once while the store's write queue saves them in turn.
+ * While the
+ * site's questions are asked (DoorQuestions, in the after-paint chunk) Sjekk inn stays
+ * reachable: the next visitor's tap ends the previous visitor's questions.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { AfterPaint } from './use-after-paint.ts';
 import type { Translator } from '../../i18n/index.ts';
 import type { SiteConfig } from '../../shared/site-config.ts';
 import type { EventInput, KioskStore, WriteOutcome } from '../../state/index.ts';
-import { localized } from '../localized.ts';
 import { nextPaint } from '../next-paint.ts';
 
 /** The user-timing mark of a door tap's commit (`npm run bench` reads it). */
@@ -23,7 +26,13 @@ function markStored(): void {
 type Phase =
   | { name: 'idle' }
   | { name: 'saving' }
-  | { name: 'welcome'; checkIn: EventInput; stored: boolean; answered: boolean; companions: number }
+  | {
+      name: 'welcome';
+      checkIn: EventInput;
+      stored: boolean;
+      asking: boolean;
+      companions: number;
+    }
   | { name: 'unavailable' };
 
 export interface CheckInPanelProps {
@@ -36,42 +45,54 @@ export interface CheckInPanelProps {
   /** Called on every tap: the wake lock asks again on a gesture. */
   onTap?(): void;
   welcomeMs?: number;
+  /** How long a question waits for a touch before it counts as not answered. */
   questionMs?: number;
+  /** A second Sjekk inn this soon after a visitor's is the same finger, not a new visitor. */
+  doubleTapMs?: number;
+  /** The door's after-paint chunk, once loaded: it asks the questions. */
+  afterPaint?: AfterPaint | undefined;
 }
 
 export function CheckInPanel({
   store,
   config,
-  translator: { t, language },
+  translator,
   afterClosing,
   onWelcomeDone,
   onTap,
   welcomeMs = 4000,
-  questionMs = 12000,
+  questionMs = 8000,
+  doubleTapMs = 1000,
+  afterPaint,
 }: CheckInPanelProps) {
+  const { t } = translator;
   const [phase, setPhase] = useState<Phase>({ name: 'idle' });
   const [announcement, setAnnouncement] = useState('');
   const busy = useRef(false);
   const button = useRef<HTMLButtonElement>(null);
 
   const welcome = phase.name === 'welcome' ? phase : undefined;
-  const showQuestion = welcome !== undefined && config.question !== undefined && !welcome.answered;
+  const Questions = afterPaint?.DoorQuestions;
+  const lastTap = useRef(-Infinity);
 
   useEffect(() => {
-    if (welcome === undefined) return;
-    const timer = setTimeout(
-      () => {
-        setPhase({ name: 'idle' });
-        setAnnouncement('');
-        onWelcomeDone();
-      },
-      showQuestion ? questionMs : welcomeMs,
-    );
+    // The questions keep the welcome up until they are done; then it clears as usual.
+    if (welcome === undefined || welcome.asking) return;
+    const timer = setTimeout(() => {
+      setPhase({ name: 'idle' });
+      setAnnouncement('');
+      onWelcomeDone();
+    }, welcomeMs);
     return () => clearTimeout(timer);
-  }, [welcome, showQuestion, welcomeMs, questionMs, onWelcomeDone]);
+  }, [welcome, welcomeMs, onWelcomeDone]);
 
   async function checkIn(companion: boolean, started?: Promise<WriteOutcome>) {
     if (busy.current && !companion) return;
+    // Sjekk inn stays on screen while questions are asked: a double tap must not count twice.
+    if (!companion && started === undefined) {
+      if (performance.now() - lastTap.current < doubleTapMs) return;
+      lastTap.current = performance.now();
+    }
     let settled = false;
     // The write starts in this very event (IndexedDB commits off the main thread) and the
     // touch is answered in this frame without a render: the pressed style is set on the
@@ -101,7 +122,14 @@ export function CheckInPanel({
       setPhase((current) =>
         companion && current.name === 'welcome'
           ? { ...current, stored: current.stored && outcome.stored }
-          : { name: 'welcome', checkIn, stored: outcome.stored, answered: false, companions: 0 },
+          : {
+              name: 'welcome',
+              checkIn,
+              stored: outcome.stored,
+              // Asked once the questions have loaded (just after the first paint).
+              asking: !!config.questions,
+              companions: 0,
+            },
       );
     } catch {
       setPhase({ name: 'unavailable' });
@@ -119,11 +147,8 @@ export function CheckInPanel({
     if (early) void checkIn(false, early);
   }, []);
 
-  async function answer(optionId: string | undefined) {
-    if (welcome === undefined) return;
-    setPhase({ ...welcome, answered: true });
-    if (optionId !== undefined) await store.answer(welcome.checkIn, optionId);
-  }
+  const questionsDone = () =>
+    setPhase((current) => (current.name === 'welcome' ? { ...current, asking: false } : current));
 
   if (phase.name === 'unavailable') {
     return (
@@ -140,7 +165,7 @@ export function CheckInPanel({
       <p role="status" aria-live="polite" class={welcome ? 'welcome' : 'visually-hidden'}>
         {announcement}
       </p>
-      {welcome === undefined ? (
+      {welcome === undefined || welcome.asking ? (
         <button
           ref={button}
           type="button"
@@ -151,23 +176,21 @@ export function CheckInPanel({
         >
           {phase.name === 'saving' ? t('door.saving') : t('door.checkIn')}
         </button>
-      ) : (
+      ) : null}
+      {welcome ? (
         <div class="welcome-panel">
           {afterClosing ? <p class="after-closing">{t('door.afterClosing')}</p> : null}
-          {showQuestion && config.question ? (
-            <fieldset class="question">
-              <legend>{localized(config.question.text, language)}</legend>
-              <div class="question-options">
-                {config.question.options.map((option) => (
-                  <button type="button" key={option.id} onClick={() => void answer(option.id)}>
-                    {localized(option.label, language)}
-                  </button>
-                ))}
-                <button type="button" class="secondary" onClick={() => void answer(undefined)}>
-                  {t('door.skip')}
-                </button>
-              </div>
-            </fieldset>
+          {welcome.asking && Questions ? (
+            <Questions
+              // Each visitor's own questions: a new check-in ends the previous one's.
+              key={welcome.checkIn}
+              store={store}
+              config={config}
+              translator={translator}
+              checkIn={welcome.checkIn}
+              questionMs={questionMs}
+              onDone={questionsDone}
+            />
           ) : null}
           <div class="companions">
             <p>{t('door.oneMoreHint')}</p>
@@ -177,7 +200,7 @@ export function CheckInPanel({
             </button>
           </div>
         </div>
-      )}
+      ) : null}
     </section>
   );
 }

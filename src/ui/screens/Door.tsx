@@ -10,11 +10,9 @@ import {
   useWordOfDay,
 } from '../../state/index.ts';
 import { CheckInPanel } from '../door/CheckInPanel.tsx';
-import { CheckOutPanel } from '../door/CheckOutPanel.tsx';
+import { useAfterPaint } from '../door/use-after-paint.ts';
 import { LanguageSwitch } from '../door/LanguageSwitch.tsx';
 import { StaffCorner } from '../door/StaffCorner.tsx';
-import { TodayCard } from '../door/TodayCard.tsx';
-import { WordCard } from '../door/WordCard.tsx';
 import { useKioskStore } from '../store-context.ts';
 
 export interface DoorProps {
@@ -43,6 +41,9 @@ export function Door({ onStaff, onTap, dayClosed = false }: DoorProps) {
   const wordItem = status.programme.find((item) => item.kind === 'word');
   const resetLanguage = useCallback(() => setChosen(undefined), []);
   const { t } = translator;
+  // The questions and the user voice load after the first paint.
+  // Always wanted: today's card lives there too (the first paint has a budget).
+  const afterPaint = useAfterPaint(true);
 
   return (
     <main class="door" lang={language} dir={isRightToLeft(language) ? 'rtl' : 'ltr'}>
@@ -68,16 +69,21 @@ export function Door({ onStaff, onTap, dayClosed = false }: DoorProps) {
           translator={translator}
           afterClosing={dayClosed || status.phase === 'after-closing'}
           onWelcomeDone={resetLanguage}
+          afterPaint={afterPaint}
           {...(onTap ? { onTap } : {})}
         />
       )}
-      {config.capacity !== undefined && storageStatus !== 'unavailable' ? (
-        <CheckOutPanel
+      {afterPaint && config.capacity !== undefined && storageStatus !== 'unavailable' ? (
+        <afterPaint.CheckOutPanel
           store={store}
           day={status.day}
           capacity={config.capacity}
           translator={translator}
+          Voice={config.userVoice === 'checkout' ? afterPaint?.UserVoice : undefined}
         />
+      ) : null}
+      {afterPaint ? (
+        <afterPaint.UserVoiceButton store={store} config={config} translator={translator} />
       ) : null}
       {/* Below the button, so the button sits where the HTML shell painted it (index.html). */}
       {config.languages.length > 1 ? (
@@ -89,9 +95,12 @@ export function Door({ onStaff, onTap, dayClosed = false }: DoorProps) {
         />
       ) : null}
       <div class="door-info">
-        <TodayCard status={status} translator={translator} />
-        {config.wordOfDay.enabled && (wordItem || word) && status.phase !== 'closed-day' ? (
-          <WordCard
+        {afterPaint ? <afterPaint.TodayCard status={status} translator={translator} /> : null}
+        {afterPaint &&
+        config.wordOfDay.enabled &&
+        (wordItem || word) &&
+        status.phase !== 'closed-day' ? (
+          <afterPaint.WordCard
             word={word}
             time={wordItem?.time ?? config.wordOfDay.time}
             translator={translator}

@@ -3,6 +3,7 @@ import {
   enAinnaPlass,
   hjerteromAlta,
   montenegroHammerfest,
+  stegForSteg,
 } from '../../../src/domain/presets/index.ts';
 import {
   FIRST_TIME_OPTIONS,
@@ -12,7 +13,7 @@ import {
 import type { SiteConfig } from '../../../src/shared/site-config.ts';
 
 describe('what the funder report shows for a site', () => {
-  it('reads the one-question first-time/returning question as the first-time question', () => {
+  it('shows the first-time question (schema 2: its own counter) with its answers', () => {
     expect(funderReportPlan(hjerteromAlta)).toEqual({
       questions: [{ counter: 'forste-gang', options: FIRST_TIME_OPTIONS }],
       meals: ['middag', 'brodmat'],
@@ -22,17 +23,37 @@ describe('what the funder report shows for a site', () => {
     });
   });
 
-  it("shows a site's own question as its answers on visit, leaving answers counted elsewhere out", () => {
+  it("shows a site's own question on its own counter, answers counted elsewhere left out", () => {
     const plan = funderReportPlan(enAinnaPlass);
     expect(plan.questions).toEqual([
       {
-        counter: 'visit',
-        options: enAinnaPlass
-          .question!.options.filter((option) => option.countsAs === undefined)
-          .map((option) => option.id),
+        counter: 'aktivitet-i-dag',
+        options: [
+          ...enAinnaPlass
+            .questions!.own!.options.filter((option) => option.countsAs === undefined)
+            .map((option) => option.id),
+          'no-answer',
+        ],
       },
     ]);
     expect(plan.services).toEqual(['stottesamtale']);
+  });
+
+  it('lists the questions in the order asked: the own question first, then the ready-made', () => {
+    const plan = funderReportPlan({
+      ...stegForSteg,
+      questions: { ...stegForSteg.questions!, ready: ['kjonn', 'forste-gang'] },
+    });
+    expect(plan.questions).toEqual([
+      { counter: 'jeg-er', options: ['deltaker', 'no-answer'] },
+      { counter: 'kjonn', options: ['kvinne', 'mann', 'annet', 'no-answer'] },
+      { counter: 'forste-gang', options: FIRST_TIME_OPTIONS },
+    ]);
+  });
+
+  it('shows user voice where the site asks it', () => {
+    expect(funderReportPlan({ ...hjerteromAlta, userVoice: 'button' }).userVoice).toBe(true);
+    expect(funderReportPlan({ ...hjerteromAlta, userVoice: 'off' }).userVoice).toBe(false);
   });
 
   it('keeps volunteers and user voice out of the services, and notices user voice', () => {

@@ -1,6 +1,6 @@
-import { isVolunteerCounter } from '../../../src/domain/volunteer-hours.ts';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { isVolunteerCounter, withVolunteerCounters } from '../../../src/domain/volunteer-hours.ts';
 import { hjerteromAlta, montenegroHammerfest } from '../../../src/domain/presets/index.ts';
 import type { SiteConfig } from '../../../src/shared/site-config.ts';
 import { configFile, importConfigText } from '../../../src/state/settings.ts';
@@ -130,21 +130,78 @@ describe('the settings editor', () => {
     expect(config.openDates).toEqual(['2026-12-26']);
   });
 
-  it('an answer may count under another counter (a staff member is not a visitor)', async () => {
+  it("the site's own question is asked first; an answer may count under another counter", async () => {
     const kiosk = renderSettings();
+    fireEvent.click(
+      screen.getByRole('checkbox', { name: 'Stedets eget spørsmål (stilles først)' }),
+    );
+    type(screen.getByRole('textbox', { name: 'Spørsmålet' }), 'Jeg er …');
     fireEvent.click(screen.getByRole('button', { name: 'Legg til svar' }));
-    const answer = within(group('Svar 3'));
-    type(answer.getByRole('textbox', { name: 'Svar' }), 'Jeg jobber her');
-    fireEvent.change(answer.getByRole('combobox', { name: 'Teller som' }), {
+    type(within(group('Svar 1')).getByRole('textbox', { name: 'Svar' }), 'Deltaker');
+    fireEvent.click(screen.getByRole('button', { name: 'Legg til svar' }));
+    const staff = within(group('Svar 2'));
+    type(staff.getByRole('textbox', { name: 'Svar' }), 'Jeg jobber her');
+    fireEvent.change(staff.getByRole('combobox', { name: 'Teller som' }), {
       target: { value: 'middag' },
     });
     save();
-    await screen.findByRole('status');
-    expect(kiosk.store.config.get().question?.options.at(-1)).toEqual({
-      id: 'jeg-jobber-her',
-      label: { nb: 'Jeg jobber her' },
-      countsAs: 'middag',
+    expect((await screen.findByRole('status')).textContent).toBe('Innstillingene er lagret.');
+    expect(kiosk.store.config.get().questions).toEqual({
+      ready: ['forste-gang'],
+      own: {
+        id: 'jeg-er',
+        text: { nb: 'Jeg er …' },
+        options: [
+          { id: 'deltaker', label: { nb: 'Deltaker' } },
+          { id: 'jeg-jobber-her', label: { nb: 'Jeg jobber her' }, countsAs: 'middag' },
+        ],
+      },
     });
+  });
+
+  it('takes over a configuration file of schema v1, its question migrated', async () => {
+    const kiosk = renderSettings();
+    const { questions: _questions, ...rest } = hjerteromAlta;
+    const v1 = {
+      ...rest,
+      schema: 1,
+      question: {
+        text: { nb: 'Jeg er …' },
+        options: [{ id: 'deltaker', label: { nb: 'Deltaker' } }],
+      },
+    };
+    expect(await importConfigText(kiosk.store, JSON.stringify(v1))).toMatchObject({ ok: true });
+    expect(kiosk.store.config.get()).toMatchObject({
+      schema: 2,
+      questions: { ready: [], own: { id: 'jeg-er', ...v1.question } },
+    });
+  });
+
+  it('the lead chooses the ready-made questions, at most three in all, and the user voice', async () => {
+    const kiosk = renderSettings();
+    const ready = within(group('Ferdige spørsmål'));
+    fireEvent.click(ready.getByRole('checkbox', { name: 'Aldersgruppe' }));
+    fireEvent.change(
+      screen.getByRole('combobox', { name: 'Hvordan var det i dag? (tre ansikter)' }),
+      {
+        target: { value: 'checkout' },
+      },
+    );
+    save();
+    expect((await screen.findByRole('status')).textContent).toBe('Innstillingene er lagret.');
+    expect(kiosk.store.config.get().questions).toEqual({ ready: ['forste-gang', 'aldersgruppe'] });
+    expect(kiosk.store.config.get().userVoice).toBe('checkout');
+
+    fireEvent.click(ready.getByRole('checkbox', { name: 'Kjønn' }));
+    fireEvent.click(
+      screen.getByRole('checkbox', { name: 'Stedets eget spørsmål (stilles først)' }),
+    );
+    type(screen.getByRole('textbox', { name: 'Spørsmålet' }), 'Hvem er du?');
+    fireEvent.click(screen.getByRole('button', { name: 'Legg til svar' }));
+    type(within(group('Svar 1')).getByRole('textbox', { name: 'Svar' }), 'Barn');
+    save();
+    expect((await screen.findByRole('alert')).textContent).toMatch(/høyst 3 spørsmål/);
+    expect(kiosk.store.config.get().questions).toEqual({ ready: ['forste-gang', 'aldersgruppe'] });
   });
 });
 
@@ -230,8 +287,8 @@ describe('the configuration file', () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(
       'Hjerterom Alta, Løkkeveien',
     );
-    expect(screen.getByRole('list').textContent).toMatch(/18\.30\s*Quiz/);
-    expect(await readSetting('config')).toEqual(edited);
+    expect((await screen.findByRole('list')).textContent).toMatch(/18\.30\s*Quiz/);
+    expect(await readSetting('config')).toEqual(withVolunteerCounters(edited));
   });
 
   it('a failing import names the field in Norwegian and changes nothing', async () => {

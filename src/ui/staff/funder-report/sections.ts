@@ -5,9 +5,10 @@
  */
 import type { Weekday } from '../../../domain/business-day.ts';
 import type { LastYearFigures, OpeningFigures } from '../../../domain/funder-report.ts';
-import { FIRST_TIME_COUNTER } from '../../../domain/people-estimate.ts';
+import { FIRST_TIME_COUNTER, NO_ANSWER } from '../../../domain/people-estimate.ts';
 import type { ShownAnswers, ShownCell } from '../../../domain/suppression.ts';
 import type { MessageKey, Translator } from '../../../i18n/index.ts';
+import { DOOR_QUESTION_TEXTS } from '../../../i18n/door-questions.ts';
 import type { SiteConfig } from '../../../shared/site-config.ts';
 import type { FunderReportView } from '../../../state/staff.ts';
 import { localized } from '../../localized.ts';
@@ -225,6 +226,12 @@ export function reportSections(
   });
   const estimate = estimateSection(view, translator);
   if (estimate) sections.push(estimate);
+  const own = config.questions?.own;
+  // A ready-made question's texts, else the counter's own name.
+  const questionText = (key: string) => {
+    const text = DOOR_QUESTION_TEXTS[key];
+    return text ? localized(text, language) : nameOf(key);
+  };
   for (const question of report.questions) {
     const firstTime = question.counter === FIRST_TIME_COUNTER;
     sections.push(
@@ -232,14 +239,19 @@ export function reportSections(
         `question-${question.counter}`,
         firstTime
           ? t('staff.funder.firstTime')
-          : config.question
-            ? localized(config.question.text, language)
-            : nameOf(question.counter),
+          : own?.id === question.counter
+            ? localized(own.text, language)
+            : questionText(question.counter),
         question.answers,
         (option) => {
-          if (firstTime) return t(`staff.funder.answer.${option}` as MessageKey);
-          const asked = config.question?.options.find((candidate) => candidate.id === option);
-          return asked ? localized(asked.label, language) : optionOf(question.counter, option);
+          if (firstTime || option === NO_ANSWER) {
+            return t(`staff.funder.answer.${option}` as MessageKey);
+          }
+          const asked = own?.options.find((candidate) => candidate.id === option);
+          if (asked) return localized(asked.label, language);
+          return DOOR_QUESTION_TEXTS[`${question.counter}.${option}`]
+            ? questionText(`${question.counter}.${option}`)
+            : optionOf(question.counter, option);
         },
         t,
       ),

@@ -1,5 +1,6 @@
 /**
- * Settings (lead): the place, its hours and programme, counters, the check-in question,
+ * Settings (lead): the place, its hours and programme, counters, the questions after a tap,
+ * the user voice,
  * capacity and languages, edited as one draft and saved through the schema; *Ord for dagen*;
  * the configuration file; storage and sync. A refused save names what is wrong and keeps the
  * door as it was.
@@ -8,9 +9,12 @@ import { useEffect, useState } from 'preact/hooks';
 import type { MessageKey } from '../../../i18n/index.ts';
 import {
   LANGUAGES,
+  READY_QUESTIONS,
   SCHEDULE_KINDS,
-  type CheckInQuestion,
+  USER_VOICE_MODES,
   type Counter,
+  type DoorQuestionsConfig,
+  type OwnQuestion,
   type CounterOption,
   type OpeningHours,
   type QuestionOption,
@@ -90,7 +94,8 @@ export function Settings(_props: { role: 'lead' }) {
   const hours = specsOf<OpeningHours>();
   const programme = specsOf<ScheduleItem>();
   const answer = specsOf<QuestionOption>();
-  const question = specsOf<CheckInQuestion>();
+  const own = specsOf<OwnQuestion>();
+  const questions = specsOf<DoorQuestionsConfig>();
   const word = specsOf<SiteConfig['wordOfDay']>();
   const field = specsOf<SiteConfig>();
   const specs: Spec<SiteConfig>[] = [
@@ -139,25 +144,36 @@ export function Settings(_props: { role: 'lead' }) {
       ],
       keep: (row) => row.kind === 'visit' || row.kind === 'checkout',
     }),
-    field('question', 'staff.settings.question', {
-      fresh: { text: { nb: '' }, options: [] },
+    field('questions', 'staff.settings.questions', {
+      fresh: { ready: [] },
       fields: [
-        question('text', 'staff.settings.questionText', 'nb'),
-        question('options', 'staff.settings.answer', {
-          rows: () => [
-            answer('label', 'staff.settings.answer', 'nb'),
-            answer('countsAs', 'staff.settings.countsAs', {
-              choose: [
-                ['', t('staff.closing.visits')],
-                ...saved.counters
-                  .filter((counter) => counter.id !== 'visit')
-                  .map((counter) => [counter.id, counter.name.nb] as const),
+        questions('ready', 'staff.settings.readyQuestions', {
+          set: choices(READY_QUESTIONS, 'staff.settings.ready.'),
+        }),
+        questions('own', 'staff.settings.ownQuestion', {
+          fresh: { id: '', text: { nb: '' }, options: [] },
+          fields: [
+            own('text', 'staff.settings.questionText', 'nb'),
+            own('options', 'staff.settings.answer', {
+              rows: () => [
+                answer('label', 'staff.settings.answer', 'nb'),
+                answer('countsAs', 'staff.settings.countsAs', {
+                  choose: [
+                    ['', t('staff.closing.visits')],
+                    ...saved.counters
+                      .filter((counter) => counter.id !== 'visit')
+                      .map((counter) => [counter.id, counter.name.nb] as const),
+                  ],
+                }),
               ],
+              add: [['staff.settings.addAnswer', { id: '', label: { nb: '' } }]],
             }),
           ],
-          add: [['staff.settings.addAnswer', { id: '', label: { nb: '' } }]],
         }),
       ],
+    }),
+    field('userVoice', 'staff.settings.userVoice', {
+      choose: choices(USER_VOICE_MODES, 'staff.settings.userVoice.'),
     }),
     field('wordOfDay', 'door.wordOfDay', {
       fields: [
