@@ -13,16 +13,7 @@
  */
 import { weekdayOf, type IsoDate } from './business-day';
 
-export {
-  EARLIER_THIS_YEAR,
-  FIRST_EVER,
-  FIRST_THIS_YEAR,
-  FIRST_TIME_COUNTER,
-  LEGACY_FIRST_TIME,
-  LEGACY_RETURNING,
-  NO_ANSWER,
-  VISIT_COUNTER,
-} from './first-time';
+export * from './first-time';
 import {
   EARLIER_THIS_YEAR,
   FIRST_EVER,
