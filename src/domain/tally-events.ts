@@ -11,6 +11,7 @@ import {
   type EventSource,
   type TallyEvent,
 } from './door-events';
+import { volunteerCounters, type VolunteerShift } from './volunteer-hours';
 
 /** One +1 on the tally screen: a counter, or one option of it. */
 export interface TallyTarget {
@@ -61,4 +62,28 @@ export function undoEvent(event: TallyEvent, at: number): TallyEvent {
   if (event.hour !== undefined) undo.hour = event.hour;
   if (event.nok !== undefined) undo.nok = -event.nok;
   return undo;
+}
+
+/**
+ * A volunteer shift as additions on the fixed volunteer counters (people, whole minutes), so
+ * two tablets' shifts sum; with a reason, the same numbers taken back as a correction.
+ */
+export function shiftEvents(
+  shift: VolunteerShift,
+  at: number,
+  when: DayAndHour,
+  correction?: CorrectionReason,
+): TallyEvent[] {
+  const sign = correction === undefined ? 1 : -1;
+  const [volunteers, minutes] = volunteerCounters();
+  const amounts: [Counter, number][] = [
+    [volunteers!, shift.volunteers],
+    [minutes!, shift.minutes],
+  ];
+  return amounts
+    .filter(([, amount]) => amount !== 0)
+    .map(([counter, amount]) => {
+      const event = tallyInputEvent({ counter }, sign * amount, 'staff', at, when);
+      return correction === undefined ? event : { ...event, reason: correction };
+    });
 }

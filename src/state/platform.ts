@@ -26,10 +26,7 @@ export function mayApplyUpdate(
   return !staffOpen && now - lastInputAt >= idleMs;
 }
 
-/**
- * The idle time before an update: two minutes, unless an end-to-end test set
- * `window.__terskelIdleMs` before the page loaded (Playwright's addInitScript).
- */
+/** Two minutes idle before an update, unless an e2e test set `window.__terskelIdleMs` first. */
 function idleBeforeUpdateMs(): number {
   const injected = (globalThis as { __terskelIdleMs?: unknown }).__terskelIdleMs;
   return typeof injected === 'number' && injected >= 0 ? injected : IDLE_BEFORE_UPDATE_MS;

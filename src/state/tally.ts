@@ -9,6 +9,7 @@ import { rollUp } from '../domain/tally.ts';
 import type { CorrectionReason } from '../domain/door-events.ts';
 import {
   correctionEvent,
+  shiftEvents,
   tallyInputEvent,
   undoEvent,
   type TallyTarget,
@@ -16,13 +17,11 @@ import {
 import { parseBackfillAmount, type BackfillProblem } from '../domain/tally-targets.ts';
 import {
   parseVolunteerShift,
-  volunteerCounters,
   type VolunteerCountRefusal,
   type VolunteerHoursRefusal,
   type VolunteerShift,
 } from '../domain/volunteer-hours.ts';
 import type { Total } from '../shared/protocol.ts';
-import type { Counter } from '../shared/site-config.ts';
 import { countsOfDay, type EventInput } from '../storage/index.ts';
 import type { KioskStorage, KioskStore, WriteOutcome } from './kiosk-store.ts';
 import { observable, type Observable } from './observable.ts';
@@ -141,20 +140,7 @@ export function createTallyActions(store: KioskStore): TallyActions {
       if (!parsed.ok) return parsed;
       const { shift } = parsed;
       const at = store.now();
-      const when = store.dayOf(at);
-      const sign = correction === undefined ? 1 : -1;
-      const [volunteers, minutes] = volunteerCounters();
-      const amounts: [Counter, number][] = [
-        [volunteers!, shift.volunteers],
-        [minutes!, shift.minutes],
-      ];
-      const events = amounts
-        .filter(([, amount]) => amount !== 0)
-        .map(([counter, amount]) => {
-          const event = tallyInputEvent({ counter }, sign * amount, 'staff', at, when);
-          return correction === undefined ? event : { ...event, reason: correction };
-        });
-      const outcome = await store.record(events);
+      const outcome = await store.record(shiftEvents(shift, at, store.dayOf(at), correction));
       return { ok: true, shift, stored: outcome.stored, correction: correction !== undefined };
     },
   };

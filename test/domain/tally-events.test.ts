@@ -3,6 +3,7 @@ import type { CorrectionReason } from '../../src/domain/door-events.ts';
 import { hjerteromAlta } from '../../src/domain/presets/index.ts';
 import {
   correctionEvent,
+  shiftEvents,
   tallyInputEvent,
   undoEvent,
   type TallyTarget,
@@ -64,5 +65,29 @@ describe('a staff tally input', () => {
     });
     const visit = tallyInputEvent({ counter: counter('visit') }, 1, 'staff', AT, THURSDAY_13);
     expect(undoEvent(visit, AT)).toMatchObject({ hour: 13, delta: -1 });
+  });
+});
+
+describe('a volunteer shift', () => {
+  const when = { day: '2026-11-23', hour: 12 };
+
+  it('is two additions on the fixed counters, never by hour: people and whole minutes', () => {
+    expect(shiftEvents({ volunteers: 3, minutes: 450 }, 7, when)).toEqual([
+      { day: '2026-11-23', at: 7, counter: 'frivillige', delta: 3, source: 'staff' },
+      { day: '2026-11-23', at: 7, counter: 'frivillig-minutter', delta: 450, source: 'staff' },
+    ]);
+  });
+
+  it('taken back as a correction: the same numbers negative, with the reason; no zero event', () => {
+    expect(shiftEvents({ volunteers: 2, minutes: 0 }, 7, when, 'wrong-button')).toEqual([
+      {
+        day: '2026-11-23',
+        at: 7,
+        counter: 'frivillige',
+        delta: -2,
+        source: 'staff',
+        reason: 'wrong-button',
+      },
+    ]);
   });
 });
