@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-// Made independently of this code, beside DESIGN.md: /work/shared/fixtures in the workspace.
-const FIXTURE = path.resolve(__dirname, '../../../shared/fixtures/holidays-no-2024-2030.json');
+// Made independently of this code (by the product's owner, from the official calendar), and
+// copied into the repository unchanged so that a clone tests against it on its own.
+const FIXTURE = path.resolve(__dirname, '../fixtures/holidays-no-2024-2030.json');
 
 /** The independent holiday fixture: each year's twelve days with their English weekday. */
 export interface HolidayFixture {
@@ -13,7 +14,7 @@ export interface HolidayFixture {
 export function readHolidayFixture(): HolidayFixture {
   if (!existsSync(FIXTURE)) {
     throw new Error(
-      `The holiday fixture is missing: expected at ${FIXTURE} (../shared/fixtures/ beside the repository).`,
+      `The holiday fixture is missing: expected at ${FIXTURE} (test/fixtures/ in the repository).`,
     );
   }
   return JSON.parse(readFileSync(FIXTURE, 'utf8')) as HolidayFixture;
