@@ -12,7 +12,8 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { AfterPaint } from './use-after-paint.ts';
 import type { Translator } from '../../i18n/index.ts';
 import type { SiteConfig } from '../../shared/site-config.ts';
-import type { EventInput, KioskStore, WriteOutcome } from '../../state/index.ts';
+import type { EventInput, WriteOutcome } from '../../state/index.ts';
+import { useKioskStore } from '../store-context.ts';
 import { nextPaint } from '../next-paint.ts';
 
 /** The user-timing mark of a door tap's commit (`npm run bench` reads it). */
@@ -36,7 +37,6 @@ type Phase =
   | { name: 'unavailable' };
 
 export interface CheckInPanelProps {
-  store: KioskStore;
   config: SiteConfig;
   translator: Translator;
   afterClosing: boolean;
@@ -54,7 +54,6 @@ export interface CheckInPanelProps {
 }
 
 export function CheckInPanel({
-  store,
   config,
   translator,
   afterClosing,
@@ -65,6 +64,7 @@ export function CheckInPanel({
   doubleTapMs = 1000,
   afterPaint,
 }: CheckInPanelProps) {
+  const store = useKioskStore();
   const { t } = translator;
   const [phase, setPhase] = useState<Phase>({ name: 'idle' });
   const [announcement, setAnnouncement] = useState('');
@@ -184,7 +184,6 @@ export function CheckInPanel({
             <Questions
               // Each visitor's own questions: a new check-in ends the previous one's.
               key={welcome.checkIn}
-              store={store}
               config={config}
               translator={translator}
               checkIn={welcome.checkIn}

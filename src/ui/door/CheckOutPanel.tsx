@@ -5,19 +5,17 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Translator } from '../../i18n/index.ts';
-import type { KioskStore } from '../../state/index.ts';
+import { useKioskStore } from '../store-context.ts';
 import { checkOut, useOccupancy } from '../../state/occupancy.ts';
 import type { AfterPaint } from './use-after-paint.ts';
 
 export function CheckOutPanel({
-  store,
   day,
   capacity,
   translator,
   Voice,
   byeMs = 4000,
 }: {
-  store: KioskStore;
   day: string;
   capacity: number;
   translator: Translator;
@@ -25,6 +23,7 @@ export function CheckOutPanel({
   Voice?: AfterPaint['UserVoice'] | undefined;
   byeMs?: number;
 }) {
+  const store = useKioskStore();
   const [voice, setVoice] = useState(false);
   const { t } = translator;
   const present = useOccupancy(store, day, true);
@@ -59,9 +58,7 @@ export function CheckOutPanel({
       <p role="status" class={bye ? 'bye' : 'visually-hidden'}>
         {bye ? t('door.checkedOut') : ''}
       </p>
-      {voice && Voice ? (
-        <Voice store={store} translator={translator} onDone={() => setVoice(false)} />
-      ) : null}
+      {voice && Voice ? <Voice translator={translator} onDone={() => setVoice(false)} /> : null}
       <button type="button" class="secondary check-out-button" onClick={() => void leave()}>
         {t('door.checkOut')}
       </button>

@@ -12,11 +12,11 @@ import { NO_ANSWER } from '../../domain/people-estimate.ts';
 import { DOOR_QUESTION_TEXTS } from '../../i18n/door-questions.ts';
 import type { Translator } from '../../i18n/index.ts';
 import type { SiteConfig } from '../../shared/site-config.ts';
-import type { EventInput, KioskStore } from '../../state/index.ts';
+import type { EventInput } from '../../state/index.ts';
 import { localized } from '../localized.ts';
+import { useKioskStore } from '../store-context.ts';
 
 export interface DoorQuestionsProps {
-  store: KioskStore;
   config: SiteConfig;
   translator: Translator;
   /** The visitor's stored check-in: the questions are this visitor's. */
@@ -27,13 +27,13 @@ export interface DoorQuestionsProps {
 }
 
 export function DoorQuestions({
-  store,
   config,
   translator: { t, language },
   checkIn,
   questionMs,
   onDone,
 }: DoorQuestionsProps) {
+  const store = useKioskStore();
   // The questions as they were at the tap: a settings change does not reshuffle them.
   const [questions] = useState(() => doorQuestions(config));
   const [index, setIndex] = useState(0);

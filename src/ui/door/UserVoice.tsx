@@ -9,7 +9,7 @@ import { USER_VOICE_COUNTER, USER_VOICE_FACES } from '../../domain/door-question
 import { DOOR_QUESTION_TEXTS } from '../../i18n/door-questions.ts';
 import type { Translator } from '../../i18n/index.ts';
 import type { SiteConfig } from '../../shared/site-config.ts';
-import type { KioskStore } from '../../state/index.ts';
+import { useKioskStore } from '../store-context.ts';
 import { localized } from '../localized.ts';
 
 const FACES: Record<(typeof USER_VOICE_FACES)[number], string> = {
@@ -19,14 +19,14 @@ const FACES: Record<(typeof USER_VOICE_FACES)[number], string> = {
 };
 
 export interface UserVoiceProps {
-  store: KioskStore;
   translator: Translator;
   /** Called when it has thanked the visitor, or nobody answered in time. */
   onDone(): void;
   timeoutMs?: number;
 }
 
-export function UserVoice({ store, translator, onDone, timeoutMs = 8000 }: UserVoiceProps) {
+export function UserVoice({ translator, onDone, timeoutMs = 8000 }: UserVoiceProps) {
+  const store = useKioskStore();
   const [thanked, setThanked] = useState(false);
   useEffect(() => {
     const timer = setTimeout(onDone, thanked ? 2000 : timeoutMs);
@@ -68,14 +68,13 @@ export function UserVoice({ store, translator, onDone, timeoutMs = 8000 }: UserV
  * it is asked at check-out (a site with a capacity counts check-outs).
  */
 export function UserVoiceButton({
-  store,
   config: { userVoice, capacity },
   translator,
 }: Omit<UserVoiceProps, 'onDone'> & { config: SiteConfig }) {
   const [open, setOpen] = useState(false);
   if (userVoice !== 'button' && (userVoice !== 'checkout' || capacity !== undefined)) return null;
   return open ? (
-    <UserVoice store={store} translator={translator} onDone={() => setOpen(false)} />
+    <UserVoice translator={translator} onDone={() => setOpen(false)} />
   ) : (
     <button type="button" class="secondary user-voice-button" onClick={() => setOpen(true)}>
       {localized(DOOR_QUESTION_TEXTS[USER_VOICE_COUNTER]!, translator.language)}

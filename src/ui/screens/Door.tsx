@@ -64,7 +64,6 @@ export function Door({ onStaff, onTap, dayClosed = false }: DoorProps) {
         </p>
       ) : (
         <CheckInPanel
-          store={store}
           config={config}
           translator={translator}
           afterClosing={dayClosed || status.phase === 'after-closing'}
@@ -75,16 +74,13 @@ export function Door({ onStaff, onTap, dayClosed = false }: DoorProps) {
       )}
       {afterPaint && config.capacity !== undefined && storageStatus !== 'unavailable' ? (
         <afterPaint.CheckOutPanel
-          store={store}
           day={status.day}
           capacity={config.capacity}
           translator={translator}
           Voice={config.userVoice === 'checkout' ? afterPaint?.UserVoice : undefined}
         />
       ) : null}
-      {afterPaint ? (
-        <afterPaint.UserVoiceButton store={store} config={config} translator={translator} />
-      ) : null}
+      {afterPaint ? <afterPaint.UserVoiceButton config={config} translator={translator} /> : null}
       {/* Below the button, so the button sits where the HTML shell painted it (index.html). */}
       {config.languages.length > 1 ? (
         <LanguageSwitch

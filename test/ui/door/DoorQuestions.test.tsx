@@ -9,6 +9,7 @@ import type { SiteConfig } from '../../../src/shared/site-config.ts';
 import type { KioskStorage } from '../../../src/state/index.ts';
 import * as afterPaint from '../../../src/ui/door/after-paint.ts';
 import { CheckInPanel } from '../../../src/ui/door/CheckInPanel.tsx';
+import { StoreContext } from '../../../src/ui/store-context.ts';
 import { toCounts } from '../../../src/storage/index.ts';
 import { NO_HOUR } from '../../../src/storage/rows.ts';
 import { testKiosk, totalsOf } from '../../support/kiosk.ts';
@@ -42,16 +43,17 @@ function renderPanel({ doubleTapMs = 0 } = {}) {
   const config = THREE;
   const kiosk = testKiosk({ config });
   const { unmount } = render(
-    <CheckInPanel
-      store={kiosk.store}
-      config={config}
-      translator={createTranslator('nb')}
-      afterClosing={false}
-      onWelcomeDone={() => undefined}
-      questionMs={QUESTION_MS}
-      doubleTapMs={doubleTapMs}
-      afterPaint={afterPaint}
-    />,
+    <StoreContext.Provider value={kiosk.store}>
+      <CheckInPanel
+        config={config}
+        translator={createTranslator('nb')}
+        afterClosing={false}
+        onWelcomeDone={() => undefined}
+        questionMs={QUESTION_MS}
+        doubleTapMs={doubleTapMs}
+        afterPaint={afterPaint}
+      />
+    </StoreContext.Provider>,
   );
   return { ...kiosk, unmount };
 }
