@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/ui/App.tsx';
 import { hjerteromAlta } from '../../src/domain/presets/index.ts';
 import { TAP_STORED_MARK } from '../../src/ui/door/CheckInPanel.tsx';
@@ -156,6 +156,27 @@ describe('the door', () => {
     const totals = await totalsOf(await kiosk.storage, MONDAY);
     expect(net(totals, 'visit')).toBe(1);
     expect(net(totals, 'forste-gang', 'noensinne')).toBe(0);
+  });
+
+  it('when the welcome clears, the door is scrolled back to its top for the next visitor', async () => {
+    renderDoor();
+    fireEvent.click(screen.getByRole('button', { name: 'Sjekk inn' }));
+    await screen.findByText('Velkommen!');
+    const scrolls: unknown[][] = [];
+    const realScroll = window.scrollTo;
+    window.scrollTo = ((...args: unknown[]) => void scrolls.push(args)) as typeof window.scrollTo;
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      fireEvent.click(await screen.findByRole('button', { name: 'Hopp over' }));
+      act(() => void vi.advanceTimersByTime(3_900));
+      expect(scrolls).toEqual([]);
+      act(() => void vi.advanceTimersByTime(200));
+      expect(scrolls).toEqual([[0, 0]]);
+      expect(screen.queryByRole('button', { name: /^Én til/ })).toBeNull();
+    } finally {
+      vi.useRealTimers();
+      window.scrollTo = realScroll;
+    }
   });
 
   it('a failing write shows Takk!, never Velkommen, and is retried until stored', async () => {

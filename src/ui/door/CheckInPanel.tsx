@@ -79,6 +79,8 @@ export function CheckInPanel({
     // The questions keep the welcome up until they are done; then it clears as usual.
     if (welcome === undefined || welcome.asking) return;
     const timer = setTimeout(() => {
+      // The next visitor finds the door as the last one did, not scrolled down to Én til.
+      scrollTo(0, 0);
       setPhase({ name: 'idle' });
       setAnnouncement('');
       onWelcomeDone();
