@@ -1,6 +1,6 @@
 // What staff and visitors do on the tablet, written once for every engine: set-up, the door,
 // staff mode. The Playwright versions beside (../staff.ts, ../door.ts) serve Chromium-only tests.
-import { isControlled, readTallyNet, tapCompanions } from './in-page.ts';
+import { isControlled, readTallyNet, tapCompanions, untilDoorIdle } from './in-page.ts';
 import type { EngineBrowser, Query } from './types.ts';
 
 const CHECK_IN: Query = { role: 'button', name: 'Sjekk inn' };
@@ -78,8 +78,12 @@ export async function tapUntilWelcome(browser: EngineBrowser): Promise<void> {
   await browser.waitFor(WELCOME);
 }
 
-/** Checks in `n` visitors: one Sjekk inn, then «Én til» for each companion; returns the Takk!s. */
+/**
+ * Checks in `n` visitors: one Sjekk inn on an idle door, then «Én til» for each companion;
+ * returns how often the door answered Takk! (0 when every one was stored).
+ */
 export async function visitors(browser: EngineBrowser, n: number): Promise<number> {
+  await browser.evaluate(untilDoorIdle);
   await browser.click(CHECK_IN);
   const answer: Query = { role: 'status', text: /^(Velkommen!|Takk!)$/ };
   await browser.waitFor(answer);

@@ -219,24 +219,51 @@ export function readTallyNet(counter: string): Promise<number> {
 }
 
 /**
- * Taps «Én til» for `count - 1` companions, each once the previous one was answered (the door
- * ignores a tap while saving); returns how many were answered Takk! (not stored yet).
+ * Waits until the door is idle, ready for a new visitor: the questions of the visitor before
+ * are skipped and that visitor's welcome has cleared. Otherwise a Sjekk inn tapped now could be
+ * taken for a double tap, or its Velkommen for the one already showing.
+ */
+export async function untilDoorIdle(): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const state = document.querySelector('.check-in-button')?.getAttribute('data-state');
+    if (state === 'idle') return;
+    const skip = [...document.querySelectorAll('button')].find(
+      (candidate) => candidate.textContent === 'Hopp over',
+    );
+    skip?.click();
+    if (Date.now() > deadline) throw new Error(`the door did not get ready (it is ${state})`);
+    await new Promise((done) => setTimeout(done, 20));
+  }
+}
+
+/**
+ * Taps «Én til» for `count - 1` companions, each once the button counts the one before (the
+ * door counts every press at once, and saves them in turn); returns how often the door's
+ * answer turned to Takk! (a visitor kept in memory, not stored yet) while it did.
  */
 export async function tapCompanions(count: number): Promise<number> {
   const button = () =>
     [...document.querySelectorAll('button')].find((candidate) =>
       candidate.textContent?.startsWith('Én til'),
     );
+  const status = document.querySelector('.check-in [role="status"]');
   let thanks = 0;
-  for (let n = 1; n < count; n += 1) {
-    button()?.click();
-    const deadline = Date.now() + 10_000;
-    while (!button()?.textContent?.includes(`(+${n})`)) {
-      if (Date.now() > deadline) throw new Error(`companion ${n} was not answered`);
-      await new Promise((done) => setTimeout(done, 1));
+  const watch = new MutationObserver(() => {
+    if (status?.textContent === 'Takk!') thanks += 1;
+  });
+  if (status) watch.observe(status, { childList: true, characterData: true, subtree: true });
+  try {
+    for (let n = 1; n < count; n += 1) {
+      button()?.click();
+      const deadline = Date.now() + 10_000;
+      while (!button()?.textContent?.includes(`(+${n})`)) {
+        if (Date.now() > deadline) throw new Error(`companion ${n} was not counted`);
+        await new Promise((done) => setTimeout(done, 1));
+      }
     }
-    const answer = document.querySelector('.check-in [role="status"]')?.textContent;
-    if (answer === 'Takk!') thanks += 1;
+  } finally {
+    watch.disconnect();
   }
   return thanks;
 }
