@@ -8,6 +8,7 @@ import { openDoor } from './support/killable.ts';
 import type { RunningServer } from './support/server.ts';
 import { leaveStaffMode, signInAsStaff } from './support/staff-mode.ts';
 import { visitors } from './support/visitors.ts';
+import { untilDoorIdle } from './support/engines/in-page.ts';
 
 const QUOTA_BYTES = 600 * 1024;
 const LEAD_PIN = '2222';
@@ -19,13 +20,6 @@ const QUOTA_BANNER =
 /** The full-disk banner, as an alert on whichever staff screen is open. */
 function quotaBanner(page: Page) {
   return page.getByRole('alert').filter({ hasText: 'Lagringsplassen på nettbrettet er full.' });
-}
-
-/** The door is ready for the next visitor (the check-in question skipped, if it was asked). */
-async function doorReady(page: Page): Promise<void> {
-  const skip = page.getByRole('button', { name: 'Hopp over' });
-  if (await skip.isVisible()) await skip.click();
-  await page.getByRole('button', { name: 'Sjekk inn' }).waitFor({ timeout: 15_000 });
 }
 
 /** How many raw events this tablet holds. */
@@ -82,7 +76,7 @@ describe('a full disk, in Chromium', () => {
 
     // What the lead sees on opening staff mode: the full-disk banner, on the first screen and
     // on Settings, where the storage panel is.
-    await doorReady(page);
+    await page.evaluate(untilDoorIdle);
     await signInAsStaff(page, LEAD_PIN);
     await quotaBanner(page).waitFor({ timeout: 10_000 });
     expect(await quotaBanner(page).textContent()).toBe(QUOTA_BANNER);

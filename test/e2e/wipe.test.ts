@@ -8,6 +8,7 @@ import { openDoor } from './support/killable.ts';
 import { endpointVisitsToday, runCli, type RunningServer } from './support/server.ts';
 import { leaveStaffMode, signInAsStaff } from './support/staff-mode.ts';
 import { visitors } from './support/visitors.ts';
+import { untilDoorIdle } from './support/engines/in-page.ts';
 
 const LEAD_PIN = '2222';
 /** What staff mode says after a lost database (nb-staff.ts, `storage.reset`). */
@@ -73,9 +74,7 @@ describe('storage wipes, in Chromium against the endpoint', () => {
     );
     expect(remembered).toMatchObject({ resetAt: expect.any(Number) });
     // And what the lead sees on opening staff mode: the reset notice, on the first screen.
-    const skip = page.getByRole('button', { name: 'Hopp over' });
-    if (await skip.isVisible()) await skip.click();
-    await page.getByRole('button', { name: 'Sjekk inn' }).waitFor({ timeout: 15_000 });
+    await page.evaluate(untilDoorIdle);
     await signInAsStaff(page, LEAD_PIN);
     const notice = page.getByRole('alert').filter({ hasText: 'ble nullstilt.' });
     await notice.getByText(RESET_NOTICE, { exact: true }).waitFor({ timeout: 10_000 });

@@ -1,6 +1,6 @@
 // What a visitor does at the door, and reading the tablet's own state, in a real page.
 import type { Page } from 'playwright-core';
-import { isControlled, readTallyNet } from './engines/in-page.ts';
+import { isControlled, readTallyNet, untilDoorIdle } from './engines/in-page.ts';
 
 /** Waits until the page is controlled by the service worker (the first visit installs it). */
 export async function waitForServiceWorker(page: Page): Promise<void> {
@@ -13,9 +13,7 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
 export async function checkInAtDoor(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Sjekk inn' }).click();
   await page.getByRole('status').filter({ hasText: 'Velkommen!' }).waitFor();
-  const skip = page.getByRole('button', { name: 'Hopp over' });
-  if (await skip.isVisible()) await skip.click();
-  await page.getByRole('button', { name: 'Sjekk inn' }).waitFor({ timeout: 15_000 });
+  await page.evaluate(untilDoorIdle);
 }
 
 /** The net of a counter over every replica and key in this tablet's tally state (0 before any). */

@@ -4,7 +4,6 @@ import { isControlled, readTallyNet, tapCompanions, untilDoorIdle } from './in-p
 import type { EngineBrowser, Query } from './types.ts';
 
 const CHECK_IN: Query = { role: 'button', name: 'Sjekk inn' };
-const SKIP: Query = { role: 'button', name: 'Hopp over' };
 const WELCOME: Query = { role: 'status', text: 'Velkommen!' };
 
 /** Waits until the first of these shows; returns its index. */
@@ -59,10 +58,12 @@ export async function openDoor(
   await setUpStaffPins(browser, pins);
 }
 
-/** Skips the door's optional question if it is showing, and waits until the door is ready. */
+/**
+ * Skips the door's questions if they are showing, and waits until the welcome has cleared: a
+ * Sjekk inn tapped sooner would be taken for the same visitor's double tap.
+ */
 export async function doorReady(browser: EngineBrowser): Promise<void> {
-  if (await browser.isVisible(SKIP)) await browser.click(SKIP);
-  await browser.waitFor(CHECK_IN, { timeout: 15_000 });
+  await browser.evaluate(untilDoorIdle);
 }
 
 /** One visitor: Sjekk inn, Velkommen, skip the question, and the door is ready again. */
