@@ -95,6 +95,36 @@ describe('every preset', () => {
   });
 });
 
+describe('services a seed only hints at', () => {
+  it('start off; the services the seeds state (support and mapping conversations, tidgiver activities, acupuncture, training, NAV, police) are on', () => {
+    const off = PRESETS.flatMap((preset) =>
+      preset.counters
+        .filter((counter) => counter.enabled === false)
+        .map((counter) => `${preset.site}/${counter.id}`),
+    );
+    expect(off).toEqual([
+      'hjerterom-alta/telefonsamtale',
+      'hjerterom-alta/hjemmebesok',
+      'hjerterom-alta/folgetjeneste',
+    ]);
+    const stated = [
+      ['en-ainna-plass', 'stottesamtale'],
+      ['steg-for-steg', 'kartleggingssamtale'],
+      ['steg-for-steg', 'aktivitet-tidgiver'],
+      ['montenegro-hammerfest', 'oreakupunktur'],
+      ['montenegro-hammerfest', 'fellestrening'],
+      ['montenegro-hammerfest', 'nav-besok'],
+      ['montenegro-hammerfest', 'politi-besok'],
+      ['hjerterom-alta', 'samtale-enerom'],
+    ];
+    for (const [site, id] of stated) {
+      const counter = presetById(site!)?.counters.find((candidate) => candidate.id === id);
+      expect(counter, `${site}/${id}`).toMatchObject({ id, kind: 'activity' });
+      expect(counter, `${site}/${id}`).not.toHaveProperty('enabled');
+    }
+  });
+});
+
 describe('Hjerterom Alta', () => {
   it('is the first preset', () => {
     expect(PRESETS[0]).toBe(hjerteromAlta);
