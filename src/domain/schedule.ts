@@ -96,15 +96,24 @@ export function programmeFor(config: SiteConfig, date: IsoDate): ScheduleItem[] 
     .map(({ item }) => item);
 }
 
-/** The counters that are on for a date; visits and check-outs always are. */
+/** Whether staff are offered a counter (`enabled` absent or true); visits and check-outs always. */
+function isCounterInUse(counter: Counter): boolean {
+  return counter.kind === 'visit' || counter.kind === 'checkout' || counter.enabled !== false;
+}
+
+/**
+ * The counters that are on for a date: in use and on that weekday; visits and check-outs
+ * always are. Only what staff are offered: counts already made show wherever they are.
+ */
 export function countersOn(config: SiteConfig, date: IsoDate): Counter[] {
   const weekday = weekdayOf(date);
   return config.counters.filter(
     (counter) =>
-      counter.kind === 'visit' ||
-      counter.kind === 'checkout' ||
-      counter.weekdays === undefined ||
-      counter.weekdays.includes(weekday),
+      isCounterInUse(counter) &&
+      (counter.kind === 'visit' ||
+        counter.kind === 'checkout' ||
+        counter.weekdays === undefined ||
+        counter.weekdays.includes(weekday)),
   );
 }
 

@@ -72,6 +72,11 @@ export const counterSchema = z.strictObject({
   options: z.optional(z.array(counterOptionSchema).check(z.maxLength(12))),
   /** Whether events are kept per local hour (visits are; meals need not be). */
   byHour: z.boolean(),
+  /**
+   * Whether staff are offered it for tallying; absent means on. A counter that is off keeps
+   * the counts already made in history, exports and reports: switching it off hides no count.
+   */
+  enabled: z.optional(z.boolean()),
 });
 export type Counter = z.infer<typeof counterSchema>;
 

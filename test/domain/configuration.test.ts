@@ -174,3 +174,44 @@ describe('a configuration of schema v1', () => {
     expect(migrateConfig(null)).toBe(null);
   });
 });
+
+describe("a counter's enabled flag", () => {
+  const counterAt = (config: SiteConfig, id: string) =>
+    config.counters.find((counter) => counter.id === id);
+  const withBingo = (bingo: Record<string, unknown>) => ({
+    ...hjerteromAlta,
+    counters: hjerteromAlta.counters.map((counter) =>
+      counter.id === 'bingo' ? { ...counter, ...bingo } : counter,
+    ),
+  });
+
+  it('is optional: a counter without it validates and stays without it (on)', () => {
+    const { enabled: _none, ...bingo } = counterAt(hjerteromAlta, 'bingo')!;
+    const parsed = siteConfigSchema.parse(withBingo(bingo));
+    expect(counterAt(parsed, 'bingo')).not.toHaveProperty('enabled');
+  });
+
+  it('keeps false (off) through the schema, JSON and migration', () => {
+    const off = siteConfigSchema.parse(withBingo({ enabled: false }));
+    expect(counterAt(off, 'bingo')?.enabled).toBe(false);
+    const again = siteConfigSchema.parse(migrateConfig(JSON.parse(JSON.stringify(off))));
+    expect(counterAt(again, 'bingo')?.enabled).toBe(false);
+    expect(again).toEqual(off);
+  });
+
+  it('is kept when a v1 configuration is migrated, and by the editor', () => {
+    const stored = { ...v1(), counters: withBingo({ enabled: false }).counters };
+    const migrated = siteConfigSchema.parse(migrateConfig(stored));
+    expect(counterAt(migrated, 'bingo')?.enabled).toBe(false);
+    expect(counterAt(prepareConfig(migrated), 'bingo')?.enabled).toBe(false);
+  });
+
+  it('refuses anything but a boolean, naming the field', () => {
+    const result = siteConfigSchema.safeParse(withBingo({ enabled: 'nei' }));
+    expect(result.success).toBe(false);
+    const index = hjerteromAlta.counters.findIndex((counter) => counter.id === 'bingo');
+    expect(result.error?.issues.map((issue) => issue.path.join('.'))).toEqual([
+      `counters.${index}.enabled`,
+    ]);
+  });
+});

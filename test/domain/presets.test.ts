@@ -95,6 +95,36 @@ describe('every preset', () => {
   });
 });
 
+describe('services a seed only hints at', () => {
+  it('start off; the services the seeds state (support and mapping conversations, tidgiver activities, acupuncture, training, NAV, police) are on', () => {
+    const off = PRESETS.flatMap((preset) =>
+      preset.counters
+        .filter((counter) => counter.enabled === false)
+        .map((counter) => `${preset.site}/${counter.id}`),
+    );
+    expect(off).toEqual([
+      'hjerterom-alta/telefonsamtale',
+      'hjerterom-alta/hjemmebesok',
+      'hjerterom-alta/folgetjeneste',
+    ]);
+    const stated = [
+      ['en-ainna-plass', 'stottesamtale'],
+      ['steg-for-steg', 'kartleggingssamtale'],
+      ['steg-for-steg', 'aktivitet-tidgiver'],
+      ['montenegro-hammerfest', 'oreakupunktur'],
+      ['montenegro-hammerfest', 'fellestrening'],
+      ['montenegro-hammerfest', 'nav-besok'],
+      ['montenegro-hammerfest', 'politi-besok'],
+      ['hjerterom-alta', 'samtale-enerom'],
+    ];
+    for (const [site, id] of stated) {
+      const counter = presetById(site!)?.counters.find((candidate) => candidate.id === id);
+      expect(counter, `${site}/${id}`).toMatchObject({ id, kind: 'activity' });
+      expect(counter, `${site}/${id}`).not.toHaveProperty('enabled');
+    }
+  });
+});
+
 describe('Hjerterom Alta', () => {
   it('is the first preset', () => {
     expect(PRESETS[0]).toBe(hjerteromAlta);
@@ -116,21 +146,44 @@ describe('Hjerterom Alta', () => {
 
   it("tallies the social-worker and deacon service's outputs on every opening day", () => {
     const services = ['samtale-enerom', 'telefonsamtale', 'hjemmebesok', 'folgetjeneste'];
-    // Monday 2026-11-23 and Thursday 2026-11-26: open days with different meals.
-    expect(tallyOn(hjerteromAlta, '2026-11-23')).toEqual(['visit', 'middag', ...services]);
+    expect(
+      hjerteromAlta.counters
+        .filter((counter) => services.includes(counter.id))
+        .map((c) => c.name.nb),
+    ).toEqual(['Samtale i enerom', 'Telefonsamtale', 'Hjemmebesøk', 'Følgetjeneste']);
+    // Monday 2026-11-23 and Thursday 2026-11-26: open days with different meals. Only the
+    // private conversation is on; the seed gives the rest as a possibility (next test).
+    expect(tallyOn(hjerteromAlta, '2026-11-23')).toEqual(['visit', 'middag', 'samtale-enerom']);
     expect(tallyOn(hjerteromAlta, '2026-11-28')).toEqual(['visit']);
     expect(tallyOn(hjerteromAlta, '2026-11-26')).toEqual([
       'visit',
       'brodmat',
       'bingo/cash',
       'bingo/vipps',
-      ...services,
+      'samtale-enerom',
     ]);
-    expect(
-      hjerteromAlta.counters
-        .filter((counter) => services.includes(counter.id))
-        .map((c) => c.name.nb),
-    ).toEqual(['Samtale i enerom', 'Telefonsamtale', 'Hjemmebesøk', 'Følgetjeneste']);
+  });
+
+  it('starts with phone calls, home visits and accompaniment off: the seed only offers them', () => {
+    const off = hjerteromAlta.counters.filter((counter) => counter.enabled === false);
+    expect(off.map((counter) => counter.id)).toEqual([
+      'telefonsamtale',
+      'hjemmebesok',
+      'folgetjeneste',
+    ]);
+    // Switched on by the lead, they are tallied on the opening days like the rest.
+    const switchedOn = {
+      ...hjerteromAlta,
+      counters: hjerteromAlta.counters.map(({ enabled: _off, ...counter }) => counter),
+    };
+    expect(tallyOn(switchedOn, '2026-11-23')).toEqual([
+      'visit',
+      'middag',
+      'samtale-enerom',
+      'telefonsamtale',
+      'hjemmebesok',
+      'folgetjeneste',
+    ]);
   });
 
   it('has Ord for dagen at 13:00', () => {

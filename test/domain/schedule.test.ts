@@ -40,9 +40,6 @@ describe('Hjerterom Alta on a normal Thursday (2026-11-26)', () => {
       'brodmat',
       'bingo',
       'samtale-enerom',
-      'telefonsamtale',
-      'hjemmebesok',
-      'folgetjeneste',
     ]);
   });
 });
@@ -277,12 +274,22 @@ describe('counters on a day', () => {
       'visit',
       'middag',
       'samtale-enerom',
-      'telefonsamtale',
-      'hjemmebesok',
-      'folgetjeneste',
       'checkout',
       'tur',
     ]);
     expect(ids(countersOn(config, '2026-11-29'))).toEqual(['visit', 'checkout', 'tur']);
+  });
+
+  it('leaves out a counter that is off on every day, but never visits or check-outs', () => {
+    const config = withChanges({
+      counters: [
+        { id: 'visit', kind: 'visit', name: { nb: 'Besøk' }, byHour: true, enabled: false },
+        { id: 'checkout', kind: 'checkout', name: { nb: 'Ut' }, byHour: true, enabled: false },
+        { id: 'tur', kind: 'activity', name: { nb: 'Tur' }, byHour: false, enabled: false },
+        { id: 'quiz', kind: 'activity', name: { nb: 'Quiz' }, byHour: false, enabled: true },
+      ],
+    });
+    expect(ids(countersOn(config, '2026-11-23'))).toEqual(['visit', 'checkout', 'quiz']);
+    expect(ids(countersOn(config, '2026-11-29'))).toEqual(['visit', 'checkout', 'quiz']);
   });
 });

@@ -7,8 +7,11 @@ import {
   targetKey,
 } from '../../src/domain/tally-targets.ts';
 
-/** Hjerterom Alta's social-worker and deacon service, tallied on every opening weekday. */
-const SERVICES = ['samtale-enerom', 'telefonsamtale', 'hjemmebesok', 'folgetjeneste'];
+/**
+ * Hjerterom Alta's social-worker and deacon service, tallied on every opening weekday: the
+ * preset starts with only private conversations on (phone calls and the rest are off).
+ */
+const SERVICES = ['samtale-enerom'];
 
 const MONDAY = '2026-11-23';
 const THURSDAY = '2026-11-26';
@@ -30,6 +33,34 @@ describe('tally targets', () => {
       'bingo/vipps',
       ...SERVICES,
     ]);
+  });
+});
+
+describe('a counter that is off', () => {
+  const withMiddag = (enabled: boolean | undefined) => ({
+    ...hjerteromAlta,
+    counters: hjerteromAlta.counters.map((counter) =>
+      counter.id === 'middag' ? { ...counter, enabled } : counter,
+    ),
+  });
+
+  it('has no +1 button; absent or true means on', () => {
+    expect(tallyTargets(withMiddag(false), MONDAY).map(targetKey)).toEqual(['visit', ...SERVICES]);
+    expect(tallyTargets(withMiddag(true), MONDAY).map(targetKey)).toEqual([
+      'visit',
+      'middag',
+      ...SERVICES,
+    ]);
+  });
+
+  it('never hides the staff-added visit', () => {
+    const visitOff = {
+      ...hjerteromAlta,
+      counters: hjerteromAlta.counters.map((counter) =>
+        counter.id === 'visit' ? { ...counter, enabled: false } : counter,
+      ),
+    };
+    expect(tallyTargets(visitOff, MONDAY).map(targetKey)).toEqual(['visit', 'middag', ...SERVICES]);
   });
 });
 

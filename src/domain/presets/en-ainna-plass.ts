@@ -39,7 +39,8 @@ export const enAinnaPlass: SiteConfig = {
       options: ACTIVITIES.map(({ id, nb, en }) => ({ id, name: { nb, en } })),
     },
     {
-      // "Tilbud om individuelle støttesamtaler": tallied by staff.
+      // "Tilbudet skal være en møteplass som tilbyr ulike former for aktiviteter, samt tilbud
+      // om individuelle støttesamtaler": stated as part of the offer, so on; tallied by staff.
       id: 'stottesamtale',
       kind: 'activity',
       name: { nb: 'Støttesamtale', en: 'Support conversation' },

@@ -95,8 +95,12 @@ export const hjerteromAlta: SiteConfig = {
         { id: 'vipps', name: { nb: 'Vipps', en: 'Vipps' } },
       ],
     },
-    // "Sosionom- og diakontjeneste … samtaler i enerom, telefonsamtaler, hjemmebesøk og
-    // følgetjeneste": staff tally each on the opening days (the seed gives no days of its own).
+    // "Vi har en sosionom- og diakontjeneste som gir mulighet for samtaler i enerom,
+    // telefonsamtaler, hjemmebesøk og følgetjeneste": staff tally each on the opening days (the
+    // seed gives no days of its own). Only conversations in private are said to happen as a
+    // matter of course ("mulighet for daglig mattilbud, aktiviteter og individuelle samtaler");
+    // calls, home visits and accompaniment are a "mulighet", so they start off for the lead to
+    // switch on.
     {
       id: 'samtale-enerom',
       kind: 'activity',
@@ -110,6 +114,7 @@ export const hjerteromAlta: SiteConfig = {
       name: { nb: 'Telefonsamtale', en: 'Phone call' },
       weekdays: [1, 2, 3, 4, 5],
       byHour: false,
+      enabled: false,
     },
     {
       id: 'hjemmebesok',
@@ -117,6 +122,7 @@ export const hjerteromAlta: SiteConfig = {
       name: { nb: 'Hjemmebesøk', en: 'Home visit' },
       weekdays: [1, 2, 3, 4, 5],
       byHour: false,
+      enabled: false,
     },
     {
       id: 'folgetjeneste',
@@ -124,6 +130,7 @@ export const hjerteromAlta: SiteConfig = {
       name: { nb: 'Følgetjeneste', en: 'Accompaniment' },
       weekdays: [1, 2, 3, 4, 5],
       byHour: false,
+      enabled: false,
     },
   ],
   // The first-time question that also says "first time this year": the funder report's anslag.

@@ -53,6 +53,10 @@ export const montenegroHammerfest: SiteConfig = {
       byHour: true,
     },
     { id: 'varm-mat', kind: 'meal', name: { nb: 'Varmt måltid', en: 'Warm meal' }, byHour: false },
+    // Every service is on, each stated as done: "Av innendørsaktiviteter er det fellestrening
+    // og individuell trening. Senteret tilbyr øreakupunktur", "NAV skal ha møtedag to ganger i
+    // uken på Lavterskelen" and "De har avtale med politiet om å besøke Lavterskelen en gang
+    // per uke".
     {
       id: 'fellestrening',
       kind: 'activity',
@@ -65,7 +69,7 @@ export const montenegroHammerfest: SiteConfig = {
       name: { nb: 'Øreakupunktur', en: 'Ear acupuncture' },
       byHour: false,
     },
-    // NAV's meeting day twice a week and the police's weekly visit, on the schedule's days.
+    // NAV's meeting days and the police's visit fall on the schedule's (placeholder) days.
     {
       id: 'nav-besok',
       kind: 'activity',

@@ -33,6 +33,9 @@ export const stegForSteg: SiteConfig = {
       name: { nb: 'Tidgiver til stede', en: 'Volunteer present' },
       byHour: true,
     },
+    // Both services are on: "En kartleggingssamtale mellom deltakeren og Blå Kors steg for
+    // steg er utgangspunkt for tilbudets individuelle skreddersøm" (every participant has one),
+    // and the tidgivere's "rolle er å støtte deltakeren i avtalte oppgaver og aktiviteter".
     {
       id: 'kartleggingssamtale',
       kind: 'activity',

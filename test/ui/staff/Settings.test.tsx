@@ -302,3 +302,42 @@ describe('the configuration file', () => {
     expect(await readSetting('config')).toBeUndefined();
   });
 });
+
+describe("a counter's switch", () => {
+  it('switches a counter off and on with "Vis i tellingen", saved like the rest', async () => {
+    const kiosk = renderSettings();
+    const inUse = (counter: string) =>
+      within(group(counter)).getByRole('checkbox', { name: 'Vis i tellingen' });
+    expect((inUse('Bingobrett') as HTMLInputElement).checked).toBe(true);
+    expect((inUse('Telefonsamtale') as HTMLInputElement).checked).toBe(false);
+    // Visits are always counted: they have no switch.
+    expect(within(group('Besøk')).queryByRole('checkbox', { name: 'Vis i tellingen' })).toBeNull();
+    fireEvent.click(inUse('Bingobrett'));
+    fireEvent.click(inUse('Telefonsamtale'));
+    save();
+    expect((await screen.findByRole('status')).textContent).toBe('Innstillingene er lagret.');
+    const enabledOf = (config: SiteConfig, id: string) =>
+      config.counters.find((counter) => counter.id === id)?.enabled;
+    expect(enabledOf(kiosk.store.config.get(), 'bingo')).toBe(false);
+    expect(enabledOf(kiosk.store.config.get(), 'telefonsamtale')).toBe(true);
+    const stored = (await readSetting('config')) as SiteConfig;
+    expect(enabledOf(stored, 'bingo')).toBe(false);
+    expect(enabledOf(stored, 'telefonsamtale')).toBe(true);
+  });
+
+  it('an imported counter switch that is not yes or no is refused, the field named', async () => {
+    const kiosk = renderSettings();
+    const broken = {
+      ...hjerteromAlta,
+      counters: hjerteromAlta.counters.map((counter) =>
+        counter.id === 'middag' ? { ...counter, enabled: 'ja' } : counter,
+      ),
+    };
+    chooseFile('Bruk oppsett fra fil', 'oppsett.json', JSON.stringify(broken));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Ikke lagret: «Tellere › nr. 2 › Vis i tellingen» har feil type. Ingenting er endret.',
+    );
+    expect(kiosk.store.config.get()).toBe(hjerteromAlta);
+    expect(await readSetting('config')).toBeUndefined();
+  });
+});

@@ -6,6 +6,7 @@
  * door as it was.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { isVolunteerCounter } from '../../../domain/volunteer-hours.ts';
 import type { MessageKey } from '../../../i18n/index.ts';
 import {
   LANGUAGES,
@@ -83,6 +84,10 @@ export function Settings(_props: { role: 'lead' }) {
     ...(counter.kind === 'visit' || counter.kind === 'checkout'
       ? []
       : [
+          // Off hides it from the tally, never its counts; volunteer shifts have their own entry.
+          ...(isVolunteerCounter(counter.id)
+            ? []
+            : [counterField('enabled', 'staff.settings.counterInUse', 'check')]),
           counterField('priceNok', 'staff.settings.price', 'count'),
           counterField('weekdays', 'staff.settings.counterDays', { set: days, optional: true }),
         ]),

@@ -210,7 +210,8 @@ function AnyFields({
           onChange(next === undefined ? rest : { ...rest, [prop]: next });
         };
         if (kind === 'check') {
-          return <Check key={prop} label={label} checked={!!current} onChange={put} />;
+          // An optional flag is on until it is switched off (a counter's `enabled`).
+          return <Check key={prop} label={label} checked={current !== false} onChange={put} />;
         }
         if (kind === 'nb') {
           return (

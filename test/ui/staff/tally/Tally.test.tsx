@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
+import { hjerteromAlta } from '../../../../src/domain/presets/index.ts';
+import { History } from '../../../../src/ui/staff/history/History.tsx';
 import { StoreContext } from '../../../../src/ui/store-context.ts';
 import { Tally } from '../../../../src/ui/staff/tally/Tally.tsx';
 import {
@@ -149,6 +151,39 @@ describe('the tally screen', () => {
     expect(css).toMatch(/\.tally-plus \{[^}]*min-height: 6rem/);
     for (const button of screen.getAllByRole('button', { name: /^\+1 / })) {
       expect(button.className).toContain('tally-plus');
+    }
+  });
+
+  it('a counter that is off has no +1, while the counts made before still show in history', async () => {
+    const config = {
+      ...hjerteromAlta,
+      counters: hjerteromAlta.counters.map((counter) =>
+        counter.id === 'middag' ? { ...counter, enabled: false } : counter,
+      ),
+    };
+    const kiosk = testKiosk({ now: MONDAY_1250, config });
+    await (
+      await kiosk.storage
+    ).record([{ day: MONDAY, at: MONDAY_1250, counter: 'middag', delta: 31, source: 'backfill' }]);
+    render(
+      <StoreContext.Provider value={kiosk.store}>
+        <Tally />
+        <History role="lead" />
+      </StoreContext.Provider>,
+    );
+    expect(screen.getByRole('button', { name: '+1 Besøk lagt til av personalet' })).toBeVisible();
+    expect(screen.queryByRole('button', { name: '+1 Middag' })).toBeNull();
+    expect(screen.queryByRole('region', { name: 'Middag' })).toBeNull();
+    const table = await screen.findByRole('table', { name: 'Tall per periode' });
+    expect(within(table).getByRole('columnheader', { name: 'Middag' })).toBeVisible();
+    await waitFor(() => expect(within(table).getByRole('cell', { name: '31' })).toBeVisible());
+  });
+
+  it("the preset's hinted services are not offered: no +1 Telefonsamtale on a Monday", () => {
+    renderTally();
+    expect(screen.getByRole('button', { name: '+1 Samtale i enerom' })).toBeVisible();
+    for (const name of ['Telefonsamtale', 'Hjemmebesøk', 'Følgetjeneste']) {
+      expect(screen.queryByRole('button', { name: `+1 ${name}` })).toBeNull();
     }
   });
 });
