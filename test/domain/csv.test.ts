@@ -93,6 +93,8 @@ const WORDS: CsvWords = {
   cashCounted: 'Opptalt kontant, kroner',
   yes: 'Ja',
   no: 'Nei',
+  questionAnswer: '{question}: {answer}',
+  volunteerHours: 'Frivillige timer',
 };
 
 describe('the wide layout', () => {
