@@ -82,7 +82,7 @@ export interface CsvWords {
  * answers (the options, `no-answer` included) in the lead's language; the state layer names
  * them, since the texts are i18n's.
  */
-export interface CsvQuestion {
+export interface NamedQuestion {
   counter: string;
   name: string;
   answers: ReadonlyArray<{ option: string; name: string }>;
@@ -116,7 +116,7 @@ export function wideCsvRows(
   counters: readonly Counter[],
   words: CsvWords,
   language: Language,
-  questions: readonly CsvQuestion[] = [],
+  questions: readonly NamedQuestion[] = [],
 ): CsvCell[][] {
   const columns: Array<{ label: string; qualified?: string; value: (totals: Total[]) => CsvCell }> =
     [];
@@ -180,7 +180,7 @@ export function namedLongCsvRows(
   counters: readonly Counter[],
   words: CsvWords,
   language: Language,
-  questions: readonly CsvQuestion[] = [],
+  questions: readonly NamedQuestion[] = [],
 ): CsvCell[][] {
   const rows: CsvCell[][] = [
     [words.date, words.row, words.counter, words.answer, words.hour, words.count, words.kroner],

@@ -2,7 +2,7 @@
  * Names the door questions' answers for the lead (CSV and closing): which questions, which
  * answers (`no-answer` included) and their words in the lead's language. Never counts.
  */
-import type { CsvQuestion } from '../domain/csv.ts';
+import type { NamedQuestion } from '../domain/csv.ts';
 import {
   READY_QUESTION_OPTIONS,
   USER_VOICE_COUNTER,
@@ -24,7 +24,7 @@ export function namedDoorQuestions(
   config: SiteConfig,
   { t, language }: Translator,
   answered: ReadonlySet<string> = new Set(),
-): CsvQuestion[] {
+): NamedQuestion[] {
   const nameOf = (text: LocalizedText | undefined, fallback: string) =>
     text?.[language] || text?.nb || fallback;
   const plan = funderReportPlan(config);
