@@ -7,6 +7,7 @@ import type { Total } from '../shared/protocol';
 import type { Counter, Language, LocalizedText } from '../shared/site-config';
 import type { IsoDate } from './business-day';
 import { amountFor, netFor } from './reports';
+import { decimalHours, VOLUNTEER_MINUTES_COUNTER } from './volunteer-hours';
 
 /** One cell: text, a number, or empty. */
 export type CsvCell = string | number | undefined;
@@ -70,29 +71,61 @@ export interface CsvWords {
   cashCounted: string;
   yes: string;
   no: string;
+  /** A door question's answer column, with `{question}` and `{answer}`. */
+  questionAnswer: string;
+  /** The volunteer minutes counter's name, shown as hours. */
+  volunteerHours: string;
+}
+
+/**
+ * A door question (or the user voice) as the lead reads it: its counter, its text and its
+ * answers (the options, `no-answer` included) in the lead's language; the state layer names
+ * them, since the texts are i18n's.
+ */
+export interface NamedQuestion {
+  counter: string;
+  name: string;
+  answers: ReadonlyArray<{ option: string; name: string }>;
 }
 
 function nameIn(text: LocalizedText, language: Language): string {
   return text[language] || text.nb;
 }
 
+/** A counter's name in the CSV: volunteer minutes are shown as hours, so named as hours. */
+function counterName(counter: Counter, words: CsvWords, language: Language): string {
+  return counter.id === VOLUNTEER_MINUTES_COUNTER
+    ? words.volunteerHours
+    : nameIn(counter.name, language);
+}
+
+/** A whole-day or option count as the CSV shows it: volunteer minutes as decimal hours. */
+function countCell(counter: string, net: number): CsvCell {
+  return counter === VOLUNTEER_MINUTES_COUNTER ? decimalHours(net) : net;
+}
+
 /**
  * The wide layout: one row per day; a column per counter's whole-day net, per counter option
- * and per sale counter's kroner, headed by the names the lead gave them, then the day's
- * closing and counted cash. An option's name is prefixed by its counter's only where two
- * columns would read the same. Counters no longer in the config are only in the long layout.
+ * and per sale counter's kroner, headed by the names the lead gave them, then a column per
+ * door question's answer ("Første gang her?: Første gang i år"), then the day's closing and
+ * counted cash. An option's name is prefixed by its counter's only where two columns would
+ * read the same. Counters no longer in the config are only in the long layout.
  */
 export function wideCsvRows(
   days: readonly CsvDay[],
   counters: readonly Counter[],
   words: CsvWords,
   language: Language,
+  questions: readonly NamedQuestion[] = [],
 ): CsvCell[][] {
-  const columns: Array<{ label: string; qualified?: string; value: (totals: Total[]) => number }> =
+  const columns: Array<{ label: string; qualified?: string; value: (totals: Total[]) => CsvCell }> =
     [];
   for (const counter of counters) {
-    const name = nameIn(counter.name, language);
-    columns.push({ label: name, value: (totals) => netFor(totals, counter.id) });
+    const name = counterName(counter, words, language);
+    columns.push({
+      label: name,
+      value: (totals) => countCell(counter.id, netFor(totals, counter.id)),
+    });
     for (const option of counter.options ?? []) {
       const label = nameIn(option.name, language);
       columns.push({
@@ -105,6 +138,16 @@ export function wideCsvRows(
       columns.push({
         label: words.counterKroner.replace('{counter}', name),
         value: (totals) => amountFor(totals, counter.id),
+      });
+    }
+  }
+  for (const question of questions) {
+    for (const answer of question.answers) {
+      columns.push({
+        label: words.questionAnswer
+          .replace('{question}', question.name)
+          .replace('{answer}', answer.name),
+        value: (totals) => netFor(totals, question.counter, answer.option),
       });
     }
   }
@@ -128,19 +171,37 @@ export function wideCsvRows(
 /**
  * The tablet's long layout: one row per total, each saying what it is (the whole day, one
  * answer or one hour), so a filter on that column gives the totals and a sum counts each
- * visit once; a closed day adds its closing row with the counted cash.
+ * visit once; a closed day adds its closing row with the counted cash. A door question has
+ * only its answer rows (per answer): its whole-day sum is answers, not visits, and would
+ * otherwise be summed with them.
  */
 export function namedLongCsvRows(
   days: readonly CsvDay[],
   counters: readonly Counter[],
   words: CsvWords,
   language: Language,
+  questions: readonly NamedQuestion[] = [],
 ): CsvCell[][] {
   const rows: CsvCell[][] = [
     [words.date, words.row, words.counter, words.answer, words.hour, words.count, words.kroner],
   ];
   for (const day of days) {
     for (const total of day.totals) {
+      const question = questions.find((candidate) => candidate.counter === total.counter);
+      if (question !== undefined) {
+        if (total.option === undefined) continue;
+        const answer = question.answers.find((candidate) => candidate.option === total.option);
+        rows.push([
+          day.date,
+          words.perAnswer,
+          question.name,
+          answer?.name ?? total.option,
+          undefined,
+          total.net,
+          undefined,
+        ]);
+        continue;
+      }
       const counter = counters.find((candidate) => candidate.id === total.counter);
       const option = counter?.options?.find((candidate) => candidate.id === total.option);
       rows.push([
@@ -150,10 +211,10 @@ export function namedLongCsvRows(
           : total.hour !== undefined
             ? words.perHour
             : words.total,
-        counter ? nameIn(counter.name, language) : total.counter,
+        counter ? counterName(counter, words, language) : total.counter,
         option ? nameIn(option.name, language) : total.option,
         total.hour,
-        total.net,
+        countCell(total.counter, total.net),
         total.amountNok,
       ]);
     }

@@ -123,3 +123,16 @@ export function withVolunteerCounters<T extends { counters: Counter[] }>(config:
   );
   return missing.length === 0 ? config : { ...config, counters: [...config.counters, ...missing] };
 }
+
+/**
+ * Whole minutes as hours the way Norwegian Excel reads a number: a decimal comma, at most two
+ * decimals, no thousands separator ("7,5" for 450 minutes, "1234" for 74 040).
+ */
+export function decimalHours(minutes: number): string {
+  const hundredths = Math.round((Math.abs(minutes) * 100) / MINUTES_PER_HOUR);
+  const whole = Math.floor(hundredths / 100);
+  const rest = hundredths % 100;
+  const fraction = rest === 0 ? '' : String(rest).padStart(2, '0').replace(/0$/, '');
+  const sign = minutes < 0 && hundredths > 0 ? '-' : '';
+  return fraction === '' ? `${sign}${whole}` : `${sign}${whole},${fraction}`;
+}

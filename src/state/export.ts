@@ -6,6 +6,7 @@
 import { csvDocument, namedLongCsvRows, wideCsvRows, type CsvWords } from '../domain/csv.ts';
 import { nbStaff } from '../i18n/nb-staff.ts';
 import { createTranslator, type Translator } from '../i18n/translate.ts';
+import { namedDoorQuestions } from './door-answers.ts';
 import { checkRange, type RangeProblem } from '../domain/periods.ts';
 import type { Backup } from '../shared/backup.ts';
 import type { SiteConfig } from '../shared/site-config.ts';
@@ -41,6 +42,8 @@ export function csvWords({ t }: Translator): CsvWords {
     cashCounted: t('staff.csv.cashCounted'),
     yes: t('staff.csv.yes'),
     no: t('staff.csv.no'),
+    questionAnswer: t('staff.csv.questionAnswer'),
+    volunteerHours: t('staff.volunteers.hoursName'),
   };
 }
 
@@ -62,7 +65,9 @@ export async function exportCsv(
   const config = store.config.get();
   const { days } = await rangeTotals(store, from, to, endpoint);
   const named = layout === 'wide' ? wideCsvRows : namedLongCsvRows;
-  const rows = named(days, config.counters, csvWords(translator), translator.language);
+  const answered = new Set(days.flatMap((day) => day.totals.map((total) => total.counter)));
+  const questions = namedDoorQuestions(config, translator, answered);
+  const rows = named(days, config.counters, csvWords(translator), translator.language, questions);
   await store.write(({ db, replica }) => markExported(db, replica, from, to, store.now()));
   await recordExport(store.now());
   return {

@@ -9,6 +9,7 @@ import {
 } from '../../src/domain/csv';
 import { hjerteromAlta } from '../../src/domain/presets';
 import { rollUp } from '../../src/domain/tally';
+import { volunteerCounters } from '../../src/domain/volunteer-hours';
 import { LONG_CSV_HEADER } from '../../src/shared/protocol';
 
 const day = {
@@ -93,6 +94,8 @@ const WORDS: CsvWords = {
   cashCounted: 'Opptalt kontant, kroner',
   yes: 'Ja',
   no: 'Nei',
+  questionAnswer: '{question}: {answer}',
+  volunteerHours: 'Frivillige timer',
 };
 
 describe('the wide layout', () => {
@@ -241,5 +244,86 @@ describe("the tablet's long layout", () => {
     expect(rows.slice(1)).toEqual([
       ['2026-11-23', 'Totalt', 'kaffe', undefined, undefined, 2, undefined],
     ]);
+  });
+});
+
+describe('door questions and volunteer hours in the lead’s layouts', () => {
+  const firstTime = {
+    counter: 'forste-gang',
+    name: 'Første gang her?',
+    answers: [
+      { option: 'noensinne', name: 'Ja, første gang noensinne' },
+      { option: 'no-answer', name: 'Ikke svart' },
+    ],
+  };
+  const counters = [
+    ...hjerteromAlta.counters.filter((counter) => counter.id === 'visit'),
+    ...volunteerCounters(),
+  ];
+  const answeredDay = {
+    date: '2026-11-25',
+    totals: rollUp([
+      { counter: 'visit', hour: 11, inc: 3, dec: 0 },
+      { counter: 'forste-gang', option: 'noensinne', inc: 2, dec: 0 },
+      { counter: 'forste-gang', option: 'no-answer', inc: 1, dec: 0 },
+      { counter: 'frivillige', inc: 2, dec: 0 },
+      { counter: 'frivillig-minutter', inc: 450, dec: 0 },
+    ]),
+  };
+
+  it('wide: a column per answer headed "question: answer", and hours with a comma', () => {
+    const rows = wideCsvRows([answeredDay], counters, WORDS, 'nb', [firstTime]);
+    expect(rows).toEqual([
+      [
+        'Dato',
+        'Besøk',
+        'Første gang',
+        'Har vært her før',
+        'Frivillige',
+        'Frivillige timer',
+        'Første gang her?: Ja, første gang noensinne',
+        'Første gang her?: Ikke svart',
+        'Dagen avsluttet',
+        'Opptalt kontant, kroner',
+      ],
+      ['2026-11-25', 3, 0, 0, 2, '7,5', 2, 1, 'Nei', undefined],
+    ]);
+  });
+
+  it('long: answers are per-answer rows, never total rows, and hours read as hours', () => {
+    const rows = namedLongCsvRows([answeredDay], counters, WORDS, 'nb', [firstTime]);
+    expect(rows.slice(1)).toEqual([
+      ['2026-11-25', 'Per svar', 'Første gang her?', 'Ikke svart', undefined, 1, undefined],
+      [
+        '2026-11-25',
+        'Per svar',
+        'Første gang her?',
+        'Ja, første gang noensinne',
+        undefined,
+        2,
+        undefined,
+      ],
+      ['2026-11-25', 'Totalt', 'Frivillige timer', undefined, undefined, '7,5', undefined],
+      ['2026-11-25', 'Totalt', 'Frivillige', undefined, undefined, 2, undefined],
+      ['2026-11-25', 'Totalt', 'Besøk', undefined, undefined, 3, undefined],
+      ['2026-11-25', 'Per time', 'Besøk', undefined, 11, 3, undefined],
+    ]);
+  });
+
+  it('a day with no answers gives zeros, and no rows in the long layout', () => {
+    const quiet = { date: '2026-11-26', totals: [] };
+    expect(wideCsvRows([quiet], counters, WORDS, 'nb', [firstTime])[1]).toEqual([
+      '2026-11-26',
+      0,
+      0,
+      0,
+      0,
+      '0',
+      0,
+      0,
+      'Nei',
+      undefined,
+    ]);
+    expect(namedLongCsvRows([quiet], counters, WORDS, 'nb', [firstTime])).toHaveLength(1);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   VOLUNTEER_MINUTES_COUNTER,
   VOLUNTEERS_COUNTER,
+  decimalHours,
   parseVolunteerHours,
   parseVolunteerShift,
 } from '../../src/domain/volunteer-hours';
@@ -75,5 +76,16 @@ describe('a typed shift', () => {
     ['2', '48,1', 'over-24-hours-each'],
   ])('refuses %s volunteers and %s hours: %s', (volunteers, hours, reason) => {
     expect(parseVolunteerShift(volunteers, hours)).toEqual({ ok: false, reason });
+  });
+});
+
+describe('minutes as hours for a spreadsheet', () => {
+  it('writes a decimal comma, at most two decimals and no thousands separator', () => {
+    expect(decimalHours(450)).toBe('7,5');
+    expect(decimalHours(441)).toBe('7,35');
+    expect(decimalHours(20)).toBe('0,33');
+    expect(decimalHours(0)).toBe('0');
+    expect(decimalHours(74_040)).toBe('1234');
+    expect(decimalHours(-90)).toBe('-1,5');
   });
 });

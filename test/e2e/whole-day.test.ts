@@ -127,6 +127,18 @@ describe.each(ENGINE_CASES)('a whole day at Hjerterom Alta, in %s', (_label, eng
       skipEmptyLines: true,
     });
     expect(wideRows.errors).toEqual([]);
+    // The door's question, one column per answer: the visitors skipped it or let it time out
+    // (how often the door still asked depends on the timing), so only Ikke svart can be counted.
+    const QUESTION = 'Første gang her?: ';
+    const answerColumns = Object.fromEntries(
+      Object.entries(wideRows.data[0] ?? {}).filter(([name]) => name.startsWith(QUESTION)),
+    );
+    expect(answerColumns).toEqual({
+      [`${QUESTION}Ja, første gang noensinne`]: '0',
+      [`${QUESTION}Første gang i år`]: '0',
+      [`${QUESTION}Nei, har vært her før i år`]: '0',
+      [`${QUESTION}Ikke svart`]: expect.stringMatching(/^(1?\d|20)$/),
+    });
     expect(wideRows.data).toEqual([
       {
         Dato: DAY,
@@ -144,7 +156,8 @@ describe.each(ENGINE_CASES)('a whole day at Hjerterom Alta, in %s', (_label, eng
         Hjemmebesøk: '0',
         Følgetjeneste: '0',
         Frivillige: '0',
-        'Frivillige timer (i minutter)': '0',
+        'Frivillige timer': '0',
+        ...answerColumns,
         'Dagen avsluttet': 'Ja',
         'Opptalt kontant, kroner': '100',
       },
@@ -192,6 +205,10 @@ describe.each(ENGINE_CASES)('a whole day at Hjerterom Alta, in %s', (_label, eng
       '',
       '100',
     ]);
+    // The question's answers are per-answer rows, never totals, so they never add to the visits.
+    expect(rows.some((cells) => cells[1] === 'Totalt' && cells[2] === 'Første gang her?')).toBe(
+      false,
+    );
     const totals = rows.filter((cells) => cells[1] === 'Totalt' && cells[2] === 'Besøk');
     expect(totals.reduce((sum, cells) => sum + Number(cells[5]), 0)).toBe(20);
     expect(rows.every((cells) => cells[0] === DAY)).toBe(true);

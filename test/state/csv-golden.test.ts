@@ -6,7 +6,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import {
+  FIRST_EVER,
+  FIRST_THIS_YEAR,
+  FIRST_TIME_COUNTER,
+  NO_ANSWER,
+} from '../../src/domain/first-time.ts';
 import { hjerteromAlta } from '../../src/domain/presets/index.ts';
+import { withVolunteerCounters } from '../../src/domain/volunteer-hours.ts';
 import { exportCsv, type ExportFile } from '../../src/state/export.ts';
 import { closeTheDay } from '../../src/state/closing.ts';
 import type { EventInput, KioskStore } from '../../src/state/index.ts';
@@ -34,8 +41,10 @@ function target(day: string, key: string) {
  * - Monday: 3 door visits at 12 (one answers first time, one been here before), 2 at 13;
  *   3 dinners tapped, the last one undone.
  * - Tuesday: closed for counting (nothing recorded).
- * - Wednesday: 2 door visits at 11; 28 dinners back-filled from the paper sheet.
- * - Thursday: 1 door visit at 14; one sandwich plate; bingo boards at 10 kr: cash, cash,
+ * - Wednesday: 2 door visits at 11, asked "Første gang her?": one first time ever, one skipped;
+ *   28 dinners back-filled from the paper sheet; a shift of 2 volunteers giving 7,5 hours.
+ * - Thursday: 1 door visit at 14, answering first time this year; one sandwich plate; bingo
+ *   boards at 10 kr: cash, cash,
  *   Vipps, Vipps, cash, cash, and the last cash undone (3 cash, 2 Vipps, 50 kr).
  * - Friday: nothing on the tablet; 10 dinners back-filled on Sunday.
  * Monday is closed with no cash to count, Thursday with 30 kr counted.
@@ -61,7 +70,11 @@ function answerInV1Shape(store: KioskStore, checkIn: EventInput, option: string)
 
 async function recordWeek(): Promise<KioskStore> {
   let clock = oslo(23, 12, 5);
-  const kiosk = testKiosk({ deps: { now: () => clock } });
+  // The configuration as storage reads it: the volunteer counters implied.
+  const kiosk = testKiosk({
+    config: withVolunteerCounters(hjerteromAlta),
+    deps: { now: () => clock },
+  });
   const { store } = kiosk;
   await kiosk.storage;
 
@@ -83,17 +96,21 @@ async function recordWeek(): Promise<KioskStore> {
 
   // Wednesday
   clock = oslo(25, 11, 15);
-  await store.checkIn();
-  await store.checkIn();
+  const newcomer = await store.checkIn();
+  await store.answer(newcomer.events[0]!, FIRST_TIME_COUNTER, FIRST_EVER);
+  const skipper = await store.checkIn();
+  await store.answer(skipper.events[0]!, FIRST_TIME_COUNTER, NO_ANSWER);
   clock = oslo(25, 14, 30);
   const wednesday = createTallyActions(store);
   expect(await wednesday.backfill(target(WEDNESDAY, 'middag'), WEDNESDAY, '28')).toMatchObject({
     ok: true,
   });
+  expect(await wednesday.addShift('2', '7,5')).toMatchObject({ ok: true, stored: true });
 
   // Thursday
   clock = oslo(26, 14, 10);
-  await store.checkIn();
+  const thisYear = await store.checkIn();
+  await store.answer(thisYear.events[0]!, FIRST_TIME_COUNTER, FIRST_THIS_YEAR);
   const thursday = createTallyActions(store);
   await thursday.tap(target(THURSDAY, 'brodmat'));
   for (const key of ['cash', 'cash', 'vipps', 'vipps', 'cash', 'cash']) {
@@ -165,6 +182,15 @@ describe('the CSV of a fixed week', () => {
     expect(sum('Bingobrett, kroner')).toBe(50);
     expect(sum('Opptalt kontant, kroner')).toBe(30);
     expect(rows.map((row) => row['Dagen avsluttet'])).toEqual(['Ja', 'Nei', 'Ja', 'Nei']);
+    // The door question's answers, the skip included, one column each; exact, never hidden.
+    expect(sum('Første gang her?: Ja, første gang noensinne')).toBe(1);
+    expect(sum('Første gang her?: Første gang i år')).toBe(1);
+    expect(sum('Første gang her?: Nei, har vært her før i år')).toBe(0);
+    expect(sum('Første gang her?: Ikke svart')).toBe(1);
+    // Volunteer time as hours with a decimal comma (stored as 450 minutes), never as minutes.
+    expect(rows.map((row) => row['Frivillige timer'])).toEqual(['0', '7,5', '0', '0']);
+    expect(sum('Frivillige')).toBe(2);
+    expect(result.meta.fields?.some((field) => /minutt/i.test(field))).toBe(false);
     expect(rows[2]).toEqual({
       Dato: THURSDAY,
       Besøk: '1',
@@ -180,6 +206,12 @@ describe('the CSV of a fixed week', () => {
       Telefonsamtale: '0',
       Hjemmebesøk: '0',
       Følgetjeneste: '0',
+      Frivillige: '0',
+      'Frivillige timer': '0',
+      'Første gang her?: Ja, første gang noensinne': '0',
+      'Første gang her?: Første gang i år': '1',
+      'Første gang her?: Nei, har vært her før i år': '0',
+      'Første gang her?: Ikke svart': '0',
       'Dagen avsluttet': 'Ja',
       'Opptalt kontant, kroner': '30',
     });
@@ -223,6 +255,23 @@ describe('the CSV of a fixed week', () => {
     expect(sum('Totalt', 'Bingobrett')).toBe(5);
     expect(sum('Totalt', 'Bingobrett', 'Kroner')).toBe(50);
     expect(sum('Per svar', 'Bingobrett', 'Kroner')).toBe(50);
+    // Every row that is a total, whatever its counter: a door answer is never among them.
+    const totalRows = rows.filter((row) => row['Rad'] === 'Totalt');
+    expect(totalRows.some((row) => row['Teller'] === 'Første gang her?')).toBe(false);
+    expect(
+      rows
+        .filter((row) => row['Rad'] === 'Per svar' && row['Teller'] === 'Første gang her?')
+        .map((row) => [row['Dato'], row['Svar'], row['Antall']]),
+    ).toEqual([
+      [WEDNESDAY, 'Ikke svart', '1'],
+      [WEDNESDAY, 'Ja, første gang noensinne', '1'],
+      [THURSDAY, 'Første gang i år', '1'],
+    ]);
+    expect(
+      totalRows
+        .filter((row) => row['Teller'] === 'Frivillige timer')
+        .map((row) => [row['Dato'], row['Antall']]),
+    ).toEqual([[WEDNESDAY, '7,5']]);
     // Without the filter, every visit would count more than once.
     const allVisits = rows.filter((row) => row['Teller'] === 'Besøk');
     expect(allVisits.reduce((total, row) => total + Number(row['Antall']), 0)).toBe(18);

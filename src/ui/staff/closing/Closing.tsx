@@ -16,6 +16,7 @@ import {
   createTallyActions,
   closingSummary,
   type CounterFigure,
+  namedDoorQuestions,
   reopenTheDay,
   saveDayNote,
   type SiteTotals,
@@ -30,6 +31,7 @@ import { DayNote } from './DayNote.tsx';
 import { FigureTable } from './FigureTable.tsx';
 import { SourceLine } from './SourceLine.tsx';
 import { formatHours, VolunteerShift } from '../tally/VolunteerShift.tsx';
+import { QuestionsSection } from './QuestionsSection.tsx';
 import { VisitsSection } from './VisitsSection.tsx';
 import './closing.css';
 
@@ -68,6 +70,18 @@ export function Closing({ siteTotals, day: initialDay }: ClosingProps) {
         !isVolunteerCounter(figure.counter.id) &&
         (onDay.has(figure.counter.id) || figure.net !== 0),
     );
+  // The questions asked, and any no longer asked that still has answers this day.
+  const questions = useMemo(
+    () =>
+      shown === undefined
+        ? []
+        : namedDoorQuestions(
+            config,
+            translator,
+            new Set(shown.totals.map((total) => total.counter)),
+          ),
+    [config, translator, shown],
+  );
   const tally = useMemo(() => createTallyActions(store), [store]);
   const isToday = day === store.dayOf(store.now()).day;
   const countsCash = config.counters.some(
@@ -97,6 +111,7 @@ export function Closing({ siteTotals, day: initialDay }: ClosingProps) {
         <>
           <SourceLine source={shown.source} translator={translator} />
           <VisitsSection summary={summary} translator={translator} />
+          <QuestionsSection questions={questions} totals={shown.totals} translator={translator} />
           <div class="closing-section">
             <FigureTable
               title={t('staff.closing.meals')}

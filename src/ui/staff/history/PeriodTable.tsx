@@ -1,9 +1,14 @@
-/** Totals per period: visits, then each other counter, and kroner for sales. */
+/**
+ * Totals per period: visits, then each other counter, and kroner for sales. Volunteer time is
+ * stored in minutes and shown in hours.
+ */
 import { formatNok, type Translator } from '../../../i18n/index.ts';
 import { amountFor, netFor } from '../../../domain/reports.ts';
+import { VOLUNTEER_MINUTES_COUNTER } from '../../../domain/volunteer-hours.ts';
 import type { Counter } from '../../../shared/site-config.ts';
 import type { Period, PeriodTotals } from '../../../state/staff.ts';
 import { localized } from '../../localized.ts';
+import { formatHours } from '../tally/VolunteerShift.tsx';
 import { periodLabel } from './format.ts';
 
 export interface PeriodTableProps {
@@ -16,6 +21,7 @@ export interface PeriodTableProps {
 export function PeriodTable({ periods, period, counters, translator }: PeriodTableProps) {
   const { t, language } = translator;
   const shown = counters.filter((counter) => counter.kind !== 'checkout');
+  const isHours = (counter: Counter) => counter.id === VOLUNTEER_MINUTES_COUNTER;
   if (periods.length === 0) return <p>{t('staff.history.noDays')}</p>;
   return (
     <div class="table-scroll">
@@ -26,7 +32,9 @@ export function PeriodTable({ periods, period, counters, translator }: PeriodTab
             <th scope="col">{t('staff.history.period')}</th>
             {shown.map((counter) => [
               <th scope="col" key={counter.id}>
-                {localized(counter.name, language)}
+                {isHours(counter)
+                  ? t('staff.volunteers.hoursName')
+                  : localized(counter.name, language)}
               </th>,
               counter.kind === 'sale' ? (
                 <th scope="col" key={`${counter.id}:nok`}>
@@ -41,7 +49,11 @@ export function PeriodTable({ periods, period, counters, translator }: PeriodTab
             <tr key={row.key}>
               <th scope="row">{periodLabel(translator, period, row.key)}</th>
               {shown.map((counter) => [
-                <td key={counter.id}>{netFor(row.totals, counter.id)}</td>,
+                <td key={counter.id}>
+                  {isHours(counter)
+                    ? formatHours(language, netFor(row.totals, counter.id))
+                    : netFor(row.totals, counter.id)}
+                </td>,
                 counter.kind === 'sale' ? (
                   <td key={`${counter.id}:nok`}>
                     {formatNok(language, amountFor(row.totals, counter.id))}

@@ -1,5 +1,6 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
+import { hjerteromAlta } from '../../../../src/domain/presets/index.ts';
 import type { EndpointTotalsReader } from '../../../../src/state/reports.ts';
 import { exportBackup } from '../../../../src/state/export.ts';
 import { closeDay } from '../../../../src/storage/days.ts';
@@ -207,5 +208,75 @@ describe('closing the day', () => {
     });
     await waitFor(() => expect(screen.getByText('Besøk i alt: 33')).toBeVisible());
     expect(screen.getByText('Viser tallene fra alle nettbrettene')).toBeVisible();
+  });
+
+  it("shows the day's answers to the door question per answer, the skip as Ikke svart", async () => {
+    const kiosk = await seededKiosk();
+    const { db } = await kiosk.storage;
+    await seedFrozen(db, FROZEN, [
+      { day: THURSDAY, counter: 'forste-gang', option: 'noensinne', inc: 2 },
+      { day: THURSDAY, counter: 'forste-gang', option: 'tidligere-i-ar', inc: 5 },
+      { day: THURSDAY, counter: 'forste-gang', option: 'no-answer', inc: 1 },
+    ]);
+    renderClosing(kiosk);
+    const section = await screen.findByRole('region', { name: 'Svar på spørsmålene ved døra' });
+    const answers = within(section).getByRole('table', { name: 'Første gang her?' });
+    expect(
+      within(answers)
+        .getAllByRole('row')
+        .map((row) => row.textContent),
+    ).toEqual([
+      'Ja, første gang noensinne2',
+      'Første gang i år0',
+      'Nei, har vært her før i år5',
+      'Ikke svart1',
+    ]);
+    // The answers are not visits: the visit total is the seeded day's as before.
+    expect(screen.getByText('Besøk i alt: 20')).toBeVisible();
+  });
+
+  it('an old one-question day reads as before, with the new question at zero', async () => {
+    // seedThursday holds only the one-question shape: answers as options of `visit`.
+    const kiosk = await seededKiosk();
+    renderClosing(kiosk);
+    const answers = await screen.findByRole('table', { name: 'Første gang her?' });
+    expect(
+      within(answers)
+        .getAllByRole('row')
+        .map((row) => row.textContent),
+    ).toEqual([
+      'Ja, første gang noensinne0',
+      'Første gang i år0',
+      'Nei, har vært her før i år0',
+      'Ikke svart0',
+    ]);
+    expect(screen.getByRole('table', { name: 'Etter svar på spørsmålet' }).textContent).toMatch(
+      /Første gang3/,
+    );
+  });
+
+  it("a question no longer asked still shows the day's answers in the lead's language", async () => {
+    const kiosk = testKiosk({
+      now: THURSDAY_1500,
+      config: { ...hjerteromAlta, defaultLanguage: 'en', questions: { ready: [] } },
+    });
+    const { db } = await kiosk.storage;
+    await seedFrozen(db, FROZEN, [{ day: THURSDAY, counter: 'kjonn', option: 'kvinne', inc: 4 }]);
+    renderClosing(kiosk);
+    const answers = await screen.findByRole('table', { name: 'Gender' });
+    expect(within(answers).getByRole('row', { name: /^Woman/ }).textContent).toBe('Woman4');
+    expect(screen.queryByRole('table', { name: 'First time here?' })).toBeNull();
+  });
+
+  it("shows a past day's volunteers as people and hours, never minutes", async () => {
+    const kiosk = await seededKiosk();
+    const { db } = await kiosk.storage;
+    await seedFrozen(db, FROZEN, [
+      { day: '2026-11-25', counter: 'frivillige', inc: 3 },
+      { day: '2026-11-25', counter: 'frivillig-minutter', inc: 450 },
+    ]);
+    renderClosing(kiosk, { day: '2026-11-25' });
+    expect(await screen.findByText('3 frivillige · 7,5 frivillige timer')).toBeVisible();
+    expect(screen.queryByText(/450/)).toBeNull();
   });
 });

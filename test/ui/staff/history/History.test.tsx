@@ -1,5 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
+import { hjerteromAlta } from '../../../../src/domain/presets/index.ts';
+import { withVolunteerCounters } from '../../../../src/domain/volunteer-hours.ts';
 import type { FileHandOver } from '../../../../src/state/export.ts';
 import { History } from '../../../../src/ui/staff/history/History.tsx';
 import { StoreContext } from '../../../../src/ui/store-context.ts';
@@ -92,6 +94,30 @@ describe('history', () => {
     expect(screen.getByText('Viser tallene fra dette nettbrettet')).toBeVisible();
   });
 
+  it('shows volunteer time in hours under an hours heading, never the stored minutes', async () => {
+    const kiosk = testKiosk({ now: THURSDAY_1500, config: withVolunteerCounters(hjerteromAlta) });
+    const storage = await kiosk.storage;
+    const shift = (counter: string, delta: number) => ({
+      day: THURSDAY,
+      at: THURSDAY_1500,
+      counter,
+      delta,
+      source: 'staff' as const,
+    });
+    await storage.record([shift('frivillige', 3), shift('frivillig-minutter', 450)]);
+    renderHistory(kiosk);
+    setRange('2026-11-26', '2026-11-26');
+    const table = await screen.findByRole('table', { name: 'Tall per periode' });
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(2));
+    const headers = within(table)
+      .getAllByRole('columnheader')
+      .map((header) => header.textContent);
+    expect(headers.slice(-2)).toEqual(['Frivillige', 'Frivillige timer']);
+    expect(headers.some((header) => /minutt/i.test(header ?? ''))).toBe(false);
+    const cells = within(within(table).getAllByRole('row')[1]!).getAllByRole('cell');
+    expect(cells.slice(-2).map((cell) => cell.textContent)).toEqual(['3', '7,5']);
+  });
+
   it('charts visits per day and the average by weekday', async () => {
     const kiosk = await seededKiosk();
     renderHistory(kiosk);
@@ -128,9 +154,9 @@ describe('history', () => {
     await waitFor(() => expect(files).toHaveLength(2));
     const wide = (await fileText(files[1]!.blob)).text.slice(1).split('\r\n');
     expect(wide[0]).toBe(
-      'Dato;Besøk;Første gang;Har vært her før;Middag;Brødskiver og frukt;Bingobrett;Kontant;Vipps;Bingobrett, kroner;Samtale i enerom;Telefonsamtale;Hjemmebesøk;Følgetjeneste;Dagen avsluttet;Opptalt kontant, kroner',
+      'Dato;Besøk;Første gang;Har vært her før;Middag;Brødskiver og frukt;Bingobrett;Kontant;Vipps;Bingobrett, kroner;Samtale i enerom;Telefonsamtale;Hjemmebesøk;Følgetjeneste;Første gang her?: Ja, første gang noensinne;Første gang her?: Første gang i år;Første gang her?: Nei, har vært her før i år;Første gang her?: Ikke svart;Dagen avsluttet;Opptalt kontant, kroner',
     );
-    expect(wide[2]).toBe('2026-11-26;20;3;0;31;0;12;9;3;120;0;0;0;0;Nei;');
+    expect(wide[2]).toBe('2026-11-26;20;3;0;31;0;12;9;3;120;0;0;0;0;0;0;0;0;Nei;');
 
     const { db, replica } = await kiosk.storage;
     expect((await db.days.get([replica, THURSDAY]))?.exportedAt).toBe(THURSDAY_1500);
