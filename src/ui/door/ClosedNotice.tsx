@@ -5,7 +5,6 @@
  */
 import { formatClock, formatDay, type Translator } from '../../i18n/index.ts';
 import '../../i18n/today.ts';
-import './closed-notice.css';
 import { closedNotice, type DoorStatus } from '../../domain/schedule.ts';
 
 export interface DoorStatusProps {
