@@ -45,13 +45,26 @@ export type DoorPhase = 'open' | 'before-opening' | 'after-closing' | 'closed-da
 /** Everything the door screen shows about today, from one instant. */
 export interface DoorStatus {
   day: IsoDate;
+  /** The calendar date on the wall: the day after `day` in the small hours before the cut-off. */
+  calendarDate: IsoDate;
   phase: DoorPhase;
   hours?: DayHours;
   closedReason?: ClosedReason;
   holiday?: string;
   nextOpening?: NextOpening;
+  /** The day's programme items that are not over yet. */
   programme: ScheduleItem[];
   next?: NextUp;
+}
+
+/**
+ * What the door says first when it is not open: closed today (a holiday or a day without
+ * hours) or closed now (before opening, after closing), and when it opens again.
+ */
+export interface ClosedNotice {
+  closed: 'today' | 'now';
+  holiday?: string;
+  opens?: NextOpening;
 }
 
 const NEXT_OPENING_HORIZON_DAYS = 400;
@@ -155,6 +168,42 @@ function closingMinutes(hours: DayHours): number {
   return close <= open ? close + MINUTES_PER_DAY : close;
 }
 
+/**
+ * The programme of a date without the items that are over at `minutesNow` (minutes since the
+ * date's midnight, past 24:00 in the small hours). An item is over at its end time; one
+ * without an end time when a later item starts, and the last one at closing time.
+ */
+export function programmeLeft(
+  config: SiteConfig,
+  date: IsoDate,
+  minutesNow: number,
+): ScheduleItem[] {
+  const status = dayStatus(config, date);
+  const closing = status.open ? closingMinutes(status.hours) : MINUTES_PER_DAY;
+  const programme = programmeFor(config, date);
+  return programme.filter((item) => {
+    const start = minutesOfDay(item.time);
+    const later = programme.find((other) => minutesOfDay(other.time) > start);
+    const end =
+      item.endTime !== undefined
+        ? closingMinutes({ open: item.time, close: item.endTime })
+        : later !== undefined
+          ? minutesOfDay(later.time)
+          : Math.max(closing, start + 1);
+    return minutesNow < end;
+  });
+}
+
+/** What the door says first at this status, or undefined while the place is open. */
+export function closedNotice(status: DoorStatus): ClosedNotice | undefined {
+  if (status.phase === 'open') return undefined;
+  return {
+    closed: status.phase === 'closed-day' ? 'today' : 'now',
+    ...(status.holiday !== undefined ? { holiday: status.holiday } : {}),
+    ...(status.nextOpening !== undefined ? { opens: status.nextOpening } : {}),
+  };
+}
+
 /** What the door shows at an instant, in the site's time zone and business day. */
 export function doorStatus(config: SiteConfig, nowMs: number): DoorStatus {
   const day = businessDayOf(nowMs, config.timeZone, config.cutoffHour);
@@ -162,9 +211,14 @@ export function doorStatus(config: SiteConfig, nowMs: number): DoorStatus {
   // Past midnight but before the cut-off, the clock runs on past 24:00 of the business day.
   const minutesNow = local.hour * 60 + local.minute + (local.date === day ? 0 : MINUTES_PER_DAY);
   const status = dayStatus(config, day);
-  const programme = programmeFor(config, day);
+  const programme = programmeLeft(config, day, minutesNow);
   const next = nextUp(config, day, minutesNow);
-  const base = { day, programme, ...(next !== undefined ? { next } : {}) };
+  const base = {
+    day,
+    calendarDate: local.date,
+    programme,
+    ...(next !== undefined ? { next } : {}),
+  };
   if (!status.open) {
     const opening = nextOpening(config, day, minutesNow);
     return {

@@ -1,9 +1,11 @@
 /**
  * Norwegian bokmål: the source of every text in Terskel. This file holds the door's texts,
- * which the first paint needs; staff mode's are in nb-staff.ts and load with staff mode.
+ * which the first paint needs; today's card's are in nb-today.ts and load after the first paint,
+ * staff mode's are in nb-staff.ts and load with staff mode.
  * Other catalogues translate these keys; a key missing there falls back to bokmål.
  */
 import type { nbStaff } from './nb-staff.ts';
+import type { nbToday } from './nb-today.ts';
 
 export const nb = {
   'app.name': 'Terskel',
@@ -19,18 +21,6 @@ export const nb = {
   'door.wordOfDay': 'Ord for dagen',
   'door.wordAt': 'Ord for dagen kl. {time}',
   'door.today': 'I dag',
-  'door.programme': 'Program i dag',
-  'door.noProgramme': 'Ingen faste aktiviteter i dag.',
-  'door.next': '{title} kl. {time} — {when}',
-  'door.inMinutes': 'om {n} min',
-  'door.inHours': 'om {h} t {n} min',
-  'door.now': 'nå',
-  'door.closedToday': 'Stengt i dag',
-  'door.closedHoliday': 'Stengt i dag – {holiday}',
-  'door.closedNow': 'Stengt nå',
-  'door.opensNext': 'Vi åpner igjen {day} kl. {time}.',
-  'door.opensToday': 'Vi åpner i dag kl. {time}.',
-  'door.openUntil': 'Åpent til kl. {time}',
   'door.afterClosing': 'Dagen er avsluttet, men du er like velkommen.',
   'door.occupancy': '{n} av {capacity} er her nå',
   'door.full': 'Det er fullt akkurat nå. Snakk gjerne med en av oss.',
@@ -50,7 +40,10 @@ export const nb = {
   'lang.ar': 'العربية',
 } as const;
 
-/** A message key: the door's (always loaded) and staff mode's (loaded with staff mode). */
-export type MessageKey = keyof typeof nb | keyof typeof nbStaff;
+/**
+ * A message key: the door's first paint's (always loaded), today's card's (nb-today.ts, loaded
+ * after the first paint) and staff mode's (loaded with staff mode).
+ */
+export type MessageKey = keyof typeof nb | keyof typeof nbToday | keyof typeof nbStaff;
 /** A catalogue: any subset of the bokmål keys. */
 export type Catalogue = Partial<Record<MessageKey, string>>;

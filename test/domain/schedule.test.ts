@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { instantOf } from '../../src/domain/business-day';
 import { hjerteromAlta } from '../../src/domain/presets';
 import {
+  closedNotice,
   countersOn,
   dayStatus,
   doorStatus,
   nextOpening,
   nextUp,
   programmeFor,
+  programmeLeft,
 } from '../../src/domain/schedule';
 import type { SiteConfig } from '../../src/shared/site-config';
 
@@ -231,6 +233,69 @@ describe('the door across a day', () => {
     });
     expect(doorStatus(late, instantOf('2026-11-24', '01:30', OSLO)).phase).toBe('open');
     expect(doorStatus(late, instantOf('2026-11-24', '02:00', OSLO)).phase).toBe('after-closing');
+  });
+});
+
+describe('honest days', () => {
+  const thursdayAt = (clock: string) => doorStatus(alta, instantOf('2026-11-26', clock, OSLO));
+
+  it('hides items that are over: each ends when a later one starts, the last at closing', () => {
+    expect(ids(thursdayAt('12:00').programme)).toEqual([
+      'ord-for-dagen',
+      'brodmat',
+      'bingo',
+      'hobbykveld',
+    ]);
+    // Ord for dagen (13:00) is over once the meal and bingo start at 13:15.
+    expect(ids(thursdayAt('13:15').programme)).toEqual(['brodmat', 'bingo', 'hobbykveld']);
+    expect(ids(thursdayAt('18:00').programme)).toEqual(['hobbykveld']);
+    expect(ids(thursdayAt('20:59').programme)).toEqual(['hobbykveld']);
+    expect(thursdayAt('21:00').programme).toEqual([]);
+  });
+
+  it('hides an item with an end time from that minute', () => {
+    const config = withChanges({
+      schedule: alta.schedule.map((item) =>
+        item.id === 'bingo' ? { ...item, endTime: '14:00' } : item,
+      ),
+    });
+    expect(ids(programmeLeft(config, '2026-11-26', 13 * 60 + 59))).toContain('bingo');
+    expect(ids(programmeLeft(config, '2026-11-26', 14 * 60))).toEqual(['brodmat', 'hobbykveld']);
+  });
+
+  it('lists nothing of the finished day in its small hours', () => {
+    expect(doorStatus(alta, instantOf('2026-11-27', '01:30', OSLO)).programme).toEqual([]);
+  });
+
+  it('on Christmas Day 2026 (a Friday) says closed today, opening Monday 28 December at 11:00', () => {
+    const status = doorStatus(alta, instantOf('2026-12-25', '12:00', OSLO));
+    expect(closedNotice(status)).toEqual({
+      closed: 'today',
+      holiday: '1. juledag',
+      opens: { date: '2026-12-28', open: '11:00' },
+    });
+  });
+
+  it('at 01:30 on a Saturday says closed now, opening Monday; the business day is still Friday', () => {
+    const status = doorStatus(alta, instantOf('2026-12-05', '01:30', OSLO));
+    expect(status).toMatchObject({ day: '2026-12-04', calendarDate: '2026-12-05' });
+    expect(closedNotice(status)).toEqual({
+      closed: 'now',
+      opens: { date: '2026-12-07', open: '11:00' },
+    });
+  });
+
+  it('turns to the calendar day at the 04:00 cut-off', () => {
+    const status = doorStatus(alta, instantOf('2026-12-05', '04:00', OSLO));
+    expect(status).toMatchObject({ day: '2026-12-05', calendarDate: '2026-12-05' });
+  });
+
+  it('says nothing of closing while open, and "opens today" before opening', () => {
+    expect(closedNotice(thursdayAt('12:00'))).toBeUndefined();
+    expect(closedNotice(thursdayAt('09:00'))).toEqual({
+      closed: 'now',
+      opens: { date: '2026-11-26', open: '11:00' },
+    });
   });
 });
 

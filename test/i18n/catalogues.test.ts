@@ -3,8 +3,9 @@ import { ar } from '../../src/i18n/ar.ts';
 import { en } from '../../src/i18n/en.ts';
 import { nb as nbDoor, type Catalogue, type MessageKey } from '../../src/i18n/nb.ts';
 import { nbStaff } from '../../src/i18n/nb-staff.ts';
+import { nbToday } from '../../src/i18n/nb-today.ts';
 
-const nb: Record<MessageKey, string> = { ...nbDoor, ...nbStaff };
+const nb: Record<MessageKey, string> = { ...nbDoor, ...nbToday, ...nbStaff };
 import { nn } from '../../src/i18n/nn.ts';
 import { se } from '../../src/i18n/se.ts';
 import { uk } from '../../src/i18n/uk.ts';

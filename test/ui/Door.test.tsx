@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/ui/App.tsx';
 import { hjerteromAlta } from '../../src/domain/presets/index.ts';
@@ -229,9 +229,51 @@ describe('the door', () => {
 
   it('on Constitution Day 2029 it is closed and says when it opens next', async () => {
     renderDoor(testKiosk({ now: Date.UTC(2029, 4, 17, 10, 0) }));
-    expect(await screen.findByText(/Stengt i dag – Grunnlovsdag/)).toBeVisible();
-    expect(screen.getByText(/Vi åpner igjen fredag 18. mai kl. 11.00./)).toBeVisible();
+    expect(
+      await screen.findByText('Stengt i dag – Grunnlovsdag — åpner fredag 18. mai kl. 11.00'),
+    ).toBeVisible();
     expect(screen.queryByText(/Bingo/)).toBeNull();
+  });
+
+  it('on Christmas Day 2026 says closed first, and a tap still counts', async () => {
+    const kiosk = renderDoor(testKiosk({ now: Date.UTC(2026, 11, 25, 11, 0) }));
+    const notice = 'Stengt i dag – 1. juledag — åpner mandag 28. desember kl. 11.00';
+    expect(await screen.findByText(notice)).toBeVisible();
+    // First in reading order: before the site's name and before Sjekk inn.
+    expect(screen.getByRole('main').textContent?.startsWith(notice)).toBe(true);
+    expect(screen.queryByRole('list')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Sjekk inn' }));
+    await screen.findByText('Velkommen!');
+    expect(net(await totalsOf(await kiosk.storage, '2026-12-25'), 'visit')).toBe(1);
+  });
+
+  it('at 01.30 on a Saturday shows the calendar date beside Friday and says closed first', async () => {
+    renderDoor(testKiosk({ now: Date.UTC(2026, 11, 5, 0, 30) }));
+    const notice = 'Stengt nå — åpner mandag 7. desember kl. 11.00';
+    expect(await screen.findByText(notice)).toBeVisible();
+    expect(screen.getByRole('main').textContent?.startsWith(notice)).toBe(true);
+    expect(screen.getByText(/^fredag 4\. desember/).textContent).toBe(
+      'fredag 4. desember (natt til lørdag 5. desember)',
+    );
+    // Friday's finished programme is not listed.
+    expect(screen.queryByRole('list')).toBeNull();
+    expect(screen.queryByRole('heading', { name: 'Program i dag' })).toBeNull();
+  });
+
+  it('shows the business day alone while it is the calendar date, and no closed notice when open', async () => {
+    renderDoor(testKiosk({ now: THURSDAY_1200 }));
+    await screen.findByRole('list');
+    expect(screen.getByText(/^torsdag 26\. november/).textContent).toBe('torsdag 26. november');
+    expect(screen.queryByText(/Stengt/)).toBeNull();
+  });
+
+  it('hides the programme items that are over', async () => {
+    // Thursday 13.20: Ord for dagen (13.00) is over; bingo runs until the hobby evening.
+    renderDoor(testKiosk({ now: Date.UTC(2026, 10, 26, 12, 20) }));
+    const programme = await screen.findByRole('list');
+    expect(programme.textContent).not.toMatch(/Ord for dagen/);
+    expect(within(programme).getAllByRole('listitem')).toHaveLength(3);
+    expect(programme.textContent).toMatch(/13\.15\s*Bingo/);
   });
 
   it('a deliberate two-second press on the corner opens staff mode; a brief touch does not', async () => {

@@ -1,5 +1,6 @@
-/** Today's programme with what is next, or when the place opens again. */
-import { formatClock, formatDay, type Translator } from '../../i18n/index.ts';
+/** Today's programme: what is left of it and what is next (the closed notice says when it opens). */
+import { formatClock, type Translator } from '../../i18n/index.ts';
+import '../../i18n/today.ts';
 import type { DoorStatus } from '../../domain/schedule.ts';
 import { localized } from '../localized.ts';
 
@@ -11,29 +12,12 @@ export function whenText(t: Translator['t'], minutes: number): string {
 
 export function TodayCard({ status, translator }: { status: DoorStatus; translator: Translator }) {
   const { t, language } = translator;
-  const opening = status.nextOpening;
-  const closedLine =
-    status.phase === 'closed-day'
-      ? status.holiday
-        ? t('door.closedHoliday', { holiday: status.holiday })
-        : t('door.closedToday')
-      : status.phase === 'after-closing'
-        ? t('door.closedNow')
-        : undefined;
+  // A closed day has no programme, and a finished day none left: the closed notice says it all.
+  const over = status.phase === 'closed-day' || status.phase === 'after-closing';
+  if (over && status.programme.length === 0) return null;
   return (
     <section class="today" aria-labelledby="today-heading">
       <h2 id="today-heading">{t('door.programme')}</h2>
-      {closedLine ? <p class="closed">{closedLine}</p> : null}
-      {opening && status.phase !== 'open' ? (
-        <p class="next-opening">
-          {opening.date === status.day
-            ? t('door.opensToday', { time: formatClock(language, opening.open) })
-            : t('door.opensNext', {
-                day: formatDay(language, opening.date),
-                time: formatClock(language, opening.open),
-              })}
-        </p>
-      ) : null}
       {status.phase === 'open' && status.hours ? (
         <p class="open-until">
           {t('door.openUntil', { time: formatClock(language, status.hours.close) })}
@@ -56,9 +40,9 @@ export function TodayCard({ status, translator }: { status: DoorStatus; translat
             </li>
           ))}
         </ul>
-      ) : status.phase !== 'closed-day' ? (
+      ) : (
         <p>{t('door.noProgramme')}</p>
-      ) : null}
+      )}
     </section>
   );
 }

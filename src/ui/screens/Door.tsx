@@ -48,9 +48,16 @@ export function Door({ onStaff, onTap, dayClosed = false }: DoorProps) {
   return (
     <main class="door" lang={language} dir={isRightToLeft(language) ? 'rtl' : 'ltr'}>
       <header class="door-header">
+        {/* Closed is the first thing read; Sjekk inn still counts a tap. */}
+        {afterPaint ? <afterPaint.ClosedNotice status={status} translator={translator} /> : null}
         <div>
           <h1>{config.name}</h1>
-          <p class="door-date">{formatDay(language, status.day)}</p>
+          <p class="door-date">
+            {formatDay(language, status.day)}
+            {afterPaint ? (
+              <afterPaint.CalendarDate status={status} translator={translator} />
+            ) : null}
+          </p>
         </div>
       </header>
       {notice ? (
