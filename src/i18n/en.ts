@@ -73,6 +73,13 @@ export const en: Catalogue = {
   'staff.closing.cashNegative': 'Cash counted cannot be negative.',
   'staff.closing.cashNotWhole': 'Enter whole kroner, without øre.',
   'staff.closing.close': 'Close the day',
+  'staff.closing.cashConfirm':
+    'The cash does not add up: {expected} expected, {counted} counted. Close the day anyway?',
+  'staff.closing.closeAnyway': 'Close the day anyway',
+  'staff.closing.countAgain': 'Count again',
+  'staff.closing.onlyCopy':
+    'The tablet is not connected to a server, so today’s figures exist only here. Download them now and keep the file somewhere safe.',
+  'staff.closing.exportDay': 'Download today’s figures (CSV)',
   'staff.closing.reopen': 'Reopen the day',
   'staff.closing.open': 'The day is not closed.',
   'staff.closing.closedAt': 'The day was closed at {time}.',
@@ -112,6 +119,7 @@ export const en: Catalogue = {
   'staff.export.wide': 'One row per day',
   'staff.export.long': 'One row per day, counter, option and hour',
   'staff.export.csv': 'Download CSV',
+  'staff.export.doneOne': 'Exported: one day of figures.',
   'staff.export.done': 'Exported: {n} days with figures.',
   'staff.export.shared': 'The file was shared.',
   'staff.export.cancelled': 'Sharing cancelled.',

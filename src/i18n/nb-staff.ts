@@ -65,6 +65,13 @@ export const nbStaff = {
   'staff.closing.cashNegative': 'Opptalt kontant kan ikke være negativ.',
   'staff.closing.cashNotWhole': 'Skriv hele kroner, uten øre.',
   'staff.closing.close': 'Avslutt dagen',
+  'staff.closing.cashConfirm':
+    'Kassen stemmer ikke: forventet {expected}, opptalt {counted}. Vil du avslutte dagen likevel?',
+  'staff.closing.closeAnyway': 'Avslutt dagen likevel',
+  'staff.closing.countAgain': 'Tell på nytt',
+  'staff.closing.onlyCopy':
+    'Nettbrettet er ikke koblet til en server, så dagens tall finnes bare her. Last dem ned nå og legg filen et trygt sted.',
+  'staff.closing.exportDay': 'Last ned dagens tall (CSV)',
   'staff.closing.reopen': 'Åpne dagen igjen',
   'staff.closing.open': 'Dagen er ikke avsluttet.',
   'staff.closing.closedAt': 'Dagen ble avsluttet kl. {time}.',
@@ -104,6 +111,7 @@ export const nbStaff = {
   'staff.export.wide': 'Én rad per dag',
   'staff.export.long': 'Én rad per dag, teller, valg og time',
   'staff.export.csv': 'Last ned CSV',
+  'staff.export.doneOne': 'Eksportert: én dag med tall.',
   'staff.export.done': 'Eksportert: {n} dager med tall.',
   'staff.export.shared': 'Filen er delt.',
   'staff.export.cancelled': 'Deling avbrutt.',
