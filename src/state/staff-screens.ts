@@ -21,5 +21,5 @@ export type StaffScreen = (typeof STAFF_SCREENS)[number];
  * and an evening without the lead meets the same warnings), the lead does everything.
  */
 export function mayOpen(role: StaffRole, screen: StaffScreen): boolean {
-  return role === 'lead' || screen === 'tally' || screen === 'help';
+  return role === 'lead' || screen === 'help' || screen === 'tally';
 }
