@@ -568,7 +568,7 @@ If the server no longer knows the tablet, ask for a new code and connect again. 
   'help.trouble.title': 'When the tablet says something is wrong',
   'help.trouble.steps': `Open “Self-test”. Each line is green or says what to do.
 “… are not saved yet”: Terskel retries by itself. Leave the tablet on.
-“The tablet’s storage is full”: counting goes on. Tap “Send now” or make a backup, and there is room again.
+“The tablet’s storage is full”: counting goes on. Tap “Send now”, or “Download CSV” under “History”, and there is room again.
 “The data on this tablet was reset”: what was sent to the server is kept. Tap “I have seen this”.
 “The saved configuration could not be read”: open “Settings”, check the set-up and save it.
 The clock is wrong: turn on automatic date and time in the tablet’s settings.

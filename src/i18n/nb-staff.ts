@@ -529,7 +529,7 @@ Kjenner ikke serveren igjen nettbrettet, be om en ny kode og koble til på nytt.
   'help.trouble.title': 'Når nettbrettet sier at noe er galt',
   'help.trouble.steps': `Åpne «Selvtest». Hver linje er grønn eller sier hva du gjør.
 «… registreringer er ikke lagret ennå»: Terskel prøver på nytt av seg selv. La nettbrettet stå på.
-«Lagringsplassen på nettbrettet er full»: tellingen fortsetter. Trykk «Send nå» eller lag en sikkerhetskopi, så blir det plass.
+«Lagringsplassen på nettbrettet er full»: tellingen fortsetter. Trykk «Send nå», eller «Last ned CSV» under «Historikk», så blir det plass.
 «Dataene på dette nettbrettet ble nullstilt»: det som er sendt til serveren, er i behold. Trykk «Jeg har sett dette».
 «Den lagrede konfigurasjonen kunne ikke leses»: åpne «Innstillinger», sjekk oppsettet og lagre det.
 Klokken går feil: slå på automatisk dato og tid i nettbrettets innstillinger.
