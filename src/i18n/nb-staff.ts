@@ -499,7 +499,7 @@ export const nbStaff = {
   'help.setup.steps': `Åpne Terskel i nettleseren én gang mens nettbrettet er på nett.
 Legg Terskel på Hjem-skjermen (iPad: Del-knappen i Safari, Android: menyen i Chrome → «Installer app»), og åpne den alltid derfra.
 Første gang spør Terskel hvilket sted dette er. Velg stedet, sjekk navnet og trykk «Neste». Så velger du PIN-kodene, og kobler til serveren nå eller trykker «Senere».
-Lås nettbrettet til Terskel (Guidet tilgang på iPad, Fest app på Android) og la det stå i laderen.
+Lås nettbrettet til Terskel (Veiledet tilgang på iPad, Fest app på Android) og la det stå i laderen.
 Til personalmodus: hold fingeren på øverste hjørne av inngangen i to sekunder.
 Åpne «Selvtest». Grønt er i orden; ellers står det hva du gjør.`,
   'help.pins.title': 'PIN-kodene og gjenopprettingskoden',
