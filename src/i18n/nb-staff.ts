@@ -65,6 +65,13 @@ export const nbStaff = {
   'staff.closing.cashNegative': 'Opptalt kontant kan ikke være negativ.',
   'staff.closing.cashNotWhole': 'Skriv hele kroner, uten øre.',
   'staff.closing.close': 'Avslutt dagen',
+  'staff.closing.cashConfirm':
+    'Kassen stemmer ikke: forventet {expected}, opptalt {counted}. Vil du avslutte dagen likevel?',
+  'staff.closing.closeAnyway': 'Avslutt dagen likevel',
+  'staff.closing.countAgain': 'Tell på nytt',
+  'staff.closing.onlyCopy':
+    'Nettbrettet er ikke koblet til en server, så dagens tall finnes bare her. Last dem ned nå og legg filen et trygt sted.',
+  'staff.closing.exportDay': 'Last ned dagens tall (CSV)',
   'staff.closing.reopen': 'Åpne dagen igjen',
   'staff.closing.open': 'Dagen er ikke avsluttet.',
   'staff.closing.closedAt': 'Dagen ble avsluttet kl. {time}.',
@@ -104,6 +111,7 @@ export const nbStaff = {
   'staff.export.wide': 'Én rad per dag',
   'staff.export.long': 'Én rad per dag, teller, valg og time',
   'staff.export.csv': 'Last ned CSV',
+  'staff.export.doneOne': 'Eksportert: én dag med tall.',
   'staff.export.done': 'Eksportert: {n} dager med tall.',
   'staff.export.shared': 'Filen er delt.',
   'staff.export.cancelled': 'Deling avbrutt.',
@@ -482,4 +490,48 @@ export const nbStaff = {
   'staff.funder.csv.measure': 'Mål',
   'staff.funder.csv.value': 'Verdi',
   'staff.funder.open': 'Åpne rapporten til tilskuddsgivere',
+  'staff.nav.help': 'Hjelp',
+  'help.title': 'Hjelp',
+  'help.intro': 'Slik bruker dere Terskel, én oppgave om gangen. Alt her virker også uten nett.',
+  'help.tasks': 'Oppgaver',
+  'help.print': 'Skriv ut hjelpen',
+  'help.setup.title': 'Sette opp nettbrettet',
+  'help.setup.steps': `Åpne Terskel i nettleseren én gang mens nettbrettet er på nett.
+Legg Terskel på Hjem-skjermen (iPad: Del-knappen i Safari, Android: menyen i Chrome → «Installer app»), og åpne den alltid derfra.
+Første gang spør Terskel hvilket sted dette er. Velg stedet, sjekk navnet og trykk «Neste». Så velger du PIN-kodene, og kobler til serveren nå eller trykker «Senere».
+Lås nettbrettet til Terskel (Veiledet tilgang på iPad, Fest app på Android) og la det stå i laderen.
+Til personalmodus: hold fingeren på øverste hjørne av inngangen i to sekunder.
+Åpne «Selvtest». Grønt er i orden; ellers står det hva du gjør.`,
+  'help.pins.title': 'PIN-kodene og gjenopprettingskoden',
+  'help.pins.steps': `Det er to PIN-koder på 4–8 sifre. «PIN for frivillige» åpner telling og hjelp. «PIN for daglig leder» åpner alt.
+Gi PIN for frivillige til de frivillige. PIN for daglig leder beholder du selv.
+Når PIN-kodene lages, viser Terskel en gjenopprettingskode én gang. Skriv den ned og legg den et trygt sted, ikke sammen med nettbrettet.
+Glemt PIN, eller låst etter for mange forsøk? Trykk «Bruk gjenopprettingskoden», skriv koden og trykk «Lås opp». Så velger du nye PIN-koder og får en ny kode.`,
+  'help.closing.title': 'Avslutte dagen',
+  'help.closing.steps': `Trykk «Dagsoppgjør». Der står dagens besøk, måltider, salg og aktiviteter.
+Legg inn dagens frivillige: hvor mange og hvor mange timer, så «Legg til vakt».
+Tell kassen og skriv beløpet i «Opptalt kontant (kr)». Du ser hva som var forventet og differansen.
+Trykk «Avslutt dagen». Stemmer ikke kassen, spør Terskel først: tell på nytt, eller trykk «Avslutt dagen likevel».
+Er nettbrettet ikke koblet til en server, last ned dagens tall med en gang: de finnes bare her.
+Avsluttet for tidlig? Trykk «Åpne dagen igjen». I «Notat for dagen» skriver du om dagen, aldri om enkeltpersoner.`,
+  'help.export.title': 'Eksport og sikkerhetskopi',
+  'help.export.steps': `Trykk «Historikk» og velg en periode, for eksempel «Siste 30 dager».
+«Last ned CSV» gir tallene som regneark.
+«Lag sikkerhetskopi» lager en fil med tellingene, dagsoppgjørene og oppsettet. Legg den et trygt sted utenfor nettbrettet. Uten server: gjør det hver uke.
+Nytt nettbrett? Trykk «Importer sikkerhetskopi» på det nye og velg filen. Kryss av for å bruke oppsettet også. Ingenting telles to ganger.
+«Rapport» lager rapporten til tilskuddsgivere, klar til å skrives ut.`,
+  'help.pairing.title': 'Koble til serveren',
+  'help.pairing.steps': `Med en server sendes tallene dit av seg selv når nettbrettet er på nett. Uten server finnes de bare på nettbrettet.
+Be den som driver serveren om adressen og en koblingskode (som ABCDE-12345). Koden virker én gang, i ett døgn.
+Trykk «Innstillinger». Under «Synkronisering» skriver du «Serverens adresse» og «Koblingskode», og trykker «Koble til».
+«Send nå» sender med en gang. «Alt er sendt» betyr at serveren har alt.
+Kjenner ikke serveren igjen nettbrettet, be om en ny kode og koble til på nytt. Tellingene er trygge her så lenge.`,
+  'help.trouble.title': 'Når nettbrettet sier at noe er galt',
+  'help.trouble.steps': `Åpne «Selvtest». Hver linje er grønn eller sier hva du gjør.
+«… registreringer er ikke lagret ennå»: Terskel prøver på nytt av seg selv. La nettbrettet stå på.
+«Lagringsplassen på nettbrettet er full»: tellingen fortsetter. Trykk «Send nå», eller «Last ned CSV» under «Historikk», så blir det plass.
+«Dataene på dette nettbrettet ble nullstilt»: det som er sendt til serveren, er i behold. Trykk «Jeg har sett dette».
+«Den lagrede konfigurasjonen kunne ikke leses»: åpne «Innstillinger», sjekk oppsettet og lagre det.
+Klokken går feil: slå på automatisk dato og tid i nettbrettets innstillinger.
+Står du fast? Skriv ned det som står på skjermen og kontakt den som driver serveren.`,
 } as const;

@@ -12,10 +12,14 @@ export const STAFF_SCREENS = [
   'funder-report',
   'settings',
   'self-test',
+  'help',
 ] as const;
 export type StaffScreen = (typeof STAFF_SCREENS)[number];
 
-/** Whether a role may open a screen: volunteers tally, the lead does everything. */
+/**
+ * Whether a role may open a screen: volunteers tally and read the guide (it holds no figures,
+ * and an evening without the lead meets the same warnings), the lead does everything.
+ */
 export function mayOpen(role: StaffRole, screen: StaffScreen): boolean {
-  return role === 'lead' || screen === 'tally';
+  return role === 'lead' || screen === 'help' || screen === 'tally';
 }

@@ -170,7 +170,7 @@ describe('accessibility and layout in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
-  it('the PIN pad, tally, closing, funder report, settings and self-test have no violations', async () => {
+  it('the PIN pad, tally, closing, funder report, settings, self-test and guide have no violations', async () => {
     await page.goto(`${server.url}/#/staff`);
     await page.getByRole('button', { name: 'Logg inn' }).waitFor();
     expect(await violations(page)).toEqual([]);
@@ -188,6 +188,9 @@ describe('accessibility and layout in Chromium', () => {
     expect(await violations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Selvtest' }).click();
     await page.getByRole('listitem', { name: 'Virker uten nett' }).waitFor();
+    expect(await violations(page)).toEqual([]);
+    await page.getByRole('navigation').getByRole('button', { name: 'Hjelp' }).click();
+    await page.getByRole('region', { name: 'Sette opp nettbrettet' }).waitFor();
     expect(await violations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Tilbake til inngangen' }).click();
     await page.getByRole('button', { name: 'Sjekk inn' }).waitFor();

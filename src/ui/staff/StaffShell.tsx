@@ -16,6 +16,7 @@ import {
   useStaffTranslator,
 } from '../../state/staff.ts';
 import { useKioskStore } from '../store-context.ts';
+import { Help } from './help/Help.tsx';
 import { OccupancyPanel } from './OccupancyPanel.tsx';
 import { leadScreens, SCREEN_LABELS } from './screens.ts';
 import { StorageAlerts } from './StorageStatus.tsx';
@@ -40,7 +41,8 @@ export function StaffShell({ role, screen, onNavigate, onLeave }: StaffShellProp
   const root = useRef<HTMLElement>(null);
   useIdleReturn(root, config.idleTimeoutSeconds * 1000, onLeave);
   const shown: StaffScreen = mayOpen(role, screen) ? screen : 'tally';
-  const LeadScreen = shown === 'tally' || role !== 'lead' ? undefined : leadScreens[shown];
+  const LeadScreen =
+    shown === 'tally' || shown === 'help' || role !== 'lead' ? undefined : leadScreens[shown];
 
   return (
     <main class="staff staff-shell" ref={root}>
@@ -84,7 +86,13 @@ export function StaffShell({ role, screen, onNavigate, onLeave }: StaffShellProp
       <StorageAlerts mayDismiss={role === 'lead'} />
       {config.capacity !== undefined ? <OccupancyPanel capacity={config.capacity} /> : null}
       <div class="staff-screen">
-        {LeadScreen ? <LeadScreen role="lead" /> : <Tally tally={tally} />}
+        {LeadScreen ? (
+          <LeadScreen role="lead" />
+        ) : shown === 'help' ? (
+          <Help />
+        ) : (
+          <Tally tally={tally} />
+        )}
       </div>
       <footer class="staff-footer">{t('staff.version', { version: __APP_VERSION__ })}</footer>
     </main>

@@ -1,6 +1,6 @@
 /**
  * The lead's screens by route (`#/staff/<screen>`): the one place a lead-only screen is
- * registered. The tally is every role's and lives in the shell itself.
+ * registered. The tally and the guide are every role's and live in the shell itself.
  */
 import type { ComponentType } from 'preact';
 import type { MessageKey } from '../../i18n/index.ts';
@@ -11,7 +11,7 @@ import { History } from './history/History.tsx';
 import { SelfTest } from './self-test/SelfTest.tsx';
 import { Settings } from './settings/Settings.tsx';
 
-export type LeadScreen = Exclude<StaffScreen, 'tally'>;
+export type LeadScreen = Exclude<StaffScreen, 'tally' | 'help'>;
 
 /** What the shell passes to a lead-only screen. */
 export interface LeadScreenProps {
@@ -38,4 +38,5 @@ export const SCREEN_LABELS: Record<StaffScreen, MessageKey> = {
   settings: 'staff.nav.settings',
   'self-test': 'staff.nav.selfTest',
   'funder-report': 'staff.nav.funderReport',
+  help: 'staff.nav.help',
 };

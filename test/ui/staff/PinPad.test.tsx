@@ -53,16 +53,16 @@ describe('the PIN pad', () => {
     expect(screen.getByRole('img', { name: '1 sifre skrevet' })).toBeVisible();
   });
 
-  it('the volunteer PIN opens the tally, with no lead screens', async () => {
+  it('the volunteer PIN opens the tally and the guide, with no lead screens', async () => {
     await openPad();
     typePin(TEST_PINS.volunteer);
     expect(await screen.findByText('Innlogget som frivillig')).toBeVisible();
     expect(screen.getByRole('heading', { name: 'Telling' })).toBeVisible();
-    expect(navNames()).toEqual(['Telling', 'Tilbake til inngangen']);
+    expect(navNames()).toEqual(['Telling', 'Hjelp', 'Tilbake til inngangen']);
     expect(location.hash).toBe('#/staff/tally');
   });
 
-  it('the lead PIN opens every screen: Telling, Dagsoppgjør, Historikk, Rapport, Innstillinger, Selvtest', async () => {
+  it('the lead PIN opens every screen: Telling, Dagsoppgjør, Historikk, Rapport, Innstillinger, Selvtest, Hjelp', async () => {
     await openPad();
     typePin(TEST_PINS.lead);
     expect(await screen.findByText('Innlogget som daglig leder')).toBeVisible();
@@ -73,6 +73,7 @@ describe('the PIN pad', () => {
       'Rapport',
       'Innstillinger',
       'Selvtest',
+      'Hjelp',
       'Tilbake til inngangen',
     ]);
     fireEvent.click(screen.getByRole('button', { name: 'Rapport' }));

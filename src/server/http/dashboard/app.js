@@ -39,6 +39,24 @@ const status = (text) => {
 const token = () => sessionStorage.getItem(KEY);
 
 /**
+ * A number with its noun in the right form: "1 dag", "2 dager".
+ * @param {number} n
+ * @param {string} one
+ * @param {string} many
+ */
+const counted = (n, one, many) => n + ' ' + (n === 1 ? one : many);
+
+/**
+ * What the counter list calls the counters whose ids are not already plain Norwegian.
+ * @type {Record<string, string>}
+ */
+const COUNTER_NAMES = {
+  visit: 'Besøk',
+  frivillige: 'Frivillige',
+  'frivillig-minutter': 'Frivillige (minutter)',
+};
+
+/**
  * A fetch with the token; a refused token signs out.
  * @param {string} path
  */
@@ -53,7 +71,7 @@ async function api(path) {
     throw new Error('Nøkkelen ble ikke godtatt.');
   }
   if (!response.ok) {
-    let message = 'Feil ' + response.status;
+    let message = 'Serveren svarte med en feil (' + response.status + '). Prøv igjen senere.';
     try {
       message = (await response.json()).message || message;
     } catch {}
@@ -125,6 +143,17 @@ function query() {
 /** @type {SiteDay[]} */
 let lastDays = [];
 
+/** Room per day: a bar and a "24.12." under it, drawn at its own size and never stretched. */
+const STEP = 36;
+/** Days shown before the labels thin out to every seventh day. */
+const LABEL_EVERY_DAY = 45;
+
+/**
+ * "2026-12-05" as "5.12.", the way a date is written short in Norwegian.
+ * @param {string} date
+ */
+const shortDate = (date) => Number(date.slice(8)) + '.' + Number(date.slice(5, 7)) + '.';
+
 /**
  * A bar a day of `counter`'s net total.
  * @param {SiteDay[]} days
@@ -139,25 +168,29 @@ function drawChart(days, counter) {
     return { date: day.date, net: total ? total.net : 0 };
   });
   const svg = document.createElementNS(NS, 'svg');
-  const width = Math.max(points.length * 24, 240);
+  const width = Math.max(points.length * STEP, 240);
   svg.setAttribute('viewBox', '0 0 ' + width + ' 220');
-  svg.setAttribute('preserveAspectRatio', 'none');
+  svg.setAttribute('width', String(width));
+  svg.setAttribute('height', '220');
+  const labelEvery = points.length > LABEL_EVERY_DAY ? 7 : 1;
   const max = Math.max(1, ...points.map((p) => p.net));
   points.forEach((point, i) => {
     const height = Math.max(0, (point.net / max) * 180);
     const rect = document.createElementNS(NS, 'rect');
-    rect.setAttribute('x', String(i * 24 + 4));
+    rect.setAttribute('x', String(i * STEP + 6));
     rect.setAttribute('y', String(195 - height));
-    rect.setAttribute('width', '16');
+    rect.setAttribute('width', String(STEP - 12));
     rect.setAttribute('height', String(height));
     const title = document.createElementNS(NS, 'title');
-    title.textContent = point.date + ': ' + point.net;
+    title.textContent = shortDate(point.date) + ': ' + point.net;
     rect.appendChild(title);
     svg.appendChild(rect);
+    if (i % labelEvery !== 0) return;
     const label = document.createElementNS(NS, 'text');
-    label.setAttribute('x', String(i * 24 + 4));
-    label.setAttribute('y', '210');
-    label.textContent = point.date.slice(8);
+    label.setAttribute('x', String(i * STEP + STEP / 2));
+    label.setAttribute('y', '212');
+    label.setAttribute('text-anchor', 'middle');
+    label.textContent = shortDate(point.date);
     svg.appendChild(label);
   });
   $('chart').replaceChildren(svg);
@@ -194,12 +227,17 @@ async function loadDays() {
   select.replaceChildren();
   for (const counter of counters) {
     const option = document.createElement('option');
-    option.value = option.textContent = counter;
+    option.value = counter;
+    option.textContent = COUNTER_NAMES[counter] ?? counter;
     select.appendChild(option);
   }
   if (counters.includes(previous)) select.value = previous;
   render();
-  status(lastDays.length + ' dager med tall.');
+  status(
+    lastDays.length === 0
+      ? 'Ingen dager med tall i denne perioden.'
+      : counted(lastDays.length, 'dag', 'dager') + ' med tall.',
+  );
 }
 
 async function downloadCsv() {

@@ -1,6 +1,7 @@
 /**
  * The cash count and the closing: expected cash against what the lead counts, the difference,
- * "Avslutt dagen" and, once closed, when it was and "Åpne dagen igjen".
+ * "Avslutt dagen" (asking first when the count differs) and, once closed, when it was and
+ * "Åpne dagen igjen".
  */
 import { useId, useState } from 'preact/hooks';
 import { formatNok, type MessageKey, type Translator } from '../../../i18n/index.ts';
@@ -39,9 +40,12 @@ export function CloseDayForm(props: CloseDayFormProps) {
   const { record, cashExpectedNok, countsCash, translator } = props;
   const { t, language } = translator;
   const errorId = useId();
+  const confirmId = useId();
   const [counted, setCounted] = useState('');
   const [problem, setProblem] = useState<CashProblem | 'failed' | undefined>(undefined);
   const [busy, setBusy] = useState(false);
+  // A count that differs from the expected is asked about once before the day is closed.
+  const [confirming, setConfirming] = useState(false);
   const closed = record.closedAt !== undefined;
 
   const typed = parseCountedCash(counted, false);
@@ -51,6 +55,11 @@ export function CloseDayForm(props: CloseDayFormProps) {
 
   async function close(event: Event) {
     event.preventDefault();
+    if (countsCash && difference !== undefined && difference !== 0 && !confirming) {
+      setConfirming(true);
+      return;
+    }
+    setConfirming(false);
     setBusy(true);
     try {
       const outcome = await props.onClose(counted);
@@ -113,6 +122,7 @@ export function CloseDayForm(props: CloseDayFormProps) {
                 onInput={(event) => {
                   setCounted(event.currentTarget.value);
                   setProblem(undefined);
+                  setConfirming(false);
                 }}
               />
             </label>
@@ -143,6 +153,21 @@ export function CloseDayForm(props: CloseDayFormProps) {
             {t('staff.closing.reopen')}
           </button>
         </>
+      ) : confirming && countedNok !== undefined ? (
+        <div role="alertdialog" aria-labelledby={confirmId} class="cash-confirm">
+          <p id={confirmId}>
+            {t('staff.closing.cashConfirm', {
+              expected: formatNok(language, cashExpectedNok),
+              counted: formatNok(language, countedNok),
+            })}
+          </p>
+          <button type="submit" disabled={busy}>
+            {t('staff.closing.closeAnyway')}
+          </button>
+          <button type="button" class="secondary" onClick={() => setConfirming(false)}>
+            {t('staff.closing.countAgain')}
+          </button>
+        </div>
       ) : (
         <>
           <p>{t('staff.closing.open')}</p>

@@ -16,6 +16,7 @@ import {
   createTallyActions,
   closingSummary,
   type CounterFigure,
+  type FileHandOver,
   namedDoorQuestions,
   reopenTheDay,
   saveDayNote,
@@ -29,6 +30,7 @@ import { useEndpointTotals, useKioskStore, useSyncController } from '../../store
 import { CloseDayForm } from './CloseDayForm.tsx';
 import { DayNote } from './DayNote.tsx';
 import { FigureTable } from './FigureTable.tsx';
+import { OnlyCopyExport } from './OnlyCopyExport.tsx';
 import { SourceLine } from './SourceLine.tsx';
 import { formatHours, VolunteerShift } from '../tally/VolunteerShift.tsx';
 import { QuestionsSection } from './QuestionsSection.tsx';
@@ -41,15 +43,19 @@ export interface ClosingProps {
   siteTotals?: SiteTotals;
   /** The business day to close; today by default. */
   day?: string;
+  /** How the day's CSV leaves the tablet; the browser's share sheet or download by default. */
+  handOver?: FileHandOver;
 }
 
-export function Closing({ siteTotals, day: initialDay }: ClosingProps) {
+export function Closing({ siteTotals, day: initialDay, handOver }: ClosingProps) {
   const store = useKioskStore();
   const sync = useSyncController();
   const config = useObservable(store.config);
   const translator = useTranslator(config.defaultLanguage);
   const { t, language } = translator;
   const [day, setDay] = useState(() => initialDay ?? store.dayOf(store.now()).day);
+  // The day just closed on a tablet with no server: its figures exist only here.
+  const [onlyCopy, setOnlyCopy] = useState<string | undefined>(undefined);
   const { record, reload, version } = useClosingRecord(store, day);
   const loaded = useSiteTotals(store, day, version, useEndpointTotals());
   const shown = siteTotals ?? loaded;
@@ -157,6 +163,7 @@ export function Closing({ siteTotals, day: initialDay }: ClosingProps) {
               const outcome = await closeTheDay(store, day, counted, summary.cashExpectedNok);
               if (outcome.ok) {
                 reload();
+                setOnlyCopy(sync?.status.get().paired ? undefined : day);
                 // Send the closing now, and let a waiting new version take over: the day is done.
                 void sync?.trigger('closing');
                 void import('../../../state/platform.ts').then((platform) =>
@@ -168,9 +175,13 @@ export function Closing({ siteTotals, day: initialDay }: ClosingProps) {
             onReopen={async () => {
               await reopenTheDay(store, day);
               reload();
+              setOnlyCopy(undefined);
               void sync?.trigger('closing');
             }}
           />
+          {onlyCopy === day && record.closedAt !== undefined ? (
+            <OnlyCopyExport day={day} translator={translator} {...(handOver ? { handOver } : {})} />
+          ) : null}
           <DayNote
             key={day}
             initial={record.note}

@@ -17,6 +17,7 @@ import { useObservable, useTranslator } from '../../../state/index.ts';
 import { useEndpointTotals, useKioskStore } from '../../store-context.ts';
 import { funderReportCsv } from './funder-csv.ts';
 import { reportSections, type Cell, type Section } from './sections.ts';
+import { usePrintOnly } from '../print-only.ts';
 import './print.css';
 
 export interface FunderReportProps {
@@ -131,10 +132,7 @@ export function FunderReport({ handOver, print }: FunderReportProps) {
   }, [store, key, refusal, endpointTotals]);
 
   // While the report is on screen, printing prints the report and nothing else.
-  useEffect(() => {
-    document.documentElement.classList.add(PRINT_CLASS);
-    return () => document.documentElement.classList.remove(PRINT_CLASS);
-  }, []);
+  usePrintOnly(PRINT_CLASS);
 
   const outcome = useMemo(
     () =>

@@ -14,15 +14,22 @@ export interface ExportPanelProps {
 
 type Message = { kind: 'status' | 'alert'; text: string };
 
-export function ExportPanel({ from, to, translator, handOver, onExported }: ExportPanelProps) {
+/**
+ * Exports a range as CSV and hands the file over, with the sentence that says how it went:
+ * the history's export and the closing's "only copy" offer both use it.
+ */
+export function useCsvExport(
+  translator: Translator,
+  handOver: FileHandOver | undefined,
+  onExported?: () => void,
+) {
   const store = useKioskStore();
   const endpoint = useEndpointTotals();
   const { t } = translator;
-  const [layout, setLayout] = useState<CsvLayout>('wide');
   const [message, setMessage] = useState<Message | undefined>(undefined);
   const [busy, setBusy] = useState(false);
 
-  async function exportRange() {
+  async function exportRange(from: string, to: string, layout: CsvLayout) {
     setBusy(true);
     try {
       const outcome = await exportCsv(store, from, to, layout, endpoint, translator);
@@ -32,15 +39,19 @@ export function ExportPanel({ from, to, translator, handOver, onExported }: Expo
         return;
       }
       const delivered = await deliverFile(outcome.file, handOver);
-      onExported();
+      onExported?.();
+      const done =
+        outcome.days === 1
+          ? t('staff.export.doneOne')
+          : t('staff.export.done', { n: outcome.days });
       setMessage({
         kind: 'status',
         text:
           delivered === 'cancelled'
             ? t('staff.export.cancelled')
             : delivered === 'shared'
-              ? `${t('staff.export.done', { n: outcome.days })} ${t('staff.export.shared')}`
-              : t('staff.export.done', { n: outcome.days }),
+              ? `${done} ${t('staff.export.shared')}`
+              : done,
       });
     } catch {
       setMessage({ kind: 'alert', text: t('staff.closing.failed') });
@@ -48,6 +59,19 @@ export function ExportPanel({ from, to, translator, handOver, onExported }: Expo
       setBusy(false);
     }
   }
+
+  const said = message ? (
+    <p role={message.kind} class={message.kind === 'alert' ? 'warning' : undefined}>
+      {message.text}
+    </p>
+  ) : null;
+  return { busy, exportRange, said };
+}
+
+export function ExportPanel({ from, to, translator, handOver, onExported }: ExportPanelProps) {
+  const { t } = translator;
+  const [layout, setLayout] = useState<CsvLayout>('wide');
+  const { busy, exportRange, said } = useCsvExport(translator, handOver, onExported);
 
   return (
     <section class="closing-section" aria-labelledby="export-title">
@@ -67,14 +91,10 @@ export function ExportPanel({ from, to, translator, handOver, onExported }: Expo
           </label>
         ))}
       </fieldset>
-      <button type="button" disabled={busy} onClick={() => void exportRange()}>
+      <button type="button" disabled={busy} onClick={() => void exportRange(from, to, layout)}>
         {t('staff.export.csv')}
       </button>
-      {message ? (
-        <p role={message.kind} class={message.kind === 'alert' ? 'warning' : undefined}>
-          {message.text}
-        </p>
-      ) : null}
+      {said}
     </section>
   );
 }

@@ -1,11 +1,18 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { describe, expect, it } from 'vitest';
+import { clear, createStore } from 'idb-keyval';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { hjerteromAlta } from '../../../../src/domain/presets/index.ts';
 import type { EndpointTotalsReader } from '../../../../src/state/reports.ts';
-import { exportBackup } from '../../../../src/state/export.ts';
+import { exportBackup, type FileHandOver } from '../../../../src/state/export.ts';
+import { createSyncController, type SyncController } from '../../../../src/state/sync.ts';
 import { closeDay } from '../../../../src/storage/days.ts';
 import { Closing } from '../../../../src/ui/staff/closing/Closing.tsx';
-import { EndpointTotalsContext, StoreContext } from '../../../../src/ui/store-context.ts';
+import {
+  EndpointTotalsContext,
+  StoreContext,
+  SyncContext,
+} from '../../../../src/ui/store-context.ts';
+import { testEndpoint } from '../../../support/endpoint.ts';
 import { testKiosk, type TestKiosk } from '../../../support/kiosk.ts';
 import {
   seedFrozen,
@@ -27,15 +34,36 @@ function renderClosing(
   kiosk: TestKiosk,
   props: Partial<Parameters<typeof Closing>[0]> = {},
   endpointTotals?: EndpointTotalsReader,
+  sync?: SyncController,
 ) {
   render(
     <StoreContext.Provider value={kiosk.store}>
-      <EndpointTotalsContext.Provider value={endpointTotals}>
-        <Closing role="lead" {...props} />
-      </EndpointTotalsContext.Provider>
+      <SyncContext.Provider value={sync}>
+        <EndpointTotalsContext.Provider value={endpointTotals}>
+          <Closing role="lead" {...props} />
+        </EndpointTotalsContext.Provider>
+      </SyncContext.Provider>
     </StoreContext.Provider>,
   );
 }
+
+function captureFiles() {
+  const files: Array<{ name: string; blob: Blob }> = [];
+  const handOver: FileHandOver = { download: (blob, name) => files.push({ name, blob }) };
+  return { files, handOver };
+}
+
+/** Counts the cash and closes the day, answering the question a differing count asks. */
+async function closeWith(counted: string) {
+  fireEvent.input(await screen.findByRole('textbox', { name: 'Opptalt kontant (kr)' }), {
+    target: { value: counted },
+  });
+  fireEvent.click(screen.getByRole('button', { name: 'Avslutt dagen' }));
+}
+
+beforeEach(async () => {
+  await clear(createStore('terskel-settings', 'settings'));
+});
 
 const dayRowOf = async (kiosk: TestKiosk) => {
   const { db, replica } = await kiosk.storage;
@@ -81,6 +109,7 @@ describe('closing the day', () => {
     fireEvent.input(cash, { target: { value: '100' } });
     const before = (await dayRowOf(kiosk))!.rev;
     fireEvent.click(screen.getByRole('button', { name: 'Avslutt dagen' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Avslutt dagen likevel' }));
     expect(await screen.findByText('Dagen ble avsluttet kl. 15.00.')).toBeVisible();
     expect(screen.getByText(/Opptalt kontant: 100\s*kr/)).toBeVisible();
     expect(screen.getByText(/Differanse: \+10\s*kr/)).toBeVisible();
@@ -278,5 +307,69 @@ describe('closing the day', () => {
     renderClosing(kiosk, { day: '2026-11-25' });
     expect(await screen.findByText('3 frivillige · 7,5 frivillige timer')).toBeVisible();
     expect(screen.queryByText(/450/)).toBeNull();
+  });
+
+  it('a count that differs asks first, naming expected and counted, and stores nothing yet', async () => {
+    const kiosk = await seededKiosk();
+    renderClosing(kiosk);
+    await closeWith('70');
+    const question = await screen.findByRole('alertdialog');
+    expect(question.textContent).toMatch(
+      /^Kassen stemmer ikke: forventet 90\s*kr, opptalt 70\s*kr\. Vil du avslutte dagen likevel\?/,
+    );
+    expect((await dayRowOf(kiosk))?.closedAt).toBeUndefined();
+    fireEvent.click(within(question).getByRole('button', { name: 'Tell på nytt' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Avslutt dagen' })).toBeVisible();
+    expect((await dayRowOf(kiosk))?.closedAt).toBeUndefined();
+    fireEvent.click(screen.getByRole('button', { name: 'Avslutt dagen' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Avslutt dagen likevel' }));
+    expect(await screen.findByText('Dagen ble avsluttet kl. 15.00.')).toBeVisible();
+    await waitFor(async () =>
+      expect(await dayRowOf(kiosk)).toMatchObject({ closedAt: THURSDAY_1500, cashCountedNok: 70 }),
+    );
+  });
+
+  it('a count that matches closes without asking', async () => {
+    const kiosk = await seededKiosk();
+    renderClosing(kiosk);
+    await closeWith('90');
+    expect(await screen.findByText('Dagen ble avsluttet kl. 15.00.')).toBeVisible();
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+  });
+
+  it("with no server, closing offers the day's CSV there and then: the only copy", async () => {
+    const kiosk = await seededKiosk();
+    const { files, handOver } = captureFiles();
+    renderClosing(kiosk, { handOver });
+    expect(screen.queryByRole('button', { name: 'Last ned dagens tall (CSV)' })).toBeNull();
+    await closeWith('90');
+    const offer = await screen.findByRole('region', { name: 'Last ned dagens tall (CSV)' });
+    expect(offer.textContent).toMatch(/ikke koblet til en server, så dagens tall finnes bare her/);
+    fireEvent.click(within(offer).getByRole('button', { name: 'Last ned dagens tall (CSV)' }));
+    expect((await within(offer).findByRole('status')).textContent).toBe(
+      'Eksportert: én dag med tall.',
+    );
+    expect(files.map((file) => file.name)).toEqual([
+      `terskel-hjerterom-alta-${THURSDAY}-${THURSDAY}-per-dag.csv`,
+    ]);
+    const csv = await files[0]!.blob.text();
+    const lines = csv.trim().split(/\r?\n/);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(THURSDAY);
+  });
+
+  it('a paired tablet is not pushed to export after closing', async () => {
+    const endpoint = await testEndpoint();
+    const kiosk = await seededKiosk();
+    const sync = createSyncController(kiosk.store, { fetch: endpoint.fetch, autoTriggers: false });
+    await sync.pair(endpoint.settings);
+    await waitFor(() => expect(sync.status.get().paired).toBe(true));
+    renderClosing(kiosk, { handOver: captureFiles().handOver }, undefined, sync);
+    await closeWith('90');
+    expect(await screen.findByText('Dagen ble avsluttet kl. 15.00.')).toBeVisible();
+    expect(screen.queryByRole('button', { name: 'Last ned dagens tall (CSV)' })).toBeNull();
+    expect(screen.queryByText(/finnes bare her/)).toBeNull();
+    sync.stop();
   });
 });
