@@ -75,7 +75,7 @@ async function saveChecked(store: KioskStore, candidate: SiteConfig): Promise<Se
   if (refusal) return { ok: false, refusal };
   // Checked here with the input kept, so a refusal can tell a missing field from a wrong one.
   // Held to the texts' limits here, where the lead's input comes in (not on read).
-  const { siteConfigInputSchema } = await import('../shared/site-config.ts');
+  const { siteConfigInputSchema } = await import('../shared/text-limits.ts');
   const checked = siteConfigInputSchema.safeParse(candidate, { reportInput: true });
   if (!checked.success) {
     return { ok: false, refusal: schemaRefusal(checked.error, 'staff.settings.invalid') };

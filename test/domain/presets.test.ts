@@ -12,13 +12,8 @@ import {
 import { doorQuestions } from '../../src/domain/door-questions';
 import { countersOn, doorStatus, programmeFor } from '../../src/domain/schedule';
 import { tallyTargets, targetKey } from '../../src/domain/tally-targets';
-import {
-  LANGUAGES,
-  configTexts,
-  siteConfigInputSchema,
-  siteConfigSchema,
-  type SiteConfig,
-} from '../../src/shared/site-config';
+import { LANGUAGES, siteConfigSchema, type SiteConfig } from '../../src/shared/site-config';
+import { configTexts, siteConfigInputSchema } from '../../src/shared/text-limits';
 
 /** The staff tally's +1 buttons of a preset on a day, by key. */
 const tallyOn = (preset: SiteConfig, day: string) => tallyTargets(preset, day).map(targetKey);

@@ -93,9 +93,10 @@ describe('the settings editor', () => {
     const nynorsk = word.getByRole('textbox', { name: 'Tittel: Norsk nynorsk' });
     expect(nynorsk.getAttribute('lang')).toBe('nn');
     type(nynorsk, 'Hobbykveld for alle');
-    // Arabic is typed right to left; emptied, the translation is dropped and bokmål shows.
+    // Arabic runs in the direction typed; emptied, the translation is dropped and bokmål shows.
     const arabic = word.getByRole('textbox', { name: 'Tittel: العربية' });
-    expect(arabic.getAttribute('dir')).toBe('rtl');
+    expect(arabic.getAttribute('lang')).toBe('ar');
+    expect(arabic.getAttribute('dir')).toBe('auto');
     type(arabic, '');
     save();
     expect((await screen.findByRole('status')).textContent).toBe('Innstillingene er lagret.');

@@ -3,7 +3,7 @@
  * plain object, nested for lists and sub-objects. Described as data so the lead's whole
  * configuration fits in a few kilobytes of staff code; every control is labelled.
  */
-import { isRightToLeft, type MessageKey, type Translator } from '../../../i18n/index.ts';
+import type { MessageKey, Translator } from '../../../i18n/index.ts';
 import { LANGUAGES, type Language, type LocalizedText } from '../../../shared/site-config.ts';
 import type { Refusal } from '../../../state/staff.ts';
 
@@ -189,10 +189,11 @@ function LocalizedField({
               {/* The field's name is read out before the language, so each input is unique. */}
               <span class="visually-hidden">{label}: </span>
               <span lang={language}>{t(`lang.${language}` as MessageKey)}</span>
+              {/* Each runs in the direction of what is typed: an Arabic text right to left. */}
               <input
                 type="text"
                 lang={language}
-                dir={isRightToLeft(language) ? 'rtl' : 'ltr'}
+                dir="auto"
                 placeholder={value?.nb}
                 value={value?.[language] ?? ''}
                 onInput={(event) => put(language, event.currentTarget.value)}

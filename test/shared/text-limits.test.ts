@@ -3,13 +3,8 @@
 // limits still reads.
 import { describe, expect, it } from 'vitest';
 import { hjerteromAlta, stegForSteg } from '../../src/domain/presets/index.ts';
-import {
-  TEXT_LIMITS,
-  siteConfigInputSchema,
-  siteConfigSchema,
-  type SiteConfig,
-  type TextKind,
-} from '../../src/shared/site-config.ts';
+import { siteConfigSchema, type SiteConfig } from '../../src/shared/site-config.ts';
+import { TEXT_LIMITS, siteConfigInputSchema, type TextKind } from '../../src/shared/text-limits.ts';
 import { fieldProblemOf, validationIssues } from '../../src/shared/validation-issues.ts';
 
 /** A preset with one text of a kind set in one language. */
