@@ -8,12 +8,7 @@ import type { Language, LocalizedText } from '../shared/site-config.ts';
 
 export function SiteText({ text, language }: { text: LocalizedText; language: Language }) {
   const own = text[language];
-  return own || language === 'nb' ? <>{own || text.nb}</> : <Bokmal text={text.nb} />;
-}
-
-/** A bokmål text (a fallback, a public holiday's name) isolated in another language's page. */
-export function Bokmal({ text }: { text: string }) {
-  return <bdi lang="nb">{text}</bdi>;
+  return own || language === 'nb' ? <>{own || text.nb}</> : <bdi lang="nb">{text.nb}</bdi>;
 }
 
 /** Stands in a message for the one part given as a node (see `withNode`). */

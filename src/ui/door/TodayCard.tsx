@@ -1,7 +1,8 @@
 /** Today's programme with what is next, or when the place opens again. */
 import { formatClock, formatDay, type Translator } from '../../i18n/index.ts';
 import type { DoorStatus } from '../../domain/schedule.ts';
-import { Bokmal, SiteText, NODE_SLOT, withNode } from '../SiteText.tsx';
+import { holidayName } from '../../i18n/holiday-names.ts';
+import { SiteText, NODE_SLOT, withNode } from '../SiteText.tsx';
 
 export function whenText(t: Translator['t'], minutes: number): string {
   if (minutes <= 0) return t('door.now');
@@ -17,7 +18,7 @@ export function TodayCard({ status, translator }: { status: DoorStatus; translat
       ? status.holiday
         ? withNode(
             t('door.closedHoliday', { holiday: NODE_SLOT }),
-            language === 'nb' ? status.holiday : <Bokmal text={status.holiday} />,
+            <SiteText text={holidayName(status.holiday)} language={language} />,
           )
         : t('door.closedToday')
       : status.phase === 'after-closing'

@@ -49,9 +49,7 @@ export function Door({ onStaff, onTap, dayClosed = false }: DoorProps) {
     <main class="door" lang={language} dir={isRightToLeft(language) ? 'rtl' : 'ltr'}>
       <header class="door-header">
         <div>
-          <h1>
-            <bdi>{config.name}</bdi>
-          </h1>
+          <h1>{config.name}</h1>
           <p class="door-date">{formatDay(language, status.day)}</p>
         </div>
       </header>
