@@ -7,14 +7,14 @@ import * as z from 'zod/mini';
 import { LANGUAGES, siteConfigSchema, type LocalizedText, type SiteConfig } from './site-config.ts';
 
 /**
- * How many characters each kind of text the lead types may have, in every language, chosen
- * so it fits where it is shown on a 768 px wide tablet (20 px type): a question is the 28 px
- * legend above its answers, at most two lines of about 50; an answer sits on a button of the
- * question's row; a programme title shares a line of today's card (half the width) with its
- * time; a counter's or option's name is a tally button's label and a table's row heading. The
- * site's name (the door's heading, two lines at most) keeps the schema's own 80.
+ * How many characters each kind of text the lead types may have, in every language, measured
+ * on the door at 768×1024 (20 px type; test/e2e/accessibility.test.ts): a question is at most
+ * two lines of its 28 px legend; answers sit on one line of their buttons, two to a row (at 30
+ * each takes a row of its own, and eight of them ran 350 px below the screen); a programme
+ * title is at most two lines of today's card. A counter's or option's name (40) is a staff
+ * tally button's label and a table's row heading. The site's name keeps the schema's own 80.
  */
-export const TEXT_LIMITS = { question: 100, answer: 40, title: 60, name: 40 } as const;
+export const TEXT_LIMITS = { question: 100, answer: 28, title: 60, name: 40 } as const;
 export type TextKind = keyof typeof TEXT_LIMITS;
 
 /** One localized text of a configuration: where it is, and which limit it has. */
