@@ -10,14 +10,21 @@ export const LANGUAGES = ['nb', 'nn', 'se', 'en', 'uk', 'ar'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const languageSchema = z.enum(LANGUAGES);
 
+/**
+ * The bound every stored text is read with: the one limit before the per-kind limits below,
+ * so a configuration saved under it still reads (and never falls back to a preset).
+ */
+const STORED_TEXT_MAX = 200;
+const storedText = () => z.string().check(z.maxLength(STORED_TEXT_MAX));
+
 /** Text per language; bokmål is required and is the fallback for every other language. */
 export const localizedTextSchema = z.strictObject({
-  nb: z.string().check(z.minLength(1, 'kan ikke være tom'), z.maxLength(200)),
-  nn: z.optional(z.string().check(z.maxLength(200))),
-  se: z.optional(z.string().check(z.maxLength(200))),
-  en: z.optional(z.string().check(z.maxLength(200))),
-  uk: z.optional(z.string().check(z.maxLength(200))),
-  ar: z.optional(z.string().check(z.maxLength(200))),
+  nb: z.string().check(z.minLength(1, 'kan ikke være tom'), z.maxLength(STORED_TEXT_MAX)),
+  nn: z.optional(storedText()),
+  se: z.optional(storedText()),
+  en: z.optional(storedText()),
+  uk: z.optional(storedText()),
+  ar: z.optional(storedText()),
 });
 export type LocalizedText = z.infer<typeof localizedTextSchema>;
 

@@ -16,7 +16,15 @@ export interface ValidationIssue {
 
 /** What is wrong with one field, as a code the tablet's UI words; 'custom' carries its text. */
 export type FieldProblem =
-  'missing' | 'type' | 'format' | 'too-small' | 'too-big' | 'unknown-field' | 'value' | 'custom';
+  | 'missing'
+  | 'type'
+  | 'format'
+  | 'too-small'
+  | 'too-big'
+  | 'too-long'
+  | 'unknown-field'
+  | 'value'
+  | 'custom';
 
 /** An issue's path, dotted: `days.0.date` ('' for the whole value). */
 export function issuePath(issue: Pick<Issue, 'path'>): string {
@@ -35,7 +43,7 @@ export function issueMessage(issue: Issue): string {
     case 'invalid_value':
       return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'too_big':
-      return `must be at most ${String(issue.maximum)}${issue.origin === 'array' ? ' entries' : ''}`;
+      return `must be at most ${String(issue.maximum)}${issue.origin === 'array' ? ' entries' : issue.origin === 'string' ? ' characters' : ''}`;
     case 'too_small':
       return `must be at least ${String(issue.minimum)}${issue.origin === 'array' ? ' entries' : ''}`;
     case 'unrecognized_keys':
@@ -66,12 +74,14 @@ export function issueLine(error: unknown): string | undefined {
 
 /**
  * An issue as the tablet's screens name it: the field's dotted path (an unknown field's own
- * name appended), a problem code, and — for our own refinements only — their text. Parse with
+ * name appended), a problem code, a too long text's limit (`max`, in characters) and — for
+ * our own refinements only — their text. Parse with
  * `reportInput: true`, so a missing field can be told from a wrong one.
  */
 export function fieldProblemOf(issue: Issue): {
   field: string;
   fieldProblem: FieldProblem;
+  max?: number;
   detail?: string;
 } {
   const field = issuePath(issue);
@@ -88,7 +98,9 @@ export function fieldProblemOf(issue: Issue): {
     case 'too_small':
       return { field, fieldProblem: 'too-small' };
     case 'too_big':
-      return { field, fieldProblem: 'too-big' };
+      return issue.origin === 'string'
+        ? { field, fieldProblem: 'too-long', max: Number(issue.maximum) }
+        : { field, fieldProblem: 'too-big' };
     case 'invalid_value':
       return { field, fieldProblem: issue.input === undefined ? 'missing' : 'value' };
     default:

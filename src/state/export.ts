@@ -111,7 +111,14 @@ export type ImportOutcome =
   | { ok: false; problem: 'not-json' }
   | { ok: false; problem: 'own-backup' }
   | { ok: false; problem: 'other-site'; site: string }
-  | { ok: false; problem: 'schema'; field: string; fieldProblem: FieldProblem; detail?: string };
+  | {
+      ok: false;
+      problem: 'schema';
+      field: string;
+      fieldProblem: FieldProblem;
+      max?: number;
+      detail?: string;
+    };
 
 export { checkRange, MAX_RANGE_DAYS, type RangeProblem } from '../domain/periods.ts';
 export {

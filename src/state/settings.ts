@@ -35,15 +35,23 @@ export const PROBLEM_KEYS: Record<Exclude<FieldProblem, 'custom'>, MessageKey> =
   format: 'staff.backup.issue.format',
   'too-small': 'staff.backup.issue.tooSmall',
   'too-big': 'staff.backup.issue.tooBig',
+  'too-long': 'staff.backup.issue.tooLong',
   'unknown-field': 'staff.backup.issue.unknownField',
   value: 'staff.backup.issue.value',
 };
 
-/** The problem of a field as a message key (`problemKey`) or our own Norwegian detail. */
-function problemParam(described: { fieldProblem: FieldProblem; detail?: string }): Params {
-  return described.fieldProblem === 'custom'
-    ? { problem: described.detail ?? 'er ugyldig' }
-    : { problemKey: PROBLEM_KEYS[described.fieldProblem] };
+/**
+ * The problem of a field as a message key (`problemKey`, with a too long text's `max`) or our
+ * own Norwegian detail.
+ */
+function problemParam(described: {
+  fieldProblem: FieldProblem;
+  max?: number;
+  detail?: string;
+}): Params {
+  if (described.fieldProblem === 'custom') return { problem: described.detail ?? 'er ugyldig' };
+  const problemKey = PROBLEM_KEYS[described.fieldProblem];
+  return described.max === undefined ? { problemKey } : { problemKey, max: described.max };
 }
 
 /**
@@ -66,8 +74,9 @@ async function saveChecked(store: KioskStore, candidate: SiteConfig): Promise<Se
   const refusal = doorProblem(candidate);
   if (refusal) return { ok: false, refusal };
   // Checked here with the input kept, so a refusal can tell a missing field from a wrong one.
-  const { siteConfigSchema } = await import('../shared/site-config.ts');
-  const checked = siteConfigSchema.safeParse(candidate, { reportInput: true });
+  // Held to the texts' limits here, where the lead's input comes in (not on read).
+  const { siteConfigInputSchema } = await import('../shared/text-limits.ts');
+  const checked = siteConfigInputSchema.safeParse(candidate, { reportInput: true });
   if (!checked.success) {
     return { ok: false, refusal: schemaRefusal(checked.error, 'staff.settings.invalid') };
   }

@@ -53,8 +53,8 @@ describe('the closing summary', () => {
     expect(summary.sales).toHaveLength(1);
     expect(summary.sales[0]).toMatchObject({ net: 12, amountNok: 120 });
     expect(summary.sales[0]?.options).toEqual([
-      { id: CASH_OPTION, name: { nb: 'Kontant', en: 'Cash' }, net: 9, amountNok: 90 },
-      { id: 'vipps', name: { nb: 'Vipps', en: 'Vipps' }, net: 3, amountNok: 30 },
+      { id: CASH_OPTION, name: expect.objectContaining({ nb: 'Kontant' }), net: 9, amountNok: 90 },
+      { id: 'vipps', name: expect.objectContaining({ nb: 'Vipps' }), net: 3, amountNok: 30 },
     ]);
     expect(summary.cashExpectedNok).toBe(90);
   });

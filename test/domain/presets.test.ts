@@ -12,7 +12,8 @@ import {
 import { doorQuestions } from '../../src/domain/door-questions';
 import { countersOn, doorStatus, programmeFor } from '../../src/domain/schedule';
 import { tallyTargets, targetKey } from '../../src/domain/tally-targets';
-import { siteConfigSchema, type SiteConfig } from '../../src/shared/site-config';
+import { LANGUAGES, siteConfigSchema, type SiteConfig } from '../../src/shared/site-config';
+import { configTexts, siteConfigInputSchema } from '../../src/shared/text-limits';
 
 /** The staff tally's +1 buttons of a preset on a day, by key. */
 const tallyOn = (preset: SiteConfig, day: string) => tallyTargets(preset, day).map(targetKey);
@@ -59,6 +60,21 @@ describe('every preset', () => {
         expect(own.text.en).toBeTruthy();
         for (const option of own.options) expect(option.label.en).toBeTruthy();
       }
+    },
+  );
+
+  it.each(PRESETS.map((preset) => [preset.site, preset] as const))(
+    '%s words every text of its own (questions, answers, programme, counters) in all six languages, within the limits',
+    (_site, preset) => {
+      const texts = configTexts(preset);
+      expect(texts.length).toBeGreaterThan(0);
+      const missing = texts.flatMap(({ path, text }) =>
+        LANGUAGES.filter((language) => !text[language]?.trim()).map(
+          (language) => `${path.join('.')}.${language}`,
+        ),
+      );
+      expect(missing).toEqual([]);
+      expect(siteConfigInputSchema.safeParse(preset).success).toBe(true);
     },
   );
 

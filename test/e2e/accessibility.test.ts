@@ -5,6 +5,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { hjerteromAlta, montenegroHammerfest } from '../../src/domain/presets/index.ts';
 import type { SiteConfig } from '../../src/shared/site-config.ts';
 import { LANGUAGES } from '../../src/shared/site-config.ts';
+import { TEXT_LIMITS } from '../../src/shared/text-limits.ts';
 import { ar } from '../../src/i18n/ar.ts';
 import { en } from '../../src/i18n/en.ts';
 import { nb } from '../../src/i18n/nb.ts';
@@ -209,6 +210,59 @@ describe('accessibility and layout in Chromium', () => {
     await page.getByText('Det er fullt akkurat nå.', { exact: false }).waitFor();
     expect(await violations(page)).toEqual([]);
     expect(await overflowing(page)).toEqual([]);
+  });
+
+  it('a question, eight answers and a programme title at their text limits fit the door at 768×1024', async () => {
+    /** A text of words, exactly `length` characters long. */
+    const text = (length: number, first: string) =>
+      `${first} ${'langt ord '.repeat(length)}`.slice(0, length - 1) + '.';
+    const { capacity: _none, ...site } = montenegroHammerfest;
+    const question = text(TEXT_LIMITS.question, 'Spørsmål');
+    const answers = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => text(TEXT_LIMITS.answer, `Svar${n}`));
+    await useConfig(page, {
+      ...site,
+      schedule: [
+        {
+          id: 'lang-tittel',
+          kind: 'activity',
+          title: { nb: text(TEXT_LIMITS.title, 'Tittel') },
+          time: '23:30',
+          weekdays: [1, 2, 3, 4, 5, 6, 7],
+        },
+      ],
+      questions: {
+        ready: [],
+        own: {
+          id: 'langt-sporsmal',
+          text: { nb: question },
+          options: answers.map((answer, i) => ({ id: `svar-${i + 1}`, label: { nb: answer } })),
+        },
+      },
+    });
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await page.getByRole('button', { name: 'Sjekk inn' }).click();
+    const group = page.getByRole('group', { name: question });
+    await group.waitFor();
+    /** How many lines of its own type an element's text takes. */
+    const lines = (selector: string) =>
+      page.evaluate((wanted) => {
+        const element = document.querySelector(wanted)!;
+        const { height } = element.getBoundingClientRect();
+        return Math.round(height / (parseFloat(getComputedStyle(element).fontSize) * 1.25));
+      }, selector);
+    expect(await lines('.question legend')).toBeLessThanOrEqual(2);
+    // Each answer on one line of its button, two to a row: eight answers take four rows.
+    const skip = await group.getByRole('button', { name: 'Hopp over' }).boundingBox();
+    const boxes = await Promise.all(
+      answers.map((answer) => group.getByRole('button', { name: answer }).boundingBox()),
+    );
+    for (const box of boxes) expect(box!.height).toBeLessThanOrEqual(skip!.height);
+    expect(new Set(boxes.map((box) => Math.round(box!.y))).size).toBe(4);
+    // A programme title is at most two lines of today's card, beside its time.
+    expect(await lines('.programme li')).toBeLessThanOrEqual(2);
+    expect(await overflowing(page)).toEqual([]);
+    await group.getByRole('button', { name: 'Hopp over' }).click();
+    await page.setViewportSize({ width: 1024, height: 768 });
   });
 
   it('the PIN pad locked after five wrong PINs has no violations', async () => {

@@ -5,13 +5,57 @@
  */
 import type { SiteConfig } from '../../shared/site-config';
 import { norwegianDefaults } from './defaults';
+import { VISITS } from './texts';
 
 const ACTIVITIES = [
-  { id: 'musikkstudio', nb: 'Musikkstudio', en: 'Music studio' },
-  { id: 'maling', nb: 'Male', en: 'Painting' },
-  { id: 'switch', nb: 'Spille Switch', en: 'Play Switch' },
-  { id: 'bordtennis', nb: 'Bordtennis', en: 'Table tennis' },
-  { id: 'henge', nb: 'Bare henge', en: 'Just hang out' },
+  {
+    id: 'musikkstudio',
+    text: {
+      nb: 'Musikkstudio',
+      nn: 'Musikkstudio',
+      se: 'Musihkkastudio',
+      en: 'Music studio',
+      uk: 'Музична студія',
+      ar: 'استوديو الموسيقى',
+    },
+  },
+  {
+    id: 'maling',
+    text: { nb: 'Male', nn: 'Måle', se: 'Málet', en: 'Painting', uk: 'Малювати', ar: 'الرسم' },
+  },
+  {
+    id: 'switch',
+    text: {
+      nb: 'Spille Switch',
+      nn: 'Spele Switch',
+      se: 'Speallat Switch',
+      en: 'Play Switch',
+      uk: 'Грати у Switch',
+      ar: 'اللعب على Switch',
+    },
+  },
+  {
+    id: 'bordtennis',
+    text: {
+      nb: 'Bordtennis',
+      nn: 'Bordtennis',
+      se: 'Beavdetennis',
+      en: 'Table tennis',
+      uk: 'Настільний теніс',
+      ar: 'تنس الطاولة',
+    },
+  },
+  {
+    id: 'henge',
+    text: {
+      nb: 'Bare henge',
+      nn: 'Berre henge',
+      se: 'Dušše leat dáppe',
+      en: 'Just hang out',
+      uk: 'Просто побути тут',
+      ar: 'فقط أقضي الوقت',
+    },
+  },
 ] as const;
 
 /** The En ainna plass site profile. */
@@ -34,16 +78,23 @@ export const enAinnaPlass: SiteConfig = {
     {
       id: 'visit',
       kind: 'visit',
-      name: { nb: 'Besøk', en: 'Visits' },
+      name: VISITS,
       byHour: true,
-      options: ACTIVITIES.map(({ id, nb, en }) => ({ id, name: { nb, en } })),
+      options: ACTIVITIES.map(({ id, text }) => ({ id, name: text })),
     },
     {
       // "Tilbudet skal være en møteplass som tilbyr ulike former for aktiviteter, samt tilbud
       // om individuelle støttesamtaler": stated as part of the offer, so on; tallied by staff.
       id: 'stottesamtale',
       kind: 'activity',
-      name: { nb: 'Støttesamtale', en: 'Support conversation' },
+      name: {
+        nb: 'Støttesamtale',
+        nn: 'Støttesamtale',
+        se: 'Doarjjaságastallan',
+        en: 'Support conversation',
+        uk: 'Розмова підтримки',
+        ar: 'محادثة دعم',
+      },
       weekdays: [2, 3, 4],
       byHour: false,
     },
@@ -52,8 +103,15 @@ export const enAinnaPlass: SiteConfig = {
     ready: [],
     own: {
       id: 'aktivitet-i-dag',
-      text: { nb: 'Hva vil du gjøre i dag?', en: 'What would you like to do today?' },
-      options: ACTIVITIES.map(({ id, nb, en }) => ({ id, label: { nb, en } })),
+      text: {
+        nb: 'Hva vil du gjøre i dag?',
+        nn: 'Kva vil du gjere i dag?',
+        se: 'Maid don háliidat dahkat odne?',
+        en: 'What would you like to do today?',
+        uk: 'Що ти хочеш робити сьогодні?',
+        ar: 'ماذا تريد أن تفعل اليوم؟',
+      },
+      options: ACTIVITIES.map(({ id, text }) => ({ id, label: text })),
     },
   },
 };

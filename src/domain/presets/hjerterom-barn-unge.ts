@@ -4,6 +4,7 @@
  */
 import type { SiteConfig } from '../../shared/site-config';
 import { norwegianDefaults } from './defaults';
+import { CASH, CHILD, GUARDIAN, VIPPS, VISITS, YOUTH } from './texts';
 
 /** The Hjerterom barn og unge site profile. */
 export const hjerteromBarnUnge: SiteConfig = {
@@ -22,21 +23,42 @@ export const hjerteromBarnUnge: SiteConfig = {
     {
       id: 'aktivitetskveld',
       kind: 'activity',
-      title: { nb: 'Aktivitetskveld', en: 'Activity evening' },
+      title: {
+        nb: 'Aktivitetskveld',
+        nn: 'Aktivitetskveld',
+        se: 'Doaibmaeahket',
+        en: 'Activity evening',
+        uk: 'Вечір активностей',
+        ar: 'أمسية الأنشطة',
+      },
       time: '17:30',
       weekdays: [2],
     },
     {
       id: 'pizzakveld',
       kind: 'meal',
-      title: { nb: 'Pizzakveld', en: 'Pizza evening' },
+      title: {
+        nb: 'Pizzakveld',
+        nn: 'Pizzakveld',
+        se: 'Pizzaeahket',
+        en: 'Pizza evening',
+        uk: 'Вечір піци',
+        ar: 'أمسية البيتزا',
+      },
       time: '18:00',
       weekdays: [4],
     },
     {
       id: 'ungdomskveld',
       kind: 'event',
-      title: { nb: 'Ungdomskveld (13–18)', en: 'Youth evening (13–18)' },
+      title: {
+        nb: 'Ungdomskveld (13–18)',
+        nn: 'Ungdomskveld (13–18)',
+        se: 'Nuoraideahket (13–18)',
+        en: 'Youth evening (13–18)',
+        uk: 'Молодіжний вечір (13–18)',
+        ar: 'أمسية الشباب (13–18)',
+      },
       time: '18:30',
       weekdays: [4],
     },
@@ -47,23 +69,30 @@ export const hjerteromBarnUnge: SiteConfig = {
     {
       id: 'visit',
       kind: 'visit',
-      name: { nb: 'Besøk', en: 'Visits' },
+      name: VISITS,
       byHour: true,
       options: [
-        { id: 'barn', name: { nb: 'Barn', en: 'Child' } },
-        { id: 'ungdom', name: { nb: 'Ungdom (13–18)', en: 'Youth (13–18)' } },
-        { id: 'foresatt', name: { nb: 'Foresatt', en: 'Guardian' } },
+        { id: 'barn', name: CHILD },
+        { id: 'ungdom', name: YOUTH },
+        { id: 'foresatt', name: GUARDIAN },
       ],
     },
     {
       id: 'tur',
       kind: 'activity',
-      name: { nb: 'Deltakere på tur', en: 'Trip participants' },
+      name: {
+        nb: 'Deltakere på tur',
+        nn: 'Deltakarar på tur',
+        se: 'Mátkeoassálastit',
+        en: 'Trip participants',
+        uk: 'Учасники поїздки',
+        ar: 'المشاركون في الرحلة',
+      },
       byHour: false,
       options: [
-        { id: 'barn', name: { nb: 'Barn', en: 'Child' } },
-        { id: 'ungdom', name: { nb: 'Ungdom (13–18)', en: 'Youth (13–18)' } },
-        { id: 'foresatt', name: { nb: 'Foresatt', en: 'Guardian' } },
+        { id: 'barn', name: CHILD },
+        { id: 'ungdom', name: YOUTH },
+        { id: 'foresatt', name: GUARDIAN },
       ],
     },
     {
@@ -71,12 +100,19 @@ export const hjerteromBarnUnge: SiteConfig = {
       // 50 kr is a placeholder for the lead to set per trip.
       id: 'egenandel',
       kind: 'sale',
-      name: { nb: 'Egenandel tur (foresatt)', en: 'Trip fee (guardian)' },
+      name: {
+        nb: 'Egenandel tur (foresatt)',
+        nn: 'Eigendel tur (føresett)',
+        se: 'Mátkemáksu (fuolaheaddji)',
+        en: 'Trip fee (guardian)',
+        uk: 'Внесок за поїздку (батьки)',
+        ar: 'رسوم الرحلة (وليّ الأمر)',
+      },
       priceNok: 50,
       byHour: false,
       options: [
-        { id: 'cash', name: { nb: 'Kontant', en: 'Cash' } },
-        { id: 'vipps', name: { nb: 'Vipps', en: 'Vipps' } },
+        { id: 'cash', name: CASH },
+        { id: 'vipps', name: VIPPS },
       ],
     },
   ],
@@ -84,11 +120,18 @@ export const hjerteromBarnUnge: SiteConfig = {
     ready: [],
     own: {
       id: 'hvem-er-du',
-      text: { nb: 'Hvem er du?', en: 'Who are you?' },
+      text: {
+        nb: 'Hvem er du?',
+        nn: 'Kven er du?',
+        se: 'Gii don leat?',
+        en: 'Who are you?',
+        uk: 'Хто ти?',
+        ar: 'من أنت؟',
+      },
       options: [
-        { id: 'barn', label: { nb: 'Barn', en: 'Child' } },
-        { id: 'ungdom', label: { nb: 'Ungdom (13–18)', en: 'Youth (13–18)' } },
-        { id: 'foresatt', label: { nb: 'Foresatt', en: 'Guardian' } },
+        { id: 'barn', label: CHILD },
+        { id: 'ungdom', label: YOUTH },
+        { id: 'foresatt', label: GUARDIAN },
       ],
     },
   },

@@ -5,6 +5,7 @@
  */
 import type { SiteConfig } from '../../shared/site-config';
 import { norwegianDefaults } from './defaults';
+import { POLICE_VISIT, VISITS } from './texts';
 
 /** The Montenegro lavterskel site profile. */
 export const montenegroHammerfest: SiteConfig = {
@@ -24,35 +25,68 @@ export const montenegroHammerfest: SiteConfig = {
     {
       id: 'varm-mat',
       kind: 'meal',
-      title: { nb: 'Varmt måltid', en: 'Warm meal' },
+      title: {
+        nb: 'Varmt måltid',
+        nn: 'Varmt måltid',
+        se: 'Liegga borramuš',
+        en: 'Warm meal',
+        uk: 'Гаряча їжа',
+        ar: 'وجبة ساخنة',
+      },
       time: '13:00',
       weekdays: [1, 2, 3, 4, 5, 6, 7],
     },
     {
       id: 'nav',
       kind: 'service',
-      title: { nb: 'NAV er her', en: 'NAV is here' },
+      title: {
+        nb: 'NAV er her',
+        nn: 'NAV er her',
+        se: 'NAV lea dáppe',
+        en: 'NAV is here',
+        uk: 'NAV тут',
+        ar: 'NAV هنا',
+      },
       time: '10:00',
       weekdays: [2, 4],
     },
     {
       id: 'politi',
       kind: 'service',
-      title: { nb: 'Politiet på besøk', en: 'Police visit' },
+      title: POLICE_VISIT,
       time: '12:00',
       weekdays: [3],
     },
   ],
   wordOfDay: { enabled: false, time: '13:00' },
   counters: [
-    { id: 'visit', kind: 'visit', name: { nb: 'Besøk', en: 'Visits' }, byHour: true },
+    { id: 'visit', kind: 'visit', name: VISITS, byHour: true },
     {
       id: 'checkout',
       kind: 'checkout',
-      name: { nb: 'Sjekket ut', en: 'Checked out' },
+      name: {
+        nb: 'Sjekket ut',
+        nn: 'Sjekka ut',
+        se: 'Vuolgimat',
+        en: 'Checked out',
+        uk: 'Вийшли',
+        ar: 'سجّلوا الخروج',
+      },
       byHour: true,
     },
-    { id: 'varm-mat', kind: 'meal', name: { nb: 'Varmt måltid', en: 'Warm meal' }, byHour: false },
+    {
+      id: 'varm-mat',
+      kind: 'meal',
+      name: {
+        nb: 'Varmt måltid',
+        nn: 'Varmt måltid',
+        se: 'Liegga borramuš',
+        en: 'Warm meal',
+        uk: 'Гаряча їжа',
+        ar: 'وجبة ساخنة',
+      },
+      byHour: false,
+    },
     // Every service is on, each stated as done: "Av innendørsaktiviteter er det fellestrening
     // og individuell trening. Senteret tilbyr øreakupunktur", "NAV skal ha møtedag to ganger i
     // uken på Lavterskelen" and "De har avtale med politiet om å besøke Lavterskelen en gang
@@ -60,27 +94,48 @@ export const montenegroHammerfest: SiteConfig = {
     {
       id: 'fellestrening',
       kind: 'activity',
-      name: { nb: 'Fellestrening', en: 'Group training' },
+      name: {
+        nb: 'Fellestrening',
+        nn: 'Felles trening',
+        se: 'Oktasaš hárjehallan',
+        en: 'Group training',
+        uk: 'Групове тренування',
+        ar: 'تمرين جماعي',
+      },
       byHour: false,
     },
     {
       id: 'oreakupunktur',
       kind: 'activity',
-      name: { nb: 'Øreakupunktur', en: 'Ear acupuncture' },
+      name: {
+        nb: 'Øreakupunktur',
+        nn: 'Øyreakupunktur',
+        se: 'Bealljeakupunktuvra',
+        en: 'Ear acupuncture',
+        uk: 'Вушна акупунктура',
+        ar: 'الوخز بالإبر في الأذن',
+      },
       byHour: false,
     },
     // NAV's meeting days and the police's visit fall on the schedule's (placeholder) days.
     {
       id: 'nav-besok',
       kind: 'activity',
-      name: { nb: 'NAV på besøk', en: 'NAV visit' },
+      name: {
+        nb: 'NAV på besøk',
+        nn: 'NAV på besøk',
+        se: 'NAV lea guossis',
+        en: 'NAV visit',
+        uk: 'Візит NAV',
+        ar: 'زيارة NAV',
+      },
       weekdays: [2, 4],
       byHour: false,
     },
     {
       id: 'politi-besok',
       kind: 'activity',
-      name: { nb: 'Politiet på besøk', en: 'Police visit' },
+      name: POLICE_VISIT,
       weekdays: [3],
       byHour: false,
     },

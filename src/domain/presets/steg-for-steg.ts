@@ -4,6 +4,7 @@
  */
 import type { SiteConfig } from '../../shared/site-config';
 import { norwegianDefaults } from './defaults';
+import { PARTICIPANT, VISITS } from './texts';
 
 /** The Blå Kors steg for steg site profile. */
 export const stegForSteg: SiteConfig = {
@@ -23,14 +24,21 @@ export const stegForSteg: SiteConfig = {
     {
       id: 'visit',
       kind: 'visit',
-      name: { nb: 'Besøk', en: 'Visits' },
+      name: VISITS,
       byHour: true,
-      options: [{ id: 'deltaker', name: { nb: 'Deltaker', en: 'Participant' } }],
+      options: [{ id: 'deltaker', name: PARTICIPANT }],
     },
     {
       id: 'tidgiver',
       kind: 'activity',
-      name: { nb: 'Tidgiver til stede', en: 'Volunteer present' },
+      name: {
+        nb: 'Tidgiver til stede',
+        nn: 'Tidgjevar til stades',
+        se: 'Eaktodáhtolaš lea dáppe',
+        en: 'Volunteer present',
+        uk: 'Волонтер на місці',
+        ar: 'متطوع حاضر',
+      },
       byHour: true,
     },
     // Both services are on: "En kartleggingssamtale mellom deltakeren og Blå Kors steg for
@@ -39,14 +47,28 @@ export const stegForSteg: SiteConfig = {
     {
       id: 'kartleggingssamtale',
       kind: 'activity',
-      name: { nb: 'Kartleggingssamtale', en: 'First conversation' },
+      name: {
+        nb: 'Kartleggingssamtale',
+        nn: 'Kartleggingssamtale',
+        se: 'Vuosttaš ságastallan',
+        en: 'First conversation',
+        uk: 'Перша розмова',
+        ar: 'المحادثة الأولى',
+      },
       weekdays: [1, 2, 3, 4, 5],
       byHour: false,
     },
     {
       id: 'aktivitet-tidgiver',
       kind: 'activity',
-      name: { nb: 'Aktivitet med tidgiver', en: 'Activity with a volunteer' },
+      name: {
+        nb: 'Aktivitet med tidgiver',
+        nn: 'Aktivitet med tidgjevar',
+        se: 'Doaibma eaktodáhtolaččain',
+        en: 'Activity with a volunteer',
+        uk: 'Заняття з волонтером',
+        ar: 'نشاط مع متطوع',
+      },
       weekdays: [1, 2, 3, 4, 5],
       byHour: false,
     },
@@ -55,12 +77,26 @@ export const stegForSteg: SiteConfig = {
     ready: [],
     own: {
       id: 'jeg-er',
-      text: { nb: 'Jeg er …', en: 'I am …' },
+      text: {
+        nb: 'Jeg er …',
+        nn: 'Eg er …',
+        se: 'Mun lean …',
+        en: 'I am …',
+        uk: 'Я …',
+        ar: 'أنا …',
+      },
       options: [
-        { id: 'deltaker', label: { nb: 'Deltaker', en: 'Participant' } },
+        { id: 'deltaker', label: PARTICIPANT },
         {
           id: 'tidgiver',
-          label: { nb: 'Tidgiver', en: 'Volunteer (tidgiver)' },
+          label: {
+            nb: 'Tidgiver',
+            nn: 'Tidgjevar',
+            se: 'Eaktodáhtolaš',
+            en: 'Volunteer (tidgiver)',
+            uk: 'Волонтер',
+            ar: 'متطوع',
+          },
           countsAs: 'tidgiver',
         },
       ],

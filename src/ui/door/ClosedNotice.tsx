@@ -6,6 +6,8 @@
 import { formatClock, formatDay, type Translator } from '../../i18n/index.ts';
 import '../../i18n/today.ts';
 import { closedNotice, type DoorStatus } from '../../domain/schedule.ts';
+import { holidayName } from '../../i18n/holiday-names.ts';
+import { localized } from '../localized.ts';
 
 export interface DoorStatusProps {
   status: DoorStatus;
@@ -21,7 +23,9 @@ function closedSentence({ status, translator }: DoorStatusProps): string | undef
     notice.closed === 'now'
       ? t('door.closedNow')
       : notice.holiday !== undefined
-        ? t('door.closedHoliday', { holiday: notice.holiday })
+        ? t('door.closedHoliday', {
+            holiday: localized(holidayName(notice.holiday), language),
+          })
         : t('door.closedToday');
   if (notice.opens === undefined) return closed;
   const time = formatClock(language, notice.opens.open);

@@ -13,7 +13,7 @@ import { DOOR_QUESTION_TEXTS } from '../../i18n/door-questions.ts';
 import type { Translator } from '../../i18n/index.ts';
 import type { SiteConfig } from '../../shared/site-config.ts';
 import type { EventInput } from '../../state/index.ts';
-import { localized } from '../localized.ts';
+import { SiteText } from '../SiteText.tsx';
 import { useKioskStore } from '../store-context.ts';
 
 export interface DoorQuestionsProps {
@@ -67,19 +67,23 @@ export function DoorQuestions({
 
   const question = questions[index];
   if (question === undefined) return null;
-  const text = (key: string) => localized(DOOR_QUESTION_TEXTS[key] ?? { nb: key }, language);
+  const text = (key: string) => (
+    <SiteText text={DOOR_QUESTION_TEXTS[key] ?? { nb: key }} language={language} />
+  );
   const own = question.own;
   return (
     <fieldset class="question" onPointerDown={() => setTouches((n) => n + 1)}>
-      <legend>{own ? localized(own.text, language) : text(question.id)}</legend>
+      <legend>{own ? <SiteText text={own.text} language={language} /> : text(question.id)}</legend>
       <div class="question-options">
         {(own?.options ?? question.options).map((option) => {
           const id = typeof option === 'string' ? option : option.id;
           return (
             <button type="button" key={id} onClick={() => count(id)}>
-              {typeof option === 'string'
-                ? text(`${question.id}.${id}`)
-                : localized(option.label, language)}
+              {typeof option === 'string' ? (
+                text(`${question.id}.${id}`)
+              ) : (
+                <SiteText text={option.label} language={language} />
+              )}
             </button>
           );
         })}

@@ -2,7 +2,7 @@
 import { formatClock, type Translator } from '../../i18n/index.ts';
 import '../../i18n/today.ts';
 import type { DoorStatus } from '../../domain/schedule.ts';
-import { localized } from '../localized.ts';
+import { SiteText, NODE_SLOT, withNode } from '../SiteText.tsx';
 
 export function whenText(t: Translator['t'], minutes: number): string {
   if (minutes <= 0) return t('door.now');
@@ -25,18 +25,22 @@ export function TodayCard({ status, translator }: { status: DoorStatus; translat
       ) : null}
       {status.next ? (
         <p class="next-up">
-          {t('door.next', {
-            title: localized(status.next.item.title, language),
-            time: formatClock(language, status.next.item.time),
-            when: whenText(t, status.next.minutesUntil),
-          })}
+          {withNode(
+            t('door.next', {
+              title: NODE_SLOT,
+              time: formatClock(language, status.next.item.time),
+              when: whenText(t, status.next.minutesUntil),
+            }),
+            <SiteText text={status.next.item.title} language={language} />,
+          )}
         </p>
       ) : null}
       {status.programme.length > 0 ? (
         <ul class="programme">
           {status.programme.map((item) => (
             <li key={item.id} class={status.next?.item.id === item.id ? 'is-next' : undefined}>
-              <time>{formatClock(language, item.time)}</time> {localized(item.title, language)}
+              <time>{formatClock(language, item.time)}</time>{' '}
+              <SiteText text={item.title} language={language} />
             </li>
           ))}
         </ul>

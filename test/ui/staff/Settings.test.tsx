@@ -86,6 +86,52 @@ describe('the settings editor', () => {
     );
   });
 
+  it("edits a programme title's nynorsk translation under Oversettelser and saves it", async () => {
+    const kiosk = renderSettings();
+    const word = within(group('Hobbykveld'));
+    fireEvent.click(word.getByText('Oversettelser (tomt = bokmål vises)'));
+    const nynorsk = word.getByRole('textbox', { name: 'Tittel: Norsk nynorsk' });
+    expect(nynorsk.getAttribute('lang')).toBe('nn');
+    type(nynorsk, 'Hobbykveld for alle');
+    // Arabic runs in the direction typed; emptied, the translation is dropped and bokmål shows.
+    const arabic = word.getByRole('textbox', { name: 'Tittel: العربية' });
+    expect(arabic.getAttribute('lang')).toBe('ar');
+    expect(arabic.getAttribute('dir')).toBe('auto');
+    type(arabic, '');
+    save();
+    expect((await screen.findByRole('status')).textContent).toBe('Innstillingene er lagret.');
+    const { title } = kiosk.store.config.get().schedule[4]!;
+    expect(title).toEqual({
+      ...hjerteromAlta.schedule[4]!.title,
+      ar: undefined,
+      nn: 'Hobbykveld for alle',
+    });
+    expect(title).not.toHaveProperty('ar');
+    expect(((await readSetting('config')) as SiteConfig).schedule[4]!.title.nn).toBe(
+      'Hobbykveld for alle',
+    );
+  });
+
+  it('offers a translation only in the languages the site has on', async () => {
+    renderSettings({ ...hjerteromAlta, languages: ['nb', 'en'], defaultLanguage: 'nb' });
+    const word = within(group('Hobbykveld'));
+    expect(word.getAllByRole('textbox').map((input) => input.getAttribute('lang') ?? 'nb')).toEqual(
+      ['nb', 'en'],
+    );
+  });
+
+  it('refuses a translation over its limit, naming the field, the language and the limit', async () => {
+    const kiosk = renderSettings();
+    const bingo = within(group('Bingo'));
+    type(bingo.getByRole('textbox', { name: 'Tittel: Davvisámegiella' }), 'x'.repeat(61));
+    save();
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Ikke lagret: «Program › nr. 4 › Tittel › Davvisámegiella» er for lang: høyst 60 tegn. Ingenting er endret.',
+    );
+    expect(kiosk.store.config.get()).toBe(hjerteromAlta);
+    expect(await readSetting('config')).toBeUndefined();
+  });
+
   it('gives a new counter a fixed ASCII id from its name; renaming keeps the id', async () => {
     const kiosk = renderSettings(montenegroHammerfest);
     fireEvent.click(screen.getByRole('button', { name: 'Legg til teller' }));

@@ -38,7 +38,7 @@ export function importMessage(outcome: ImportOutcome, { t }: Translator): string
         problem:
           outcome.fieldProblem === 'custom'
             ? (outcome.detail ?? t('staff.backup.issue.invalid'))
-            : t(PROBLEM_KEYS[outcome.fieldProblem]),
+            : t(PROBLEM_KEYS[outcome.fieldProblem], { max: outcome.max ?? '' }),
       });
   }
 }

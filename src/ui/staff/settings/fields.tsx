@@ -4,6 +4,7 @@
  * configuration fits in a few kilobytes of staff code; every control is labelled.
  */
 import type { MessageKey, Translator } from '../../../i18n/index.ts';
+import { LANGUAGES, type Language, type LocalizedText } from '../../../shared/site-config.ts';
 import type { Refusal } from '../../../state/staff.ts';
 
 /** Choices as [value, label shown]. */
@@ -75,7 +76,7 @@ type AnyKind =
   | { fields: readonly AnySpec[]; fresh?: object };
 /** An edited object as the renderer sees it: its values are read by their spec's kind. */
 type Value = Readonly<Record<string, unknown>>;
-type Localized = { nb?: string } | undefined;
+type Localized = Partial<LocalizedText> | undefined;
 
 /**
  * A refusal in the lead's words; a schema field's dotted path is named with the labels of the
@@ -88,7 +89,7 @@ export function refusalText<T>(
 ): string {
   const params = { ...refusal.params };
   if (typeof params['problemKey'] === 'string') {
-    params['problem'] = t(params['problemKey'] as MessageKey);
+    params['problem'] = t(params['problemKey'] as MessageKey, params);
   }
   if (typeof params['field'] === 'string') {
     let level: readonly AnySpec[] | undefined = specs as readonly AnySpec[];
@@ -106,7 +107,12 @@ export function refusalText<T>(
               : 'fields' in kind
                 ? kind.fields
                 : undefined;
-        return spec ? [t(spec[1])] : part === 'nb' ? [] : [part];
+        // A translation is named by its language; bokmål is the field itself.
+        if (spec) return [t(spec[1])];
+        if (part === 'nb') return [];
+        return (LANGUAGES as readonly string[]).includes(part)
+          ? [t(`lang.${part}` as MessageKey)]
+          : [part];
       })
       .join(' › ');
   }
@@ -150,6 +156,56 @@ export function TextField({
   );
 }
 
+/**
+ * A text the visitor reads: bokmål, and under it a disclosure with the site's other languages.
+ * An empty translation is dropped, so the door shows bokmål there.
+ */
+function LocalizedField({
+  label,
+  value,
+  languages,
+  translator: { t },
+  onChange,
+}: {
+  label: string;
+  value: Partial<LocalizedText> | undefined;
+  languages: readonly Language[];
+  translator: Translator;
+  onChange(value: Partial<LocalizedText>): void;
+}) {
+  const others = languages.filter((language) => language !== 'nb');
+  const put = (language: Language, typed: string) => {
+    const { [language]: _old, ...rest } = value ?? {};
+    onChange(typed === '' && language !== 'nb' ? rest : { ...rest, [language]: typed });
+  };
+  return (
+    <div class="localized">
+      <TextField label={label} value={value?.nb} onChange={(typed) => put('nb', typed)} />
+      {others.length > 0 ? (
+        <details class="translations">
+          <summary>{t('staff.settings.translations')}</summary>
+          {others.map((language) => (
+            <label class="field" key={language}>
+              {/* The field's name is read out before the language, so each input is unique. */}
+              <span class="visually-hidden">{label}: </span>
+              <span lang={language}>{t(`lang.${language}` as MessageKey)}</span>
+              {/* Each runs in the direction of what is typed: an Arabic text right to left. */}
+              <input
+                type="text"
+                lang={language}
+                dir="auto"
+                placeholder={value?.nb}
+                value={value?.[language] ?? ''}
+                onInput={(event) => put(language, event.currentTarget.value)}
+              />
+            </label>
+          ))}
+        </details>
+      ) : null}
+    </div>
+  );
+}
+
 function Check({
   label,
   checked,
@@ -171,18 +227,25 @@ function Check({
   );
 }
 
-/** The fields of one object; `onChange` gets a new object (an absent value drops the key). */
+/**
+ * The fields of one object; `onChange` gets a new object (an absent value drops the key).
+ * A visitor's text is edited in bokmål and in `languages`: by default the languages the
+ * edited configuration offers (its `languages`), or all of them.
+ */
 export function Fields<T extends object>(props: {
   value: T;
   specs: readonly Spec<T>[];
   translator: Translator;
+  languages?: readonly Language[];
   onChange(value: T): void;
 }) {
+  const offered = (props.value as { languages?: unknown }).languages;
   return (
     <AnyFields
       value={props.value as Value}
       specs={props.specs as readonly AnySpec[]}
       translator={props.translator}
+      languages={props.languages ?? (Array.isArray(offered) ? offered : LANGUAGES)}
       onChange={props.onChange as (value: Value) => void}
     />
   );
@@ -192,11 +255,13 @@ function AnyFields({
   value,
   specs,
   translator,
+  languages,
   onChange,
 }: {
   value: Value;
   specs: readonly AnySpec[];
   translator: Translator;
+  languages: readonly Language[];
   onChange(value: Value): void;
 }) {
   const { t } = translator;
@@ -215,11 +280,13 @@ function AnyFields({
         }
         if (kind === 'nb') {
           return (
-            <TextField
+            <LocalizedField
               key={prop}
               label={label}
-              value={(current as Localized)?.nb}
-              onChange={(nb) => put({ ...(current as Localized), nb })}
+              value={current as Localized}
+              languages={languages}
+              translator={translator}
+              onChange={put}
             />
           );
         }
@@ -310,6 +377,7 @@ function AnyFields({
                   value={current as Value}
                   specs={kind.fields}
                   translator={translator}
+                  languages={languages}
                   onChange={put}
                 />
               ) : null}
@@ -334,6 +402,7 @@ function AnyFields({
                     value={row}
                     specs={kind.rows(row as never)}
                     translator={translator}
+                    languages={languages}
                     onChange={(next) => setRows(rows.map((old, j) => (j === i ? next : old)))}
                   />
                   {kind.keep?.(row as never) ? null : (
