@@ -14,12 +14,14 @@ async function middle(locator: ReturnType<Page['locator']>): Promise<number> {
   return box.y + box.height / 2;
 }
 
-/** A field and the label around it: the label's text sits above the field, not beside it. */
-async function labelAbove(page: Page, name: string): Promise<{ label: number; field: number }> {
+/** A field's box and the box of the label around it. */
+async function fieldAndLabel(page: Page, name: string) {
   const field = page.getByLabel(name, { exact: true });
-  const label = page.locator('label', { has: field });
-  const [labelBox, fieldBox] = await Promise.all([label.boundingBox(), field.boundingBox()]);
-  return { label: labelBox!.y, field: fieldBox!.y };
+  const [label, box] = await Promise.all([
+    page.locator('label', { has: field }).boundingBox(),
+    field.boundingBox(),
+  ]);
+  return { label: label!, field: box! };
 }
 
 /** Opens a staff screen from the menu and waits for its heading. */
@@ -40,20 +42,21 @@ describe('every staff screen fits a portrait tablet and a small laptop in Chromi
 
   afterAll(() => closeTablet({ server, context }));
 
-  it('nothing overflows on the first-run set-up, at 768×1024 and 1280×800', async () => {
+  it('the first-run set-up fits both sizes, radios beside their names, the name unspaced', async () => {
     await page.getByRole('heading', { name: 'Sett opp nettbrettet' }).waitFor();
     const problems = await overflowingAtBothSizes(page, 'first run');
     // Each preset's radio button sits beside its name, on the same line.
     const radio = page.getByRole('radio', { name: 'Blå Kors Hjerterom Alta' });
     const choice = page.locator('label', { has: radio });
-    expect(Math.abs((await middle(radio)) - (await middle(choice)))).toBeLessThan(4);
+    const radioOffset = Math.abs((await middle(radio)) - (await middle(choice)));
     // The place's name is ordinary text, not spaced out like the PIN digits.
-    expect(
-      await page
-        .getByRole('textbox', { name: 'Stedets navn' })
-        .evaluate((input) => getComputedStyle(input).letterSpacing),
-    ).toBe('normal');
+    const nameSpacing = await page
+      .getByRole('textbox', { name: 'Stedets navn' })
+      .evaluate((input) => getComputedStyle(input).letterSpacing);
+    // Set up before asserting, so the screens after this one are checked either way.
     await setUpStaffPins(page);
+    expect(radioOffset).toBeLessThan(4);
+    expect(nameSpacing).toBe('normal');
     expect(problems).toEqual([]);
   });
 
@@ -84,10 +87,15 @@ describe('every staff screen fits a portrait tablet and a small laptop in Chromi
     expect(await violations(page)).toEqual([]);
   });
 
-  it("the pairing form's labels stand above their fields", async () => {
-    for (const name of ['Serverens adresse', 'Koblingskode']) {
-      const { label, field } = await labelAbove(page, name);
-      expect(field - label, name).toBeGreaterThan(12);
+  it("the pairing form's labels stand above their fields, one field under the other", async () => {
+    const address = await fieldAndLabel(page, 'Serverens adresse');
+    const code = await fieldAndLabel(page, 'Koblingskode');
+    for (const { label, field } of [address, code]) {
+      // The label's text is above the field, both starting at the same left edge.
+      expect(field.y - label.y).toBeGreaterThan(12);
+      expect(Math.abs(field.x - label.x)).toBeLessThan(2);
     }
+    // And the next label starts clearly below the field before it, not run on after it.
+    expect(code.label.y - (address.field.y + address.field.height)).toBeGreaterThanOrEqual(8);
   });
 });
