@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { isVolunteerCounter, withVolunteerCounters } from '../../../src/domain/volunteer-hours.ts';
 import { hjerteromAlta, montenegroHammerfest } from '../../../src/domain/presets/index.ts';
@@ -261,6 +261,21 @@ describe('the settings sections', () => {
     expect(bingo(kiosk.store.config.get())?.priceNok).toBe(15);
     expect(kiosk.store.config.get().openingHours[0]!.weekdays).toEqual([2, 3, 5]);
     expect(screen.queryByText(/Ikke lagret ennå/)).toBeNull();
+  });
+
+  it('edits not saved are still there, and still marked, after leaving settings and coming back', () => {
+    const kiosk = renderSettings();
+    type(screen.getByRole('textbox', { name: 'Stedets navn' }), 'Nytt navn');
+    cleanup();
+    render(
+      <StoreContext.Provider value={kiosk.store}>
+        <Settings role="lead" />
+      </StoreContext.Provider>,
+    );
+    expect((screen.getByRole('textbox', { name: 'Stedets navn' }) as HTMLInputElement).value).toBe(
+      'Nytt navn',
+    );
+    expect(screen.getByText('Ikke lagret ennå: Stedet og språkene.')).toBeVisible();
   });
 
   it('a refused section changes nothing stored and keeps the edits of another section', async () => {

@@ -66,6 +66,12 @@ const SECTIONS: readonly { id: string; title: MessageKey; props: SectionProps }[
   },
 ];
 
+/**
+ * Edits not saved yet, per kiosk store: leaving settings for another staff screen and coming
+ * back finds them where they were (closing the page asks first, see below).
+ */
+const unsavedEdits = new WeakMap<object, Partial<SiteConfig>>();
+
 /** The configuration without keys whose value was cleared (the schema wants them absent). */
 function withoutCleared(config: SiteConfig): SiteConfig {
   return Object.fromEntries(
@@ -83,7 +89,8 @@ export function Settings(_props: { role: 'lead' }) {
   const saved = useObservable(store.config);
   // Only what the lead has changed and not saved yet, per property: a save in one section
   // takes its own properties out and leaves every other section's edits as they were.
-  const [edits, setEdits] = useState<Partial<SiteConfig>>({});
+  const [edits, setEdits] = useState<Partial<SiteConfig>>(() => unsavedEdits.get(store) ?? {});
+  useEffect(() => void unsavedEdits.set(store, edits), [store, edits]);
   const [message, setMessage] = useState<{ section: string; message: Message } | undefined>();
   const draft = { ...saved, ...edits } as SiteConfig;
   const unsaved = SECTIONS.filter((section) => differs(saved, draft, section.props));
