@@ -313,6 +313,7 @@ export const en: Catalogue = {
   'sync.pairedOk': 'The tablet is connected to {site}.',
   'staff.settings.save': 'Save',
   'staff.settings.saveSection': 'Save – {section}',
+  'staff.settings.jump': 'Go to',
   'staff.settings.section.place': 'The place and its languages',
   'staff.settings.section.hours': 'Open and closed',
   'staff.settings.section.programme': 'The programme',

@@ -275,6 +275,7 @@ export const nbStaff = {
     'En ny versjon er klar. Den tas i bruk når inngangen har stått urørt i to minutter, eller etter dagsoppgjøret.',
   'staff.settings.save': 'Lagre',
   'staff.settings.saveSection': 'Lagre – {section}',
+  'staff.settings.jump': 'Gå til',
   'staff.settings.section.place': 'Stedet og språkene',
   'staff.settings.section.hours': 'Åpent og stengt',
   'staff.settings.section.programme': 'Programmet',

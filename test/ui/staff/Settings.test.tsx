@@ -278,6 +278,12 @@ describe('the settings sections', () => {
     expect(screen.getByText('Ikke lagret ennå: Stedet og språkene.')).toBeVisible();
   });
 
+  it('a way straight to each section puts the focus on its heading', () => {
+    renderSettings();
+    fireEvent.click(screen.getByRole('button', { name: COUNTERS }));
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: COUNTERS }));
+  });
+
   it('a refused section changes nothing stored and keeps the edits of another section', async () => {
     renderSettings();
     type(screen.getByRole('textbox', { name: 'Stedets navn' }), 'Nytt navn');

@@ -274,6 +274,23 @@ export function Settings(_props: { role: 'lead' }) {
   return (
     <section class="settings" aria-labelledby="settings-title">
       <h2 id="settings-title">{t('staff.nav.settings')}</h2>
+      {/* The sections are long: a way straight to each, its heading taking the focus. */}
+      <div class="settings-jump" role="group" aria-label={t('staff.settings.jump')}>
+        {SECTIONS.map((section) => (
+          <button
+            key={section.id}
+            type="button"
+            class="secondary"
+            onClick={() => {
+              const heading = document.getElementById(`settings-${section.id}`);
+              heading?.scrollIntoView?.({ block: 'start' });
+              heading?.focus();
+            }}
+          >
+            {t(section.title)}
+          </button>
+        ))}
+      </div>
       {unsaved.length > 0 ? (
         <p class="staff-message warn">
           {t('staff.settings.unsavedIn', {
@@ -292,7 +309,9 @@ export function Settings(_props: { role: 'lead' }) {
             onSubmit={(event) => void save(section, event)}
             noValidate
           >
-            <h3 id={headingId}>{title}</h3>
+            <h3 id={headingId} tabIndex={-1}>
+              {title}
+            </h3>
             <Fields
               value={draft}
               specs={specs.filter(([prop]) => section.props.includes(prop))}
