@@ -330,7 +330,6 @@ export const en: Catalogue = {
   'staff.settings.change.added': 'new: {what}',
   'staff.settings.change.removed': '{what} removed',
   'staff.settings.change.item': '{what} changed',
-  'staff.settings.saved': 'The settings are saved.',
   'staff.settings.invalid': 'Not saved: “{field}” {problem}. Nothing changed.',
   'staff.settings.noOpeningDay': 'Not saved: the place needs at least one opening day.',
   'staff.settings.unnamedCounter': 'Not saved: counter {n} needs a name.',

@@ -292,7 +292,6 @@ export const nbStaff = {
   'staff.settings.change.added': 'ny: {what}',
   'staff.settings.change.removed': '{what} fjernet',
   'staff.settings.change.item': '{what} endret',
-  'staff.settings.saved': 'Innstillingene er lagret.',
   'staff.settings.invalid': 'Ikke lagret: «{field}» {problem}. Ingenting er endret.',
   'staff.settings.noOpeningDay': 'Ikke lagret: stedet må ha minst én åpningsdag.',
   'staff.settings.unnamedCounter': 'Ikke lagret: teller {n} må ha et navn.',

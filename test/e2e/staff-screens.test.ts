@@ -7,11 +7,19 @@ import { signInAsStaff } from './support/staff-mode.ts';
 import { closeTablet, openTablet } from './support/tablet.ts';
 import { visitors } from './support/visitors.ts';
 
+type Locator = ReturnType<Page['locator']>;
+
 /** The vertical centre of an element on the page. */
-async function middle(locator: ReturnType<Page['locator']>): Promise<number> {
+async function middle(locator: Locator): Promise<number> {
   const box = await locator.boundingBox();
   if (box === null) throw new Error('not on screen');
   return box.y + box.height / 2;
+}
+
+/** How far a radio button or checkbox sits off the middle of its label (0: on its line). */
+async function offItsLine(page: Page, control: Locator): Promise<number> {
+  const label = page.locator('label', { has: control });
+  return Math.abs((await middle(control)) - (await middle(label)));
 }
 
 /** A field's box and the box of the label around it. */
@@ -46,9 +54,10 @@ describe('every staff screen fits a portrait tablet and a small laptop in Chromi
     await page.getByRole('heading', { name: 'Sett opp nettbrettet' }).waitFor();
     const problems = await overflowingAtBothSizes(page, 'first run');
     // Each preset's radio button sits beside its name, on the same line.
-    const radio = page.getByRole('radio', { name: 'Blå Kors Hjerterom Alta' });
-    const choice = page.locator('label', { has: radio });
-    const radioOffset = Math.abs((await middle(radio)) - (await middle(choice)));
+    const radioOffset = await offItsLine(
+      page,
+      page.getByRole('radio', { name: 'Blå Kors Hjerterom Alta' }),
+    );
     // The place's name is ordinary text, not spaced out like the PIN digits.
     const nameSpacing = await page
       .getByRole('textbox', { name: 'Stedets navn' })
@@ -60,7 +69,7 @@ describe('every staff screen fits a portrait tablet and a small laptop in Chromi
     expect(problems).toEqual([]);
   });
 
-  it('nothing overflows on tally, closing, history, report, settings, pairing or self-test', async () => {
+  it('nothing overflows on tally, closing, history, report, settings, pairing or self-test; choices sit on one line', async () => {
     // A few visitors, so the closing and history screens have figures and charts to draw.
     await visitors(page, 5);
     await page.getByRole('status').filter({ hasText: 'Velkommen!' }).waitFor({ state: 'hidden' });
@@ -73,13 +82,24 @@ describe('every staff screen fits a portrait tablet and a small laptop in Chromi
     await open(page, 'Historikk', 'Historikk og eksport');
     await page.getByRole('img', { name: /^Besøk per dag/ }).waitFor();
     problems.push(...(await overflowingAtBothSizes(page, 'history')));
+    const exportRadio = await offItsLine(
+      page,
+      page.getByRole('radio', { name: 'Én rad per dag', exact: true }),
+    );
     await open(page, 'Rapport', 'Rapport til tilskuddsgivere');
     problems.push(...(await overflowingAtBothSizes(page, 'funder report')));
     await open(page, 'Innstillinger', 'Innstillinger');
     problems.push(...(await overflowingAtBothSizes(page, 'settings and pairing')));
+    const languageBox = await offItsLine(
+      page,
+      page.getByRole('checkbox', { name: 'Norsk bokmål', exact: true }),
+    );
     await open(page, 'Selvtest', 'Selvtest av nettbrettet');
     problems.push(...(await overflowingAtBothSizes(page, 'self-test')));
     expect(problems).toEqual([]);
+    // Choices read as one line each: the box beside its text, not above it.
+    expect(exportRadio).toBeLessThan(4);
+    expect(languageBox).toBeLessThan(4);
   });
 
   it('the settings sections and the pairing form have no violations', async () => {
