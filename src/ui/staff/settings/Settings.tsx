@@ -79,6 +79,13 @@ function withoutCleared(config: SiteConfig): SiteConfig {
   ) as SiteConfig;
 }
 
+/** The edits without those of these properties (a section's, once saved or edited anew). */
+function editsBesides(edits: Partial<SiteConfig>, props: SectionProps): Partial<SiteConfig> {
+  return Object.fromEntries(
+    Object.entries(edits).filter(([prop]) => !props.includes(prop as keyof SiteConfig)),
+  );
+}
+
 const NEW_COUNTER_KINDS = ['meal', 'sale', 'activity'] as const;
 
 export function Settings(_props: { role: 'lead' }) {
@@ -104,10 +111,8 @@ export function Settings(_props: { role: 'lead' }) {
   }, [unsaved.length]);
 
   function edit(props: SectionProps, next: SiteConfig) {
-    const kept = Object.fromEntries(
-      Object.entries(edits).filter(([prop]) => !props.includes(prop as keyof SiteConfig)),
-    );
-    setEdits({ ...kept, ...Object.fromEntries(props.map((prop) => [prop, next[prop]])) });
+    const own = Object.fromEntries(props.map((prop) => [prop, next[prop]]));
+    setEdits({ ...editsBesides(edits, props), ...own });
   }
 
   async function save(section: (typeof SECTIONS)[number], event: Event) {
@@ -120,13 +125,7 @@ export function Settings(_props: { role: 'lead' }) {
       setMessage({ section: section.id, message: { ok: false, text } });
       return;
     }
-    setEdits((current) =>
-      Object.fromEntries(
-        Object.entries(current).filter(
-          ([prop]) => !section.props.includes(prop as keyof SiteConfig),
-        ),
-      ),
-    );
+    setEdits((current) => editsBesides(current, section.props));
     // Both sides as saving prepares them (ids, the volunteer counters), so only the lead's own
     // changes are named.
     const changes = describeChanges(
