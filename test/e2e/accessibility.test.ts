@@ -1,5 +1,3 @@
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { hjerteromAlta, montenegroHammerfest } from '../../src/domain/presets/index.ts';
@@ -12,64 +10,17 @@ import { nb } from '../../src/i18n/nb.ts';
 import { nn } from '../../src/i18n/nn.ts';
 import { se } from '../../src/i18n/se.ts';
 import { uk } from '../../src/i18n/uk.ts';
+import { overflowing, VIEWPORTS, violations } from './support/page-checks.ts';
 import type { RunningServer } from './support/server.ts';
 import { closeTablet, openTablet } from './support/tablet.ts';
 import { setUpStaffPins } from './support/staff.ts';
 
-const require = createRequire(import.meta.url);
-const AXE = require.resolve('axe-core/axe.min.js');
 const CHECK_IN = Object.fromEntries(
   Object.entries({ nb, nn, se, en, uk, ar }).map(([language, catalogue]) => [
     language,
     catalogue['door.checkIn'] ?? nb['door.checkIn'],
   ]),
 );
-const VIEWPORTS = [
-  { width: 768, height: 1024 },
-  { width: 1280, height: 800 },
-] as const;
-
-interface AxeViolation {
-  id: string;
-  help: string;
-  nodes: { target: unknown[] }[];
-}
-
-let axeText: string | undefined;
-const axeSource = () => (axeText ??= readFileSync(AXE, 'utf8'));
-
-/** axe-core's violations on the page as it is now, one line each. */
-async function violations(page: Page): Promise<string[]> {
-  // Evaluated through the driver, not added as a <script>: the shell's CSP (rightly) refuses
-  // inline scripts that are not its own.
-  await page.evaluate(axeSource());
-  const found = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: unknown[] }> } }).axe;
-    return (await axe.run()).violations;
-  });
-  return (found as AxeViolation[]).map(
-    (violation) =>
-      `${violation.id} (${violation.help}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-  );
-}
-
-/** Elements of the door whose content is wider than their box. */
-function overflowing(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const found: string[] = [];
-    const root = document.documentElement;
-    if (root.scrollWidth > root.clientWidth)
-      found.push(`page ${root.scrollWidth}>${root.clientWidth}`);
-    for (const element of document.querySelectorAll('main *')) {
-      if (element.clientWidth > 0 && element.scrollWidth > element.clientWidth + 1) {
-        found.push(
-          `${element.tagName.toLowerCase()}.${element.className} "${element.textContent?.slice(0, 30)}" ${element.scrollWidth}>${element.clientWidth}`,
-        );
-      }
-    }
-    return found;
-  });
-}
 
 /** Today's business day in Oslo (and the day before, for a run between midnight and 04:00). */
 function osloDays(): string[] {
@@ -185,7 +136,7 @@ describe('accessibility and layout in Chromium', () => {
     await page.getByRole('button', { name: 'Last ned CSV' }).waitFor();
     expect(await violations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Innstillinger' }).click();
-    await page.getByRole('button', { name: 'Lagre innstillingene' }).waitFor();
+    await page.getByRole('button', { name: 'Lagre – Stedet og språkene' }).waitFor();
     expect(await violations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Selvtest' }).click();
     await page.getByRole('listitem', { name: 'Virker uten nett' }).waitFor();

@@ -65,8 +65,8 @@ describe.each(ENGINE_CASES)('a whole day at Hjerterom Alta, in %s', (_label, eng
         has: { role: 'textbox', name: 'Pris i kroner (tomt = gratis)' },
       },
     });
-    await page.click({ role: 'button', name: 'Lagre innstillingene' });
-    await page.waitFor({ role: 'status', text: 'Innstillingene er lagret.' });
+    await page.click({ role: 'button', name: 'Lagre – Tellere og priser' });
+    await page.waitFor({ role: 'status', text: 'Lagret: Middag endret.' });
     await leaveStaffMode(page);
 
     // The door: 5 visitors tap Sjekk inn each on their own (the door takes 4 s to be ready

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { isVolunteerCounter, withVolunteerCounters } from '../../../src/domain/volunteer-hours.ts';
 import { hjerteromAlta, montenegroHammerfest } from '../../../src/domain/presets/index.ts';
@@ -28,7 +28,16 @@ function renderSettings(config: SiteConfig = hjerteromAlta) {
   return kiosk;
 }
 
-const save = () => fireEvent.click(screen.getByRole('button', { name: 'Lagre innstillingene' }));
+const PLACE = 'Stedet og språkene';
+const HOURS = 'Åpent og stengt';
+const PROGRAMME = 'Programmet';
+const COUNTERS = 'Tellere og priser';
+const DOOR = 'Ved døra';
+const TABLET = 'Nettbrettet';
+/** A settings section: its own form, with its own save button. */
+const section = (name: string) => within(screen.getByRole('form', { name }));
+const save = (name: string) =>
+  fireEvent.click(section(name).getByRole('button', { name: `Lagre – ${name}` }));
 const type = (element: HTMLElement, value: string) =>
   fireEvent.input(element, { target: { value } });
 const group = (name: string) => screen.getByRole('group', { name });
@@ -43,8 +52,10 @@ describe('the settings editor', () => {
   it('saves a new name through the schema and puts it on the door', async () => {
     const kiosk = renderSettings();
     type(screen.getByRole('textbox', { name: 'Stedets navn' }), 'Hjerterom Alta sentrum');
-    save();
-    expect((await screen.findByRole('status')).textContent).toBe('Innstillingene er lagret.');
+    save(PLACE);
+    expect((await section(PLACE).findByRole('status')).textContent).toBe(
+      'Lagret: Stedets navn: Blå Kors Hjerterom Alta → Hjerterom Alta sentrum.',
+    );
     expect(kiosk.store.config.get().name).toBe('Hjerterom Alta sentrum');
     expect(((await readSetting('config')) as SiteConfig).name).toBe('Hjerterom Alta sentrum');
   });
@@ -55,8 +66,9 @@ describe('the settings editor', () => {
     for (const day of ['man', 'tir', 'ons', 'tor', 'fre', 'lør', 'søn']) {
       fireEvent.click(hours.getByRole('checkbox', { name: day }));
     }
-    save();
-    expect((await screen.findByRole('alert')).textContent).toBe(
+    save(HOURS);
+    // The refusal stands next to the section's own save button.
+    expect((await section(HOURS).findByRole('alert')).textContent).toBe(
       'Ikke lagret: stedet må ha minst én åpningsdag.',
     );
     expect(kiosk.store.config.get()).toBe(montenegroHammerfest);
@@ -66,11 +78,11 @@ describe('the settings editor', () => {
   it('refuses capacity 0 and a counter without a name', async () => {
     renderSettings(montenegroHammerfest);
     type(screen.getByRole('textbox', { name: 'Kapasitet (tomt = ingen grense)' }), '0');
-    save();
+    save(PLACE);
     expect((await screen.findByRole('alert')).textContent).toMatch(/kapasiteten må være minst 1/);
     type(screen.getByRole('textbox', { name: 'Kapasitet (tomt = ingen grense)' }), '15');
     fireEvent.click(screen.getByRole('button', { name: 'Legg til teller' }));
-    save();
+    save(COUNTERS);
     await waitFor(() =>
       expect(screen.getByRole('alert').textContent).toBe('Ikke lagret: teller 8 må ha et navn.'),
     );
@@ -80,7 +92,7 @@ describe('the settings editor', () => {
   it('names a field the schema refuses by its labels, in Norwegian', async () => {
     renderSettings();
     type(screen.getByRole('textbox', { name: 'Sekunder før personalskjermen lukkes' }), '5');
-    save();
+    save(TABLET);
     expect((await screen.findByRole('alert')).textContent).toBe(
       'Ikke lagret: «Sekunder før personalskjermen lukkes» er for lite eller for kort. Ingenting er endret.',
     );
@@ -138,8 +150,8 @@ describe('the settings editor', () => {
     const fresh = within(group('Tellere 8'));
     type(fresh.getByRole('textbox', { name: 'Navn' }), 'Fisketur på Sørøya');
     type(fresh.getByRole('textbox', { name: 'Pris i kroner (tomt = gratis)' }), '20');
-    save();
-    await screen.findByRole('status');
+    save(COUNTERS);
+    expect((await screen.findByRole('status')).textContent).toBe('Lagret: ny: Fisketur på Sørøya.');
     // The last counter the lead added (the implied volunteer counters are added after it).
     const lastAdded = () =>
       kiosk.store.config
@@ -148,7 +160,7 @@ describe('the settings editor', () => {
         .at(-1);
     expect(lastAdded()).toMatchObject({ id: 'fisketur-pa-soroya', priceNok: 20 });
     type(within(group('Fisketur på Sørøya')).getByRole('textbox', { name: 'Navn' }), 'Fisketur');
-    save();
+    save(COUNTERS);
     await waitFor(() => expect(lastAdded()?.name.nb).toBe('Fisketur'));
     expect(lastAdded()?.id).toBe('fisketur-pa-soroya');
   });
@@ -168,8 +180,15 @@ describe('the settings editor', () => {
       screen.getByRole('textbox', { name: 'Åpent likevel (f.eks. en helligdag)' }),
       '2026-12-26',
     );
-    save();
-    await screen.findByRole('status');
+    save(PROGRAMME);
+    expect((await screen.findByRole('status')).textContent).toBe('Lagret: Program.');
+    save(HOURS);
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe(
+        'Lagret: Stengte dager (ÅÅÅÅ-MM-DD, skilt med komma): – → 2026-12-24, 2026-12-31, ' +
+          'Åpent likevel (f.eks. en helligdag): – → 2026-12-26.',
+      ),
+    );
     const config = kiosk.store.config.get();
     expect(config.schedule.at(-1)).toMatchObject({ id: 'quiz', kind: 'event', date: MONDAY });
     expect(config.closedDates).toEqual(['2026-12-24', '2026-12-31']);
@@ -190,8 +209,10 @@ describe('the settings editor', () => {
     fireEvent.change(staff.getByRole('combobox', { name: 'Teller som' }), {
       target: { value: 'middag' },
     });
-    save();
-    expect((await screen.findByRole('status')).textContent).toBe('Innstillingene er lagret.');
+    save(DOOR);
+    expect((await screen.findByRole('status')).textContent).toBe(
+      'Lagret: Spørsmål etter innsjekk (høyst tre, alle kan hoppes over).',
+    );
     expect(kiosk.store.config.get().questions).toEqual({
       ready: ['forste-gang'],
       own: {
@@ -233,8 +254,11 @@ describe('the settings editor', () => {
         target: { value: 'checkout' },
       },
     );
-    save();
-    expect((await screen.findByRole('status')).textContent).toBe('Innstillingene er lagret.');
+    save(DOOR);
+    expect((await screen.findByRole('status')).textContent).toBe(
+      'Lagret: Spørsmål etter innsjekk (høyst tre, alle kan hoppes over), ' +
+        'Hvordan var det i dag? (tre ansikter): Ikke spør → Ved utsjekk.',
+    );
     expect(kiosk.store.config.get().questions).toEqual({ ready: ['forste-gang', 'aldersgruppe'] });
     expect(kiosk.store.config.get().userVoice).toBe('checkout');
 
@@ -245,9 +269,78 @@ describe('the settings editor', () => {
     type(screen.getByRole('textbox', { name: 'Spørsmålet' }), 'Hvem er du?');
     fireEvent.click(screen.getByRole('button', { name: 'Legg til svar' }));
     type(within(group('Svar 1')).getByRole('textbox', { name: 'Svar' }), 'Barn');
-    save();
+    save(DOOR);
     expect((await screen.findByRole('alert')).textContent).toMatch(/høyst 3 spørsmål/);
     expect(kiosk.store.config.get().questions).toEqual({ ready: ['forste-gang', 'aldersgruppe'] });
+  });
+});
+
+describe('the settings sections', () => {
+  it('each section saves only its own fields; the others keep their unsaved edits', async () => {
+    const kiosk = renderSettings();
+    const price = () =>
+      within(group('Bingobrett')).getByRole('textbox', {
+        name: 'Pris i kroner (tomt = gratis)',
+      }) as HTMLInputElement;
+    type(price(), '15');
+    fireEvent.click(within(group('Åpningstider 1')).getByRole('checkbox', { name: 'man' }));
+    expect(section(COUNTERS).getByText('Endringene her er ikke lagret ennå.')).toBeVisible();
+    expect(screen.getByText('Ikke lagret ennå: Åpent og stengt, Tellere og priser.')).toBeVisible();
+
+    save(HOURS);
+    expect((await section(HOURS).findByRole('status')).textContent).toBe(
+      'Lagret: Åpningstider (mandag).',
+    );
+    const stored = (await readSetting('config')) as SiteConfig;
+    expect(stored.openingHours[0]!.weekdays).toEqual([2, 3, 5]);
+    const bingo = (config: SiteConfig) => config.counters.find((c) => c.id === 'bingo');
+    expect(bingo(stored)?.priceNok).toBe(10);
+    // The price typed in the other section is still there, and still marked as not saved.
+    expect(price().value).toBe('15');
+    expect(section(COUNTERS).getByText('Endringene her er ikke lagret ennå.')).toBeVisible();
+    expect(section(HOURS).queryByText('Endringene her er ikke lagret ennå.')).toBeNull();
+
+    save(COUNTERS);
+    expect((await section(COUNTERS).findByRole('status')).textContent).toBe(
+      'Lagret: Bingobrett: pris 10 → 15 kr.',
+    );
+    expect(bingo(kiosk.store.config.get())?.priceNok).toBe(15);
+    expect(kiosk.store.config.get().openingHours[0]!.weekdays).toEqual([2, 3, 5]);
+    expect(screen.queryByText(/Ikke lagret ennå/)).toBeNull();
+  });
+
+  it('edits not saved are still there, and still marked, after leaving settings and coming back', () => {
+    const kiosk = renderSettings();
+    type(screen.getByRole('textbox', { name: 'Stedets navn' }), 'Nytt navn');
+    cleanup();
+    render(
+      <StoreContext.Provider value={kiosk.store}>
+        <Settings role="lead" />
+      </StoreContext.Provider>,
+    );
+    expect((screen.getByRole('textbox', { name: 'Stedets navn' }) as HTMLInputElement).value).toBe(
+      'Nytt navn',
+    );
+    expect(screen.getByText('Ikke lagret ennå: Stedet og språkene.')).toBeVisible();
+  });
+
+  it('a way straight to each section puts the focus on its heading', () => {
+    renderSettings();
+    fireEvent.click(screen.getByRole('button', { name: COUNTERS }));
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: COUNTERS }));
+  });
+
+  it('a refused section changes nothing stored and keeps the edits of another section', async () => {
+    renderSettings();
+    type(screen.getByRole('textbox', { name: 'Stedets navn' }), 'Nytt navn');
+    type(screen.getByRole('textbox', { name: 'Sekunder før personalskjermen lukkes' }), '5');
+    save(TABLET);
+    expect((await section(TABLET).findByRole('alert')).textContent).toMatch(/^Ikke lagret/);
+    expect(section(PLACE).queryByRole('alert')).toBeNull();
+    expect(await readSetting('config')).toBeUndefined();
+    expect((screen.getByRole('textbox', { name: 'Stedets navn' }) as HTMLInputElement).value).toBe(
+      'Nytt navn',
+    );
   });
 });
 
@@ -360,8 +453,10 @@ describe("a counter's switch", () => {
     expect(within(group('Besøk')).queryByRole('checkbox', { name: 'Vis i tellingen' })).toBeNull();
     fireEvent.click(inUse('Bingobrett'));
     fireEvent.click(inUse('Telefonsamtale'));
-    save();
-    expect((await screen.findByRole('status')).textContent).toBe('Innstillingene er lagret.');
+    save(COUNTERS);
+    expect((await screen.findByRole('status')).textContent).toBe(
+      'Lagret: Bingobrett endret, Telefonsamtale endret.',
+    );
     const enabledOf = (config: SiteConfig, id: string) =>
       config.counters.find((counter) => counter.id === id)?.enabled;
     expect(enabledOf(kiosk.store.config.get(), 'bingo')).toBe(false);

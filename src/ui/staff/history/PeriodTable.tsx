@@ -2,6 +2,7 @@
  * Totals per period: visits, then each other counter, and kroner for sales. Volunteer time is
  * stored in minutes and shown in hours.
  */
+import { useId } from 'preact/hooks';
 import { formatNok, type Translator } from '../../../i18n/index.ts';
 import { amountFor, netFor } from '../../../domain/reports.ts';
 import { VOLUNTEER_MINUTES_COUNTER } from '../../../domain/volunteer-hours.ts';
@@ -22,11 +23,14 @@ export function PeriodTable({ periods, period, counters, translator }: PeriodTab
   const { t, language } = translator;
   const shown = counters.filter((counter) => counter.kind !== 'checkout');
   const isHours = (counter: Counter) => counter.id === VOLUNTEER_MINUTES_COUNTER;
+  const captionId = useId();
   if (periods.length === 0) return <p>{t('staff.history.noDays')}</p>;
+  // A column per counter is wider than a tablet: the table scrolls inside its own box, which
+  // takes the keyboard's focus and is named by the caption, and the period stays in view.
   return (
-    <div class="table-scroll">
+    <div class="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
       <table class="figures">
-        <caption>{t('staff.history.totals')}</caption>
+        <caption id={captionId}>{t('staff.history.totals')}</caption>
         <thead>
           <tr>
             <th scope="col">{t('staff.history.period')}</th>

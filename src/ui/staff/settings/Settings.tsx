@@ -1,11 +1,12 @@
 /**
  * Settings (lead): the place, its hours and programme, counters, the questions after a tap,
- * the user voice,
- * capacity and languages, edited as one draft and saved through the schema; *Ord for dagen*;
- * the configuration file; storage and sync. A refused save names what is wrong and keeps the
- * door as it was.
+ * the user voice, capacity and languages, edited in sections that each save only their own
+ * fields through the schema and say what changed; *Ord for dagen*; the configuration file;
+ * storage and sync. A refused save names what is wrong, next to that section's button, and
+ * keeps the door as it was; another section's unsaved edits stay where they are.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { prepareConfig } from '../../../domain/configuration.ts';
 import { isVolunteerCounter } from '../../../domain/volunteer-hours.ts';
 import type { MessageKey } from '../../../i18n/index.ts';
 import {
@@ -27,6 +28,7 @@ import { applySettings, useStaffTranslator } from '../../../state/staff.ts';
 import { useKioskStore, useSyncController } from '../../store-context.ts';
 import { StorageStatus } from '../StorageStatus.tsx';
 import { SyncPanel } from '../SyncPanel.tsx';
+import { describeChanges, differs, type SectionProps } from './changes.ts';
 import {
   Feedback,
   Fields,
@@ -38,6 +40,52 @@ import {
 } from './fields.tsx';
 import { ConfigFile, WordPlan } from './WordPlan.tsx';
 
+/** The settings form's sections, each saved on its own: its title and the fields it owns. */
+const SECTIONS: readonly { id: string; title: MessageKey; props: SectionProps }[] = [
+  {
+    id: 'place',
+    title: 'staff.settings.section.place',
+    props: ['name', 'capacity', 'languages', 'defaultLanguage'],
+  },
+  {
+    id: 'hours',
+    title: 'staff.settings.section.hours',
+    props: ['openingHours', 'observePublicHolidays', 'closedDates', 'openDates'],
+  },
+  { id: 'programme', title: 'staff.settings.section.programme', props: ['schedule'] },
+  { id: 'counters', title: 'staff.settings.section.counters', props: ['counters'] },
+  {
+    id: 'door',
+    title: 'staff.settings.section.door',
+    props: ['questions', 'userVoice', 'wordOfDay'],
+  },
+  {
+    id: 'tablet',
+    title: 'staff.settings.section.tablet',
+    props: ['idleTimeoutSeconds', 'retentionDays'],
+  },
+];
+
+/**
+ * Edits not saved yet, per kiosk store: leaving settings for another staff screen and coming
+ * back finds them where they were (closing the page asks first, see below).
+ */
+const unsavedEdits = new WeakMap<object, Partial<SiteConfig>>();
+
+/** The configuration without keys whose value was cleared (the schema wants them absent). */
+function withoutCleared(config: SiteConfig): SiteConfig {
+  return Object.fromEntries(
+    Object.entries(config).filter(([, value]) => value !== undefined),
+  ) as SiteConfig;
+}
+
+/** The edits without those of these properties (a section's, once saved or edited anew). */
+function editsBesides(edits: Partial<SiteConfig>, props: SectionProps): Partial<SiteConfig> {
+  return Object.fromEntries(
+    Object.entries(edits).filter(([prop]) => !props.includes(prop as keyof SiteConfig)),
+  );
+}
+
 const NEW_COUNTER_KINDS = ['meal', 'sale', 'activity'] as const;
 
 export function Settings(_props: { role: 'lead' }) {
@@ -46,18 +94,52 @@ export function Settings(_props: { role: 'lead' }) {
   const translator = useStaffTranslator(store);
   const { t } = translator;
   const saved = useObservable(store.config);
-  const [draft, setDraft] = useState<SiteConfig>(saved);
-  const [message, setMessage] = useState<Message | undefined>(undefined);
-  useEffect(() => setDraft(saved), [saved]);
+  // Only what the lead has changed and not saved yet, per property: a save in one section
+  // takes its own properties out and leaves every other section's edits as they were.
+  const [edits, setEdits] = useState<Partial<SiteConfig>>(() => unsavedEdits.get(store) ?? {});
+  useEffect(() => void unsavedEdits.set(store, edits), [store, edits]);
+  const [message, setMessage] = useState<{ section: string; message: Message } | undefined>();
+  const draft = { ...saved, ...edits } as SiteConfig;
+  const unsaved = SECTIONS.filter((section) => differs(saved, draft, section.props));
 
-  async function save(event: Event) {
+  // Closing the page with edits not saved asks first, as a browser does for any form.
+  useEffect(() => {
+    if (unsaved.length === 0) return undefined;
+    const ask = (event: BeforeUnloadEvent) => event.preventDefault();
+    addEventListener('beforeunload', ask);
+    return () => removeEventListener('beforeunload', ask);
+  }, [unsaved.length]);
+
+  function edit(props: SectionProps, next: SiteConfig) {
+    const own = Object.fromEntries(props.map((prop) => [prop, next[prop]]));
+    setEdits({ ...editsBesides(edits, props), ...own });
+  }
+
+  async function save(section: (typeof SECTIONS)[number], event: Event) {
     event.preventDefault();
-    const outcome = await applySettings(store, draft);
-    setMessage(
-      outcome.ok
-        ? { ok: true, text: t('staff.settings.saved') }
-        : { ok: false, text: refusalText(translator, outcome.refusal, specs) },
+    const before = store.config.get();
+    const own = Object.fromEntries(section.props.map((prop) => [prop, draft[prop]]));
+    const outcome = await applySettings(store, withoutCleared({ ...before, ...own }));
+    if (!outcome.ok) {
+      const text = refusalText(translator, outcome.refusal, specs);
+      setMessage({ section: section.id, message: { ok: false, text } });
+      return;
+    }
+    setEdits((current) => editsBesides(current, section.props));
+    // Both sides as saving prepares them (ids, the volunteer counters), so only the lead's own
+    // changes are named.
+    const changes = describeChanges(
+      translator,
+      prepareConfig(before),
+      outcome.config,
+      section.props,
+      specs,
     );
+    const text =
+      changes.length === 0
+        ? t('staff.settings.nothingChanged')
+        : t('staff.settings.savedChanges', { changes: changes.join(', ') });
+    setMessage({ section: section.id, message: { ok: true, text } });
   }
 
   const choices = (values: readonly string[], prefix: string): Choices =>
@@ -191,16 +273,65 @@ export function Settings(_props: { role: 'lead' }) {
   return (
     <section class="settings" aria-labelledby="settings-title">
       <h2 id="settings-title">{t('staff.nav.settings')}</h2>
-      <form class="settings-form" onSubmit={(event) => void save(event)} noValidate>
-        <Fields
-          value={draft}
-          specs={specs}
-          translator={translator}
-          onChange={(next) => setDraft(next as SiteConfig)}
-        />
-        <button type="submit">{t('staff.settings.save')}</button>
-        <Feedback message={message} />
-      </form>
+      {/* The sections are long: a way straight to each, its heading taking the focus. */}
+      <div class="settings-jump" role="group" aria-label={t('staff.settings.jump')}>
+        {SECTIONS.map((section) => (
+          <button
+            key={section.id}
+            type="button"
+            class="secondary"
+            onClick={() => {
+              const heading = document.getElementById(`settings-${section.id}`);
+              heading?.scrollIntoView?.({ block: 'start' });
+              heading?.focus();
+            }}
+          >
+            {t(section.title)}
+          </button>
+        ))}
+      </div>
+      {unsaved.length > 0 ? (
+        <p class="staff-message warn">
+          {t('staff.settings.unsavedIn', {
+            sections: unsaved.map((section) => t(section.title)).join(', '),
+          })}
+        </p>
+      ) : null}
+      {SECTIONS.map((section) => {
+        const title = t(section.title);
+        const headingId = `settings-${section.id}`;
+        return (
+          <form
+            key={section.id}
+            class="settings-form settings-section"
+            aria-labelledby={headingId}
+            onSubmit={(event) => void save(section, event)}
+            noValidate
+          >
+            <h3 id={headingId} tabIndex={-1}>
+              {title}
+            </h3>
+            <Fields
+              value={draft}
+              specs={specs.filter(([prop]) => section.props.includes(prop))}
+              translator={translator}
+              onChange={(next) => edit(section.props, next as SiteConfig)}
+            />
+            <div class="settings-save">
+              <button
+                type="submit"
+                aria-label={t('staff.settings.saveSection', { section: title })}
+              >
+                {t('staff.settings.save')}
+              </button>
+              {differs(saved, draft, section.props) ? (
+                <p class="staff-message warn">{t('staff.settings.unsaved')}</p>
+              ) : null}
+              <Feedback message={message?.section === section.id ? message.message : undefined} />
+            </div>
+          </form>
+        );
+      })}
       <WordPlan translator={translator} />
       <ConfigFile translator={translator} specs={specs} />
       <StorageStatus />
