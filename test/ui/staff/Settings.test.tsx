@@ -110,8 +110,8 @@ describe('the settings editor', () => {
     expect(arabic.getAttribute('lang')).toBe('ar');
     expect(arabic.getAttribute('dir')).toBe('auto');
     type(arabic, '');
-    save();
-    expect((await screen.findByRole('status')).textContent).toBe('Innstillingene er lagret.');
+    save(PROGRAMME);
+    expect((await section(PROGRAMME).findByRole('status')).textContent).toBe('Lagret: Program.');
     const { title } = kiosk.store.config.get().schedule[4]!;
     expect(title).toEqual({
       ...hjerteromAlta.schedule[4]!.title,
@@ -136,8 +136,8 @@ describe('the settings editor', () => {
     const kiosk = renderSettings();
     const bingo = within(group('Bingo'));
     type(bingo.getByRole('textbox', { name: 'Tittel: Davvisámegiella' }), 'x'.repeat(61));
-    save();
-    expect((await screen.findByRole('alert')).textContent).toBe(
+    save(PROGRAMME);
+    expect((await section(PROGRAMME).findByRole('alert')).textContent).toBe(
       'Ikke lagret: «Program › nr. 4 › Tittel › Davvisámegiella» er for lang: høyst 60 tegn. Ingenting er endret.',
     );
     expect(kiosk.store.config.get()).toBe(hjerteromAlta);
