@@ -183,10 +183,10 @@ export const en: Catalogue = {
   'staff.pin.wrong': 'Wrong PIN. {n} tries left.',
   'staff.pin.tooShort': 'The PIN has 4–8 digits.',
   'staff.pin.locked': 'Too many wrong tries. Try again at {time}.',
-  'staff.pin.forgot': 'Use the recovery code',
+  'staff.pin.forgot': 'Forgot PIN?',
   'staff.recovery.title': 'Recovery code',
   'staff.recovery.hint':
-    'The code was shown once when the PINs were made. It unlocks the pad and lets the daily lead choose new PINs.',
+    'The code was shown once when the PINs were made. It unlocks the pad and lets the daily lead choose a new code for the PIN that was forgotten.',
   'staff.recovery.submit': 'Unlock',
   'staff.recovery.cancel': 'Cancel',
   'staff.recovery.wrong': 'The code is not right. Check that it was copied correctly.',
@@ -194,7 +194,6 @@ export const en: Catalogue = {
     'Write the code down and keep it safe, not with the tablet. It is shown only this once. With it, the daily lead can unlock the PIN pad and choose new PINs.',
   'staff.recovery.done': 'I have written the code down',
   'staff.setup.title': 'Choose the staff PINs',
-  'staff.setup.resetTitle': 'Choose new PINs',
   'staff.setup.intro':
     'Staff need two PINs of 4–8 digits: one for volunteers (tally) and one for the daily lead (closing, history and settings). They must differ.',
   'staff.setup.volunteerPin': 'Volunteer PIN',
@@ -267,6 +266,31 @@ export const en: Catalogue = {
   'staff.backfill.badDay': 'Choose a day.',
   'staff.backfill.noCounters': 'No counters were in use that day.',
   'staff.backfill.done': 'Added from paper sheet: {what} for {day}.',
+  'staff.setup.resetOneTitle': 'Choose a new {who}',
+  'staff.setup.resetOneIntro': 'Only this PIN is changed. The other stays as it was.',
+  'staff.setup.sameAsOther': 'The new PIN cannot be the same as the other PIN.',
+  'staff.recovery.which': 'Which PIN was forgotten?',
+  'staff.idle.title': 'Still here?',
+  'staff.idle.text':
+    'The screen returns to the door in a few seconds. What you have typed is kept until the next sign-in.',
+  'staff.idle.stay': 'Yes, continue',
+  'staff.timeouts.title': 'Staff screen timeout',
+  'staff.timeouts.intro':
+    'How many seconds the screen stays open untouched before it returns to the door. Applies to this tablet, from the next sign-in.',
+  'staff.timeouts.volunteer': 'Volunteer (seconds)',
+  'staff.timeouts.lead': 'Daily lead (seconds)',
+  'staff.timeouts.save': 'Save timeouts',
+  'staff.timeouts.saved': 'Saved. Applies from the next sign-in.',
+  'staff.timeouts.notWhole': '{who}: enter a whole number of seconds, for example 120.',
+  'staff.timeouts.outOfRange':
+    '{who}: the timeout must be between 30 seconds and 30 minutes (1800 seconds).',
+  'staff.timeouts.failed': 'The timeout could not be saved. Please try again.',
+  'staff.backfill.dayWithYear': '{day}, {year}',
+  'staff.backfill.confirm': 'Add {what} for {day}?',
+  'staff.backfill.confirmYes': 'Yes, add',
+  'staff.backfill.confirmNo': 'No, cancel',
+  'staff.backfill.tooOld':
+    'A volunteer can back-fill only today and yesterday. Ask the daily lead for earlier days.',
   'storage.title': 'Storage and version',
   'storage.quota':
     'The tablet’s storage is full. Counting goes on – the totals are saved – but single registrations are not. Sync or export to free space.',

@@ -36,6 +36,7 @@ import {
   type Message,
   type Spec,
 } from './fields.tsx';
+import { SessionTimeouts } from './SessionTimeouts.tsx';
 import { ConfigFile, WordPlan } from './WordPlan.tsx';
 
 const NEW_COUNTER_KINDS = ['meal', 'sale', 'activity'] as const;
@@ -203,6 +204,7 @@ export function Settings(_props: { role: 'lead' }) {
       </form>
       <WordPlan translator={translator} />
       <ConfigFile translator={translator} specs={specs} />
+      <SessionTimeouts />
       <StorageStatus />
       {sync ? <SyncPanel sync={sync} /> : null}
     </section>

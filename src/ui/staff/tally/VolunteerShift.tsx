@@ -8,7 +8,13 @@ import { useRef, useState } from 'preact/hooks';
 import type { MessageKey, Translator } from '../../../i18n/index.ts';
 import { VOLUNTEER_MINUTES_COUNTER, VOLUNTEERS_COUNTER } from '../../../domain/volunteer-hours.ts';
 import type { Total } from '../../../shared/protocol.ts';
-import { type ShiftResult, type TallyActions, totalOf } from '../../../state/staff.ts';
+import {
+  type Drafts,
+  type ShiftResult,
+  type TallyActions,
+  totalOf,
+  useDraft,
+} from '../../../state/staff.ts';
 
 export interface VolunteerShiftProps {
   tally: TallyActions;
@@ -19,6 +25,8 @@ export interface VolunteerShiftProps {
   intro?: string;
   /** After a stored shift, e.g. for closing to re-read the site's totals. */
   onWritten?: () => void;
+  /** Half-typed fields kept when the screen closed by itself. */
+  drafts?: Drafts;
 }
 
 const REFUSALS: Record<Extract<ShiftResult, { ok: false }>['reason'], MessageKey> = {
@@ -41,10 +49,11 @@ export function VolunteerShift({
   translator,
   intro,
   onWritten,
+  drafts,
 }: VolunteerShiftProps) {
   const { t, language } = translator;
-  const [volunteers, setVolunteers] = useState('');
-  const [hours, setHours] = useState('');
+  const [volunteers, setVolunteers] = useDraft(drafts, 'shift.volunteers');
+  const [hours, setHours] = useDraft(drafts, 'shift.hours');
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const [done, setDone] = useState('');
   const busy = useRef(false);

@@ -12,7 +12,7 @@ const MONDAY = '2026-11-23';
 function renderTally(kiosk: TestKiosk) {
   render(
     <StoreContext.Provider value={kiosk.store}>
-      <Tally />
+      <Tally role="volunteer" />
     </StoreContext.Provider>,
   );
 }
