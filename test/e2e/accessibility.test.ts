@@ -1,5 +1,3 @@
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { hjerteromAlta, montenegroHammerfest } from '../../src/domain/presets/index.ts';
@@ -14,9 +12,8 @@ import { uk } from '../../src/i18n/uk.ts';
 import type { RunningServer } from './support/server.ts';
 import { closeTablet, openTablet } from './support/tablet.ts';
 import { setUpStaffPins } from './support/staff.ts';
+import { violations } from './support/axe.ts';
 
-const require = createRequire(import.meta.url);
-const AXE = require.resolve('axe-core/axe.min.js');
 const CHECK_IN = Object.fromEntries(
   Object.entries({ nb, nn, se, en, uk, ar }).map(([language, catalogue]) => [
     language,
@@ -27,30 +24,6 @@ const VIEWPORTS = [
   { width: 768, height: 1024 },
   { width: 1280, height: 800 },
 ] as const;
-
-interface AxeViolation {
-  id: string;
-  help: string;
-  nodes: { target: unknown[] }[];
-}
-
-let axeText: string | undefined;
-const axeSource = () => (axeText ??= readFileSync(AXE, 'utf8'));
-
-/** axe-core's violations on the page as it is now, one line each. */
-async function violations(page: Page): Promise<string[]> {
-  // Evaluated through the driver, not added as a <script>: the shell's CSP (rightly) refuses
-  // inline scripts that are not its own.
-  await page.evaluate(axeSource());
-  const found = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: unknown[] }> } }).axe;
-    return (await axe.run()).violations;
-  });
-  return (found as AxeViolation[]).map(
-    (violation) =>
-      `${violation.id} (${violation.help}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-  );
-}
 
 /** Elements of the door whose content is wider than their box. */
 function overflowing(page: Page): Promise<string[]> {
