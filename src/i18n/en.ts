@@ -288,7 +288,9 @@ export const en: Catalogue = {
   'staff.backfill.dayWithYear': '{day}, {year}',
   'staff.backfill.confirm': 'Add {what} for {day}?',
   'staff.backfill.confirmYes': 'Yes, add',
-  'staff.backfill.confirmNo': 'No, cancel',
+  'staff.confirm.no': 'No, cancel',
+  'staff.volunteers.confirmCorrection': 'Take back {n} volunteers and {hours} hours for {day}?',
+  'staff.volunteers.confirmYes': 'Yes, take back',
   'staff.backfill.tooOld':
     'A volunteer can back-fill only today and yesterday. Ask the daily lead for earlier days.',
   'storage.title': 'Storage and version',

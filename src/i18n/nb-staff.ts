@@ -280,7 +280,9 @@ export const nbStaff = {
   'staff.backfill.dayWithYear': '{day} {year}',
   'staff.backfill.confirm': 'Legge til {what} for {day}?',
   'staff.backfill.confirmYes': 'Ja, legg til',
-  'staff.backfill.confirmNo': 'Nei, avbryt',
+  'staff.confirm.no': 'Nei, avbryt',
+  'staff.volunteers.confirmCorrection': 'Trekke fra {n} frivillige og {hours} timer for {day}?',
+  'staff.volunteers.confirmYes': 'Ja, trekk fra',
   'staff.backfill.tooOld':
     'En frivillig kan bare etterregistrere for i dag og i går. Be daglig leder om eldre dager.',
   'storage.title': 'Lagring og versjon',

@@ -54,8 +54,11 @@ export type ShiftResult =
   | { ok: true; shift: VolunteerShift; stored: boolean; correction: boolean }
   | { ok: false; reason: VolunteerHoursRefusal | VolunteerCountRefusal };
 
-/** Back-fills above this many ask to be confirmed first (a slip of the finger adds a zero). */
-export const BACKFILL_CONFIRM_ABOVE = 5;
+/**
+ * Back-fills and shift corrections above this many ask to be confirmed first (a slip of the
+ * finger adds a zero).
+ */
+export const CONFIRM_ABOVE = 5;
 
 export type BackfillResult =
   | { ok: true; write: TallyWrite }
@@ -72,7 +75,7 @@ export interface TallyActions {
   correct(target: TallyTarget, reason: CorrectionReason): Promise<TallyWrite>;
   /**
    * +n for a day from a paper tally sheet; refused with a reason when n is not 1–10 000, or
-   * the day is more than yesterday for a volunteer. Above `BACKFILL_CONFIRM_ABOVE` it stores
+   * the day is more than yesterday for a volunteer. Above `CONFIRM_ABOVE` it stores
    * nothing until called again `confirmed`.
    */
   backfill(
@@ -160,7 +163,7 @@ export function createTallyActions(store: KioskStore, role: StaffRole = 'lead'):
       if (day < (earliestBackfill(today) ?? day)) return { ok: false, problem: 'too-old' };
       const parsed = parseBackfillAmount(typedAmount);
       if (!parsed.ok) return parsed;
-      if (parsed.amount > BACKFILL_CONFIRM_ABOVE && !confirmed) {
+      if (parsed.amount > CONFIRM_ABOVE && !confirmed) {
         return { ok: false, problem: 'confirm', amount: parsed.amount };
       }
       const event = tallyInputEvent(target, parsed.amount, 'backfill', now, { day });

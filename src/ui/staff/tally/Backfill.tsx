@@ -5,7 +5,7 @@
  * only today and yesterday.
  */
 import { useMemo, useRef, useState } from 'preact/hooks';
-import { formatDay, type MessageKey, type Translator } from '../../../i18n/index.ts';
+import type { MessageKey, Translator } from '../../../i18n/index.ts';
 import type { SiteConfig } from '../../../shared/site-config.ts';
 import {
   type BackfillResult,
@@ -16,8 +16,9 @@ import {
   targetKey,
   useDraft,
 } from '../../../state/staff.ts';
+import { Confirm } from './Confirm.tsx';
 import { Notice, type TallyNotice } from './Notice.tsx';
-import { sheetName, signed } from './target-names.ts';
+import { dayWithYear, sheetName, signed } from './target-names.ts';
 
 export interface BackfillProps {
   config: SiteConfig;
@@ -42,11 +43,6 @@ const PROBLEMS: Record<Refusal, MessageKey> = {
   'bad-day': 'staff.backfill.badDay',
   'too-old': 'staff.backfill.tooOld',
 };
-
-/** "torsdag 2. januar 2025": a back-fill may reach into another year, so it always says which. */
-export function dayWithYear({ t, language }: Translator, day: string): string {
-  return t('staff.backfill.dayWithYear', { day: formatDay(language, day), year: day.slice(0, 4) });
-}
 
 export function Backfill({
   config,
@@ -172,17 +168,14 @@ export function Backfill({
           </p>
         ) : null}
         {asking ? (
-          <div role="alertdialog" aria-labelledby="backfill-confirm" class="staff-confirm">
-            <p id="backfill-confirm">{asking}</p>
-            <div class="staff-actions">
-              <button type="button" disabled={saving} onClick={() => void write(true)}>
-                {t('staff.backfill.confirmYes')}
-              </button>
-              <button type="button" class="secondary" onClick={() => setAsking(undefined)}>
-                {t('staff.backfill.confirmNo')}
-              </button>
-            </div>
-          </div>
+          <Confirm
+            question={asking}
+            yes={t('staff.backfill.confirmYes')}
+            busy={saving}
+            translator={translator}
+            onYes={() => void write(true)}
+            onNo={() => setAsking(undefined)}
+          />
         ) : (
           <button type="submit" disabled={saving}>
             {t('staff.backfill.submit')}
