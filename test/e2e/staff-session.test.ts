@@ -33,6 +33,14 @@ describe('a staff session left alone, in Chromium', () => {
 
   afterAll(() => closeTablet({ server, context }));
 
+  it('"Glemt PIN?" is on the pad from the start, and its form has no violations', async () => {
+    await page.goto(`${server.url}/#/staff`);
+    await page.getByRole('button', { name: 'Glemt PIN?' }).click();
+    await page.getByRole('textbox', { name: 'Gjenopprettingskode' }).waitFor();
+    expect(await violations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Avbryt' }).click();
+  });
+
   it("the lead's back-fill question and timeout control have no violations", async () => {
     await signIn(page, server, PINS.lead);
     await page.getByRole('textbox', { name: 'Antall', exact: true }).fill('500');
