@@ -87,6 +87,11 @@ export interface PinStore {
   tryPin(pin: string): Promise<PinAttempt>;
   /** Whether a typed recovery code is right; a right one lifts the lock. */
   recover(code: string): Promise<boolean>;
+  /**
+   * Replaces one role's PIN (after the recovery code): the other PIN and the recovery code stay
+   * as they were. Resolves to false, storing nothing, when the new PIN is the other role's.
+   */
+  replacePin(role: StaffRole, pin: string): Promise<boolean>;
 }
 
 /** Thrown by setUp when the PINs break the rules (the form checks them first). */
@@ -169,6 +174,17 @@ export function createPinStore(overrides: Partial<PinStoreDeps> = {}): PinStore 
       if (normalized.length !== RECOVERY_LENGTH) return false;
       if (!(await verifySecret(normalized, pins.recovery))) return false;
       await settings.remove('lock');
+      return true;
+    },
+
+    async replacePin(role, pin) {
+      if (pinProblem(pin, pin)) throw new PinRuleError('A PIN must be 4–8 digits');
+      const pins = await readPins();
+      if (pins === undefined) throw new PinRuleError('No PINs to replace');
+      const other = role === 'lead' ? pins.volunteer : pins.lead;
+      if (await verifySecret(pin, other)) return false;
+      const replaced: StoredPins = { ...pins, [role]: await hashSecret(pin, deps.iterations) };
+      await settings.write('pins', replaced);
       return true;
     },
   };

@@ -1,9 +1,9 @@
 /**
  * A staff session: when it ends by itself (which screens a role may open: staff-screens.ts). It owns
- * the rule that staff screens return to the door after the idle timeout, but never while
- * someone is typing a number — only once the field has been left and the timeout has passed.
+ * the rule that staff screens warn ten seconds before they return to the door after the idle
+ * timeout, and that a half-typed number only lengthens the wait (its text kept as a draft).
  */
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Translator } from '../i18n/index.ts';
 import type { KioskStore } from './kiosk-store.ts';
 import { useTranslator } from './language.ts';
@@ -26,7 +26,34 @@ const realClock: IdleClock = {
   clearTimeout: (timer) => globalThis.clearTimeout(timer as ReturnType<typeof setTimeout>),
 };
 
-/** Counts down to `onIdle`; input restarts it; a hold (a focused number field) pauses it. */
+/** How long before the screen closes the "Fortsatt her?" warning shows. */
+export const WARN_BEFORE_MS = 10_000;
+/**
+ * How much longer a screen stays open while a typing field has focus: a half-typed number
+ * must not keep a staff screen open for good in reach of visitors (what was typed is kept as
+ * a draft, see `useDraft`).
+ */
+export const TYPING_GRACE_MS = 3 * 60_000;
+
+/** What an idle timer tells: the warning, input after it, and the end. */
+export interface IdleHandlers {
+  onIdle(): void;
+  /** `WARN_BEFORE_MS` before `onIdle` (at once when the timeout is shorter than that). */
+  onWarn?(): void;
+  /** Input after the warning: the count starts again. */
+  onActive?(): void;
+}
+
+export interface IdleOptions {
+  clock?: IdleClock;
+  warnMs?: number;
+  graceMs?: number;
+}
+
+/**
+ * Counts down to `onIdle`, warning first; input restarts it; a hold (a focused typing field)
+ * lengthens it by the grace, but never stops it.
+ */
 export interface IdleTimer {
   touch(): void;
   hold(): void;
@@ -36,32 +63,49 @@ export interface IdleTimer {
 
 export function createIdleTimer(
   timeoutMs: number,
-  onIdle: () => void,
-  clock: IdleClock = realClock,
+  handlers: IdleHandlers,
+  { clock = realClock, warnMs = WARN_BEFORE_MS, graceMs = TYPING_GRACE_MS }: IdleOptions = {},
 ): IdleTimer {
-  let timer: unknown;
+  let timers: unknown[] = [];
   let held = false;
   let stopped = false;
+  let warned = false;
   const clear = () => {
-    if (timer !== undefined) clock.clearTimeout(timer);
-    timer = undefined;
+    for (const timer of timers) clock.clearTimeout(timer);
+    timers = [];
   };
   const restart = () => {
     clear();
-    if (held || stopped) return;
-    timer = clock.setTimeout(() => {
-      timer = undefined;
-      if (!held && !stopped) onIdle();
-    }, timeoutMs);
+    if (stopped) return;
+    if (warned) {
+      warned = false;
+      handlers.onActive?.();
+    }
+    const limit = timeoutMs + (held ? graceMs : 0);
+    timers = [
+      clock.setTimeout(
+        () => {
+          warned = true;
+          handlers.onWarn?.();
+        },
+        Math.max(0, limit - warnMs),
+      ),
+      clock.setTimeout(() => {
+        timers = [];
+        if (!stopped) handlers.onIdle();
+      }, limit),
+    ];
   };
   restart();
   return {
     touch: restart,
     hold() {
+      if (held) return;
       held = true;
-      clear();
+      restart();
     },
     release() {
+      if (!held) return;
       held = false;
       restart();
     },
@@ -72,7 +116,7 @@ export function createIdleTimer(
   };
 }
 
-/** Fields whose focus holds the timer: anything typed into, not buttons or choices. */
+/** Fields whose focus lengthens the count: anything typed into, not buttons or choices. */
 function isTypingField(target: EventTarget | null): boolean {
   if (typeof HTMLTextAreaElement !== 'undefined' && target instanceof HTMLTextAreaElement) {
     return true;
@@ -85,52 +129,78 @@ function isTypingField(target: EventTarget | null): boolean {
   );
 }
 
+/** Whether the "Fortsatt her?" warning shows, and the answer that keeps the screen open. */
+export interface IdleWarning {
+  warning: boolean;
+  stay(): void;
+}
+
 /**
  * Returns to the door after `timeoutMs` without input inside `root` (no timer while it is
- * undefined). Pointer, key and input events restart the count; focus in a typing field holds
- * it until the field is left.
+ * undefined), with a warning `WARN_BEFORE_MS` before. Pointer, key and input events restart
+ * the count; focus in a typing field adds `TYPING_GRACE_MS` to it, no more.
  */
 export function useIdleReturn(
   root: { readonly current: HTMLElement | null },
   timeoutMs: number | undefined,
   onIdle: () => void,
-): void {
+): IdleWarning {
   const latest = useRef(onIdle);
   latest.current = onIdle;
+  const [warning, setWarning] = useState(false);
+  const timerRef = useRef<IdleTimer | undefined>(undefined);
   useEffect(() => {
     const element = root.current;
     if (timeoutMs === undefined) return;
-    const timer = createIdleTimer(timeoutMs, () => latest.current());
-    if (element === null) return () => timer.stop();
-    if (isTypingField(element.ownerDocument.activeElement)) timer.hold();
+    const timer = createIdleTimer(timeoutMs, {
+      onIdle: () => latest.current(),
+      onWarn: () => setWarning(true),
+      onActive: () => setWarning(false),
+    });
+    timerRef.current = timer;
+    const stop = () => {
+      timer.stop();
+      timerRef.current = undefined;
+      setWarning(false);
+    };
+    if (element === null) return stop;
     // A field removed while focused may never send blur: every input re-reads the focus.
     const touch = () => {
       if (isTypingField(element.ownerDocument.activeElement)) timer.hold();
       else timer.release();
+      timer.touch();
     };
-    const focus = (event: Event) => {
-      if (isTypingField(event.target)) timer.hold();
-    };
-    const blur = (event: Event) => {
-      if (isTypingField(event.target)) timer.release();
-    };
-    const input = (event: Event) => {
-      // Typing keeps holding while the field has focus; elsewhere it is just input.
-      if (!isTypingField(event.target)) touch();
-    };
+    touch();
     const options = { capture: true, passive: true } as const;
-    element.addEventListener('pointerdown', touch, options);
-    element.addEventListener('keydown', touch, options);
-    element.addEventListener('input', input, options);
-    element.addEventListener('focus', focus, options);
-    element.addEventListener('blur', blur, options);
+    const events = ['pointerdown', 'keydown', 'input', 'focus', 'blur'] as const;
+    for (const name of events) element.addEventListener(name, touch, options);
     return () => {
-      timer.stop();
-      element.removeEventListener('pointerdown', touch, options);
-      element.removeEventListener('keydown', touch, options);
-      element.removeEventListener('input', input, options);
-      element.removeEventListener('focus', focus, options);
-      element.removeEventListener('blur', blur, options);
+      stop();
+      for (const name of events) element.removeEventListener(name, touch, options);
     };
   }, [root, timeoutMs]);
+  return { warning, stay: () => timerRef.current?.touch() };
+}
+
+/**
+ * Half-typed fields, kept by the app across sessions: a screen that closed by itself gives
+ * them back at the next sign-in. Keys name the field (`backfill.amount`).
+ */
+export type Drafts = Map<string, string>;
+
+/** A field's value kept in `drafts` as it is typed (plain state when there are none). */
+export function useDraft(
+  drafts: Drafts | undefined,
+  key: string,
+  initial = '',
+): [string, (value: string) => void] {
+  const [value, setValue] = useState(() => drafts?.get(key) ?? initial);
+  return [
+    value,
+    (next: string) => {
+      if (next === initial) drafts?.delete(key);
+      else drafts?.set(key, next);
+      setValue(next);
+    },
+  ];
 }

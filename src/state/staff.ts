@@ -8,6 +8,7 @@ export * from './export.ts';
 export * from './funder-report/index.ts';
 export * from './occupancy.ts';
 export * from './reports.ts';
+export * from './session-timeouts.ts';
 export * from './settings.ts';
 export * from './staff-session.ts';
 export * from './tally.ts';

@@ -5,6 +5,7 @@
  * deletes or edits an event.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { addDays } from '../domain/business-day.ts';
 import { rollUp } from '../domain/tally.ts';
 import type { CorrectionReason } from '../domain/door-events.ts';
 import {
@@ -22,9 +23,10 @@ import {
   type VolunteerShift,
 } from '../domain/volunteer-hours.ts';
 import type { Total } from '../shared/protocol.ts';
-import { countsOfDay, type EventInput } from '../storage/index.ts';
+import { countsOfDay, staffNetOfDay, type EventInput } from '../storage/index.ts';
 import type { KioskStorage, KioskStore, WriteOutcome } from './kiosk-store.ts';
 import { observable, type Observable } from './observable.ts';
+import type { StaffRole } from './pins.ts';
 import { useLiveQuery } from './use-live-query.ts';
 
 export { CORRECTION_REASONS, type CorrectionReason } from '../domain/door-events.ts';
@@ -52,20 +54,38 @@ export type ShiftResult =
   | { ok: true; shift: VolunteerShift; stored: boolean; correction: boolean }
   | { ok: false; reason: VolunteerHoursRefusal | VolunteerCountRefusal };
 
+/**
+ * Back-fills and shift corrections above this many ask to be confirmed first (a slip of the
+ * finger adds a zero).
+ */
+export const CONFIRM_ABOVE = 5;
+
 export type BackfillResult =
   | { ok: true; write: TallyWrite }
-  | { ok: false; problem: BackfillProblem | 'future-day' | 'bad-day' };
+  | { ok: false; problem: 'confirm'; amount: number }
+  | { ok: false; problem: BackfillProblem | 'future-day' | 'bad-day' | 'too-old' };
 
 export interface TallyActions {
-  /** This session's last tap, while it can still be undone. */
+  /** This session's last tap or correction, while it can still be undone. */
   lastTap: Observable<TallyWrite | undefined>;
   tap(target: TallyTarget): Promise<TallyWrite>;
-  /** A −1 with the same key and kroner as the last tap; undefined when there is none. */
+  /** The last tap or correction taken back (same key and kroner); undefined when none. */
   undo(): Promise<TallyWrite | undefined>;
   /** A −1 on today's count with a reason from the fixed list. */
   correct(target: TallyTarget, reason: CorrectionReason): Promise<TallyWrite>;
-  /** +n for a day from a paper tally sheet; refused with a reason when n is not 1–10 000. */
-  backfill(target: TallyTarget, day: string, typedAmount: string): Promise<BackfillResult>;
+  /**
+   * +n for a day from a paper tally sheet; refused with a reason when n is not 1–10 000, or
+   * the day is more than yesterday for a volunteer. Above `CONFIRM_ABOVE` it stores
+   * nothing until called again `confirmed`.
+   */
+  backfill(
+    target: TallyTarget,
+    day: string,
+    typedAmount: string,
+    confirmed?: boolean,
+  ): Promise<BackfillResult>;
+  /** The earliest day this session's role may back-fill (undefined: any day). */
+  earliestBackfill(today: string): string | undefined;
   /**
    * A shift's volunteers and typed hours added to today's `frivillige` and `frivillig-minutter`
    * in one write (whole minutes); with a reason, the same numbers taken back as a correction.
@@ -80,10 +100,21 @@ export interface TallyActions {
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** A staff session's tally writes (one per sign-in, so undo never reaches another's tap). */
-export function createTallyActions(store: KioskStore): TallyActions {
+/**
+ * A staff session's tally writes (one per sign-in, so undo never reaches another's tap). A
+ * volunteer back-fills today and yesterday; the lead any day.
+ */
+export function createTallyActions(store: KioskStore, role: StaffRole = 'lead'): TallyActions {
   const lastTap = observable<TallyWrite | undefined>(undefined);
   let lastEvent: EventInput | undefined;
+  const earliestBackfill = (today: string) => (role === 'lead' ? undefined : addDays(today, -1));
+
+  // Undo and correction agree on "last": both taps and corrections are what undo takes back.
+  function remember(write: TallyWrite, outcome: WriteOutcome): TallyWrite {
+    lastEvent = outcome.events[0];
+    lastTap.set(write);
+    return write;
+  }
 
   function written(
     target: TallyTarget,
@@ -102,10 +133,7 @@ export function createTallyActions(store: KioskStore): TallyActions {
       const outcome = await store.record([
         tallyInputEvent(target, 1, 'staff', at, store.dayOf(at)),
       ]);
-      const write = written(target, 'tap', outcome);
-      lastEvent = outcome.events[0];
-      lastTap.set(write);
-      return write;
+      return remember(written(target, 'tap', outcome), outcome);
     },
 
     async undo() {
@@ -121,15 +149,23 @@ export function createTallyActions(store: KioskStore): TallyActions {
     async correct(target, reason) {
       const at = store.now();
       const event = correctionEvent(target, reason, at, store.dayOf(at));
-      return written(target, 'correction', await store.record([event]));
+      const outcome = await store.record([event]);
+      return remember(written(target, 'correction', outcome), outcome);
     },
 
-    async backfill(target, day, typedAmount) {
+    earliestBackfill,
+
+    async backfill(target, day, typedAmount, confirmed = false) {
       if (!ISO_DAY.test(day)) return { ok: false, problem: 'bad-day' };
       const now = store.now();
-      if (day > store.dayOf(now).day) return { ok: false, problem: 'future-day' };
+      const today = store.dayOf(now).day;
+      if (day > today) return { ok: false, problem: 'future-day' };
+      if (day < (earliestBackfill(today) ?? day)) return { ok: false, problem: 'too-old' };
       const parsed = parseBackfillAmount(typedAmount);
       if (!parsed.ok) return parsed;
+      if (parsed.amount > CONFIRM_ABOVE && !confirmed) {
+        return { ok: false, problem: 'confirm', amount: parsed.amount };
+      }
       const event = tallyInputEvent(target, parsed.amount, 'backfill', now, { day });
       const outcome = await store.record([event]);
       return { ok: true, write: written(target, 'backfill', outcome) };
@@ -170,6 +206,12 @@ export function useDayTotals(store: KioskStore, day: string): Total[] | undefine
     day,
   ]);
   return useMemo(() => (counts ? rollUp(counts) : undefined), [counts]);
+}
+
+/** What staff added per counter on a day (door taps left out), re-read after every write. */
+export function useStaffNet(store: KioskStore, day: string): Map<string, number> | undefined {
+  const storage = useStorage(store);
+  return useLiveQuery(storage ? () => staffNetOfDay(storage.db, day) : undefined, [storage, day]);
 }
 
 /** The net count (and kroner) of a counter, or one of its options, in a day's totals. */

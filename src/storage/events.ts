@@ -57,3 +57,22 @@ export async function checkHealth(db: TerskelDatabase, now: number): Promise<voi
   await writeWithReopen(db, () => db.meta.put({ key: HEALTH_KEY, value: String(now) }));
   await db.meta.get(HEALTH_KEY);
 }
+
+/**
+ * A day's net per counter of what staff wrote (taps, undos, corrections, back-fills) on this
+ * tablet, the door's own taps left out: the tally's "added by staff" cards show these.
+ */
+export async function staffNetOfDay(
+  db: TerskelDatabase,
+  day: string,
+): Promise<Map<string, number>> {
+  const net = new Map<string, number>();
+  await db.events
+    .where('day')
+    .equals(day)
+    .each((event) => {
+      if (event.source !== 'door')
+        net.set(event.counter, (net.get(event.counter) ?? 0) + event.delta);
+    });
+  return net;
+}

@@ -69,6 +69,14 @@ export const SETTING_SCHEMAS = {
   }),
   /** This database's replica id, remembered beside the pairing to notice a reset database. */
   replica: z.object({ id: z.string(), resetAt: z.optional(z.number()) }),
+  /**
+   * This tablet's staff timeouts per role, in seconds (state/session-timeouts.ts); a role
+   * without one uses the site's `idleTimeoutSeconds`. A tablet's choice, never the site's.
+   */
+  sessionTimeouts: z.object({
+    volunteer: z.optional(z.int().check(z.gte(30), z.lte(1800))),
+    lead: z.optional(z.int().check(z.gte(30), z.lte(1800))),
+  }),
   /** When a file last left the tablet (a CSV or a backup): the self-test shows it. */
   lastExport: z.number(),
 } as const;

@@ -3,7 +3,7 @@
  * gate in front of staff mode. A fresh tablet is set up (place, PINs, pairing) before the door
  * shows; staff screens load only when opened, so the door's first paint carries none of them.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { type KioskStore } from '../state/index.ts';
 import type { SyncController } from '../state/sync.ts';
 import type { PinStore, StaffRole } from '../state/pins.ts';
@@ -67,7 +67,10 @@ export function App({ store, sync, onTap, pins: givenPins, startAfter }: AppProp
   const [route, setRoute] = useState<Route>(() => routeOf(location.hash));
   const [setup, setSetup] = useState<Setup>(() => (readSetupHint() ? 'ready' : 'checking'));
   const [role, setRole] = useState<StaffRole | undefined>(undefined);
-  const [resetting, setResetting] = useState(false);
+  // The PIN being chosen again after the recovery code.
+  const [resetting, setResetting] = useState<StaffRole | undefined>(undefined);
+  // Half-typed staff fields outlive a session that closed by itself (state/staff-session.ts).
+  const drafts = useRef(new Map<string, string>()).current;
 
   useEffect(() => {
     let current = true;
@@ -97,7 +100,7 @@ export function App({ store, sync, onTap, pins: givenPins, startAfter }: AppProp
   useEffect(() => {
     if (route.name === 'door') {
       setRole(undefined);
-      setResetting(false);
+      setResetting(undefined);
     }
   }, [route.name]);
 
@@ -131,13 +134,13 @@ export function App({ store, sync, onTap, pins: givenPins, startAfter }: AppProp
     content = <Door onStaff={() => go({ name: 'staff' })} {...(onTap ? { onTap } : {})} />;
   } else if (modules === undefined || pins === undefined) {
     content = <main class="staff" aria-busy="true" />;
-  } else if (resetting) {
+  } else if (resetting !== undefined) {
     content = (
       <modules.PinSetup
         pins={pins}
-        mode="reset"
+        mode={{ forgotten: resetting }}
         onDone={() => {
-          setResetting(false);
+          setResetting(undefined);
           setRole('lead');
           go({ name: 'staff', screen: 'tally' });
         }}
@@ -152,7 +155,7 @@ export function App({ store, sync, onTap, pins: givenPins, startAfter }: AppProp
           const wanted = route.screen;
           go({ name: 'staff', screen: wanted && mayOpen(signedIn, wanted) ? wanted : 'tally' });
         }}
-        onRecovered={() => setResetting(true)}
+        onRecovered={setResetting}
         onBack={toDoor}
       />
     );
@@ -163,6 +166,7 @@ export function App({ store, sync, onTap, pins: givenPins, startAfter }: AppProp
         screen={route.screen ?? 'tally'}
         onNavigate={(screen) => go({ name: 'staff', screen })}
         onLeave={toDoor}
+        drafts={drafts}
       />
     );
   }

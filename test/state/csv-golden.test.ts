@@ -102,7 +102,9 @@ async function recordWeek(): Promise<KioskStore> {
   await store.answer(skipper.events[0]!, FIRST_TIME_COUNTER, NO_ANSWER);
   clock = oslo(25, 14, 30);
   const wednesday = createTallyActions(store);
-  expect(await wednesday.backfill(target(WEDNESDAY, 'middag'), WEDNESDAY, '28')).toMatchObject({
+  expect(
+    await wednesday.backfill(target(WEDNESDAY, 'middag'), WEDNESDAY, '28', true),
+  ).toMatchObject({
     ok: true,
   });
   expect(await wednesday.addShift('2', '7,5')).toMatchObject({ ok: true, stored: true });
@@ -124,7 +126,7 @@ async function recordWeek(): Promise<KioskStore> {
   // Sunday: Friday's paper sheet
   clock = oslo(29, 12);
   const sunday = createTallyActions(store);
-  expect(await sunday.backfill(target(FRIDAY, 'middag'), FRIDAY, '10')).toMatchObject({
+  expect(await sunday.backfill(target(FRIDAY, 'middag'), FRIDAY, '10', true)).toMatchObject({
     ok: true,
   });
   return store;

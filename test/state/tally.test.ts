@@ -69,7 +69,49 @@ describe('tally actions', () => {
     await tally.correct(target(MONDAY, 'middag'), 'counted-twice');
     const [correction] = await eventsOf(kiosk);
     expect(correction).toMatchObject({ delta: -1, reason: 'counted-twice', source: 'staff' });
-    expect(tally.lastTap.get()).toBeUndefined();
+  });
+
+  it('undo after a correction takes back the correction, not the tap before it', async () => {
+    const kiosk = testKiosk({ now: MONDAY_1250 });
+    const tally = createTallyActions(kiosk.store);
+    await tally.tap(target(MONDAY, 'middag'));
+    await tally.tap(target(MONDAY, 'middag'));
+    await tally.correct(target(MONDAY, 'middag'), 'counted-twice');
+    expect(tally.lastTap.get()).toMatchObject({ kind: 'correction', delta: -1 });
+    expect(await tally.undo()).toMatchObject({ kind: 'undo', delta: 1 });
+    expect(net(await totalsOf(await kiosk.storage, MONDAY), 'middag')).toBe(2);
+    expect(await tally.undo()).toBeUndefined();
+  });
+
+  it('a back-fill of more than a few stores nothing until it is confirmed', async () => {
+    const kiosk = testKiosk({ now: THURSDAY_1200 });
+    const tally = createTallyActions(kiosk.store);
+    const visits = target(MONDAY, 'visit');
+    expect(await tally.backfill(visits, MONDAY, '500')).toEqual({
+      ok: false,
+      problem: 'confirm',
+      amount: 500,
+    });
+    expect(await eventsOf(kiosk)).toEqual([]);
+    expect(await tally.backfill(visits, MONDAY, '500', true)).toMatchObject({ ok: true });
+    expect(net(await totalsOf(await kiosk.storage, MONDAY), 'visit')).toBe(500);
+  });
+
+  it('a volunteer back-fills today and yesterday only; the lead any day', async () => {
+    const kiosk = testKiosk({ now: THURSDAY_1200 });
+    const volunteer = createTallyActions(kiosk.store, 'volunteer');
+    const lead = createTallyActions(kiosk.store, 'lead');
+    const dinner = target(MONDAY, 'middag');
+    expect(volunteer.earliestBackfill(THURSDAY)).toBe('2026-11-25');
+    expect(lead.earliestBackfill(THURSDAY)).toBeUndefined();
+    expect(await volunteer.backfill(dinner, '2026-11-24', '3')).toEqual({
+      ok: false,
+      problem: 'too-old',
+    });
+    expect(await eventsOf(kiosk)).toEqual([]);
+    expect(await volunteer.backfill(dinner, '2026-11-25', '3')).toMatchObject({ ok: true });
+    expect(await lead.backfill(dinner, '2026-01-02', '3')).toMatchObject({ ok: true });
+    expect(await eventsOf(kiosk)).toHaveLength(2);
   });
 
   it('a reason outside the fixed list is refused', async () => {
@@ -84,7 +126,7 @@ describe('tally actions', () => {
   it('a back-fill is +n on the chosen day, marked back-filled, without an hour', async () => {
     const kiosk = testKiosk({ now: THURSDAY_1200 });
     const tally = createTallyActions(kiosk.store);
-    const result = await tally.backfill(target(MONDAY, 'visit'), MONDAY, '12');
+    const result = await tally.backfill(target(MONDAY, 'visit'), MONDAY, '12', true);
     expect(result).toMatchObject({ ok: true, write: { delta: 12, day: MONDAY } });
     const [event] = await eventsOf(kiosk);
     expect(event).toMatchObject({ day: MONDAY, delta: 12, source: 'backfill', hour: -1 });

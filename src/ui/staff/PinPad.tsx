@@ -1,7 +1,8 @@
 /**
  * The PIN pad behind the door's hidden gesture: big digits, masked dots, and the role decided
- * by which PIN matches. Wrong PINs get a calm count of tries left; after five the pad locks,
- * and the recovery code is the way past a lock.
+ * by which PIN matches. Wrong PINs get a calm count of tries left; after five the pad locks.
+ * "Glemt PIN?" is there from the start: the recovery code lifts a lock and lets the lead choose
+ * a new code for the one PIN that was forgotten.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { localTimeOf } from '../../domain/business-day.ts';
@@ -10,13 +11,14 @@ import { useObservable } from '../../state/index.ts';
 import { PIN_MAX_DIGITS, PIN_MIN_DIGITS, type PinStore, type StaffRole } from '../../state/pins.ts';
 import { useIdleReturn, useStaffTranslator } from '../../state/staff.ts';
 import { useKioskStore } from '../store-context.ts';
+import { IdleWarning } from './IdleWarning.tsx';
 import '../staff.css';
 
 export interface PinPadProps {
   pins: PinStore;
   onSignIn(role: StaffRole): void;
-  /** The recovery code was right: the lock is lifted and the lead may choose new PINs. */
-  onRecovered(): void;
+  /** The recovery code was right: the lock is lifted and the forgotten PIN may be chosen again. */
+  onRecovered(forgotten: StaffRole): void;
   onBack(): void;
 }
 
@@ -25,7 +27,8 @@ const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'] as const;
 export function PinPad({ pins, onSignIn, onRecovered, onBack }: PinPadProps) {
   const store = useKioskStore();
   const config = useObservable(store.config);
-  const { t, language } = useStaffTranslator(store);
+  const translator = useStaffTranslator(store);
+  const { t, language } = translator;
   const [digits, setDigits] = useState('');
   const [message, setMessage] = useState<string | undefined>(undefined);
   const [checking, setChecking] = useState(false);
@@ -33,7 +36,7 @@ export function PinPad({ pins, onSignIn, onRecovered, onBack }: PinPadProps) {
   const [recovering, setRecovering] = useState(false);
   const root = useRef<HTMLElement>(null);
   // A pad left open goes back to the door, as the staff screens do.
-  useIdleReturn(root, config.idleTimeoutSeconds * 1000, onBack);
+  const idle = useIdleReturn(root, config.idleTimeoutSeconds * 1000, onBack);
 
   useEffect(() => {
     let current = true;
@@ -163,16 +166,15 @@ export function PinPad({ pins, onSignIn, onRecovered, onBack }: PinPadProps) {
           >
             {t('staff.pin.submit')}
           </button>
-          {locked ? (
-            <button type="button" class="secondary" onClick={() => setRecovering(true)}>
-              {t('staff.pin.forgot')}
-            </button>
-          ) : null}
+          <button type="button" class="secondary" onClick={() => setRecovering(true)}>
+            {t('staff.pin.forgot')}
+          </button>
         </section>
       )}
       <button type="button" class="secondary staff-leave" onClick={onBack}>
         {t('staff.back')}
       </button>
+      <IdleWarning idle={idle} translator={translator} />
     </main>
   );
 }
@@ -185,10 +187,11 @@ function RecoveryForm({
 }: {
   pins: PinStore;
   t: ReturnType<typeof useStaffTranslator>['t'];
-  onRecovered(): void;
+  onRecovered(forgotten: StaffRole): void;
   onCancel(): void;
 }) {
   const [code, setCode] = useState('');
+  const [unlocked, setUnlocked] = useState(false);
   const [wrong, setWrong] = useState(false);
   const [checking, setChecking] = useState(false);
   async function submit(event: Event) {
@@ -196,8 +199,22 @@ function RecoveryForm({
     setChecking(true);
     const right = await pins.recover(code);
     setChecking(false);
-    if (right) onRecovered();
+    if (right) setUnlocked(true);
     else setWrong(true);
+  }
+  if (unlocked) {
+    return (
+      <section class="recovery-form" aria-labelledby="recovery-which">
+        <h2 id="recovery-which">{t('staff.recovery.which')}</h2>
+        <div class="staff-actions">
+          {(['volunteer', 'lead'] as const).map((role) => (
+            <button type="button" key={role} onClick={() => onRecovered(role)}>
+              {t(role === 'lead' ? 'staff.setup.leadPin' : 'staff.setup.volunteerPin')}
+            </button>
+          ))}
+        </div>
+      </section>
+    );
   }
   return (
     <form class="recovery-form" onSubmit={(event) => void submit(event)}>

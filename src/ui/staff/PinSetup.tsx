@@ -1,23 +1,29 @@
 /**
- * Choosing the two staff PINs: on a fresh tablet before the door shows, and after the
- * recovery code has lifted a lock. Each PIN is typed twice; the recovery code that comes
- * back is shown once, to be written down — so this screen never times out to the door.
+ * Choosing the staff PINs: both on a fresh tablet before the door shows (the recovery code that
+ * comes back is shown once, to be written down — so this screen never times out to the door),
+ * or only the forgotten one after the recovery code has lifted a lock. Each PIN is typed twice.
  */
 import { useState } from 'preact/hooks';
 import type { MessageKey } from '../../i18n/index.ts';
-import { pinProblem, PIN_MAX_DIGITS, type PinStore } from '../../state/pins.ts';
+import { pinProblem, PIN_MAX_DIGITS, type PinStore, type StaffRole } from '../../state/pins.ts';
 import { useStaffTranslator } from '../../state/staff.ts';
 import { useKioskStore } from '../store-context.ts';
 import '../staff.css';
 
 export interface PinSetupProps {
   pins: PinStore;
-  mode: 'first' | 'reset';
-  /** The PINs are stored and the recovery code was acknowledged. */
+  /** Both PINs on a fresh tablet, or the one forgotten after the recovery code. */
+  mode: 'first' | { forgotten: StaffRole };
+  /** The PINs are stored (and a new recovery code was acknowledged). */
   onDone(): void;
 }
 
 type Field = 'volunteer' | 'volunteerRepeat' | 'lead' | 'leadRepeat';
+
+const PAIRS = [
+  ['volunteer', 'volunteerRepeat'],
+  ['lead', 'leadRepeat'],
+] as const;
 
 const LABELS: Record<Field, MessageKey> = {
   volunteer: 'staff.setup.volunteerPin',
@@ -38,19 +44,21 @@ export function PinSetup({ pins, mode, onDone }: PinSetupProps) {
   const [problems, setProblems] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
   const [recoveryCode, setRecoveryCode] = useState<string | undefined>(undefined);
+  const forgotten = mode === 'first' ? undefined : mode.forgotten;
+  const pairs = PAIRS.filter(([pin]) => forgotten === undefined || pin === forgotten);
+  const fields: Field[] = pairs.flat();
 
   function check(): string[] {
     const found: string[] = [];
-    for (const [pin, repeat] of [
-      ['volunteer', 'volunteerRepeat'],
-      ['lead', 'leadRepeat'],
-    ] as const) {
+    for (const [pin, repeat] of pairs) {
       const problem = pinProblem(values[pin], values[repeat]);
       const who = t(LABELS[pin]);
       if (problem === 'format') found.push(t('staff.setup.format', { who }));
       if (problem === 'mismatch') found.push(t('staff.setup.mismatch', { who }));
     }
-    if (found.length === 0 && values.volunteer === values.lead) found.push(t('staff.setup.same'));
+    if (found.length === 0 && forgotten === undefined && values.volunteer === values.lead) {
+      found.push(t('staff.setup.same'));
+    }
     return found;
   }
 
@@ -61,7 +69,13 @@ export function PinSetup({ pins, mode, onDone }: PinSetupProps) {
     if (found.length > 0) return;
     setSaving(true);
     try {
-      setRecoveryCode(await pins.setUp(values.volunteer, values.lead));
+      if (forgotten === undefined) {
+        setRecoveryCode(await pins.setUp(values.volunteer, values.lead));
+      } else if (await pins.replacePin(forgotten, values[forgotten])) {
+        onDone();
+      } else {
+        setProblems([t('staff.setup.sameAsOther')]);
+      }
     } catch {
       setProblems([t('staff.setup.failed')]);
     } finally {
@@ -84,10 +98,14 @@ export function PinSetup({ pins, mode, onDone }: PinSetupProps) {
 
   return (
     <main class="staff pin-screen">
-      <h1>{t(mode === 'first' ? 'staff.setup.title' : 'staff.setup.resetTitle')}</h1>
-      <p>{t('staff.setup.intro')}</p>
+      <h1>
+        {forgotten === undefined
+          ? t('staff.setup.title')
+          : t('staff.setup.resetOneTitle', { who: t(LABELS[forgotten]) })}
+      </h1>
+      <p>{t(forgotten === undefined ? 'staff.setup.intro' : 'staff.setup.resetOneIntro')}</p>
       <form class="pin-setup" onSubmit={(event) => void save(event)} noValidate>
-        {(Object.keys(LABELS) as Field[]).map((field) => (
+        {fields.map((field) => (
           <label key={field}>
             {t(LABELS[field])}
             <input

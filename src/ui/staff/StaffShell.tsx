@@ -9,14 +9,17 @@ import { useObservable } from '../../state/index.ts';
 import type { StaffRole } from '../../state/pins.ts';
 import {
   createTallyActions,
+  type Drafts,
   mayOpen,
   STAFF_SCREENS,
   type StaffScreen,
   useIdleReturn,
+  useSessionTimeoutMs,
   useStaffTranslator,
 } from '../../state/staff.ts';
 import { useKioskStore } from '../store-context.ts';
 import { Help } from './help/Help.tsx';
+import { IdleWarning } from './IdleWarning.tsx';
 import { OccupancyPanel } from './OccupancyPanel.tsx';
 import { leadScreens, SCREEN_LABELS } from './screens.ts';
 import { StorageAlerts } from './StorageStatus.tsx';
@@ -28,18 +31,21 @@ export interface StaffShellProps {
   screen: StaffScreen;
   onNavigate(screen: StaffScreen): void;
   onLeave(): void;
+  /** Half-typed fields kept across sessions (the app's; none in a test that needs none). */
+  drafts?: Drafts;
 }
 
-export function StaffShell({ role, screen, onNavigate, onLeave }: StaffShellProps) {
+export function StaffShell({ role, screen, onNavigate, onLeave, drafts }: StaffShellProps) {
   const store = useKioskStore();
-  const { t } = useStaffTranslator(store);
+  const translator = useStaffTranslator(store);
+  const { t } = translator;
   const config = useObservable(store.config);
   const problem = useObservable(store.configProblem);
   const pending = useObservable(store.pending);
   // One per session: undo reaches this session's last tap, whichever screen was visited since.
-  const tally = useMemo(() => createTallyActions(store), [store]);
+  const tally = useMemo(() => createTallyActions(store, role), [store, role]);
   const root = useRef<HTMLElement>(null);
-  useIdleReturn(root, config.idleTimeoutSeconds * 1000, onLeave);
+  const idle = useIdleReturn(root, useSessionTimeoutMs(role, config.idleTimeoutSeconds), onLeave);
   const shown: StaffScreen = mayOpen(role, screen) ? screen : 'tally';
   const LeadScreen =
     shown === 'tally' || shown === 'help' || role !== 'lead' ? undefined : leadScreens[shown];
@@ -91,9 +97,10 @@ export function StaffShell({ role, screen, onNavigate, onLeave }: StaffShellProp
         ) : shown === 'help' ? (
           <Help />
         ) : (
-          <Tally tally={tally} />
+          <Tally tally={tally} role={role} {...(drafts ? { drafts } : {})} />
         )}
       </div>
+      <IdleWarning idle={idle} translator={translator} />
       <footer class="staff-footer">{t('staff.version', { version: __APP_VERSION__ })}</footer>
     </main>
   );

@@ -38,7 +38,8 @@ export async function violations(page: Page): Promise<string[]> {
 }
 
 /**
- * Elements in the page's main whose content is wider than their box. A box made to scroll
+ * Elements in the page's main whose content is wider than their box (text for screen readers
+ * only is clipped on purpose and does not count). A box made to scroll
  * sideways (a table with a column per counter) counts only if the keyboard cannot reach it.
  */
 export function overflowing(page: Page): Promise<string[]> {
@@ -48,6 +49,8 @@ export function overflowing(page: Page): Promise<string[]> {
     if (root.scrollWidth > root.clientWidth)
       found.push(`page ${root.scrollWidth}>${root.clientWidth}`);
     for (const element of document.querySelectorAll('main *')) {
+      // Text for screen readers only is clipped to one pixel on purpose.
+      if (element.classList.contains('visually-hidden')) continue;
       const scrolls = ['auto', 'scroll'].includes(getComputedStyle(element).overflowX);
       if (scrolls && (element as HTMLElement).tabIndex >= 0) continue;
       if (element.clientWidth > 0 && element.scrollWidth > element.clientWidth + 1) {

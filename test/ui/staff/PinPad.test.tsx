@@ -128,7 +128,7 @@ describe('the PIN pad', () => {
     expect((await screen.findByRole('alert')).textContent).toMatch(/^For mange feil forsøk/);
     expect((screen.getByRole('button', { name: '1' }) as HTMLButtonElement).disabled).toBe(true);
 
-    fireEvent.click(screen.getByRole('button', { name: 'Bruk gjenopprettingskoden' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Glemt PIN?' }));
     const code = screen.getByRole('textbox', { name: 'Gjenopprettingskode' });
     fireEvent.input(code, { target: { value: 'AAAA-BBBB-CCCX' } });
     fireEvent.click(screen.getByRole('button', { name: 'Lås opp' }));
@@ -136,13 +136,57 @@ describe('the PIN pad', () => {
     fireEvent.input(code, { target: { value: 'aaaa bbbb cccc' } });
     fireEvent.click(screen.getByRole('button', { name: 'Lås opp' }));
 
-    expect(await screen.findByRole('heading', { name: 'Velg nye PIN-koder' })).toBeVisible();
-    fillPins('4444', '4444', '5555', '5555');
+    const which = await screen.findByRole('region', { name: 'Hvilken PIN-kode er glemt?' });
+    fireEvent.click(within(which).getByRole('button', { name: 'PIN for daglig leder' }));
+    expect(
+      await screen.findByRole('heading', { name: 'Velg ny PIN for daglig leder' }),
+    ).toBeVisible();
+    expect(screen.queryByLabelText('PIN for frivillige')).toBeNull();
+    fireEvent.input(screen.getByLabelText('PIN for daglig leder'), { target: { value: '5555' } });
+    fireEvent.input(screen.getByLabelText('Gjenta PIN for daglig leder'), {
+      target: { value: '5555' },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Lagre PIN-kodene' }));
-    const shown = await screen.findByText(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
-    expect(shown.textContent).not.toBe(TEST_PINS.recovery);
-    fireEvent.click(screen.getByRole('button', { name: 'Jeg har skrevet ned koden' }));
     expect(await screen.findByText('Innlogget som daglig leder')).toBeVisible();
+  });
+
+  it('"Glemt PIN?" shows from the start, not only after a lock', async () => {
+    await openPad();
+    const pad = screen.getByRole('region', { name: 'Skriv inn PIN-koden' });
+    expect(within(pad).getByRole('button', { name: 'Glemt PIN?' })).toBeVisible();
+  });
+
+  it('the recovery code resets only the PIN that was forgotten', async () => {
+    const { pins } = await openPad();
+    fireEvent.click(screen.getByRole('button', { name: 'Glemt PIN?' }));
+    fireEvent.input(screen.getByRole('textbox', { name: 'Gjenopprettingskode' }), {
+      target: { value: TEST_PINS.recovery },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Lås opp' }));
+    const which = await screen.findByRole('region', { name: 'Hvilken PIN-kode er glemt?' });
+    fireEvent.click(within(which).getByRole('button', { name: 'PIN for frivillige' }));
+    await screen.findByRole('heading', { name: 'Velg ny PIN for frivillige' });
+    expect(screen.queryByLabelText('PIN for daglig leder')).toBeNull();
+    // The lead's PIN cannot become the volunteers' too.
+    fireEvent.input(screen.getByLabelText('PIN for frivillige'), {
+      target: { value: TEST_PINS.lead },
+    });
+    fireEvent.input(screen.getByLabelText('Gjenta PIN for frivillige'), {
+      target: { value: TEST_PINS.lead },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Lagre PIN-kodene' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Den nye PIN-koden kan ikke være lik den andre PIN-koden.',
+    );
+    for (const label of ['PIN for frivillige', 'Gjenta PIN for frivillige']) {
+      fireEvent.input(screen.getByLabelText(label), { target: { value: '7777' } });
+    }
+    fireEvent.click(screen.getByRole('button', { name: 'Lagre PIN-kodene' }));
+    expect(await screen.findByText('Innlogget som daglig leder')).toBeVisible();
+    expect(await pins.tryPin('7777')).toEqual({ kind: 'ok', role: 'volunteer' });
+    expect(await pins.tryPin(TEST_PINS.volunteer)).toMatchObject({ kind: 'wrong' });
+    expect(await pins.tryPin(TEST_PINS.lead)).toEqual({ kind: 'ok', role: 'lead' });
+    expect(await pins.recover(TEST_PINS.recovery)).toBe(true);
   });
 });
 

@@ -38,6 +38,7 @@ import {
   type Message,
   type Spec,
 } from './fields.tsx';
+import { SessionTimeouts } from './SessionTimeouts.tsx';
 import { ConfigFile, WordPlan } from './WordPlan.tsx';
 
 /** The settings form's sections, each saved on its own: its title and the fields it owns. */
@@ -334,6 +335,7 @@ export function Settings(_props: { role: 'lead' }) {
       })}
       <WordPlan translator={translator} />
       <ConfigFile translator={translator} specs={specs} />
+      <SessionTimeouts />
       <StorageStatus />
       {sync ? <SyncPanel sync={sync} /> : null}
     </section>

@@ -1,52 +1,74 @@
 /**
  * Back-fill from a paper tally sheet: +n for a counter on a chosen day, marked as back-filled.
- * Only a whole number from 1 to 10 000 is stored; anything else gets a plain message.
+ * Only a whole number from 1 to 10 000 is stored; anything else gets a plain message. More
+ * than a few asks first, naming the counter, the day and the year; a volunteer may choose
+ * only today and yesterday.
  */
 import { useMemo, useRef, useState } from 'preact/hooks';
-import { formatDay, type MessageKey, type Translator } from '../../../i18n/index.ts';
+import type { MessageKey, Translator } from '../../../i18n/index.ts';
 import type { SiteConfig } from '../../../shared/site-config.ts';
 import {
   type BackfillResult,
+  type Drafts,
   type TallyActions,
   tallyTargets,
   type TallyWrite,
   targetKey,
+  useDraft,
 } from '../../../state/staff.ts';
-import { sheetName, signed } from './target-names.ts';
+import { Confirm } from './Confirm.tsx';
+import { Notice, type TallyNotice } from './Notice.tsx';
+import { dayWithYear, sheetName, signed } from './target-names.ts';
 
 export interface BackfillProps {
   config: SiteConfig;
   today: string;
   tally: TallyActions;
   translator: Translator;
+  /** The confirmation of the last back-fill, shown under its button. */
+  notice: TallyNotice | undefined;
   onWritten(write: TallyWrite, text: string): void;
+  /** Half-typed fields kept when the screen closed by itself. */
+  drafts?: Drafts;
 }
 
-const PROBLEMS: Record<Extract<BackfillResult, { ok: false }>['problem'], MessageKey> = {
+type Refusal = Exclude<Extract<BackfillResult, { ok: false }>['problem'], 'confirm'>;
+
+const PROBLEMS: Record<Refusal, MessageKey> = {
   empty: 'staff.backfill.empty',
   'not-whole': 'staff.backfill.notWhole',
   'too-small': 'staff.backfill.tooSmall',
   'too-large': 'staff.backfill.tooLarge',
   'future-day': 'staff.backfill.futureDay',
   'bad-day': 'staff.backfill.badDay',
+  'too-old': 'staff.backfill.tooOld',
 };
 
-export function Backfill({ config, today, tally, translator, onWritten }: BackfillProps) {
-  const { t, language } = translator;
-  const [day, setDay] = useState(today);
-  const [chosen, setChosen] = useState('');
-  const [amount, setAmount] = useState('');
+export function Backfill({
+  config,
+  today,
+  tally,
+  translator,
+  notice,
+  onWritten,
+  drafts,
+}: BackfillProps) {
+  const { t } = translator;
+  const [day, setDay] = useDraft(drafts, 'backfill.day', today);
+  const [chosen, setChosen] = useDraft(drafts, 'backfill.target');
+  const [amount, setAmount] = useDraft(drafts, 'backfill.amount');
   const [problem, setProblem] = useState<string | undefined>(undefined);
+  const [asking, setAsking] = useState<string | undefined>(undefined);
   const [saving, setSaving] = useState(false);
   const busy = useRef(false);
+  const earliest = tally.earliestBackfill(today);
   const targets = useMemo(
     () => (/^\d{4}-\d{2}-\d{2}$/.test(day) ? tallyTargets(config, day) : []),
     [config, day],
   );
   const target = targets.find((candidate) => targetKey(candidate) === chosen) ?? targets[0];
 
-  async function submit(event: Event) {
-    event.preventDefault();
+  async function write(confirmed: boolean) {
     // One sheet is one write: a second press while saving would count it twice.
     if (busy.current) return;
     if (target === undefined) {
@@ -56,7 +78,14 @@ export function Backfill({ config, today, tally, translator, onWritten }: Backfi
     busy.current = true;
     setSaving(true);
     try {
-      const result = await tally.backfill(target, day, amount);
+      const result = await tally.backfill(target, day, amount, confirmed);
+      setAsking(undefined);
+      if (!result.ok && result.problem === 'confirm') {
+        const what = signed(result.amount, sheetName(translator, target));
+        setProblem(undefined);
+        setAsking(t('staff.backfill.confirm', { what, day: dayWithYear(translator, day) }));
+        return;
+      }
       if (!result.ok) {
         setProblem(t(PROBLEMS[result.problem]));
         return;
@@ -64,27 +93,42 @@ export function Backfill({ config, today, tally, translator, onWritten }: Backfi
       setProblem(undefined);
       setAmount('');
       const what = signed(result.write.delta, sheetName(translator, target));
-      onWritten(result.write, t('staff.backfill.done', { what, day: formatDay(language, day) }));
+      onWritten(
+        result.write,
+        t('staff.backfill.done', { what, day: dayWithYear(translator, day) }),
+      );
     } finally {
       busy.current = false;
       setSaving(false);
     }
   }
 
+  const changed = () => {
+    setProblem(undefined);
+    setAsking(undefined);
+  };
+
   return (
     <section class="tally-tool" aria-labelledby="backfill-title">
       <h3 id="backfill-title">{t('staff.backfill.title')}</h3>
       <p>{t('staff.backfill.intro')}</p>
-      <form onSubmit={(event) => void submit(event)} noValidate>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void write(false);
+        }}
+        noValidate
+      >
         <label class="field">
           {t('staff.backfill.day')}
           <input
             type="date"
             value={day}
             max={today}
+            {...(earliest ? { min: earliest } : {})}
             onInput={(event) => {
               setDay(event.currentTarget.value);
-              setProblem(undefined);
+              changed();
             }}
           />
         </label>
@@ -92,7 +136,10 @@ export function Backfill({ config, today, tally, translator, onWritten }: Backfi
           {t('staff.backfill.target')}
           <select
             value={target ? targetKey(target) : ''}
-            onChange={(event) => setChosen(event.currentTarget.value)}
+            onChange={(event) => {
+              setChosen(event.currentTarget.value);
+              changed();
+            }}
           >
             {targets.map((candidate) => (
               <option key={targetKey(candidate)} value={targetKey(candidate)}>
@@ -109,7 +156,10 @@ export function Backfill({ config, today, tally, translator, onWritten }: Backfi
             autocomplete="off"
             value={amount}
             aria-invalid={problem !== undefined}
-            onInput={(event) => setAmount(event.currentTarget.value)}
+            onInput={(event) => {
+              setAmount(event.currentTarget.value);
+              changed();
+            }}
           />
         </label>
         {problem ? (
@@ -117,9 +167,21 @@ export function Backfill({ config, today, tally, translator, onWritten }: Backfi
             {problem}
           </p>
         ) : null}
-        <button type="submit" disabled={saving}>
-          {t('staff.backfill.submit')}
-        </button>
+        {asking ? (
+          <Confirm
+            question={asking}
+            yes={t('staff.backfill.confirmYes')}
+            busy={saving}
+            translator={translator}
+            onYes={() => void write(true)}
+            onNo={() => setAsking(undefined)}
+          />
+        ) : (
+          <button type="submit" disabled={saving}>
+            {t('staff.backfill.submit')}
+          </button>
+        )}
+        <Notice notice={notice} />
       </form>
     </section>
   );

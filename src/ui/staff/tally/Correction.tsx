@@ -12,16 +12,19 @@ import {
   type TallyWrite,
   targetKey,
 } from '../../../state/staff.ts';
+import { Notice, type TallyNotice } from './Notice.tsx';
 import { signed, targetName } from './target-names.ts';
 
 export interface CorrectionProps {
   targets: readonly TallyTarget[];
   tally: TallyActions;
   translator: Translator;
+  /** The confirmation of the last correction, shown under its button. */
+  notice: TallyNotice | undefined;
   onWritten(write: TallyWrite, text: string): void;
 }
 
-export function Correction({ targets, tally, translator, onWritten }: CorrectionProps) {
+export function Correction({ targets, tally, translator, notice, onWritten }: CorrectionProps) {
   const { t } = translator;
   const [chosen, setChosen] = useState<string>('');
   const [reason, setReason] = useState<CorrectionReason | undefined>(undefined);
@@ -95,6 +98,7 @@ export function Correction({ targets, tally, translator, onWritten }: Correction
         <button type="submit" disabled={target === undefined}>
           {t('staff.correction.submit')}
         </button>
+        <Notice notice={notice} />
       </form>
     </section>
   );

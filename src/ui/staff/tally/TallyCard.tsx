@@ -1,25 +1,39 @@
-/** One counter on the tally screen: its name, price, today's total and its +1 buttons. */
+/**
+ * One counter on the tally screen: its name, price, today's total and its +1 buttons, with the
+ * confirmation of its last +1. A staff-added card counts what staff added, not the door's taps.
+ */
 import { formatNok, type Translator } from '../../../i18n/index.ts';
 import type { Total } from '../../../shared/protocol.ts';
 import { isStaffAdded, type TallyTarget, targetKey, totalOf } from '../../../state/staff.ts';
 import { localized } from '../../localized.ts';
+import { Notice, type TallyNotice } from './Notice.tsx';
 import { targetName } from './target-names.ts';
 
 export interface TallyCardProps {
   targets: readonly TallyTarget[];
   totals: readonly Total[] | undefined;
+  /** What staff added per counter today (the staff-added cards show only that). */
+  staffNet: ReadonlyMap<string, number> | undefined;
   translator: Translator;
+  notice: TallyNotice | undefined;
   onTap(target: TallyTarget): void;
 }
 
-export function TallyCard({ targets, totals, translator, onTap }: TallyCardProps) {
+export function TallyCard({
+  targets,
+  totals,
+  staffNet,
+  translator,
+  notice,
+  onTap,
+}: TallyCardProps) {
   const { t, language } = translator;
   const first = targets[0];
   if (first === undefined) return null;
   const { counter } = first;
   const staffAdded = isStaffAdded(first);
   const title = staffAdded ? targetName(translator, first) : localized(counter.name, language);
-  const whole = totalOf(totals, counter.id);
+  const whole = staffAdded ? { net: staffNet?.get(counter.id) ?? 0 } : totalOf(totals, counter.id);
   const headingId = `tally-${counter.id}`;
   return (
     <section class="tally-card" aria-labelledby={headingId}>
@@ -68,6 +82,7 @@ export function TallyCard({ targets, totals, translator, onTap }: TallyCardProps
           );
         })}
       </div>
+      <Notice notice={notice} />
     </section>
   );
 }

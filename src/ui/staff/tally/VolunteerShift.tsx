@@ -2,13 +2,28 @@
  * Volunteer effort for a shift: how many volunteers and the hours they gave (numbers only,
  * never names), added to today's `frivillige` and `frivillig-minutter`, or taken back as a
  * correction. The running totals are the site's (every replica this tablet knows, or the
- * endpoint's at closing). A refused entry says why and stores nothing.
+ * endpoint's at closing). A refused entry says why and stores nothing; taking back more than
+ * a few volunteers or hours asks first, naming the day and the year.
  */
 import { useRef, useState } from 'preact/hooks';
 import type { MessageKey, Translator } from '../../../i18n/index.ts';
-import { VOLUNTEER_MINUTES_COUNTER, VOLUNTEERS_COUNTER } from '../../../domain/volunteer-hours.ts';
+import {
+  parseVolunteerShift,
+  VOLUNTEER_MINUTES_COUNTER,
+  VOLUNTEERS_COUNTER,
+} from '../../../domain/volunteer-hours.ts';
 import type { Total } from '../../../shared/protocol.ts';
-import { type ShiftResult, type TallyActions, totalOf } from '../../../state/staff.ts';
+import {
+  CONFIRM_ABOVE,
+  type Drafts,
+  type ShiftResult,
+  type TallyActions,
+  totalOf,
+  useDraft,
+} from '../../../state/staff.ts';
+import { useKioskStore } from '../../store-context.ts';
+import { Confirm } from './Confirm.tsx';
+import { dayWithYear } from './target-names.ts';
 
 export interface VolunteerShiftProps {
   tally: TallyActions;
@@ -19,6 +34,8 @@ export interface VolunteerShiftProps {
   intro?: string;
   /** After a stored shift, e.g. for closing to re-read the site's totals. */
   onWritten?: () => void;
+  /** Half-typed fields kept when the screen closed by itself. */
+  drafts?: Drafts;
 }
 
 const REFUSALS: Record<Extract<ShiftResult, { ok: false }>['reason'], MessageKey> = {
@@ -41,19 +58,41 @@ export function VolunteerShift({
   translator,
   intro,
   onWritten,
+  drafts,
 }: VolunteerShiftProps) {
   const { t, language } = translator;
-  const [volunteers, setVolunteers] = useState('');
-  const [hours, setHours] = useState('');
+  const [volunteers, setVolunteers] = useDraft(drafts, 'shift.volunteers');
+  const [hours, setHours] = useDraft(drafts, 'shift.hours');
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const [done, setDone] = useState('');
+  const [asking, setAsking] = useState<string | undefined>(undefined);
   const busy = useRef(false);
+  const store = useKioskStore();
   const people = totalOf(totals, VOLUNTEERS_COUNTER).net;
   const minutes = totalOf(totals, VOLUNTEER_MINUTES_COUNTER).net;
 
-  async function save(correction: boolean) {
+  /** The question before taking back a large shift; undefined when none is needed. */
+  function question(): string | undefined {
+    const parsed = parseVolunteerShift(volunteers, hours);
+    if (!parsed.ok) return undefined;
+    const { shift } = parsed;
+    if (shift.volunteers <= CONFIRM_ABOVE && shift.minutes <= CONFIRM_ABOVE * 60) return undefined;
+    return t('staff.volunteers.confirmCorrection', {
+      n: shift.volunteers,
+      hours: formatHours(language, shift.minutes),
+      day: dayWithYear(translator, store.dayOf(store.now()).day),
+    });
+  }
+
+  async function save(correction: boolean, confirmed = false) {
     // One shift is one write: a second press while saving would add it twice.
     if (busy.current) return;
+    setAsking(undefined);
+    const ask = correction && !confirmed ? question() : undefined;
+    if (ask !== undefined) {
+      setAsking(ask);
+      return;
+    }
     busy.current = true;
     try {
       const result = await tally.addShift(
@@ -100,7 +139,10 @@ export function VolunteerShift({
             inputMode="numeric"
             autocomplete="off"
             value={volunteers}
-            onInput={(event) => setVolunteers(event.currentTarget.value)}
+            onInput={(event) => {
+              setVolunteers(event.currentTarget.value);
+              setAsking(undefined);
+            }}
           />
         </label>
         <label class="field">
@@ -111,7 +153,10 @@ export function VolunteerShift({
             autocomplete="off"
             value={hours}
             aria-invalid={problem !== undefined}
-            onInput={(event) => setHours(event.currentTarget.value)}
+            onInput={(event) => {
+              setHours(event.currentTarget.value);
+              setAsking(undefined);
+            }}
           />
         </label>
         {problem ? (
@@ -123,9 +168,20 @@ export function VolunteerShift({
           {done}
         </p>
         <button type="submit">{t('staff.volunteers.add')}</button>
-        <button type="button" class="secondary" onClick={() => void save(true)}>
-          {t('staff.volunteers.correct')}
-        </button>
+        {asking ? (
+          <Confirm
+            question={asking}
+            yes={t('staff.volunteers.confirmYes')}
+            busy={false}
+            translator={translator}
+            onYes={() => void save(true, true)}
+            onNo={() => setAsking(undefined)}
+          />
+        ) : (
+          <button type="button" class="secondary" onClick={() => void save(true)}>
+            {t('staff.volunteers.correct')}
+          </button>
+        )}
       </form>
     </section>
   );

@@ -1,5 +1,5 @@
 /** How a tally target is named on buttons, in lists and in confirmations. */
-import type { Translator } from '../../../i18n/index.ts';
+import { formatDay, type Translator } from '../../../i18n/index.ts';
 import { isStaffAdded, type TallyTarget } from '../../../state/staff.ts';
 import { localized } from '../../localized.ts';
 
@@ -23,4 +23,9 @@ export function sheetName({ language }: Translator, target: TallyTarget): string
 /** "+1 Middag", "−1 Kontant, Bingobrett", "+12 Middag". */
 export function signed(delta: number, name: string): string {
   return `${delta < 0 ? '−' : '+'}${Math.abs(delta)} ${name}`;
+}
+
+/** "torsdag 2. januar 2025": a staff write may reach into another year, so it says which. */
+export function dayWithYear({ t, language }: Translator, day: string): string {
+  return t('staff.backfill.dayWithYear', { day: formatDay(language, day), year: day.slice(0, 4) });
 }

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { createTallyActions } from '../../../../src/state/staff.ts';
 import { Closing } from '../../../../src/ui/staff/closing/Closing.tsx';
@@ -12,7 +12,7 @@ const MONDAY = '2026-11-23';
 function renderTally(kiosk: TestKiosk) {
   render(
     <StoreContext.Provider value={kiosk.store}>
-      <Tally />
+      <Tally role="volunteer" />
     </StoreContext.Provider>,
   );
 }
@@ -96,6 +96,25 @@ describe('volunteer shifts on the tally screen', () => {
       expect(volunteers().textContent).toContain('I dag: 0 frivillige · 0 frivillige timer');
     },
   );
+});
+
+describe('taking back a large shift', () => {
+  it('asks first, naming the numbers, the day and the year, and stores nothing until yes', async () => {
+    const kiosk = testKiosk({ now: MONDAY_1250 });
+    renderTally(kiosk);
+    typeShift('8', '20');
+    fireEvent.click(screen.getByRole('button', { name: 'Trekk fra (feilføring)' }));
+    const question = within(volunteers()).getByRole('alertdialog');
+    expect(question.textContent).toContain(
+      'Trekke fra 8 frivillige og 20 timer for mandag 23. november 2026?',
+    );
+    expect(await (await kiosk.storage).db.events.count()).toBe(0);
+    fireEvent.click(within(question).getByRole('button', { name: 'Ja, trekk fra' }));
+    await waitFor(async () => expect(await (await kiosk.storage).db.events.count()).toBe(2));
+    const totals = await totalsOf(await kiosk.storage, MONDAY);
+    expect(net(totals, 'frivillige')).toBe(-8);
+    expect(net(totals, 'frivillig-minutter')).toBe(-1200);
+  });
 });
 
 describe('volunteer shifts at closing', () => {
