@@ -85,6 +85,12 @@ export default defineConfig({
               test: /src[\\/](storage[\\/]settings|domain[\\/]door-events)\.ts|node_modules[\\/]idb-keyval|preload-helper/,
             },
             {
+              // What the after-paint chunk, staff mode and the stored configuration share
+              // (schemas, presets, names, schedule): one chunk instead of a dozen small ones.
+              name: 'shared',
+              test: /src[\\/](shared[\\/](site-config|slug|text-limits|validation-issues)|storage[\\/](setting-schemas|words)|domain[\\/](configuration|presets[\\/]|volunteer-hours|schedule|door-questions|holidays|opening)|ui[\\/]localized|i18n[\\/](calendar-names|door-questions))/,
+            },
+            {
               name: 'sync',
               test: /src[\\/](sync[\\/]|state[\\/]sync\.ts|shared[\\/]protocol\.ts)/,
             },

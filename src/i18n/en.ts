@@ -577,47 +577,5 @@ export const en: Catalogue = {
   'staff.funder.csv.value': 'Value',
   'staff.funder.open': 'Open the report for funders',
   'staff.nav.help': 'Help',
-  'help.title': 'Help',
-  'help.intro': 'How to use Terskel, one task at a time. Everything here works offline too.',
-  'help.tasks': 'Tasks',
-  'help.print': 'Print the help',
-  'help.setup.title': 'Setting up the tablet',
-  'help.setup.steps': `Open Terskel in the browser once while the tablet is online.
-Add Terskel to the Home Screen (iPad: the Share button in Safari, Android: Chrome’s menu → “Install app”) and always open it from there.
-The first time, Terskel asks which place this is. Choose the place, check the name and tap “Next”. Then choose the PINs, and connect to the server now or tap “Later”.
-Lock the tablet to Terskel (Guided Access on iPad, App pinning on Android) and keep it on the charger.
-For staff mode: hold a finger on the top corner of the entrance screen for two seconds.
-Open “Self-test”. Green is fine; otherwise it says what to do.`,
-  'help.pins.title': 'The PINs and the recovery code',
-  'help.pins.steps': `There are two PINs of 4–8 digits. The volunteers’ PIN opens counting and help. The lead’s PIN opens everything.
-Give the volunteers’ PIN to the volunteers. Keep the lead’s PIN to yourself.
-When the PINs are made, Terskel shows a recovery code once. Write it down and keep it safe, not with the tablet.
-Forgot the PIN, or locked after too many tries? Tap “Use the recovery code”, type it and tap “Unlock”. Then choose new PINs and get a new code.`,
-  'help.closing.title': 'Closing the day',
-  'help.closing.steps': `Tap “Closing”. It shows today’s visits, meals, sales and activities.
-Add today’s volunteers: how many and how many hours, then “Add shift”.
-Count the cash and type the amount in “Cash counted (kr)”. You see what was expected and the difference.
-Tap “Close the day”. If the cash does not add up, Terskel asks first: count again, or tap “Close the day anyway”.
-If the tablet is not connected to a server, download today’s figures at once: they exist only here.
-Closed too early? Tap “Reopen the day”. In “Note for the day”, write about the day, never about a person.`,
-  'help.export.title': 'Export and backup',
-  'help.export.steps': `Tap “History” and choose a period, for example “Last 30 days”.
-“Download CSV” gives the figures as a spreadsheet.
-“Make a backup” makes a file with the counts, the closings and the set-up. Keep it somewhere safe off the tablet. Without a server: do it every week.
-A new tablet? Tap “Import a backup” on the new one and choose the file. Tick the box to use the set-up too. Nothing is counted twice.
-“Report” makes the funder report, ready to print.`,
-  'help.pairing.title': 'Connecting to the server',
-  'help.pairing.steps': `With a server, the figures are sent there by themselves when the tablet is online. Without one, they exist only on the tablet.
-Ask whoever runs the server for its address and a pairing code (like ABCDE-12345). The code works once, for one day.
-Tap “Settings”. Under “Sync”, fill in “The server’s address” and “Pairing code” and tap “Connect”.
-“Send now” sends at once. “Everything has been sent” means the server has it all.
-If the server no longer knows the tablet, ask for a new code and connect again. The counts are safe here meanwhile.`,
-  'help.trouble.title': 'When the tablet says something is wrong',
-  'help.trouble.steps': `Open “Self-test”. Each line is green or says what to do.
-“… are not saved yet”: Terskel retries by itself. Leave the tablet on.
-“The tablet’s storage is full”: counting goes on. Tap “Send now”, or “Download CSV” under “History”, and there is room again.
-“The data on this tablet was reset”: what was sent to the server is kept. Tap “I have seen this”.
-“The saved configuration could not be read”: open “Settings”, check the set-up and save it.
-The clock is wrong: turn on automatic date and time in the tablet’s settings.
-Stuck? Write down what the screen says and contact whoever runs the server.`,
+  // The lead's guide (help.*) is Norwegian by design: it shows in bokmål in every language.
 };

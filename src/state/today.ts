@@ -1,7 +1,10 @@
-/** Hooks for what the door shows about today: the clock, the day's status and its word. */
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { doorStatus, type DoorStatus } from '../domain/schedule.ts';
-import type { SiteConfig, WordOfDay } from '../shared/site-config.ts';
+/**
+ * Hooks for what the door shows about today: the clock and its word. The day's status (open,
+ * closed, the programme left) is computed by the door's after-paint chunk: the schedule and the
+ * holidays are no first-paint code.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { WordOfDay } from '../shared/site-config.ts';
 import type { KioskStore } from './kiosk-store.ts';
 
 /** The current instant, refreshed every `everyMs`. */
@@ -12,10 +15,6 @@ export function useNow(store: KioskStore, everyMs = 30_000): number {
     return () => clearInterval(timer);
   }, [store, everyMs]);
   return now;
-}
-
-export function useDoorStatus(config: SiteConfig, now: number): DoorStatus {
-  return useMemo(() => doorStatus(config, now), [config, now]);
 }
 
 /** Today's *Ord for dagen* from the plan, once the database is open. */

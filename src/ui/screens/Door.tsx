@@ -1,14 +1,9 @@
 /** The door screen: what a visitor sees and the only thing they need to touch. */
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { businessDayOf } from '../../domain/business-day.ts';
 import { formatDay, isRightToLeft } from '../../i18n/index.ts';
 import type { Language } from '../../shared/site-config.ts';
-import {
-  useDoorStatus,
-  useNow,
-  useObservable,
-  useTranslator,
-  useWordOfDay,
-} from '../../state/index.ts';
+import { useNow, useObservable, useTranslator, useWordOfDay } from '../../state/index.ts';
 import { CheckInPanel } from '../door/CheckInPanel.tsx';
 import { useAfterPaint } from '../door/use-after-paint.ts';
 import { LanguageSwitch } from '../door/LanguageSwitch.tsx';
@@ -36,25 +31,29 @@ export function Door({ onStaff, onTap, dayClosed = false }: DoorProps) {
   const language = chosen ?? config.defaultLanguage;
   const translator = useTranslator(language);
   const now = useNow(store);
-  const status = useDoorStatus(config, now);
-  const word = useWordOfDay(store, status.day);
-  const wordItem = status.programme.find((item) => item.kind === 'word');
+  const day = businessDayOf(now, config.timeZone, config.cutoffHour);
+  const word = useWordOfDay(store, day);
   const resetLanguage = useCallback(() => setChosen(undefined), []);
   const { t } = translator;
   // The questions and the user voice load after the first paint.
   // Always wanted: today's card lives there too (the first paint has a budget).
   const afterPaint = useAfterPaint(true);
+  // Open or closed, and the programme: from the schedule, which loads after the first paint.
+  const status = useMemo(() => afterPaint?.doorStatus(config, now), [afterPaint, config, now]);
+  const wordItem = status?.programme.find((item) => item.kind === 'word');
 
   return (
     <main class="door" lang={language} dir={isRightToLeft(language) ? 'rtl' : 'ltr'}>
       <header class="door-header">
         {/* Closed is the first thing read; Sjekk inn still counts a tap. */}
-        {afterPaint ? <afterPaint.ClosedNotice status={status} translator={translator} /> : null}
+        {afterPaint && status ? (
+          <afterPaint.ClosedNotice status={status} translator={translator} />
+        ) : null}
         <div>
           <h1>{config.name}</h1>
           <p class="door-date">
-            {formatDay(language, status.day)}
-            {afterPaint ? (
+            {formatDay(language, day)}
+            {afterPaint && status ? (
               <afterPaint.CalendarDate status={status} translator={translator} />
             ) : null}
           </p>
@@ -73,7 +72,7 @@ export function Door({ onStaff, onTap, dayClosed = false }: DoorProps) {
         <CheckInPanel
           config={config}
           translator={translator}
-          afterClosing={dayClosed || status.phase === 'after-closing'}
+          afterClosing={dayClosed || status?.phase === 'after-closing'}
           onWelcomeDone={resetLanguage}
           afterPaint={afterPaint}
           {...(onTap ? { onTap } : {})}
@@ -81,7 +80,7 @@ export function Door({ onStaff, onTap, dayClosed = false }: DoorProps) {
       )}
       {afterPaint && config.capacity !== undefined && storageStatus !== 'unavailable' ? (
         <afterPaint.CheckOutPanel
-          day={status.day}
+          day={day}
           capacity={config.capacity}
           translator={translator}
           Voice={config.userVoice === 'checkout' ? afterPaint?.UserVoice : undefined}
@@ -98,8 +97,11 @@ export function Door({ onStaff, onTap, dayClosed = false }: DoorProps) {
         />
       ) : null}
       <div class="door-info">
-        {afterPaint ? <afterPaint.TodayCard status={status} translator={translator} /> : null}
+        {afterPaint && status ? (
+          <afterPaint.TodayCard status={status} translator={translator} />
+        ) : null}
         {afterPaint &&
+        status &&
         config.wordOfDay.enabled &&
         (wordItem || word) &&
         status.phase !== 'closed-day' ? (

@@ -1,7 +1,8 @@
 /**
  * The guide for the lead (and any volunteer): one task on screen at a time — setting up, the
  * PINs and the recovery code, closing the day, export and backup, pairing, warnings — and all
- * of them on at most two A4 pages in print. Plain text from i18n, no figures, works offline.
+ * of them on at most two A4 pages in print. Plain text from i18n, no figures, works offline;
+ * bokmål in every staff language (its texts are in nb-staff.ts only).
  */
 import { useState } from 'preact/hooks';
 import { useStaffTranslator } from '../../../state/staff.ts';
@@ -24,7 +25,8 @@ export function Help({ print = () => window.print() }: HelpProps) {
   usePrintOnly('print-help');
 
   return (
-    <section class="staff-screen help-guide" aria-labelledby="help-title">
+    // Norwegian in every staff language: the guide is written in bokmål only.
+    <section class="staff-screen help-guide" aria-labelledby="help-title" lang="nb">
       <h2 id="help-title">{t('help.title')}</h2>
       <p>{t('help.intro')}</p>
       <nav aria-label={t('help.tasks')} class="no-print">
