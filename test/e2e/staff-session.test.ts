@@ -52,9 +52,13 @@ describe('a staff session left alone, in Chromium', () => {
     await page.getByRole('heading', { name: 'Tidsavbrudd for personalskjermen' }).waitFor();
     expect(await violations(page)).toEqual([]);
     // The site's idle timeout, which a role without a tablet timeout uses: 15 s.
-    await page.getByRole('textbox', { name: 'Sekunder før personalskjermen lukkes' }).fill('15');
-    await page.getByRole('button', { name: 'Lagre innstillingene' }).click();
-    await page.getByRole('status').filter({ hasText: 'Innstillingene er lagret.' }).waitFor();
+    const tablet = page.getByRole('form', { name: 'Nettbrettet' });
+    await tablet.getByRole('textbox', { name: 'Sekunder før personalskjermen lukkes' }).fill('15');
+    await tablet.getByRole('button', { name: 'Lagre – Nettbrettet' }).click();
+    await tablet
+      .getByRole('status')
+      .filter({ hasText: 'Lagret: Sekunder før personalskjermen lukkes' })
+      .waitFor();
     await leaveStaffMode(page);
   });
 
