@@ -348,7 +348,6 @@ export const en: Catalogue = {
   'sync.pair': 'Connect',
   'sync.pairedOk': 'The tablet is connected to {site}.',
   'staff.settings.save': 'Save',
-  'staff.settings.saved': 'The settings are saved.',
   'staff.settings.saveSection': 'Save – {section}',
   'staff.settings.jump': 'Go to',
   'staff.settings.section.place': 'The place and its languages',

@@ -309,7 +309,6 @@ export const nbStaff = {
   'storage.updateWaiting':
     'En ny versjon er klar. Den tas i bruk når inngangen har stått urørt i to minutter, eller etter dagsoppgjøret.',
   'staff.settings.save': 'Lagre',
-  'staff.settings.saved': 'Innstillingene er lagret.',
   'staff.settings.saveSection': 'Lagre – {section}',
   'staff.settings.jump': 'Gå til',
   'staff.settings.section.place': 'Stedet og språkene',
