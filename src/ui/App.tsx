@@ -3,8 +3,10 @@
  * gate in front of staff mode. A fresh tablet is set up (place, PINs, pairing) before the door
  * shows; staff screens load only when opened, so the door's first paint carries none of them.
  */
+import { Component, type ComponentChildren, type ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { type KioskStore } from '../state/index.ts';
+import type { SiteConfig } from '../shared/site-config.ts';
 import type { SyncController } from '../state/sync.ts';
 import type { PinStore, StaffRole } from '../state/pins.ts';
 import { readSetupHint, writeSetupHint } from '../state/setup-hint.ts';
@@ -47,6 +49,67 @@ let defaultPins: Promise<PinStore> | undefined;
 function loadDefaultPins(): Promise<PinStore> {
   defaultPins ??= import('../state/pins.ts').then((module) => module.createPinStore());
   return defaultPins;
+}
+
+const doorFallback = () => import('../state/door-fallback.ts');
+
+interface DoorGuardProps {
+  store: KioskStore;
+  onStaff(): void;
+  children: ComponentChildren;
+}
+
+/**
+ * Keeps the door from going blank: a render that throws tries the next configuration of
+ * state/door-fallback.ts, and a bare door (Sjekk inn, the staff corner) when none renders.
+ */
+class DoorGuard extends Component<
+  DoorGuardProps,
+  { failed?: boolean; Bare?: ComponentType<{ onStaff(): void }> }
+> {
+  plan?: SiteConfig[];
+  failures = 0;
+  unwatch?: () => void;
+  // Every configuration the door is given is validated once the module has loaded, the first
+  // paint's unparsed copy too: one that renders but would not count falls back all the same.
+  componentDidMount() {
+    if (this.failures) return;
+    const { store } = this.props;
+    void doorFallback().then((fallback) => {
+      const check = () => {
+        if (fallback.rememberRendered(store)) return;
+        this.plan = undefined;
+        this.componentDidCatch(new Error('invalid configuration'));
+      };
+      this.unwatch = store.config.subscribe(check);
+      check();
+    });
+  }
+  componentWillUnmount() {
+    this.unwatch?.();
+  }
+  componentDidCatch(error: unknown) {
+    this.failures++;
+    this.setState({ failed: true });
+    const { store } = this.props;
+    void doorFallback().then(async (fallback) => {
+      this.plan ??= fallback.fallbacksFor(store, error);
+      const next = this.plan.shift();
+      if (next) {
+        fallback.useFallback(store, next);
+        this.setState({ failed: false });
+        return;
+      }
+      store.setConfig(await fallback.bareDoorConfig());
+      const { BareDoor } = await import('./door/BareDoor.tsx');
+      this.setState({ failed: false, Bare: BareDoor });
+    });
+  }
+  render({ onStaff, children }: DoorGuardProps) {
+    const { failed, Bare } = this.state;
+    if (failed) return <main class="door shell" aria-busy="true" />;
+    return Bare ? <Bare onStaff={onStaff} /> : children;
+  }
 }
 
 /** Whether this tablet has its PINs: 'checking' only until settings answer on a fresh start. */
@@ -128,7 +191,12 @@ export function App({ store, sync, onTap, pins: givenPins, startAfter }: AppProp
         <main class="door shell" aria-busy="true" />
       );
   } else if (route.name === 'door') {
-    content = <Door onStaff={() => go({ name: 'staff' })} {...(onTap ? { onTap } : {})} />;
+    const onStaff = () => go({ name: 'staff' });
+    content = (
+      <DoorGuard store={store} onStaff={onStaff}>
+        <Door onStaff={onStaff} {...(onTap ? { onTap } : {})} />
+      </DoorGuard>
+    );
   } else if (modules === undefined || pins === undefined) {
     content = <main class="staff" aria-busy="true" />;
   } else if (resetting) {
