@@ -3,7 +3,9 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { businessDayOf } from '../../src/domain/business-day.ts';
 import { hjerteromAlta } from '../../src/domain/presets/index.ts';
-import type { SiteConfig } from '../../src/shared/site-config.ts';
+import { siteConfigSchema, type SiteConfig } from '../../src/shared/site-config.ts';
+import { loadConfig, paintCopyConfig } from '../../src/state/site-config.ts';
+import { writePaintCopy, writeSetting } from '../../src/storage/settings.ts';
 import { App } from '../../src/ui/App.tsx';
 import { MONDAY_1250, net, testKiosk, totalsOf } from '../support/kiosk.ts';
 import { clearSettings } from '../support/staff.ts';
@@ -84,8 +86,20 @@ describe('a stored configuration with a broken field', () => {
     '%s: the door shows Sjekk inn, counts a tap and opens staff mode',
     async (_, path, replacement) => {
       // The stored configuration and the first paint's copy both carry the broken field.
-      const kiosk = testKiosk({ config: mutated([...path], replacement) });
+      const broken = mutated([...path], replacement);
+      await writeSetting('config', broken);
+      writePaintCopy(broken);
+      let loaded: Promise<unknown> | undefined;
+      const kiosk = testKiosk({
+        config: paintCopyConfig() ?? hjerteromAlta,
+        deps: { loadConfig: () => (loaded = loadConfig()) },
+      });
       render(<App store={kiosk.store} />);
+      await vi.waitFor(() => loaded ?? Promise.reject(new Error('not loaded yet')));
+      // The door has settled on a configuration that validates (a fallback, for a broken one).
+      await waitFor(() =>
+        expect(siteConfigSchema.safeParse(kiosk.store.config.get()).success).toBe(true),
+      );
       fireEvent.click(await screen.findByRole('button', { name: 'Sjekk inn' }));
       const day = businessDayOf(MONDAY_1250, 'Europe/Oslo', hjerteromAlta.cutoffHour);
       const storage = await kiosk.storage;
