@@ -1,7 +1,7 @@
 /**
  * The door's way back when a configuration fails to render: the last configuration that
  * rendered, then the preset the broken one names, then a bare door counting under the default
- * preset (ui/App.tsx walks this chain). It names the broken field in staff mode; loaded only
+ * preset (ui/door/DoorFallback.tsx walks this chain). It names the broken field in staff mode; loaded only
  * when a door has rendered or failed, so it never weighs on the first paint.
  */
 import { presetById } from '../domain/presets/index.ts';
@@ -22,7 +22,7 @@ export function rememberRendered(store: KioskStore): boolean {
 
 /**
  * Says in staff mode why the door fell back (the first invalid field, or the error) and returns
- * the configurations to try in order; the caller ends with `bareDoorConfig` when none renders.
+ * the configurations to try in order; the caller ends with `bareDoorConfig` when there is none.
  */
 export function fallbacksFor(store: KioskStore, error: unknown): SiteConfig[] {
   const broken = store.config.get();

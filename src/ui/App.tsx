@@ -3,14 +3,16 @@
  * gate in front of staff mode. A fresh tablet is set up (place, PINs, pairing) before the door
  * shows; staff screens load only when opened, so the door's first paint carries none of them.
  */
-import { Component, type ComponentChildren, type ComponentType } from 'preact';
+import { Component, type ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { type KioskStore } from '../state/index.ts';
-import type { SiteConfig } from '../shared/site-config.ts';
 import type { SyncController } from '../state/sync.ts';
 import type { PinStore, StaffRole } from '../state/pins.ts';
 import { readSetupHint, writeSetupHint } from '../state/setup-hint.ts';
 import { mayOpen, STAFF_SCREENS, type StaffScreen } from '../state/staff-screens.ts';
+import type { GuardState } from './door/DoorFallback.tsx';
+import { nb } from '../i18n/nb.ts';
+import { StaffCorner } from './door/StaffCorner.tsx';
 import { Door } from './screens/Door.tsx';
 import { EndpointTotalsContext, StoreContext, SyncContext } from './store-context.ts';
 
@@ -51,8 +53,6 @@ function loadDefaultPins(): Promise<PinStore> {
   return defaultPins;
 }
 
-const doorFallback = () => import('../state/door-fallback.ts');
-
 interface DoorGuardProps {
   store: KioskStore;
   onStaff(): void;
@@ -60,55 +60,18 @@ interface DoorGuardProps {
 }
 
 /**
- * Keeps the door from going blank: a render that throws tries the next configuration of
- * state/door-fallback.ts, and a bare door (Sjekk inn, the staff corner) when none renders.
+ * Keeps the door from going blank: a render that throws (or a configuration that fails
+ * validation, ui/door/DoorFallback.tsx) falls back to the next configuration, or a bare door.
+ * Only the catch lives here: the rest loads after the first paint.
  */
-class DoorGuard extends Component<
-  DoorGuardProps,
-  { failed?: boolean; Bare?: ComponentType<{ onStaff(): void }> }
-> {
-  plan?: SiteConfig[];
-  failures = 0;
-  unwatch?: () => void;
-  // Every configuration the door is given is validated once the module has loaded, the first
-  // paint's unparsed copy too: one that renders but would not count falls back all the same.
-  componentDidMount() {
-    if (this.failures) return;
-    const { store } = this.props;
-    void doorFallback().then((fallback) => {
-      const check = () => {
-        if (fallback.rememberRendered(store)) return;
-        this.plan = undefined;
-        this.componentDidCatch(new Error('invalid configuration'));
-      };
-      this.unwatch = store.config.subscribe(check);
-      check();
-    });
+class DoorGuard extends Component<DoorGuardProps, GuardState> {
+  componentDidCatch(failed: unknown) {
+    this.setState({ failed });
+    void import('./door/after-paint.ts').then((door) => door.fallBack(this, failed));
   }
-  componentWillUnmount() {
-    this.unwatch?.();
-  }
-  componentDidCatch(error: unknown) {
-    this.failures++;
-    this.setState({ failed: true });
-    const { store } = this.props;
-    void doorFallback().then(async (fallback) => {
-      this.plan ??= fallback.fallbacksFor(store, error);
-      const next = this.plan.shift();
-      if (next) {
-        fallback.useFallback(store, next);
-        this.setState({ failed: false });
-        return;
-      }
-      store.setConfig(await fallback.bareDoorConfig());
-      const { BareDoor } = await import('./door/BareDoor.tsx');
-      this.setState({ failed: false, Bare: BareDoor });
-    });
-  }
-  render({ onStaff, children }: DoorGuardProps) {
-    const { failed, Bare } = this.state;
+  render({ onStaff, children }: DoorGuardProps, { failed, Bare }: GuardState) {
     if (failed) return <main class="door shell" aria-busy="true" />;
-    return Bare ? <Bare onStaff={onStaff} /> : children;
+    return Bare ? <Bare onStaff={onStaff} Corner={StaffCorner} texts={nb} /> : children;
   }
 }
 

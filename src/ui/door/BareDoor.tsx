@@ -3,11 +3,19 @@
  * corner, in bokmål. Nothing here reads the configuration, so nothing here can break with it.
  */
 import { useState } from 'preact/hooks';
-import { nb } from '../../i18n/nb.ts';
 import { useKioskStore } from '../store-context.ts';
-import { StaffCorner } from './StaffCorner.tsx';
+import type { nb } from '../../i18n/nb.ts';
+import type { StaffCorner } from './StaffCorner.tsx';
 
-export function BareDoor({ onStaff }: { onStaff(): void }) {
+export interface BareDoorProps {
+  onStaff(): void;
+  /** The door's own corner, handed over by the guard: this chunk must not import it. */
+  Corner: typeof StaffCorner;
+  /** The door's bokmål texts, handed over too (the door's first chunk holds them). */
+  texts: typeof nb;
+}
+
+export function BareDoor({ onStaff, Corner, texts }: BareDoorProps) {
   const store = useKioskStore();
   const [welcome, setWelcome] = useState(false);
   return (
@@ -17,10 +25,10 @@ export function BareDoor({ onStaff }: { onStaff(): void }) {
         class="check-in"
         onClick={() => void store.checkIn().then(() => setWelcome(true))}
       >
-        {nb['door.checkIn']}
+        {texts['door.checkIn']}
       </button>
-      {welcome ? <p role="status">{nb['door.welcome']}</p> : null}
-      <StaffCorner label={nb['door.staff']} onOpen={onStaff} />
+      {welcome ? <p role="status">{texts['door.welcome']}</p> : null}
+      <Corner label={texts['door.staff']} onOpen={onStaff} />
     </main>
   );
 }
