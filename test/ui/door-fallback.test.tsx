@@ -1,5 +1,5 @@
 // A stored configuration with any field broken must never blank the door (issue 16).
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { businessDayOf } from '../../src/domain/business-day.ts';
 import { hjerteromAlta } from '../../src/domain/presets/index.ts';
@@ -8,7 +8,7 @@ import { loadConfig, paintCopyConfig } from '../../src/state/site-config.ts';
 import { writePaintCopy, writeSetting } from '../../src/storage/settings.ts';
 import { App } from '../../src/ui/App.tsx';
 import { MONDAY_1250, net, testKiosk, totalsOf } from '../support/kiosk.ts';
-import { clearSettings } from '../support/staff.ts';
+import { clearSettings, TEST_PINS } from '../support/staff.ts';
 
 type Json = unknown;
 
@@ -110,4 +110,27 @@ describe('a stored configuration with a broken field', () => {
       ).toBeVisible();
     },
   );
+});
+
+describe('the notice after a fallback', () => {
+  it('says the door runs on a fallback configuration and names the broken field', async () => {
+    const broken = mutated(['timeZone'], 'Europe/Olso');
+    await writeSetting('config', broken);
+    writePaintCopy(broken);
+    const kiosk = testKiosk({ config: paintCopyConfig() ?? hjerteromAlta });
+    render(<App store={kiosk.store} />);
+    await holdStaffCorner();
+    const pad = await screen.findByRole(
+      'region',
+      { name: 'Skriv inn PIN-koden' },
+      { timeout: 5_000 },
+    );
+    for (const digit of TEST_PINS.lead) {
+      fireEvent.click(within(pad).getByRole('button', { name: digit }));
+    }
+    fireEvent.click(screen.getByRole('button', { name: 'Logg inn' }));
+    const notice = await screen.findByText(/reservekonfigurasjon/, undefined, { timeout: 5_000 });
+    expect(notice).toBeVisible();
+    expect(notice.textContent).toContain('(timeZone: ukjent tidssone)');
+  });
 });
