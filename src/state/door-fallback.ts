@@ -1,24 +1,14 @@
 /**
- * The door's way back when a configuration fails to render: the last configuration that
- * rendered, then the preset the broken one names, then a bare door counting under the default
- * preset (ui/door/DoorFallback.tsx walks this chain). It names the broken field in staff mode; loaded only
- * when a door has rendered or failed, so it never weighs on the first paint.
+ * The door's way back when a configuration fails to render: the last one that rendered (the
+ * paint copy, written once a configuration has validated), then the preset the broken one
+ * names, then a bare door counting under the default preset (ui/door/DoorFallback.tsx walks
+ * this chain). It names the broken field in staff mode and loads only after a failure.
  */
 import { presetById } from '../domain/presets/index.ts';
 import { siteConfigSchema, type SiteConfig } from '../shared/site-config.ts';
-import { readRenderedCopy, writePaintCopy, writeRenderedCopy } from '../storage/settings.ts';
+import { readPaintCopy, writePaintCopy } from '../storage/settings.ts';
 import type { KioskStore } from './kiosk-store.ts';
 import { loadDefaultPreset } from './site-config.ts';
-
-/**
- * Validates the configuration the door has just rendered (the first paint's copy is not parsed)
- * and remembers it, the first step back next time; false when it must fall back all the same.
- */
-export function rememberRendered(store: KioskStore): boolean {
-  const checked = siteConfigSchema.safeParse(store.config.get());
-  if (checked.success) writeRenderedCopy(checked.data);
-  return checked.success;
-}
 
 /**
  * Says in staff mode why the door fell back (the first invalid field, or the error) and returns
@@ -29,7 +19,7 @@ export function fallbacksFor(store: KioskStore, error: unknown): SiteConfig[] {
   const checked = siteConfigSchema.safeParse(broken);
   const issue = checked.success ? undefined : checked.error.issues[0];
   store.configProblem.set(issue ? `${issue.path.join('.')}: ${issue.message}` : String(error));
-  const rendered = siteConfigSchema.safeParse(readRenderedCopy());
+  const rendered = siteConfigSchema.safeParse(readPaintCopy());
   const named = typeof broken?.preset === 'string' ? presetById(broken.preset) : undefined;
   const same = JSON.stringify(broken);
   return [rendered.success ? rendered.data : undefined, named].filter(

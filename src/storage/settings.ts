@@ -95,11 +95,6 @@ export function readPaintCopy(): SiteConfig | undefined {
 }
 export const writePaintCopy = (config: SiteConfig): void => writeCopy(PAINT_KEY, config);
 
-const RENDERED_KEY = 'terskel:rendered-config';
-/** The last configuration the door rendered (state/door-fallback.ts); parse it before use. */
-export const readRenderedCopy = (): unknown => readCopy(RENDERED_KEY);
-export const writeRenderedCopy = (config: SiteConfig): void => writeCopy(RENDERED_KEY, config);
-
 /** The site zone's offset span (domain/business-day.ts), for the next cold start's first tap. */
 export const readOffsetSpanCopy = (): unknown => readCopy(OFFSET_SPAN_KEY);
 export const writeOffsetSpanCopy = (span: unknown): void => writeCopy(OFFSET_SPAN_KEY, span);

@@ -60,9 +60,8 @@ interface DoorGuardProps {
 }
 
 /**
- * Keeps the door from going blank: a render that throws (or a configuration that fails
- * validation, ui/door/DoorFallback.tsx) falls back to the next configuration, or a bare door.
- * Only the catch lives here: the rest loads after the first paint.
+ * Keeps the door from going blank: a render that throws falls back to the next configuration,
+ * or a bare door (ui/door/DoorFallback.tsx). Only the catch lives here, in the first paint.
  */
 class DoorGuard extends Component<DoorGuardProps, GuardState> {
   componentDidCatch(failed: unknown) {

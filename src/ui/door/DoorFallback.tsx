@@ -1,12 +1,9 @@
 /**
- * The door's way back from a configuration that breaks it, after the first paint: the check
- * that throws to the guard in App.tsx when the configuration fails validation, and the step
- * back the guard takes (state/door-fallback.ts picks the configuration; BareDoor is the last).
+ * The door's way back from a configuration that breaks it, loaded after the guard in App.tsx
+ * caught a render failure: state/door-fallback.ts picks the next configuration, BareDoor is last.
  */
 import type { Component, ComponentType } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
 import type { KioskStore } from '../../state/index.ts';
-import { useKioskStore } from '../store-context.ts';
 import { BareDoor, type BareDoorProps } from './BareDoor.tsx';
 
 const doorFallback = () => import('../../state/door-fallback.ts');
@@ -18,32 +15,6 @@ export interface GuardState {
 }
 
 type Guard = Component<{ store: KioskStore }, GuardState> & { failures?: number };
-
-/**
- * Validates every configuration the door is given (the first paint's copy is not parsed) and
- * remembers the ones that pass; one that fails is thrown to the guard, even if it rendered.
- */
-export function ConfigCheck() {
-  const store = useKioskStore();
-  const [broken, setBroken] = useState<Error>();
-  useEffect(() => {
-    let unwatch: (() => void) | undefined;
-    let current = true;
-    void doorFallback().then((fallback) => {
-      if (!current) return;
-      const check = () =>
-        fallback.rememberRendered(store) || setBroken(new Error('invalid configuration'));
-      unwatch = store.config.subscribe(check);
-      check();
-    });
-    return () => {
-      current = false;
-      unwatch?.();
-    };
-  }, [store]);
-  if (broken) throw broken;
-  return null;
-}
 
 /** After the guard caught a failure: the next configuration to try, or the bare door. */
 export async function fallBack(guard: Guard, error: unknown): Promise<void> {

@@ -12,4 +12,4 @@ export { TodayCard } from './TodayCard.tsx';
 export { WordCard } from './WordCard.tsx';
 export { DoorQuestions } from './DoorQuestions.tsx';
 export { UserVoice, UserVoiceButton } from './UserVoice.tsx';
-export { ConfigCheck, fallBack } from './DoorFallback.tsx';
+export { fallBack } from './DoorFallback.tsx';

@@ -111,7 +111,6 @@ export function Door({ onStaff, onTap, dayClosed = false }: DoorProps) {
         ) : null}
       </div>
       <StaffCorner label={t('door.staff')} onOpen={onStaff} />
-      {afterPaint ? <afterPaint.ConfigCheck /> : null}
     </main>
   );
 }
