@@ -42,7 +42,7 @@ export const en: Catalogue = {
   'staff.title': 'Staff',
   'staff.back': 'Back to the entrance',
   'staff.configFallback':
-    'The saved configuration could not be read. The entrance uses the default setup until it is saved again.',
+    'The entrance runs on a fallback configuration because the saved one has an error ({problem}). It is used until the configuration is saved again.',
   'staff.unsaved': '{n} registrations are not saved yet. They will be retried automatically.',
   'staff.source.tablet': 'Showing the figures from this tablet',
   'staff.source.endpoint': 'Showing the figures from all tablets',

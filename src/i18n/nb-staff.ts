@@ -3,7 +3,7 @@ export const nbStaff = {
   'staff.title': 'Personale',
   'staff.back': 'Tilbake til inngangen',
   'staff.configFallback':
-    'Den lagrede konfigurasjonen kunne ikke leses. Inngangen bruker standardoppsettet til den er lagret på nytt.',
+    'Inngangen bruker en reservekonfigurasjon fordi den lagrede har en feil ({problem}). Den brukes til konfigurasjonen er lagret på nytt.',
   'staff.unsaved': '{n} registreringer er ikke lagret ennå. De prøves på nytt automatisk.',
   'sync.title': 'Synkronisering',
   'sync.paired': 'Koblet til {site} på {endpoint}.',

@@ -133,6 +133,16 @@ export type DoorQuestionsConfig = z.infer<typeof doorQuestionsSchema>;
 export const USER_VOICE_MODES = ['off', 'checkout', 'button'] as const;
 export type UserVoiceMode = (typeof USER_VOICE_MODES)[number];
 
+/** Whether `Intl` knows this IANA zone: every date on the door is formatted in it. */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return zone !== '';
+  } catch {
+    return false;
+  }
+}
+
 export const wordOfDaySettingsSchema = z.strictObject({
   enabled: z.boolean(),
   time: clockTimeSchema,
@@ -144,7 +154,7 @@ export const siteConfigSchema = z
     preset: z.optional(slugSchema),
     site: slugSchema,
     name: z.string().check(z.minLength(1, 'stedet må ha et navn'), z.maxLength(80)),
-    timeZone: z.string().check(z.minLength(1)),
+    timeZone: z.string().check(z.refine(isTimeZone, 'ukjent tidssone')),
     /** The business day starts at this local hour, so a late night is not split. */
     cutoffHour: z.int().check(z.gte(0), z.lte(12)),
     defaultLanguage: languageSchema,

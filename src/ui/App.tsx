@@ -3,12 +3,16 @@
  * gate in front of staff mode. A fresh tablet is set up (place, PINs, pairing) before the door
  * shows; staff screens load only when opened, so the door's first paint carries none of them.
  */
+import { Component, type ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type KioskStore } from '../state/index.ts';
 import type { SyncController } from '../state/sync.ts';
 import type { PinStore, StaffRole } from '../state/pins.ts';
 import { readSetupHint, writeSetupHint } from '../state/setup-hint.ts';
 import { mayOpen, STAFF_SCREENS, type StaffScreen } from '../state/staff-screens.ts';
+import type { GuardState } from './door/DoorFallback.tsx';
+import { nb } from '../i18n/nb.ts';
+import { StaffCorner } from './door/StaffCorner.tsx';
 import { Door } from './screens/Door.tsx';
 import { EndpointTotalsContext, StoreContext, SyncContext } from './store-context.ts';
 
@@ -47,6 +51,27 @@ let defaultPins: Promise<PinStore> | undefined;
 function loadDefaultPins(): Promise<PinStore> {
   defaultPins ??= import('../state/pins.ts').then((module) => module.createPinStore());
   return defaultPins;
+}
+
+interface DoorGuardProps {
+  store: KioskStore;
+  onStaff(): void;
+  children: ComponentChildren;
+}
+
+/**
+ * Keeps the door from going blank: a render that throws falls back to the next configuration,
+ * or a bare door (ui/door/DoorFallback.tsx). Only the catch lives here, in the first paint.
+ */
+class DoorGuard extends Component<DoorGuardProps, GuardState> {
+  componentDidCatch(failed: unknown) {
+    this.setState({ failed });
+    void import('./door/after-paint.ts').then((door) => door.fallBack(this, failed));
+  }
+  render({ onStaff, children }: DoorGuardProps, { failed, Bare }: GuardState) {
+    if (failed) return <main class="door shell" aria-busy="true" />;
+    return Bare ? <Bare onStaff={onStaff} Corner={StaffCorner} texts={nb} /> : children;
+  }
 }
 
 /** Whether this tablet has its PINs: 'checking' only until settings answer on a fresh start. */
@@ -131,7 +156,12 @@ export function App({ store, sync, onTap, pins: givenPins, startAfter }: AppProp
         <main class="door shell" aria-busy="true" />
       );
   } else if (route.name === 'door') {
-    content = <Door onStaff={() => go({ name: 'staff' })} {...(onTap ? { onTap } : {})} />;
+    const onStaff = () => go({ name: 'staff' });
+    content = (
+      <DoorGuard store={store} onStaff={onStaff}>
+        <Door onStaff={onStaff} {...(onTap ? { onTap } : {})} />
+      </DoorGuard>
+    );
   } else if (modules === undefined || pins === undefined) {
     content = <main class="staff" aria-busy="true" />;
   } else if (resetting !== undefined) {

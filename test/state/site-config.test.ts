@@ -29,6 +29,21 @@ describe('the stored configuration', () => {
     expect(loaded.invalid).toMatch(/^counters\.0/);
   });
 
+  it('a time zone Intl does not know is refused on import, with the field named', async () => {
+    const refused = saveConfig({ ...DEFAULT_PRESET, timeZone: 'Europe/Olso' });
+    await expect(refused).rejects.toMatchObject({
+      issues: [expect.objectContaining({ path: ['timeZone'], message: 'ukjent tidssone' })],
+    });
+    expect(paintCopyConfig()).toBeUndefined();
+  });
+
+  it('an already stored unknown time zone is refused on read: the door runs on the preset', async () => {
+    await writeRawSetting('config', { ...DEFAULT_PRESET, timeZone: 'Europe/Olso' });
+    const loaded = await loadConfig();
+    expect(loaded.config).toEqual(withVolunteerCounters(DEFAULT_PRESET));
+    expect(loaded.invalid).toBe('timeZone: ukjent tidssone');
+  });
+
   it('a garbled paint copy never blanks the door: the first paint uses the preset', async () => {
     localStorage.setItem('terskel:paint-config', '{"schema":1,"name":');
     expect(paintCopyConfig()).toBeUndefined();

@@ -23,7 +23,13 @@ export function createOffsetSpanStore(options: {
   let timer: ReturnType<typeof setInterval> | undefined;
   let disposed = false;
   function remember(): void {
-    const span = offsetSpanFrom(options.now(), options.timeZone());
+    let span;
+    try {
+      span = offsetSpanFrom(options.now(), options.timeZone());
+    } catch {
+      // A zone Intl refuses (a configuration not yet replaced by its fallback) keeps the span.
+      return;
+    }
     knowOffsetSpan(span);
     writeOffsetSpanCopy(span);
   }

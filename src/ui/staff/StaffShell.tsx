@@ -81,7 +81,7 @@ export function StaffShell({ role, screen, onNavigate, onLeave, drafts }: StaffS
       </header>
       {problem ? (
         <p role="alert" class="staff-message warn">
-          {t('staff.configFallback')}
+          {t('staff.configFallback', { problem })}
         </p>
       ) : null}
       {pending.length > 0 ? (
