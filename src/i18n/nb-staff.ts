@@ -576,7 +576,7 @@ Kjenner ikke serveren igjen nettbrettet, be om en ny kode og koble til på nytt.
 «… registreringer er ikke lagret ennå»: Terskel prøver på nytt av seg selv. La nettbrettet stå på.
 «Lagringsplassen på nettbrettet er full»: tellingen fortsetter. Trykk «Send nå», eller «Last ned CSV» under «Historikk», så blir det plass.
 «Dataene på dette nettbrettet ble nullstilt»: det som er sendt til serveren, er i behold. Trykk «Jeg har sett dette».
-«Den lagrede konfigurasjonen kunne ikke leses»: åpne «Innstillinger», sjekk oppsettet og lagre det.
+«Inngangen bruker en reservekonfigurasjon»: åpne «Innstillinger», rett feltet som står i parentes, og lagre.
 Klokken går feil: slå på automatisk dato og tid i nettbrettets innstillinger.
 Står du fast? Skriv ned det som står på skjermen og kontakt den som driver serveren.`,
 } as const;

@@ -273,8 +273,9 @@ describe('the staff shell', () => {
       deps: { loadConfig: () => Promise.resolve({ config: hjerteromAlta, invalid: 'name: tom' }) },
     });
     typePin(TEST_PINS.lead);
-    expect((await screen.findByRole('alert')).textContent).toMatch(
-      /^Den lagrede konfigurasjonen kunne ikke leses/,
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Inngangen bruker en reservekonfigurasjon fordi den lagrede har en feil (name: tom). ' +
+        'Den brukes til konfigurasjonen er lagret på nytt.',
     );
   });
 
