@@ -116,10 +116,10 @@ function announceWrite(): void {
 /**
  * Appends events for `replica` and updates its tally rows and day revisions in one strict
  * readwrite transaction on `idb`; resolves once it committed, rejects (nothing written) on
- * any failure: the transaction's own error (quota, a duplicate event id), or a
- * `ReplicaChangedError` when the database's replica id is no longer `replica`. The write's id
- * (its first event's) is kept in `applied` by the same transaction: a retry of a write that
- * committed but was never reported changes nothing, with or without raw events.
+ * any failure: the transaction's own error (quota, a ConstraintError when the write was
+ * applied before: its id is in `applied`), or a `ReplicaChangedError` when the database's
+ * replica id is no longer `replica`. So a retry of a write that committed but was never
+ * reported changes nothing, with raw events or without (see `isAlreadyStored`).
  */
 export function recordInto(
   idb: IDBDatabase,
@@ -151,14 +151,11 @@ export function recordInto(
     tx.onabort = () => reject(failure ?? tx.error ?? new DOMException('Aborted', 'AbortError'));
     const tally = tx.objectStore('tally');
     const days = tx.objectStore('days');
-    const applied = tx.objectStore('applied');
-    const writeId = events[0]?.id ?? '';
     // One round trip: every read is queued at once, and the writes follow the last answer.
     const born = tx.objectStore('meta').get(REPLICA_KEY) as IDBRequest<MetaRow | undefined>;
-    const done = applied.get(writeId) as IDBRequest<AppliedRow | undefined>;
     const rows = tallyKeys.map((key) => tally.get(key) as IDBRequest<TallyRow | undefined>);
     const current = dayKeys.map((key) => days.get(key) as IDBRequest<DayRow | undefined>);
-    const last = current[current.length - 1] ?? done;
+    const last = current[current.length - 1] ?? born;
     last.onsuccess = () => {
       try {
         // A database wiped and recreated while the app ran has a new replica id: writing
@@ -169,9 +166,12 @@ export function recordInto(
             { name: REPLICA_CHANGED },
           );
         }
-        // Applied by an earlier attempt whose success was lost: the counts have it already.
-        if (done.result !== undefined || events.length === 0) return tx.commit?.();
-        applied.put({ id: writeId, at: Date.now() } satisfies AppliedRow);
+        // The write's id (its first event's, fixed before the first attempt), kept with its
+        // counts: a retry of a write that committed unreported fails here on a ConstraintError
+        // and changes nothing, stored with raw events or without.
+        const first = events[0];
+        if (first)
+          tx.objectStore('applied').add({ id: first.id, at: Date.now() } satisfies AppliedRow);
         const next = new Map<string, TallyRow>();
         tallyKeys.forEach((key, i) =>
           next.set(key.join('\u0000'), rows[i]!.result ?? emptyTallyRow(...key)),
