@@ -8,6 +8,7 @@ import type { WordOfDay } from '../shared/site-config.ts';
 import {
   DATABASE_NAME,
   REPLICA_KEY,
+  type AppliedRow,
   type DayRow,
   type MetaRow,
   type NoteRow,
@@ -26,6 +27,7 @@ export class TerskelDatabase extends Dexie {
   words!: EntityTable<WordOfDay, 'date'>;
   replicas!: EntityTable<ReplicaRow, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
+  applied!: EntityTable<AppliedRow, 'id'>;
 
   constructor(
     name = DATABASE_NAME,
@@ -42,6 +44,8 @@ export class TerskelDatabase extends Dexie {
       replicas: 'id',
       meta: 'key',
     });
+    // The ids of applied writes (record.ts): a new, empty table; every count stays as it was.
+    this.version(2).stores({ applied: 'id, at' });
     // The replica id is born with the database and lives inside it, so a wiped or new
     // database can never inherit an old one: its counts add to what was synced before.
     this.on('populate', (tx) => {

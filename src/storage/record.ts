@@ -14,6 +14,7 @@ import {
   NO_HOUR,
   NO_OPTION,
   REPLICA_KEY,
+  type AppliedRow,
   type DayRow,
   type MetaRow,
   type StoredEvent,
@@ -94,8 +95,11 @@ export interface RecordOptions {
   withoutRawEvents?: boolean;
 }
 
-/** The tables one recording writes (and reads the replica id from). */
-const WRITTEN = ['events', 'tally', 'days', 'meta'];
+/**
+ * The tables one recording writes (and reads the replica id from). A database from before
+ * `applied` is not written here: Dexie upgrades it first (database.ts).
+ */
+const WRITTEN = ['events', 'tally', 'days', 'meta', 'applied'];
 
 /**
  * The event Dexie listens for to refresh its live queries after a write in another window
@@ -112,8 +116,10 @@ function announceWrite(): void {
 /**
  * Appends events for `replica` and updates its tally rows and day revisions in one strict
  * readwrite transaction on `idb`; resolves once it committed, rejects (nothing written) on
- * any failure: the transaction's own error (quota, a duplicate event id), or a
- * `ReplicaChangedError` when the database's replica id is no longer `replica`.
+ * any failure: the transaction's own error (quota, a ConstraintError when the write was
+ * applied before: its id is in `applied`), or a `ReplicaChangedError` when the database's
+ * replica id is no longer `replica`. So a retry of a write that committed but was never
+ * reported changes nothing, with raw events or without (see `isAlreadyStored`).
  */
 export function recordInto(
   idb: IDBDatabase,
@@ -160,6 +166,12 @@ export function recordInto(
             { name: REPLICA_CHANGED },
           );
         }
+        // The write's id (its first event's, fixed before the first attempt), kept with its
+        // counts: a retry of a write that committed unreported fails here on a ConstraintError
+        // and changes nothing, stored with raw events or without.
+        const first = events[0];
+        if (first)
+          tx.objectStore('applied').add({ id: first.id, at: Date.now() } satisfies AppliedRow);
         const next = new Map<string, TallyRow>();
         tallyKeys.forEach((key, i) =>
           next.set(key.join('\u0000'), rows[i]!.result ?? emptyTallyRow(...key)),

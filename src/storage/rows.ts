@@ -88,6 +88,17 @@ export interface MetaRow {
   value: string;
 }
 
+/**
+ * A write that changed counts, by its id (its first event's id, fixed before the first
+ * attempt): a retry of a write whose commit went unreported finds it and changes nothing.
+ * Pruned once a day old (prune.ts), so the table stays small.
+ */
+export interface AppliedRow {
+  id: string;
+  /** When it was applied, epoch milliseconds. */
+  at: number;
+}
+
 export const REPLICA_KEY = 'replica';
 /** The database's name in IndexedDB. */
 export const DATABASE_NAME = 'terskel';

@@ -159,7 +159,8 @@ describe('storage faults', () => {
       'UnknownError',
     ]);
     expect(confirmed.length).toBeLessThan(1000);
-    expect(confirmed.length).toBeGreaterThan(900);
+    // Each tap makes four puts (event, tally, day, its write id), each meeting the 10% fault.
+    expect(confirmed.length).toBeGreaterThan(850);
   });
 
   it('a health check after a dropped connection reopens the database and writes what was pending', async () => {

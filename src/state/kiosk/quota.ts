@@ -56,7 +56,8 @@ export function createQuotaStore(options: { now(): number; today(): string }): Q
 
 /**
  * Records a write whose event ids were fixed before its first attempt: a constraint error
- * means an earlier attempt committed after all, so the events are stored.
+ * means an earlier attempt committed after all (its write id is applied, storage/record.ts),
+ * so the write is stored, with raw events or without.
  */
 async function recordOnce(
   ready: KioskStorage,
