@@ -91,6 +91,12 @@ export default defineConfig({
               test: /src[\\/](shared[\\/](site-config|slug|text-limits|validation-issues)|storage[\\/](setting-schemas|words)|domain[\\/](configuration|presets[\\/]|volunteer-hours|schedule|door-questions|holidays|opening)|ui[\\/]localized|i18n[\\/](calendar-names|door-questions))/,
             },
             {
+              // The door's other languages: one chunk, fetched from the precache when a
+              // visitor first chooses a language (smaller than five chunks of their own).
+              name: 'languages',
+              test: /src[\\/]i18n[\\/](nn|se|uk|ar|en)\.ts/,
+            },
+            {
               name: 'sync',
               test: /src[\\/](sync[\\/]|state[\\/]sync\.ts|shared[\\/]protocol\.ts)/,
             },
