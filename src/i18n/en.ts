@@ -207,7 +207,7 @@ export const en: Catalogue = {
   'staff.recovery.done': 'I have written the code down',
   'staff.setup.title': 'Choose the staff PINs',
   'staff.setup.intro':
-    'Staff need two PINs of 4–8 digits: one for volunteers (tally) and one for the daily lead (closing, history and settings). They must differ.',
+    'Staff need two PINs: one for volunteers (tally, 4–8 digits) and one for the daily lead (closing, history and settings, 6–8 digits). They must differ.',
   'staff.setup.volunteerPin': 'Volunteer PIN',
   'staff.setup.volunteerRepeat': 'Repeat volunteer PIN',
   'staff.setup.leadPin': 'Daily lead PIN',
