@@ -169,6 +169,8 @@ export const nbStaff = {
   'staff.signedInAs': 'Innlogget som {role}',
   'staff.role.volunteer': 'frivillig',
   'staff.role.lead': 'daglig leder',
+  'staff.leadPinShort': 'PIN-koden din er kort. Velg en ny med minst 6 sifre.',
+  'staff.leadPinChange': 'Bytt PIN',
   'staff.nav': 'Personalmeny',
   'staff.nav.tally': 'Telling',
   'staff.nav.closing': 'Dagsoppgjør',
@@ -183,7 +185,7 @@ export const nbStaff = {
   'staff.pin.checking': 'Sjekker …',
   'staff.pin.wrong': 'Feil PIN. {n} forsøk igjen.',
   'staff.pin.tooShort': 'PIN-koden har 4–8 sifre.',
-  'staff.pin.locked': 'For mange feil forsøk. Prøv igjen kl. {time}.',
+  'staff.pin.locked': 'For mange feil forsøk. Prøv igjen om {n} min.',
   'staff.pin.forgot': 'Glemt PIN?',
   'staff.recovery.title': 'Gjenopprettingskode',
   'staff.recovery.hint':
@@ -196,14 +198,14 @@ export const nbStaff = {
   'staff.recovery.done': 'Jeg har skrevet ned koden',
   'staff.setup.title': 'Velg PIN-koder for personalet',
   'staff.setup.intro':
-    'Personalet trenger to PIN-koder på 4–8 sifre: én for frivillige (telling) og én for daglig leder (dagsoppgjør, historikk og innstillinger). De må være forskjellige.',
+    'Personalet trenger to PIN-koder: én for frivillige (telling, 4–8 sifre) og én for daglig leder (dagsoppgjør, historikk og innstillinger, 6–8 sifre). De må være forskjellige.',
   'staff.setup.volunteerPin': 'PIN for frivillige',
   'staff.setup.volunteerRepeat': 'Gjenta PIN for frivillige',
   'staff.setup.leadPin': 'PIN for daglig leder',
   'staff.setup.leadRepeat': 'Gjenta PIN for daglig leder',
   'staff.setup.save': 'Lagre PIN-kodene',
   'staff.setup.saving': 'Lagrer …',
-  'staff.setup.format': '{who} må være 4–8 sifre.',
+  'staff.setup.format': '{who} må være {min}–8 sifre.',
   'staff.setup.mismatch': '{who}: de to feltene er ikke like.',
   'staff.setup.same': 'PIN for frivillige og PIN for daglig leder må være forskjellige.',
   'staff.setup.failed': 'PIN-kodene kunne ikke lagres. Prøv igjen.',
@@ -548,9 +550,10 @@ Lås nettbrettet til Terskel (Veiledet tilgang på iPad, Fest app på Android) o
 Til personalmodus: hold fingeren på øverste hjørne av inngangen i to sekunder.
 Åpne «Selvtest». Grønt er i orden; ellers står det hva du gjør.`,
   'help.pins.title': 'PIN-kodene og gjenopprettingskoden',
-  'help.pins.steps': `Det er to PIN-koder på 4–8 sifre. «PIN for frivillige» åpner telling og hjelp. «PIN for daglig leder» åpner alt.
+  'help.pins.steps': `Det er to PIN-koder. «PIN for frivillige» (4–8 sifre) åpner telling og hjelp. «PIN for daglig leder» (6–8 sifre) åpner alt.
 Gi PIN for frivillige til de frivillige. PIN for daglig leder beholder du selv.
 Når PIN-kodene lages, viser Terskel en gjenopprettingskode én gang. Skriv den ned og legg den et trygt sted, ikke sammen med nettbrettet.
+Fem feil forsøk låser i 5 minutter, og hver ny låsing dobbelt så lenge, opptil en time.
 Glemt PIN, eller låst etter for mange forsøk? Trykk «Bruk gjenopprettingskoden», skriv koden og trykk «Lås opp». Så velger du nye PIN-koder og får en ny kode.`,
   'help.closing.title': 'Avslutte dagen',
   'help.closing.steps': `Trykk «Dagsoppgjør». Der står dagens besøk, måltider, salg og aktiviteter.

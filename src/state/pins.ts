@@ -1,7 +1,8 @@
 /**
  * Staff access: the volunteer and lead PINs, the recovery code and the lockout. It owns the
  * rule that secrets are kept only as hashes (pin-secrets.ts) and that five wrong PINs lock the
- * pad for five minutes, across reloads. It never stores a PIN.
+ * pad, across reloads: for five minutes, doubling with each lockout up to an hour, until a right
+ * PIN or the recovery code starts the count again. It never stores a PIN.
  */
 import {
   readSetting,
@@ -32,20 +33,39 @@ export type StaffRole = 'volunteer' | 'lead';
 
 export const MAX_WRONG_PINS = 5;
 export const LOCK_MS = 5 * 60 * 1000;
+export const MAX_LOCK_MS = 60 * 60 * 1000;
 export const PIN_MIN_DIGITS = 4;
+/** A new lead PIN's least length; a shorter one set before still signs in (and is asked to change). */
+export const LEAD_PIN_MIN_DIGITS = 6;
 export const PIN_MAX_DIGITS = 8;
+
+/** The wait after the nth lockout since the last right PIN: 5, 10, 20, 40, then 60 minutes. */
+export function lockWaitMs(lockouts: number): number {
+  return Math.min(LOCK_MS * 2 ** (lockouts - 1), MAX_LOCK_MS);
+}
 
 /** The 'pins' setting (its schema is in storage/setting-schemas.ts). */
 export type StoredPins = SettingValue<'pins'>;
 
-/** The 'lock' setting: wrong PINs since the last good one, and a lock's end (epoch ms). */
+/**
+ * The 'lock' setting: wrong PINs since the last good one, a lock's end (epoch ms) and the
+ * lockouts since the last good one (a lock stored before they were counted is one).
+ */
 export type LockState = SettingValue<'lock'>;
 
 /** What is wrong with a PIN and its repetition, if anything. */
 export type PinProblem = 'format' | 'mismatch';
 
-export function pinProblem(pin: string, repeat: string): PinProblem | undefined {
-  const pattern = new RegExp(`^\\d{${PIN_MIN_DIGITS},${PIN_MAX_DIGITS}}$`);
+/** The least digits a role's new PIN must have. */
+export const minDigits = (role: StaffRole) =>
+  role === 'lead' ? LEAD_PIN_MIN_DIGITS : PIN_MIN_DIGITS;
+
+export function pinProblem(
+  pin: string,
+  repeat: string,
+  min = PIN_MIN_DIGITS,
+): PinProblem | undefined {
+  const pattern = new RegExp(`^\\d{${min},${PIN_MAX_DIGITS}}$`);
   if (!pattern.test(pin)) return 'format';
   if (pin !== repeat) return 'mismatch';
   return undefined;
@@ -112,12 +132,13 @@ export function createPinStore(overrides: Partial<PinStoreDeps> = {}): PinStore 
     return settings.read('pins');
   }
 
-  async function activeLock(): Promise<{ lock: LockState; until?: number }> {
+  async function activeLock(): Promise<{ lock: LockState; lockouts: number; until?: number }> {
     const lock = (await settings.read('lock')) ?? { failures: 0 };
+    const lockouts = lock.lockouts ?? (lock.lockedUntil === undefined ? 0 : 1);
     const now = deps.now();
-    if (lock.lockedUntil === undefined || lock.lockedUntil <= now) return { lock };
-    // A clock turned back must not stretch the lock beyond its five minutes.
-    return { lock, until: Math.min(lock.lockedUntil, now + LOCK_MS) };
+    if (lock.lockedUntil === undefined || lock.lockedUntil <= now) return { lock, lockouts };
+    // A clock turned back must not stretch the lock beyond its own wait.
+    return { lock, lockouts, until: Math.min(lock.lockedUntil, now + lockWaitMs(lockouts)) };
   }
 
   return {
@@ -126,8 +147,11 @@ export function createPinStore(overrides: Partial<PinStoreDeps> = {}): PinStore 
     },
 
     async setUp(volunteerPin, leadPin) {
-      if (pinProblem(volunteerPin, volunteerPin) || pinProblem(leadPin, leadPin)) {
-        throw new PinRuleError('A PIN must be 4–8 digits');
+      if (
+        pinProblem(volunteerPin, volunteerPin) ||
+        pinProblem(leadPin, leadPin, LEAD_PIN_MIN_DIGITS)
+      ) {
+        throw new PinRuleError('A PIN must be 4–8 digits, a lead PIN 6–8');
       }
       if (volunteerPin === leadPin) throw new PinRuleError('The two PINs must differ');
       const recoveryCode = generateRecoveryCode();
@@ -147,23 +171,28 @@ export function createPinStore(overrides: Partial<PinStoreDeps> = {}): PinStore 
     },
 
     async tryPin(pin) {
-      const { lock, until } = await activeLock();
+      const { lock, lockouts, until } = await activeLock();
       if (until !== undefined) return { kind: 'locked', until };
       const pins = await readPins();
       const [isVolunteer, isLead] = pins
         ? await Promise.all([verifySecret(pin, pins.volunteer), verifySecret(pin, pins.lead)])
         : [false, false];
       if (isLead || isVolunteer) {
+        // A right PIN forgives the wrong ones and the lockouts: the next lock waits five minutes.
         if (lock.failures > 0 || lock.lockedUntil !== undefined) await settings.remove('lock');
         return { kind: 'ok', role: isLead ? 'lead' : 'volunteer' };
       }
       const failures = lock.failures + 1;
       if (failures >= MAX_WRONG_PINS) {
-        const lockedUntil = deps.now() + LOCK_MS;
-        await settings.write('lock', { failures: 0, lockedUntil } satisfies LockState);
+        const lockedUntil = deps.now() + lockWaitMs(lockouts + 1);
+        await settings.write('lock', {
+          failures: 0,
+          lockedUntil,
+          lockouts: lockouts + 1,
+        } satisfies LockState);
         return { kind: 'locked', until: lockedUntil };
       }
-      await settings.write('lock', { failures } satisfies LockState);
+      await settings.write('lock', { ...lock, failures } satisfies LockState);
       return { kind: 'wrong', remaining: MAX_WRONG_PINS - failures };
     },
 
@@ -178,7 +207,7 @@ export function createPinStore(overrides: Partial<PinStoreDeps> = {}): PinStore 
     },
 
     async replacePin(role, pin) {
-      if (pinProblem(pin, pin)) throw new PinRuleError('A PIN must be 4–8 digits');
+      if (pinProblem(pin, pin, minDigits(role))) throw new PinRuleError('The PIN is too short');
       const pins = await readPins();
       if (pins === undefined) throw new PinRuleError('No PINs to replace');
       const other = role === 'lead' ? pins.volunteer : pins.lead;

@@ -62,10 +62,12 @@ export const SETTING_SCHEMAS = {
     lead: secretHashSchema,
     recovery: secretHashSchema,
   }),
-  /** Wrong PINs since the last good one, and a lock's end (epoch ms). */
+  /** Wrong PINs since the last good one, a lock's end (epoch ms), and lockouts since then. */
   lock: z.object({
     failures: z.int().check(z.nonnegative()),
     lockedUntil: z.optional(z.number()),
+    // Absent in a lock stored before locks doubled: state/pins.ts reads that as one lockout.
+    lockouts: z.optional(z.int().check(z.positive())),
   }),
   /** This database's replica id, remembered beside the pairing to notice a reset database. */
   replica: z.object({ id: z.string(), resetAt: z.optional(z.number()) }),

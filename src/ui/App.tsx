@@ -92,6 +92,8 @@ export function App({ store, sync, onTap, pins: givenPins, startAfter }: AppProp
   const [route, setRoute] = useState<Route>(() => routeOf(location.hash));
   const [setup, setSetup] = useState<Setup>(() => (readSetupHint() ? 'ready' : 'checking'));
   const [role, setRole] = useState<StaffRole | undefined>(undefined);
+  // The lead signed in with a PIN shorter than a new one may be: staff mode asks to change it.
+  const [shortPin, setShortPin] = useState(false);
   // The PIN being chosen again after the recovery code.
   const [resetting, setResetting] = useState<StaffRole | undefined>(undefined);
   // Half-typed staff fields outlive a session that closed by itself (state/staff-session.ts).
@@ -171,6 +173,7 @@ export function App({ store, sync, onTap, pins: givenPins, startAfter }: AppProp
         mode={{ forgotten: resetting }}
         onDone={() => {
           setResetting(undefined);
+          setShortPin(false);
           setRole('lead');
           go({ name: 'staff', screen: 'tally' });
         }}
@@ -180,8 +183,9 @@ export function App({ store, sync, onTap, pins: givenPins, startAfter }: AppProp
     content = (
       <modules.PinPad
         pins={pins}
-        onSignIn={(signedIn) => {
+        onSignIn={(signedIn, short) => {
           setRole(signedIn);
+          setShortPin(short);
           const wanted = route.screen;
           go({ name: 'staff', screen: wanted && mayOpen(signedIn, wanted) ? wanted : 'tally' });
         }}
@@ -197,6 +201,7 @@ export function App({ store, sync, onTap, pins: givenPins, startAfter }: AppProp
         onNavigate={(screen) => go({ name: 'staff', screen })}
         onLeave={toDoor}
         drafts={drafts}
+        {...(shortPin ? { onChangePin: () => setResetting('lead') } : {})}
       />
     );
   }

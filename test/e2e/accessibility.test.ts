@@ -126,7 +126,7 @@ describe('accessibility and layout in Chromium', () => {
     await page.goto(`${server.url}/#/staff`);
     await page.getByRole('button', { name: 'Logg inn' }).waitFor();
     expect(await violations(page)).toEqual([]);
-    await typePin(page, '2222');
+    await typePin(page, '222222');
     await page.getByRole('heading', { name: 'Telling' }).waitFor();
     expect(await violations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Dagsoppgjør' }).click();

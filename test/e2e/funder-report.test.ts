@@ -15,7 +15,7 @@ import { signInAsStaff } from './support/staff-mode.ts';
 import { closeTablet, openTablet } from './support/tablet.ts';
 
 const NOW = new Date('2026-01-05T10:00:00+01:00');
-const PINS = { volunteer: '1111', lead: '2222' };
+const PINS = { volunteer: '1111', lead: '222222' };
 
 /** The text of a row's value cells in a report section, spaces made plain. */
 async function cells(page: Page, section: string, row: string): Promise<string[]> {

@@ -9,7 +9,7 @@ import { setUpStaffPins } from './support/staff.ts';
 import { signInAsStaff } from './support/staff-mode.ts';
 import { closeTablet, openTablet } from './support/tablet.ts';
 
-const PINS = { volunteer: '1111', lead: '2222' };
+const PINS = { volunteer: '1111', lead: '222222' };
 const TASKS = [
   'Sette opp nettbrettet',
   'PIN-kodene og gjenopprettingskoden',

@@ -11,7 +11,7 @@ import { visitors } from './support/visitors.ts';
 import { untilDoorIdle } from './support/engines/in-page.ts';
 
 const QUOTA_BYTES = 600 * 1024;
-const LEAD_PIN = '2222';
+const LEAD_PIN = '222222';
 /** The banner staff mode shows on a full disk (nb-staff.ts, `storage.quota`). */
 const QUOTA_BANNER =
   'Lagringsplassen på nettbrettet er full. Tellingen fortsetter – summene lagres – men ' +

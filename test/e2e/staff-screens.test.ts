@@ -73,7 +73,7 @@ describe('every staff screen fits a portrait tablet and a small laptop in Chromi
     // A few visitors, so the closing and history screens have figures and charts to draw.
     await visitors(page, 5);
     await page.getByRole('status').filter({ hasText: 'Velkommen!' }).waitFor({ state: 'hidden' });
-    await signInAsStaff(page, '2222');
+    await signInAsStaff(page, '222222');
     const problems: string[] = [];
     await page.getByRole('heading', { name: 'Telling' }).first().waitFor();
     problems.push(...(await overflowingAtBothSizes(page, 'tally')));

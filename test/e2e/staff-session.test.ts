@@ -10,7 +10,7 @@ import { setUpStaffPins } from './support/staff.ts';
 import { leaveStaffMode } from './support/staff-mode.ts';
 import { closeTablet, openTablet } from './support/tablet.ts';
 
-const PINS = { volunteer: '1111', lead: '2222' };
+const PINS = { volunteer: '1111', lead: '222222' };
 
 async function signIn(page: Page, server: RunningServer, pin: string): Promise<void> {
   await page.goto(`${server.url}/#/staff`);

@@ -34,7 +34,7 @@ import type { Query } from './support/engines/types.ts';
 
 const DAY = '2026-11-26';
 const NOW = new Date('2026-11-26T13:30:00+01:00');
-const PINS = { volunteer: '1111', lead: '2222' };
+const PINS = { volunteer: '1111', lead: '222222' };
 
 describe.each(ENGINE_CASES)('a whole day at Hjerterom Alta, in %s', (_label, engine) => {
   let tablet: EngineTablet;

@@ -10,7 +10,7 @@ import { leaveStaffMode, signInAsStaff } from './support/staff-mode.ts';
 import { visitors } from './support/visitors.ts';
 import { untilDoorIdle } from './support/engines/in-page.ts';
 
-const LEAD_PIN = '2222';
+const LEAD_PIN = '222222';
 /** What staff mode says after a lost database (nb-staff.ts, `storage.reset`). */
 const RESET_NOTICE =
   'Dataene på dette nettbrettet ble nullstilt. Tallene som allerede er sendt til serveren, ' +

@@ -4,13 +4,14 @@ import {
   generateRecoveryCode,
   hashSecret,
   LOCK_MS,
+  lockWaitMs,
   normalizeRecoveryCode,
   pinProblem,
   PIN_ITERATIONS,
   PinRuleError,
   verifySecret,
 } from '../../src/state/pins.ts';
-import { readSetting } from '../../src/storage/settings.ts';
+import { readSetting, writeSetting } from '../../src/storage/settings.ts';
 import { clearSettings, seedStaffPins, TEST_PINS } from '../support/staff.ts';
 
 const FAST = 1_000;
@@ -63,9 +64,22 @@ describe('PIN rules', () => {
 
   it('set-up refuses equal PINs and short ones', async () => {
     const { pins } = pinStore();
-    await expect(pins.setUp('1234', '1234')).rejects.toBeInstanceOf(PinRuleError);
-    await expect(pins.setUp('123', '5678')).rejects.toBeInstanceOf(PinRuleError);
+    await expect(pins.setUp('123456', '123456')).rejects.toBeInstanceOf(PinRuleError);
+    await expect(pins.setUp('123', '567890')).rejects.toBeInstanceOf(PinRuleError);
     expect(await pins.isSetUp()).toBe(false);
+  });
+
+  it('a new lead PIN needs at least 6 digits; the volunteer PIN still 4', async () => {
+    const { pins } = pinStore();
+    for (const lead of ['5678', '56789']) {
+      await expect(pins.setUp('1234', lead)).rejects.toBeInstanceOf(PinRuleError);
+    }
+    expect(await pins.isSetUp()).toBe(false);
+    await pins.setUp('1234', '567890');
+    expect(await pins.tryPin('1234')).toEqual({ kind: 'ok', role: 'volunteer' });
+    await expect(pins.replacePin('lead', '98765')).rejects.toBeInstanceOf(PinRuleError);
+    expect(await pins.replacePin('lead', '987654')).toBe(true);
+    expect(await pins.replacePin('volunteer', '4321')).toBe(true);
   });
 });
 
@@ -73,20 +87,20 @@ describe('the PIN store', () => {
   it('stores only hashes: no PIN and no recovery code appear in the settings', async () => {
     const { pins } = pinStore();
     expect(await pins.isSetUp()).toBe(false);
-    const code = await pins.setUp('4821', '97531');
+    const code = await pins.setUp('4821', '975319');
     expect(await pins.isSetUp()).toBe(true);
     const stored = JSON.stringify(await readSetting('pins'));
     expect(stored).not.toContain('4821');
-    expect(stored).not.toContain('97531');
+    expect(stored).not.toContain('975319');
     expect(stored).not.toContain(normalizeRecoveryCode(code));
     expect(stored).not.toContain(code);
   });
 
   it('the role is decided by which PIN matches', async () => {
     const { pins } = pinStore();
-    await pins.setUp('4821', '97531');
+    await pins.setUp('4821', '975319');
     expect(await pins.tryPin('4821')).toEqual({ kind: 'ok', role: 'volunteer' });
-    expect(await pins.tryPin('97531')).toEqual({ kind: 'ok', role: 'lead' });
+    expect(await pins.tryPin('975319')).toEqual({ kind: 'ok', role: 'lead' });
     expect(await pins.tryPin('0000')).toEqual({ kind: 'wrong', remaining: 4 });
   });
 
@@ -144,11 +158,76 @@ describe('the PIN store', () => {
   it('new PINs replace the old ones and come with a new recovery code', async () => {
     const { pins } = pinStore();
     await seedStaffPins();
-    const code = await pins.setUp('5555', '6666');
+    const code = await pins.setUp('5555', '666666');
     expect(code).not.toBe(TEST_PINS.recovery);
     expect((await pins.tryPin(TEST_PINS.lead)).kind).toBe('wrong');
-    expect(await pins.tryPin('6666')).toEqual({ kind: 'ok', role: 'lead' });
+    expect(await pins.tryPin('666666')).toEqual({ kind: 'ok', role: 'lead' });
     expect(await pins.recover(TEST_PINS.recovery)).toBe(false);
     expect(await pins.recover(code)).toBe(true);
+  });
+
+  /** Five wrong PINs: the pad's answer to the fifth. */
+  async function lockOut(pins: ReturnType<typeof pinStore>['pins']) {
+    for (let i = 0; i < 4; i++) await pins.tryPin('9999');
+    return pins.tryPin('9999');
+  }
+
+  it('each lockout waits twice as long as the last, up to an hour: 5, 10, 20, 40, 60, 60 minutes', async () => {
+    const { pins, clock } = pinStore();
+    await seedStaffPins();
+    for (const minutes of [5, 10, 20, 40, 60, 60]) {
+      expect(await lockOut(pins)).toEqual({ kind: 'locked', until: clock.now + minutes * 60_000 });
+      clock.now += minutes * 60_000 - 1000;
+      expect((await pins.tryPin(TEST_PINS.lead)).kind).toBe('locked');
+      clock.now += 1000;
+    }
+    expect([1, 2, 3, 4, 5, 6].map(lockWaitMs)).toEqual(
+      [5, 10, 20, 40, 60, 60].map((minutes) => minutes * 60_000),
+    );
+  });
+
+  it('a right PIN after the wait starts the doubling again at five minutes', async () => {
+    const { pins, clock } = pinStore();
+    await seedStaffPins();
+    await lockOut(pins);
+    clock.now += LOCK_MS;
+    expect(await lockOut(pins)).toEqual({ kind: 'locked', until: clock.now + 2 * LOCK_MS });
+    clock.now += 2 * LOCK_MS;
+    expect(await pins.tryPin(TEST_PINS.volunteer)).toEqual({ kind: 'ok', role: 'volunteer' });
+    expect(await lockOut(pins)).toEqual({ kind: 'locked', until: clock.now + LOCK_MS });
+  });
+
+  it('the recovery code lifts a long wait, and the next lockout waits five minutes', async () => {
+    const { pins, clock } = pinStore();
+    await seedStaffPins();
+    for (const minutes of [5, 10, 20]) {
+      await lockOut(pins);
+      clock.now += minutes * 60_000;
+    }
+    expect(await lockOut(pins)).toEqual({ kind: 'locked', until: clock.now + 40 * 60_000 });
+    expect(await pins.recover(TEST_PINS.recovery)).toBe(true);
+    expect(await pins.lockedUntil()).toBeUndefined();
+    expect(await lockOut(pins)).toEqual({ kind: 'locked', until: clock.now + LOCK_MS });
+  });
+
+  it('the doubling survives a reload: a new store locks the next time for longer', async () => {
+    const { pins, clock } = pinStore();
+    await seedStaffPins();
+    await lockOut(pins);
+    const reloaded = pinStore({ now: clock.now + LOCK_MS }).pins;
+    expect(await reloaded.lockedUntil()).toBeUndefined();
+    expect(await lockOut(reloaded)).toEqual({ kind: 'locked', until: clock.now + 3 * LOCK_MS });
+    const again = pinStore({ now: clock.now + 2 * LOCK_MS }).pins;
+    expect(await again.lockedUntil()).toBe(clock.now + 3 * LOCK_MS);
+  });
+
+  it('a lock stored before locks doubled reads as the first lockout', async () => {
+    const { pins, clock } = pinStore();
+    await seedStaffPins();
+    // The old shape: no count of lockouts.
+    await writeSetting('lock', { failures: 0, lockedUntil: clock.now + LOCK_MS });
+    expect(await pins.lockedUntil()).toBe(clock.now + LOCK_MS);
+    clock.now += LOCK_MS;
+    expect(await lockOut(pins)).toEqual({ kind: 'locked', until: clock.now + 2 * LOCK_MS });
   });
 });

@@ -5,10 +5,14 @@
  * a new code for the one PIN that was forgotten.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { localTimeOf } from '../../domain/business-day.ts';
-import { formatClock } from '../../i18n/index.ts';
 import { useObservable } from '../../state/index.ts';
-import { PIN_MAX_DIGITS, PIN_MIN_DIGITS, type PinStore, type StaffRole } from '../../state/pins.ts';
+import {
+  LEAD_PIN_MIN_DIGITS,
+  PIN_MAX_DIGITS,
+  PIN_MIN_DIGITS,
+  type PinStore,
+  type StaffRole,
+} from '../../state/pins.ts';
 import { useIdleReturn, useStaffTranslator } from '../../state/staff.ts';
 import { useKioskStore } from '../store-context.ts';
 import { IdleWarning } from './IdleWarning.tsx';
@@ -16,7 +20,8 @@ import '../staff.css';
 
 export interface PinPadProps {
   pins: PinStore;
-  onSignIn(role: StaffRole): void;
+  /** `shortPin`: a lead signed in with a PIN older and shorter than a new one may be. */
+  onSignIn(role: StaffRole, shortPin: boolean): void;
   /** The recovery code was right: the lock is lifted and the forgotten PIN may be chosen again. */
   onRecovered(forgotten: StaffRole): void;
   onBack(): void;
@@ -28,11 +33,12 @@ export function PinPad({ pins, onSignIn, onRecovered, onBack }: PinPadProps) {
   const store = useKioskStore();
   const config = useObservable(store.config);
   const translator = useStaffTranslator(store);
-  const { t, language } = translator;
+  const { t } = translator;
   const [digits, setDigits] = useState('');
   const [message, setMessage] = useState<string | undefined>(undefined);
   const [checking, setChecking] = useState(false);
   const [lockedUntil, setLockedUntil] = useState<number | undefined>(undefined);
+  const [tick, setTick] = useState(0);
   const [recovering, setRecovering] = useState(false);
   const root = useRef<HTMLElement>(null);
   // A pad left open goes back to the door, as the staff screens do.
@@ -46,29 +52,25 @@ export function PinPad({ pins, onSignIn, onRecovered, onBack }: PinPadProps) {
     };
   }, [pins]);
 
-  // When the lock runs out, ask the store again rather than trusting this screen's clock.
+  // Each minute the wait shown counts down; when the lock runs out, ask the store again rather
+  // than trusting this screen's clock.
   useEffect(() => {
     if (lockedUntil === undefined) return;
     const timer = setTimeout(
       () => {
+        setTick((tick) => tick + 1);
         void pins.lockedUntil().then((until) => {
           setLockedUntil(until);
           if (until === undefined) setMessage(undefined);
         });
       },
-      Math.max(0, lockedUntil - store.now()) + 500,
+      Math.min(Math.max(0, lockedUntil - store.now()) + 500, 60_000),
     );
     return () => clearTimeout(timer);
-  }, [pins, lockedUntil, store]);
+  }, [pins, lockedUntil, store, tick]);
 
   const locked = lockedUntil !== undefined;
   const disabled = locked || checking;
-
-  function lockMessage(until: number): string {
-    const local = localTimeOf(until, config.timeZone);
-    const clock = `${String(local.hour).padStart(2, '0')}:${String(local.minute).padStart(2, '0')}`;
-    return t('staff.pin.locked', { time: formatClock(language, clock) });
-  }
 
   function press(digit: string) {
     if (disabled) return;
@@ -86,7 +88,7 @@ export function PinPad({ pins, onSignIn, onRecovered, onBack }: PinPadProps) {
     setChecking(false);
     setDigits('');
     if (attempt.kind === 'ok') {
-      onSignIn(attempt.role);
+      onSignIn(attempt.role, attempt.role === 'lead' && digits.length < LEAD_PIN_MIN_DIGITS);
     } else if (attempt.kind === 'wrong') {
       setMessage(t('staff.pin.wrong', { n: attempt.remaining }));
     } else {
@@ -125,7 +127,9 @@ export function PinPad({ pins, onSignIn, onRecovered, onBack }: PinPadProps) {
           </p>
           {locked ? (
             <p role="alert" class="staff-message warn">
-              {lockMessage(lockedUntil)}
+              {t('staff.pin.locked', {
+                n: Math.max(1, Math.ceil((lockedUntil - store.now()) / 60_000)),
+              })}
             </p>
           ) : message ? (
             <p role="alert" class="staff-message">

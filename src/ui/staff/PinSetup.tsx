@@ -1,11 +1,18 @@
 /**
  * Choosing the staff PINs: both on a fresh tablet before the door shows (the recovery code that
  * comes back is shown once, to be written down — so this screen never times out to the door),
- * or only the forgotten one after the recovery code has lifted a lock. Each PIN is typed twice.
+ * or only the forgotten one after the recovery code has lifted a lock (or the lead's, when a lead
+ * signed in with one shorter than a new one may be). Each PIN is typed twice.
  */
 import { useState } from 'preact/hooks';
 import type { MessageKey } from '../../i18n/index.ts';
-import { pinProblem, PIN_MAX_DIGITS, type PinStore, type StaffRole } from '../../state/pins.ts';
+import {
+  minDigits,
+  pinProblem,
+  PIN_MAX_DIGITS,
+  type PinStore,
+  type StaffRole,
+} from '../../state/pins.ts';
 import { useStaffTranslator } from '../../state/staff.ts';
 import { useKioskStore } from '../store-context.ts';
 import '../staff.css';
@@ -51,9 +58,10 @@ export function PinSetup({ pins, mode, onDone }: PinSetupProps) {
   function check(): string[] {
     const found: string[] = [];
     for (const [pin, repeat] of pairs) {
-      const problem = pinProblem(values[pin], values[repeat]);
+      const min = minDigits(pin);
+      const problem = pinProblem(values[pin], values[repeat], min);
       const who = t(LABELS[pin]);
-      if (problem === 'format') found.push(t('staff.setup.format', { who }));
+      if (problem === 'format') found.push(t('staff.setup.format', { who, min }));
       if (problem === 'mismatch') found.push(t('staff.setup.mismatch', { who }));
     }
     if (found.length === 0 && forgotten === undefined && values.volunteer === values.lead) {

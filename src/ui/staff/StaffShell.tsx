@@ -1,8 +1,8 @@
 /**
  * Staff mode's frame: who is signed in, the screens their role may open, what has not been
  * saved yet, a configuration that fell back to the preset, a full disk or a reset database
- * (on every screen, for every role), and the app's version. Lead-only screens come from the
- * registry in screens.ts.
+ * (on every screen, for every role), a lead's PIN too short for today's rule, and the app's
+ * version. Lead-only screens come from the registry in screens.ts.
  */
 import { useMemo, useRef } from 'preact/hooks';
 import { useObservable } from '../../state/index.ts';
@@ -33,9 +33,18 @@ export interface StaffShellProps {
   onLeave(): void;
   /** Half-typed fields kept across sessions (the app's; none in a test that needs none). */
   drafts?: Drafts;
+  /** Given when the lead signed in with a PIN shorter than a new one may be: asks to change it. */
+  onChangePin?(): void;
 }
 
-export function StaffShell({ role, screen, onNavigate, onLeave, drafts }: StaffShellProps) {
+export function StaffShell({
+  role,
+  screen,
+  onNavigate,
+  onLeave,
+  drafts,
+  onChangePin,
+}: StaffShellProps) {
   const store = useKioskStore();
   const translator = useStaffTranslator(store);
   const { t } = translator;
@@ -87,6 +96,14 @@ export function StaffShell({ role, screen, onNavigate, onLeave, drafts }: StaffS
       {pending.length > 0 ? (
         <p role="alert" class="staff-message warn">
           {t('staff.unsaved', { n: pending.length })}
+        </p>
+      ) : null}
+      {onChangePin ? (
+        <p role="status" class="staff-message">
+          {t('staff.leadPinShort')}{' '}
+          <button type="button" class="secondary" onClick={onChangePin}>
+            {t('staff.leadPinChange')}
+          </button>
         </p>
       ) : null}
       <StorageAlerts mayDismiss={role === 'lead'} />

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
  */
 export async function setUpStaffPins(
   page: Page,
-  pins = { volunteer: '1111', lead: '2222' },
+  pins = { volunteer: '1111', lead: '222222' },
 ): Promise<void> {
   const place = page.getByRole('heading', { name: 'Sett opp nettbrettet' });
   const setup = page.getByRole('heading', { name: 'Velg PIN-koder for personalet' });

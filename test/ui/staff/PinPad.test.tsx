@@ -3,7 +3,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { hjerteromAlta } from '../../../src/domain/presets/index.ts';
 import { createPinStore } from '../../../src/state/pins.ts';
 import { App } from '../../../src/ui/App.tsx';
-import { testKiosk } from '../../support/kiosk.ts';
+import { MONDAY_1250, testKiosk } from '../../support/kiosk.ts';
+import { writeSetting } from '../../../src/storage/settings.ts';
 import { clearSettings, TEST_PINS } from '../../support/staff.ts';
 
 const FAST = 1_000;
@@ -114,8 +115,8 @@ describe('the PIN pad', () => {
         expect(screen.getByRole('img', { name: '0 sifre skrevet' })).toBeVisible(),
       );
     }
-    expect((await screen.findByRole('alert')).textContent).toMatch(
-      /^For mange feil forsøk\. Prøv igjen kl\. 12\.55\.$/,
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'For mange feil forsøk. Prøv igjen om 5 min.',
     );
     expect((screen.getByRole('button', { name: '1' }) as HTMLButtonElement).disabled).toBe(true);
 
@@ -142,12 +143,55 @@ describe('the PIN pad', () => {
       await screen.findByRole('heading', { name: 'Velg ny PIN for daglig leder' }),
     ).toBeVisible();
     expect(screen.queryByLabelText('PIN for frivillige')).toBeNull();
-    fireEvent.input(screen.getByLabelText('PIN for daglig leder'), { target: { value: '5555' } });
+    fireEvent.input(screen.getByLabelText('PIN for daglig leder'), { target: { value: '555555' } });
     fireEvent.input(screen.getByLabelText('Gjenta PIN for daglig leder'), {
-      target: { value: '5555' },
+      target: { value: '555555' },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Lagre PIN-kodene' }));
     expect(await screen.findByText('Innlogget som daglig leder')).toBeVisible();
+  });
+
+  it('a second lockout says to wait ten minutes', async () => {
+    // One lockout already behind, and four wrong PINs since.
+    void writeSetting('lock', { failures: 4, lockedUntil: MONDAY_1250 - 1000, lockouts: 1 });
+    await openPad();
+    typePin('9999');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'For mange feil forsøk. Prøv igjen om 10 min.',
+    );
+  });
+
+  it('a lead whose PIN is shorter than 6 digits signs in and is asked calmly to change it', async () => {
+    const { pins } = await openPad();
+    typePin(TEST_PINS.lead);
+    const change = await screen.findByRole('button', { name: 'Bytt PIN' });
+    expect(change.parentElement?.textContent).toBe(
+      'PIN-koden din er kort. Velg en ny med minst 6 sifre. Bytt PIN',
+    );
+    expect(screen.getByText('Innlogget som daglig leder')).toBeVisible();
+    fireEvent.click(change);
+    await screen.findByRole('heading', { name: 'Velg ny PIN for daglig leder' });
+    for (const label of ['PIN for daglig leder', 'Gjenta PIN for daglig leder']) {
+      fireEvent.input(screen.getByLabelText(label), { target: { value: '24680' } });
+    }
+    fireEvent.click(screen.getByRole('button', { name: 'Lagre PIN-kodene' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'PIN for daglig leder må være 6–8 sifre.',
+    );
+    for (const label of ['PIN for daglig leder', 'Gjenta PIN for daglig leder']) {
+      fireEvent.input(screen.getByLabelText(label), { target: { value: '246802' } });
+    }
+    fireEvent.click(screen.getByRole('button', { name: 'Lagre PIN-kodene' }));
+    expect(await screen.findByText('Innlogget som daglig leder')).toBeVisible();
+    expect(screen.queryByRole('button', { name: 'Bytt PIN' })).toBeNull();
+    expect(await pins.tryPin('246802')).toEqual({ kind: 'ok', role: 'lead' });
+  });
+
+  it('a volunteer with a 4-digit PIN is not asked to change it', async () => {
+    await openPad();
+    typePin(TEST_PINS.volunteer);
+    expect(await screen.findByText('Innlogget som frivillig')).toBeVisible();
+    expect(screen.queryByRole('button', { name: 'Bytt PIN' })).toBeNull();
   });
 
   it('"Glemt PIN?" shows from the start, not only after a lock', async () => {
@@ -221,7 +265,7 @@ describe('PIN set-up on a fresh tablet', () => {
 
   it('refuses a 3-digit PIN', async () => {
     const pins = await freshTablet();
-    fillPins('123', '123', '5678', '5678');
+    fillPins('123', '123', '567890', '567890');
     fireEvent.click(screen.getByRole('button', { name: 'Lagre PIN-kodene' }));
     expect((await screen.findByRole('alert')).textContent).toBe(
       'PIN for frivillige må være 4–8 sifre.',
@@ -229,14 +273,32 @@ describe('PIN set-up on a fresh tablet', () => {
     expect(await pins.isSetUp()).toBe(false);
   });
 
+  it('refuses a 4- or 5-digit lead PIN, saying it needs 6', async () => {
+    const pins = await freshTablet();
+    fillPins('1234', '1234', '5678', '5678');
+    fireEvent.click(screen.getByRole('button', { name: 'Lagre PIN-kodene' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'PIN for daglig leder må være 6–8 sifre.',
+    );
+    // The volunteers' rule is still 4–8 digits.
+    fillPins('123', '123', '56789', '56789');
+    fireEvent.click(screen.getByRole('button', { name: 'Lagre PIN-kodene' }));
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe(
+        'PIN for frivillige må være 4–8 sifre.PIN for daglig leder må være 6–8 sifre.',
+      ),
+    );
+    expect(await pins.isSetUp()).toBe(false);
+  });
+
   it('refuses PINs typed differently the second time, and two equal PINs', async () => {
     const pins = await freshTablet();
-    fillPins('1234', '1234', '5678', '5679');
+    fillPins('1234', '1234', '567890', '567899');
     fireEvent.click(screen.getByRole('button', { name: 'Lagre PIN-kodene' }));
     expect((await screen.findByRole('alert')).textContent).toBe(
       'PIN for daglig leder: de to feltene er ikke like.',
     );
-    fillPins('1234', '1234', '1234', '1234');
+    fillPins('123456', '123456', '123456', '123456');
     fireEvent.click(screen.getByRole('button', { name: 'Lagre PIN-kodene' }));
     await waitFor(() =>
       expect(screen.getByRole('alert').textContent).toBe(

@@ -28,7 +28,7 @@ async function firstOf(
  */
 export async function setUpStaffPins(
   browser: EngineBrowser,
-  pins = { volunteer: '1111', lead: '2222' },
+  pins = { volunteer: '1111', lead: '222222' },
 ): Promise<void> {
   const place: Query = { role: 'heading', name: 'Sett opp nettbrettet' };
   const setup: Query = { role: 'heading', name: 'Velg PIN-koder for personalet' };
