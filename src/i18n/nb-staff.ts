@@ -554,7 +554,7 @@ Til personalmodus: hold fingeren på øverste hjørne av inngangen i to sekunder
 Gi PIN for frivillige til de frivillige. PIN for daglig leder beholder du selv.
 Når PIN-kodene lages, viser Terskel en gjenopprettingskode én gang. Skriv den ned og legg den et trygt sted, ikke sammen med nettbrettet.
 Fem feil forsøk låser i 5 minutter, og hver ny låsing dobbelt så lenge, opptil en time.
-Glemt PIN, eller låst etter for mange forsøk? Trykk «Bruk gjenopprettingskoden», skriv koden og trykk «Lås opp». Så velger du nye PIN-koder og får en ny kode.`,
+Glemt PIN, eller låst etter for mange forsøk? Trykk «Glemt PIN?», skriv gjenopprettingskoden og trykk «Lås opp». Velg hvilken PIN-kode som er glemt, og lag en ny. Den andre PIN-koden og gjenopprettingskoden er som før.`,
   'help.closing.title': 'Avslutte dagen',
   'help.closing.steps': `Trykk «Dagsoppgjør». Der står dagens besøk, måltider, salg og aktiviteter.
 Legg inn dagens frivillige: hvor mange og hvor mange timer, så «Legg til vakt».
