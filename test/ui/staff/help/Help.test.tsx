@@ -9,7 +9,7 @@ import { testKiosk } from '../../../support/kiosk.ts';
 
 const TASKS = [
   ['Sette opp nettbrettet', /Legg Terskel på Hjem-skjermen/],
-  ['PIN-kodene og gjenopprettingskoden', /Trykk «Bruk gjenopprettingskoden»/],
+  ['PIN-kodene og gjenopprettingskoden', /Trykk «Glemt PIN\?», skriv gjenopprettingskoden/],
   ['Avslutte dagen', /Trykk «Avslutt dagen»/],
   ['Eksport og sikkerhetskopi', /«Lag sikkerhetskopi» lager en fil/],
   ['Koble til serveren', /skriver du «Serverens adresse» og «Koblingskode»/],
