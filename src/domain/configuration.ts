@@ -1,8 +1,8 @@
 /**
- * Owns what the settings editor's draft becomes before the schema checks it (ids made once
- * from names, empty rows dropped, the counter a capacity implies), and the migration of a
- * stored or imported configuration to the current schema. Pure: a configuration in, a new one
- * out; it never validates, stores or rejects.
+ * Owns what the settings editor's draft becomes before the schema checks it (new ids made
+ * once, neutral, empty rows dropped, the counter a capacity implies), and the migration of a
+ * stored or imported configuration to the current schema. Pure but for the new ids' randomness: a
+ * configuration in, a new one out; it never validates, stores or rejects.
  */
 import type { CheckInQuestion, SiteConfig } from '../shared/site-config';
 import { READY_QUESTION_OPTIONS } from './door-questions';
@@ -12,7 +12,10 @@ import { FIRST_TIME_COUNTER, LEGACY_FIRST_TIME, LEGACY_RETURNING } from './first
 // The ready-made questions' counter ids: the site's own question never takes one.
 const READY_IDS = Object.keys(READY_QUESTION_OPTIONS);
 
-/** A fixed ASCII id from a display name: "Øreakupunktur" → "oreakupunktur", never taken twice. */
+/**
+ * A fixed ASCII id from a display name: "Øreakupunktur" → "oreakupunktur", never taken twice.
+ * Only a v1 configuration's question gets one (the same on every read); new items get `neutralId`.
+ */
 export function slugFor(name: string, taken: readonly string[], fallback = 'punkt'): string {
   const base =
     name
@@ -29,26 +32,34 @@ export function slugFor(name: string, taken: readonly string[], fallback = 'punk
   return slug;
 }
 
-/** Items with an id; a new item (id '') gets one from its name, unlike any other's. */
-function withIds<T extends { id: string }>(items: T[], nameOf: (item: T) => string): T[] {
-  const taken = items.map((item) => item.id).filter(Boolean);
-  return items.map((item) => {
-    if (item.id !== '') return item;
-    const id = slugFor(nameOf(item), taken);
-    taken.push(id);
-    return { ...item, id };
-  });
+/**
+ * A neutral id ("t-" and random base-36), never taken twice: ids are uploaded with every count,
+ * so an id never carries what the lead typed (a person's name, say). Random, so a deleted
+ * item's counts never pass to a new one.
+ */
+export function neutralId(taken: string[]): string {
+  let id;
+  do id = 't-' + Math.random().toString(36).slice(2, 8);
+  while (taken.includes(id));
+  taken.push(id);
+  return id;
+}
+
+/** Items with an id; a new item (id '') gets a neutral one, unlike any other's. */
+function withIds<T extends { id: string }>(items: T[]): T[] {
+  const taken = items.map((item) => item.id);
+  return items.map((item) => (item.id ? item : { ...item, id: neutralId(taken) }));
 }
 
 /**
- * What the editor's draft becomes before validation: new items (id '') get their slug from
- * their name (the site's own question from its text, never a counter's id), opening hours
+ * What the editor's draft becomes before validation: new items (id '') get a neutral id
+ * (the site's own question one that is never a counter's id), opening hours
  * without days and empty dates are dropped, a place with a capacity counts check-outs, and every site
  * has the volunteer counters (`frivillige`, `frivillig-minutter`).
  */
 export function prepareConfig(draft: SiteConfig): SiteConfig {
-  const counters = withIds(draft.counters, (counter) => counter.name.nb).map((counter) =>
-    counter.options ? { ...counter, options: withIds(counter.options, (o) => o.name.nb) } : counter,
+  const counters = withIds(draft.counters).map((counter) =>
+    counter.options ? { ...counter, options: withIds(counter.options) } : counter,
   );
   if (draft.capacity !== undefined && !counters.some((counter) => counter.kind === 'checkout')) {
     counters.push({ id: 'checkout', kind: 'checkout', name: { nb: 'Sjekket ut' }, byHour: true });
@@ -58,7 +69,7 @@ export function prepareConfig(draft: SiteConfig): SiteConfig {
     openingHours: draft.openingHours.filter((hours) => hours.weekdays.length > 0),
     closedDates: draft.closedDates.filter(Boolean),
     openDates: draft.openDates.filter(Boolean),
-    schedule: withIds(draft.schedule, (item) => item.title.nb),
+    schedule: withIds(draft.schedule),
     counters: withVolunteerCounters({ counters }).counters,
   };
   const own = draft.questions?.own;
@@ -68,8 +79,8 @@ export function prepareConfig(draft: SiteConfig): SiteConfig {
       ...draft.questions,
       own: {
         ...own,
-        id: own.id || slugFor(own.text.nb, taken, 'sporsmal'),
-        options: withIds(own.options, (option) => option.label.nb),
+        id: own.id || neutralId(taken),
+        options: withIds(own.options),
       },
     };
   }

@@ -447,6 +447,7 @@ export const en: Catalogue = {
   'staff.plan.heading': 'Today’s word and the plan',
   'staff.settings.options': 'Options',
   'staff.settings.itemName': 'Name',
+  'staff.settings.noNames': "Do not write people's names here.",
   'staff.nav.selfTest': 'Self-test',
   'selfTest.title': 'Tablet self-test',
   'selfTest.intro':

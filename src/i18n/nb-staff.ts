@@ -408,6 +408,7 @@ export const nbStaff = {
   'staff.plan.heading': 'Dagens ord og plan',
   'staff.settings.options': 'Valg',
   'staff.settings.itemName': 'Navn',
+  'staff.settings.noNames': 'Ikke skriv navn på personer her.',
   'staff.nav.selfTest': 'Selvtest',
   'selfTest.title': 'Selvtest av nettbrettet',
   'selfTest.intro':

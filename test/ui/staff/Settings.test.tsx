@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { isVolunteerCounter, withVolunteerCounters } from '../../../src/domain/volunteer-hours.ts';
 import { hjerteromAlta, montenegroHammerfest } from '../../../src/domain/presets/index.ts';
 import type { SiteConfig } from '../../../src/shared/site-config.ts';
+import { SLUG_PATTERN } from '../../../src/shared/slug.ts';
 import { configFile, importConfigText } from '../../../src/state/settings.ts';
 import { readSetting } from '../../../src/storage/settings.ts';
 import { wordOn } from '../../../src/storage/words.ts';
@@ -40,6 +41,8 @@ const save = (name: string) =>
   fireEvent.click(section(name).getByRole('button', { name: `Lagre – ${name}` }));
 const type = (element: HTMLElement, value: string) =>
   fireEvent.input(element, { target: { value } });
+// A neutral id: "t-" and a few base-36 characters, nothing the lead typed.
+const NEUTRAL_ID = expect.stringMatching(/^t-[a-z0-9]{1,6}$/);
 const group = (name: string) => screen.getByRole('group', { name });
 
 function chooseFile(label: string, name: string, content: string) {
@@ -144,25 +147,47 @@ describe('the settings editor', () => {
     expect(await readSetting('config')).toBeUndefined();
   });
 
-  it('gives a new counter a fixed ASCII id from its name; renaming keeps the id', async () => {
+  it("gives a new counter and option a neutral id, never the lead's words; renaming keeps it", async () => {
     const kiosk = renderSettings(montenegroHammerfest);
+    const counters = within(screen.getByRole('form', { name: 'Tellere og priser' }));
+    expect(counters.getByRole('note').textContent).toBe('Ikke skriv navn på personer her.');
     fireEvent.click(screen.getByRole('button', { name: 'Legg til teller' }));
-    const fresh = within(group('Tellere 8'));
-    type(fresh.getByRole('textbox', { name: 'Navn' }), 'Fisketur på Sørøya');
-    type(fresh.getByRole('textbox', { name: 'Pris i kroner (tomt = gratis)' }), '20');
+    fireEvent.click(screen.getByRole('button', { name: 'Legg til teller' }));
+    type(within(group('Tellere 8')).getByRole('textbox', { name: 'Navn' }), 'Kari Nordmann');
+    type(within(group('Tellere 9')).getByRole('textbox', { name: 'Navn' }), 'Kari Nordmann 2');
+    fireEvent.click(
+      within(group('Kari Nordmann')).getByRole('button', {
+        name: 'Legg til valg for Kari Nordmann',
+      }),
+    );
+    type(within(group('Valg 1')).getByRole('textbox', { name: 'Navn' }), 'Ola Nordmann');
+    type(
+      within(group('Kari Nordmann')).getByRole('textbox', {
+        name: 'Pris i kroner (tomt = gratis)',
+      }),
+      '20',
+    );
     save(COUNTERS);
-    expect((await screen.findByRole('status')).textContent).toBe('Lagret: ny: Fisketur på Sørøya.');
-    // The last counter the lead added (the implied volunteer counters are added after it).
-    const lastAdded = () =>
+    await screen.findByRole('status');
+    // The counters the lead added (the implied volunteer counters are added after them).
+    const added = () =>
       kiosk.store.config
         .get()
         .counters.filter((counter) => !isVolunteerCounter(counter.id))
-        .at(-1);
-    expect(lastAdded()).toMatchObject({ id: 'fisketur-pa-soroya', priceNok: 20 });
-    type(within(group('Fisketur på Sørøya')).getByRole('textbox', { name: 'Navn' }), 'Fisketur');
+        .slice(-2);
+    const [kari, other] = added();
+    expect(kari).toMatchObject({ name: { nb: 'Kari Nordmann' }, priceNok: 20 });
+    for (const id of [kari!.id, other!.id, kari!.options![0]!.id]) {
+      expect(id).toEqual(NEUTRAL_ID);
+      expect(SLUG_PATTERN.test(id)).toBe(true);
+    }
+    expect(kari!.id).not.toBe(other!.id);
+    type(within(group('Kari Nordmann')).getAllByRole('textbox', { name: 'Navn' })[0]!, 'Fisketur');
+    type(within(group('Ola Nordmann')).getByRole('textbox', { name: 'Navn' }), 'Båt');
     save(COUNTERS);
-    await waitFor(() => expect(lastAdded()?.name.nb).toBe('Fisketur'));
-    expect(lastAdded()?.id).toBe('fisketur-pa-soroya');
+    await waitFor(() => expect(added()[0]?.name.nb).toBe('Fisketur'));
+    expect(added()[0]?.id).toBe(kari!.id);
+    expect(added()[0]?.options?.[0]).toEqual({ id: kari!.options![0]!.id, name: { nb: 'Båt' } });
   });
 
   it('adds a one-off event, a closed date and "open after all" for a holiday', async () => {
@@ -190,7 +215,7 @@ describe('the settings editor', () => {
       ),
     );
     const config = kiosk.store.config.get();
-    expect(config.schedule.at(-1)).toMatchObject({ id: 'quiz', kind: 'event', date: MONDAY });
+    expect(config.schedule.at(-1)).toMatchObject({ id: NEUTRAL_ID, kind: 'event', date: MONDAY });
     expect(config.closedDates).toEqual(['2026-12-24', '2026-12-31']);
     expect(config.openDates).toEqual(['2026-12-26']);
   });
@@ -216,11 +241,11 @@ describe('the settings editor', () => {
     expect(kiosk.store.config.get().questions).toEqual({
       ready: ['forste-gang'],
       own: {
-        id: 'jeg-er',
+        id: NEUTRAL_ID,
         text: { nb: 'Jeg er …' },
         options: [
-          { id: 'deltaker', label: { nb: 'Deltaker' } },
-          { id: 'jeg-jobber-her', label: { nb: 'Jeg jobber her' }, countsAs: 'middag' },
+          { id: NEUTRAL_ID, label: { nb: 'Deltaker' } },
+          { id: NEUTRAL_ID, label: { nb: 'Jeg jobber her' }, countsAs: 'middag' },
         ],
       },
     });

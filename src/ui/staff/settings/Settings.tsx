@@ -312,6 +312,10 @@ export function Settings(_props: { role: 'lead' }) {
             <h3 id={headingId} tabIndex={-1}>
               {title}
             </h3>
+            {/* Ids and names of what is counted may leave the tablet: no people's names. */}
+            {['programme', 'counters', 'door'].includes(section.id) ? (
+              <p role="note">{t('staff.settings.noNames')}</p>
+            ) : null}
             <Fields
               value={draft}
               specs={specs.filter(([prop]) => section.props.includes(prop))}
