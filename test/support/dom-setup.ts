@@ -4,13 +4,15 @@ import 'fake-indexeddb/auto';
 import '../../src/i18n/staff.ts';
 import { cleanup } from '@testing-library/preact';
 import { afterEach, beforeAll, expect } from 'vitest';
+import { settleKiosks } from './kiosk.ts';
 
 // The settings store loads its schemas (and zod) with the first read; loaded here once, so a
 // test's first read does not spend a busy machine's module-transform time inside its waitFor.
 beforeAll(() => import('../../src/storage/setting-schemas.ts'));
 
-afterEach(() => {
+afterEach(async () => {
   cleanup();
+  await settleKiosks();
 });
 
 /** Why an element is not seen by a person, or undefined when it is. */

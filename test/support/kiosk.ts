@@ -68,7 +68,31 @@ export function testKiosk(
     ...options.deps,
   });
   store.setConfig(config);
-  return { store, storage };
+  const kiosk = { store, storage };
+  open.add(kiosk);
+  return kiosk;
+}
+
+/** The kiosks this test built, for `settleKiosks` to wind down once it is over. */
+const open = new Set<TestKiosk>();
+
+/**
+ * Stops every kiosk built by this test and closes its database once the writes under way have
+ * committed: a write landing after the test file's DOM is gone would fail without a test.
+ */
+export async function settleKiosks(): Promise<void> {
+  const kiosks = [...open];
+  open.clear();
+  await Promise.all(
+    kiosks.map(async ({ store, storage }) => {
+      store.dispose();
+      const { db } = await storage.catch(() => ({ db: undefined }));
+      if (db === undefined || !db.isOpen()) return;
+      // A transaction over every table starts only after the writes before it have committed.
+      await db.transaction('r', db.tables, () => undefined).catch(() => undefined);
+      db.close();
+    }),
+  );
 }
 
 /** The roll-up of every replica's tally rows of a day in a database. */
