@@ -2,12 +2,13 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { requireBuild } from './support/dist.ts';
-import { brotliSize, firstPaintAssets } from '../bench/sizes.ts';
+import {
+  brotliSize,
+  FIRST_PAINT_BUDGET,
+  firstPaintAssets,
+  PRECACHED_JS_BUDGET,
+} from '../bench/sizes.ts';
 import { PRESETS } from '../../src/domain/presets/index.ts';
-
-/** Budgets in bytes, brotli at the highest quality (what a static host serves). */
-export const FIRST_PAINT_BUDGET = 20_000;
-export const PRECACHED_JS_BUDGET = 130_000;
 
 describe('bundle budgets', () => {
   const dist = requireBuild();
