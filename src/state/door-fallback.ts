@@ -28,7 +28,7 @@ export function fallbacksFor(store: KioskStore, error: unknown): SiteConfig[] {
 }
 
 /** Puts a fallback in place, also for the next cold start's first paint. */
-export function useFallback(store: KioskStore, config: SiteConfig): void {
+export function applyFallback(store: KioskStore, config: SiteConfig): void {
   store.setConfig(config);
   writePaintCopy(config);
 }

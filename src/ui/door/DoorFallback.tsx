@@ -23,7 +23,7 @@ export async function fallBack(guard: Guard, error: unknown): Promise<void> {
   // Each step back validates, so a loop means a render bug: then the bare door ends it.
   guard.failures = (guard.failures ?? 0) + 1;
   const next = guard.failures > 3 ? undefined : fallback.fallbacksFor(store, error)[0];
-  if (next) fallback.useFallback(store, next);
+  if (next) fallback.applyFallback(store, next);
   else store.setConfig(await fallback.bareDoorConfig());
   guard.setState({ failed: undefined, Bare: next ? undefined : BareDoor });
 }
