@@ -3,6 +3,7 @@
  * amount typed from a paper sheet is one it may back-fill. Pure: it never records anything.
  */
 import type { SiteConfig } from '../shared/site-config';
+import { addDays } from './business-day';
 import { countersOn } from './schedule';
 import type { TallyTarget } from './tally-events';
 import { isVolunteerCounter } from './volunteer-hours';
@@ -45,4 +46,20 @@ export function parseBackfillAmount(
   if (amount < 1) return { ok: false, problem: 'too-small' };
   if (amount > BACKFILL_MAX) return { ok: false, problem: 'too-large' };
   return { ok: true, amount };
+}
+
+/**
+ * Back-fills and shift corrections above this many (volunteers, hours) ask to be confirmed
+ * first: a slip of the finger adds a zero.
+ */
+export const CONFIRM_ABOVE = 5;
+
+/** Whether taking back a shift asks first: more than `CONFIRM_ABOVE` volunteers or hours. */
+export function shiftNeedsConfirming(shift: { volunteers: number; minutes: number }): boolean {
+  return shift.volunteers > CONFIRM_ABOVE || shift.minutes > CONFIRM_ABOVE * 60;
+}
+
+/** The earliest day a back-fill may be for: yesterday for a volunteer, any day for the lead. */
+export function earliestBackfillDay(today: string, lead: boolean): string | undefined {
+  return lead ? undefined : addDays(today, -1);
 }

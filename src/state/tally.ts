@@ -5,7 +5,6 @@
  * deletes or edits an event.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { addDays } from '../domain/business-day.ts';
 import { rollUp } from '../domain/tally.ts';
 import type { CorrectionReason } from '../domain/door-events.ts';
 import {
@@ -15,7 +14,12 @@ import {
   undoEvent,
   type TallyTarget,
 } from '../domain/tally-events.ts';
-import { parseBackfillAmount, type BackfillProblem } from '../domain/tally-targets.ts';
+import {
+  CONFIRM_ABOVE,
+  earliestBackfillDay,
+  parseBackfillAmount,
+  type BackfillProblem,
+} from '../domain/tally-targets.ts';
 import {
   parseVolunteerShift,
   type VolunteerCountRefusal,
@@ -33,7 +37,9 @@ export { CORRECTION_REASONS, type CorrectionReason } from '../domain/door-events
 export type { TallyTarget } from '../domain/tally-events.ts';
 export {
   BACKFILL_MAX,
+  CONFIRM_ABOVE,
   isStaffAdded,
+  shiftNeedsConfirming,
   parseBackfillAmount,
   tallyTargets,
   targetKey,
@@ -53,12 +59,6 @@ export interface TallyWrite {
 export type ShiftResult =
   | { ok: true; shift: VolunteerShift; stored: boolean; correction: boolean }
   | { ok: false; reason: VolunteerHoursRefusal | VolunteerCountRefusal };
-
-/**
- * Back-fills and shift corrections above this many ask to be confirmed first (a slip of the
- * finger adds a zero).
- */
-export const CONFIRM_ABOVE = 5;
 
 export type BackfillResult =
   | { ok: true; write: TallyWrite }
@@ -107,7 +107,7 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 export function createTallyActions(store: KioskStore, role: StaffRole = 'lead'): TallyActions {
   const lastTap = observable<TallyWrite | undefined>(undefined);
   let lastEvent: EventInput | undefined;
-  const earliestBackfill = (today: string) => (role === 'lead' ? undefined : addDays(today, -1));
+  const earliestBackfill = (today: string) => earliestBackfillDay(today, role === 'lead');
 
   // Undo and correction agree on "last": both taps and corrections are what undo takes back.
   function remember(write: TallyWrite, outcome: WriteOutcome): TallyWrite {

@@ -5,6 +5,8 @@ import {
   parseBackfillAmount,
   tallyTargets,
   targetKey,
+  earliestBackfillDay,
+  shiftNeedsConfirming,
 } from '../../src/domain/tally-targets.ts';
 
 /**
@@ -99,5 +101,18 @@ describe('staff-added targets', () => {
       ['middag', false],
       ...SERVICES.map((id) => [id, false]),
     ]);
+  });
+});
+
+describe('what asks before it is stored, and how far back a back-fill reaches', () => {
+  it('a shift taken back asks first above five volunteers or five hours', () => {
+    expect(shiftNeedsConfirming({ volunteers: 5, minutes: 300 })).toBe(false);
+    expect(shiftNeedsConfirming({ volunteers: 6, minutes: 60 })).toBe(true);
+    expect(shiftNeedsConfirming({ volunteers: 1, minutes: 301 })).toBe(true);
+  });
+
+  it('a volunteer back-fills from yesterday, the lead any day', () => {
+    expect(earliestBackfillDay('2026-01-01', false)).toBe('2025-12-31');
+    expect(earliestBackfillDay('2026-01-01', true)).toBeUndefined();
   });
 });

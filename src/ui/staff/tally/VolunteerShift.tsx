@@ -14,7 +14,7 @@ import {
 } from '../../../domain/volunteer-hours.ts';
 import type { Total } from '../../../shared/protocol.ts';
 import {
-  CONFIRM_ABOVE,
+  shiftNeedsConfirming,
   type Drafts,
   type ShiftResult,
   type TallyActions,
@@ -76,7 +76,7 @@ export function VolunteerShift({
     const parsed = parseVolunteerShift(volunteers, hours);
     if (!parsed.ok) return undefined;
     const { shift } = parsed;
-    if (shift.volunteers <= CONFIRM_ABOVE && shift.minutes <= CONFIRM_ABOVE * 60) return undefined;
+    if (!shiftNeedsConfirming(shift)) return undefined;
     return t('staff.volunteers.confirmCorrection', {
       n: shift.volunteers,
       hours: formatHours(language, shift.minutes),
