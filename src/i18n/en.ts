@@ -339,6 +339,10 @@ export const en: Catalogue = {
   'sync.pairing.tooMany': 'Too many attempts. Wait a minute and try again.',
   'sync.pairing.refused': 'The server answered: {detail}',
   'sync.held': '{day} is held back because the server refused it: {message}',
+  'sync.held.dateRange':
+    '{day} is held back: the server only takes days from ten years back to tomorrow. Check the clock on the tablet and on the server.',
+  'sync.held.replicas':
+    '{day} is held back: the place has reached its limit of 1,000 tablets on the server. Ask whoever runs the server to remove old tablets.',
   'sync.clockSkew':
     "The tablet's clock is {minutes} minutes off the server's. Correct the clock in the settings.",
   'sync.now': 'Send now',

@@ -25,6 +25,10 @@ export const nbStaff = {
   'sync.pairing.tooMany': 'For mange forsøk. Vent et minutt og prøv igjen.',
   'sync.pairing.refused': 'Serveren svarte: {detail}',
   'sync.held': '{day} blir holdt tilbake fordi serveren avviste den: {message}',
+  'sync.held.dateRange':
+    '{day} blir holdt tilbake: serveren tar bare imot dager fra ti år tilbake til i morgen. Sjekk klokken på nettbrettet og på serveren.',
+  'sync.held.replicas':
+    '{day} blir holdt tilbake: stedet har nådd grensen på 1 000 nettbrett på serveren. Be den som driver serveren om å fjerne gamle nettbrett.',
   'sync.clockSkew':
     'Klokken på nettbrettet går {minutes} minutter feil i forhold til serveren. Rett klokken i innstillingene.',
   'sync.now': 'Send nå',

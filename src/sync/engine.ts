@@ -1,14 +1,16 @@
 /**
  * One sync run: snapshot the waiting days, upload them per replica, and acknowledge
  * exactly what a 200 answered. Every error of PROTOCOL.md's table is handled here:
- * 400 splits by day and holds back only the failing day, 413 sends fewer days,
- * 401/403 stops and asks for pairing, the rest retries later. It never deletes anything.
+ * 400 splits by day and holds back only the failing day, 413 sends fewer days, 409 `limit`
+ * holds back the day past the date range (or the replica the site has no room for) and sends
+ * the rest, 401/403 stops and asks for pairing, the rest retries later. It never deletes anything.
  */
 import {
   MAX_BODY_BYTES,
   MAX_DAYS_PER_UPLOAD,
   PROTOCOL_VERSION,
   uploadDaySchema,
+  type LimitKind,
   type ReplicaDay,
   type Upload,
   type UploadDay,
@@ -27,6 +29,8 @@ export interface HeldDay {
   replica: string;
   day: string;
   rev: number;
+  /** Refused as invalid (400, 413, or by the shared schema here), or past a 409 `limit`. */
+  reason: 'invalid' | LimitKind;
   message: string;
 }
 
@@ -79,7 +83,7 @@ export async function syncOnce(run: SyncRun): Promise<SyncResult> {
     // Validate with the endpoint's own schema first: a day that fails is held, the rest go.
     const checked = uploadDaySchema.safeParse(uploadDayOf(day));
     if (!checked.success) {
-      held.push({ ...day, message: issueLine(checked.error) ?? 'invalid' });
+      held.push({ ...day, reason: 'invalid', message: issueLine(checked.error) ?? 'invalid' });
       return false;
     }
     return true;
@@ -116,18 +120,25 @@ export async function syncOnce(run: SyncRun): Promise<SyncResult> {
         skewMs = serverMs - (sentAt + run.now()) / 2;
         continue;
       }
-      if ((answer.status === 400 || answer.status === 413) && batch.length > 1) {
-        // Split: by day for a 400, in halves for a 413, and send the parts that pass.
+      if (answer.status === 409 && answer.error?.limit === 'replicas') {
+        // The site has no room for this replica: hold all its days, send the other replicas'.
+        for (const day of [batch, ...queue].flat())
+          held.push({ ...day, reason: 'replicas', message: answer.message });
+        break;
+      }
+      const refusedByDay = answer.status === 400 || answer.status === 409;
+      if ((refusedByDay || answer.status === 413) && batch.length > 1) {
+        // Split: by day for a 400 or 409, in halves for a 413, and send the parts that pass.
         const half = Math.ceil(batch.length / 2);
-        const parts =
-          answer.status === 400
-            ? batch.map((day) => [day])
-            : [batch.slice(0, half), batch.slice(half)];
+        const parts = refusedByDay
+          ? batch.map((day) => [day])
+          : [batch.slice(0, half), batch.slice(half)];
         queue.unshift(...parts);
         continue;
       }
-      if (answer.status === 400 || answer.status === 413) {
-        held.push({ ...batch[0]!, message: answer.message });
+      if (refusedByDay || answer.status === 413) {
+        const reason = answer.status === 409 ? (answer.error?.limit ?? 'date-range') : 'invalid';
+        held.push({ ...batch[0]!, reason, message: answer.message });
         continue;
       }
       if (answer.status === 401 || answer.status === 403) {

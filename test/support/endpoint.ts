@@ -20,12 +20,26 @@ export interface TestEndpoint {
 
 export const ENDPOINT = 'http://endpoint.test';
 
-export async function testEndpoint(site = 'hjerterom-alta'): Promise<TestEndpoint> {
+/** What a test may change of the endpoint: its clock and how many replicas a site may have. */
+export interface TestEndpointOptions {
+  clock?: () => Date;
+  maxReplicasPerSite?: number;
+}
+
+export async function testEndpoint(
+  site = 'hjerterom-alta',
+  options: TestEndpointOptions = {},
+): Promise<TestEndpoint> {
   const store = openSqliteStore({ file: ':memory:' });
   await store.addSite({ slug: site, name: 'Test' }, new Date());
   const app = createApp({
     store,
-    limits: { tokenPerMinute: 100_000, addressPerMinute: 100_000 },
+    limits: {
+      tokenPerMinute: 100_000,
+      addressPerMinute: 100_000,
+      ...(options.maxReplicasPerSite ? { maxReplicasPerSite: options.maxReplicasPerSite } : {}),
+    },
+    ...(options.clock ? { clock: options.clock } : {}),
     logger: () => undefined,
   });
   const fetcher = ((input: RequestInfo | URL, init?: RequestInit) =>

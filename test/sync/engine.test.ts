@@ -119,6 +119,41 @@ describe('sync against a real in-process endpoint', () => {
     expect(await countWaitingDays(storage.db)).toBe(1);
   });
 
+  it("a 409 limit holds back the day past the endpoint's date range and sends the rest", async () => {
+    // The endpoint's clock is two days behind: the tablet's today is past its tomorrow.
+    const storage = await testStorage();
+    const endpoint = await testEndpoint('hjerterom-alta', {
+      clock: () => new Date(at - 2 * 24 * 3600 * 1000),
+    });
+    await visits(storage, 1, '2026-11-20');
+    await visits(storage, 3, DAY);
+    const result = await syncOnce(runOf(storage, endpoint));
+    expect(result.kind).toBe('done');
+    const held = result.kind === 'done' ? result.held : [];
+    expect(held.map((day) => [day.day, day.reason])).toEqual([[DAY, 'date-range']]);
+    expect(net(await endpoint.siteTotals('2026-11-20'), 'visit')).toBe(1);
+    expect(net(await endpoint.siteTotals(DAY), 'visit')).toBe(0);
+    expect(await countWaitingDays(storage.db)).toBe(1);
+  });
+
+  it("a 409 limit on replicas holds back that replica's days and sends the others", async () => {
+    const [full, other] = await Promise.all([testStorage(), testStorage()]);
+    const endpoint = await testEndpoint('hjerterom-alta', { maxReplicasPerSite: 1 });
+    await visits(other, 2);
+    expect(await syncOnce(runOf(other, endpoint))).toMatchObject({ kind: 'done', uploaded: 1 });
+    await visits(full, 1, '2026-11-22');
+    await visits(full, 4);
+    const result = await syncOnce(runOf(full, endpoint));
+    expect(result).toMatchObject({ kind: 'done', uploaded: 0 });
+    const held = result.kind === 'done' ? result.held : [];
+    expect(held.map((day) => [day.day, day.reason]).sort()).toEqual([
+      ['2026-11-22', 'replicas'],
+      [DAY, 'replicas'],
+    ]);
+    expect(net(await endpoint.siteTotals(DAY), 'visit')).toBe(2);
+    expect(await countWaitingDays(full.db)).toBe(2);
+  });
+
   it('a 413 sends fewer days per upload', async () => {
     const [storage, endpoint] = await Promise.all([testStorage(), testEndpoint()]);
     await visits(storage, 1, '2026-11-21');

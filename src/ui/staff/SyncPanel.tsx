@@ -5,11 +5,18 @@
 import { useState } from 'preact/hooks';
 import { createTranslator } from '../../i18n/index.ts';
 import { useObservable } from '../../state/index.ts';
-import { MAX_CLOCK_SKEW_MS, type SyncController } from '../../state/sync.ts';
+import { MAX_CLOCK_SKEW_MS, type SyncController, type SyncStatus } from '../../state/sync.ts';
 import { pairingMessage } from '../pairing-words.ts';
 
 const translator = createTranslator('nb');
 const { t } = translator;
+
+/** How a held day is worded, by why the endpoint held it. */
+const HELD_MESSAGES = {
+  invalid: 'sync.held',
+  'date-range': 'sync.held.dateRange',
+  replicas: 'sync.held.replicas',
+} as const satisfies Record<SyncStatus['held'][number]['reason'], string>;
 
 function formatInstant(ms: number): string {
   return new Intl.DateTimeFormat('nb', { dateStyle: 'medium', timeStyle: 'short' }).format(
@@ -75,7 +82,7 @@ export function SyncPanel({ sync }: { sync: SyncController }) {
           ) : null}
           {status.held.map((day) => (
             <p key={`${day.replica}|${day.day}`}>
-              {t('sync.held', { day: day.day, message: day.message })}
+              {t(HELD_MESSAGES[day.reason], { day: day.day, message: day.message })}
             </p>
           ))}
           <button

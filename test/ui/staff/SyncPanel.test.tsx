@@ -62,4 +62,21 @@ describe('the sync panel', () => {
     expect((await screen.findByRole('alert')).textContent).toMatch(/Koble det til på nytt/);
     expect(screen.getByText(/Én dag venter/)).toBeVisible();
   });
+
+  it('shows a day the endpoint holds back past its date range, and sends the others', async () => {
+    // The endpoint's clock is three days behind the tablet's: today is past its tomorrow.
+    const kiosk = testKiosk();
+    const endpoint = await testEndpoint('hjerterom-alta', {
+      clock: () => new Date(kiosk.store.now() - 3 * 24 * 3600 * 1000),
+    });
+    const sync = createSyncController(kiosk.store, { fetch: endpoint.fetch, autoTriggers: false });
+    await sync.pair(endpoint.settings);
+    await kiosk.store.checkIn();
+    await sync.trigger('manual');
+    render(<SyncPanel sync={sync} />);
+    expect(
+      await screen.findByText(/blir holdt tilbake: serveren tar bare imot dager fra ti år tilbake/),
+    ).toBeVisible();
+    expect(screen.getByText(/Én dag venter/)).toBeVisible();
+  });
 });
