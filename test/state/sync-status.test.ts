@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_STATUS, restoredStatus, statusAfterRun } from '../../src/state/sync-status.ts';
 
-const held = [{ replica: 'r', day: '2026-11-23', rev: 2, message: 'days.0: bad' }];
+const held = [
+  { replica: 'r', day: '2026-11-23', rev: 2, reason: 'invalid' as const, message: 'days.0: bad' },
+];
 
 describe('the sync status', () => {
   it('keeps a failed run as a code and the network’s own words, never a sentence', () => {
