@@ -68,10 +68,12 @@ function start(initialConfig: SiteConfig): void {
       const sync = createSyncController(store, { startAfter: settled });
       show(sync);
       // A provisioning link may open the app, or arrive while it runs (a same-page navigation).
+      // On a tablet that is set up it waits for the lead: staff mode asks for the PIN first.
       const provision = () =>
-        void sync
-          .provisionFromLocation()
-          .then((outcome) => outcome && store.notice.set(doorPairingNotice(outcome)));
+        void sync.provisionFromLocation().then((outcome) => {
+          if (outcome?.code === 'confirm') location.hash = '#/staff';
+          else if (outcome) store.notice.set(doorPairingNotice(outcome));
+        });
       provision();
       addEventListener('hashchange', provision);
     });

@@ -319,6 +319,16 @@ export const en: Catalogue = {
   'storage.version': 'Version {version}',
   'storage.updateWaiting':
     'A new version is ready. It is applied when the door has been untouched for two minutes, or after closing.',
+  'link.title': 'Connect this tablet to a server?',
+  'link.titleOther': 'Connect this tablet to another server?',
+  'link.target': 'The link connects this tablet to the place {site} at {host}.',
+  'link.current': 'It is now connected to {site} at {host}.',
+  'link.sends':
+    'Every day counted on this tablet will be sent there. Only accept if you know the address.',
+  'link.confirm': 'Connect to {host}',
+  'link.cancel': 'Do not connect',
+  'link.leadOnly':
+    'A link would connect this tablet to {host}. Only the lead can accept it: sign in with the lead PIN.',
   'sync.title': 'Sync',
   'sync.paired': 'Connected to {site} at {endpoint}.',
   'sync.notPaired': 'This tablet is not connected to a server. Counts are stored only here.',

@@ -5,6 +5,16 @@ export const nbStaff = {
   'staff.configFallback':
     'Inngangen bruker en reservekonfigurasjon fordi den lagrede har en feil ({problem}). Den brukes til konfigurasjonen er lagret på nytt.',
   'staff.unsaved': '{n} registreringer er ikke lagret ennå. De prøves på nytt automatisk.',
+  'link.title': 'Koble nettbrettet til en server?',
+  'link.titleOther': 'Koble nettbrettet til en annen server?',
+  'link.target': 'Lenken kobler nettbrettet til stedet {site} på {host}.',
+  'link.current': 'Nå er det koblet til {site} på {host}.',
+  'link.sends':
+    'Alle dagene som er talt på dette nettbrettet, blir sendt dit. Godta bare hvis du kjenner adressen.',
+  'link.confirm': 'Koble til {host}',
+  'link.cancel': 'Ikke koble til',
+  'link.leadOnly':
+    'En lenke vil koble nettbrettet til {host}. Bare lederen kan godta det: logg inn med leder-PIN.',
   'sync.title': 'Synkronisering',
   'sync.paired': 'Koblet til {site} på {endpoint}.',
   'sync.notPaired': 'Nettbrettet er ikke koblet til en server. Tellingene lagres bare her.',

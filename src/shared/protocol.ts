@@ -169,12 +169,15 @@ export const pairAnswerSchema = z.object({
 });
 export type PairAnswer = z.infer<typeof pairAnswerSchema>;
 
-/** What a provisioning link carries in its fragment (base64url JSON). */
+/**
+ * What a provisioning link carries in its fragment (base64url JSON): the endpoint, the site (to
+ * show before pairing) and a single-use pairing code, never the token, so a link left in the
+ * browser's history no longer works once it has been used.
+ */
 export const provisioningSchema = z.strictObject({
   endpoint: z.url(),
   site: slugSchema,
-  device: z.uuid(),
-  token: z.string().check(z.minLength(16)),
+  code: pairRequestSchema.shape.code,
 });
 export type Provisioning = z.infer<typeof provisioningSchema>;
 

@@ -9,21 +9,36 @@ import { endpointTotalsReader } from './endpoint-totals.ts';
 import type { KioskStore } from './kiosk-store.ts';
 import { observable, type Observable } from './observable.ts';
 import type { EndpointTotalsReader } from './reports.ts';
-import { pairByCode, pairByLocation, type PairingOutcome } from './sync-pairing.ts';
+import {
+  pairByCode,
+  pairByLocation,
+  type LinkOutcome,
+  type PairingOutcome,
+  type PendingLink,
+} from './sync-pairing.ts';
 import { EMPTY_STATUS, keptStatus, restoredStatus, statusAfterRun } from './sync-status.ts';
 import type { SyncStatus } from './sync-status.ts';
 import { listenForSyncTriggers } from './sync-triggers.ts';
 
 export { MAX_CLOCK_SKEW_MS, type SyncError, type SyncStatus } from './sync-status.ts';
-export type { PairingOutcome } from './sync-pairing.ts';
+export type { LinkOutcome, PairingOutcome, PendingLink } from './sync-pairing.ts';
 
 export interface SyncController {
   status: Observable<SyncStatus>;
   trigger(reason: SyncTrigger): Promise<void>;
   pair(settings: SyncSettings): Promise<void>;
   pairWithCode(endpoint: string, code: string): Promise<PairingOutcome>;
-  /** Applies a `#/provision?c=…` link if the address holds one; undefined when it holds none. */
-  provisionFromLocation(): Promise<PairingOutcome | undefined>;
+  /**
+   * Takes a `#/provision?c=…` link out of the address (undefined when it holds none): a fresh
+   * tablet pairs at once; a tablet that is set up keeps it as `pendingLink` for the lead.
+   */
+  provisionFromLocation(): Promise<LinkOutcome | undefined>;
+  /** A link that waits for the lead's yes (staff mode shows where it leads). */
+  pendingLink: Observable<PendingLink | undefined>;
+  /** Pairs with the pending link; it is gone once it paired or its code can never work. */
+  confirmLink(): Promise<PairingOutcome | undefined>;
+  /** Forgets the pending link: nothing changes. */
+  dismissLink(): void;
   settings(): Promise<SyncSettings | undefined>;
   /** The endpoint's totals of all the site's tablets, after sending what waits here. */
   readEndpointTotals: EndpointTotalsReader;
@@ -37,26 +52,30 @@ export interface SyncControllerDeps {
   autoTriggers: boolean;
   /** Start (read settings, first sync) once this settles: the app waits for the first paint. */
   startAfter: Promise<unknown>;
+  /** Whether a link must wait for the lead: the tablet is paired or has its PINs. */
+  linkNeedsLead(): Promise<boolean>;
 }
 
 export function createSyncController(
   store: KioskStore,
   overrides: Partial<SyncControllerDeps> = {},
 ): SyncController {
+  const settings = () => readSetting('device');
   const deps: SyncControllerDeps = {
     fetch: (...args) => fetch(...args),
     app: `terskel/${typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev'}`,
     autoTriggers: true,
     startAfter: Promise.resolve(),
+    linkNeedsLead: async () =>
+      (await settings()) !== undefined || (await readSetting('pins')) !== undefined,
     ...overrides,
   };
   const status = observable<SyncStatus>(EMPTY_STATUS);
+  const pendingLink = observable<PendingLink | undefined>(undefined);
   const held = new Map<string, HeldDay>();
+  const persist = () => void writeSetting('syncStatus', keptStatus(status.get())).catch(() => {});
   let loop: SyncLoop | undefined;
   const cleanups: Array<() => void> = [];
-
-  const persist = () => void writeSetting('syncStatus', keptStatus(status.get())).catch(() => {});
-  const settings = () => readSetting('device');
 
   async function refreshWaiting(): Promise<void> {
     try {
@@ -178,7 +197,24 @@ export function createSyncController(
     settings,
     readEndpointTotals,
     pairWithCode: (endpoint, code) => pairByCode(deps.fetch, pair, endpoint, code),
-    provisionFromLocation: () => pairByLocation(pair),
+    pendingLink,
+    async provisionFromLocation() {
+      const outcome = await pairByLocation(
+        (link) => pairByCode(deps.fetch, pair, link.endpoint, link.code),
+        deps.linkNeedsLead,
+      );
+      if (outcome?.code === 'confirm') pendingLink.set(outcome.link);
+      return outcome;
+    },
+    async confirmLink() {
+      const link = pendingLink.get();
+      if (!link) return undefined;
+      const outcome = await pairByCode(deps.fetch, pair, link.endpoint, link.code);
+      // Keep the link only while trying again could help (no contact, too many tries).
+      if (outcome.code !== 'no-contact' && outcome.code !== 'too-many') pendingLink.set(undefined);
+      return outcome;
+    },
+    dismissLink: () => pendingLink.set(undefined),
     stop() {
       loop?.stop();
       for (const cleanup of cleanups) cleanup();

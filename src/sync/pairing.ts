@@ -1,14 +1,15 @@
 /**
- * Pairing a tablet: by the provisioning link (token in the URL fragment, never sent to a
- * server) or by a short code typed in staff mode and exchanged at the endpoint. Outcomes are
- * codes; the staff screen and the door word them (i18n), never this module.
+ * Pairing a tablet: by a provisioning link (the endpoint, the site and a single-use pairing
+ * code in the URL fragment, never sent to a server) or by the same code typed in staff mode;
+ * either way the code is exchanged at the endpoint for the token. Outcomes are codes; the staff
+ * screen and the door word them (i18n), never this module.
  */
-import { provisioningSchema } from '../shared/protocol.ts';
+import { provisioningSchema, type Provisioning } from '../shared/protocol.ts';
 import { postPairingCode, type Fetch, type SyncSettings } from './client.ts';
 
-/** What a provisioning link held: the settings, or why it could not be used. */
+/** What a provisioning link held: where it would pair this tablet, or why it could not be used. */
 export type ProvisioningRead =
-  | { code: 'provisioned'; settings: SyncSettings }
+  | { code: 'link'; link: Provisioning }
   | { code: 'link-empty' | 'link-invalid' | 'link-unreadable' };
 
 /** Decodes `#/provision?c=<base64url JSON>`; undefined when the hash is not a provisioning link. */
@@ -22,7 +23,7 @@ export function readProvisioningHash(hash: string): ProvisioningRead | undefined
     const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
     const parsed = provisioningSchema.safeParse(JSON.parse(new TextDecoder().decode(bytes)));
     if (!parsed.success) return { code: 'link-invalid' };
-    return { code: 'provisioned', settings: parsed.data };
+    return { code: 'link', link: parsed.data };
   } catch {
     return { code: 'link-unreadable' };
   }

@@ -230,24 +230,19 @@ describe('pairing', () => {
     expect(spy).not.toHaveBeenCalled();
   });
 
-  it('reads a provisioning link and refuses a tampered one', () => {
-    const payload = {
-      endpoint: ENDPOINT,
-      site: 'hjerterom-alta',
-      device: crypto.randomUUID(),
-      token: 'x'.repeat(43),
-    };
+  it('reads a provisioning link and refuses a tampered one or one that carries a token', () => {
+    const payload = { endpoint: ENDPOINT, site: 'hjerterom-alta', code: 'ABCDE-12345' };
     const c = btoa(JSON.stringify(payload))
       .replace(/\+/g, '-')
       .replace(/\//g, '_')
       .replace(/=+$/, '');
-    expect(readProvisioningHash(`#/provision?c=${c}`)).toEqual({
-      code: 'provisioned',
-      settings: payload,
-    });
+    expect(readProvisioningHash(`#/provision?c=${c}`)).toEqual({ code: 'link', link: payload });
     expect(readProvisioningHash(`#/provision?c=${c.slice(0, -4)}`)).toMatchObject({
       code: expect.stringMatching(/^link-(invalid|unreadable)$/),
     });
+    // A link of the old kind, with the token in it, is refused: history must hold no token.
+    const withToken = btoa(JSON.stringify({ ...payload, token: 'x'.repeat(43) }));
+    expect(readProvisioningHash(`#/provision?c=${withToken}`)).toEqual({ code: 'link-invalid' });
     expect(readProvisioningHash('#/staff')).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Creating devices and admin tokens: the one place a token exists in the clear, returned once
- * to the caller (the CLI) and stored only as a hash. Also builds the provisioning link, whose
- * token rides in the URL fragment so it never reaches a server log.
+ * to the caller (the CLI) and stored only as a hash. Also builds the provisioning link: the
+ * single-use pairing code rides in its URL fragment (never in a server log), the token never.
  */
 import { randomUUID } from 'node:crypto';
 import type { Provisioning } from '../../shared/protocol.ts';
@@ -70,7 +70,7 @@ export async function provisionDevice(
     now,
   );
   const endpoint = request.publicUrl.replace(/\/+$/, '');
-  const link = provisioningLink({ endpoint, site: device.site, device: device.id, token });
+  const link = provisioningLink({ endpoint, site: device.site, code });
   return { device, token, code, link };
 }
 

@@ -1,8 +1,8 @@
 /**
  * Staff mode's frame: who is signed in, the screens their role may open, what has not been
  * saved yet, a configuration that fell back to the preset, a full disk or a reset database
- * (on every screen, for every role), a lead's PIN too short for today's rule, and the app's
- * version. Lead-only screens come from the registry in screens.ts.
+ * (on every screen, for every role), a lead's PIN too short for today's rule, a provisioning
+ * link waiting for the lead, and the app's version. Lead-only screens come from the registry in screens.ts.
  */
 import { useMemo, useRef } from 'preact/hooks';
 import { useObservable } from '../../state/index.ts';
@@ -17,10 +17,11 @@ import {
   useSessionTimeoutMs,
   useStaffTranslator,
 } from '../../state/staff.ts';
-import { useKioskStore } from '../store-context.ts';
+import { useKioskStore, useSyncController } from '../store-context.ts';
 import { Help } from './help/Help.tsx';
 import { IdleWarning } from './IdleWarning.tsx';
 import { OccupancyPanel } from './OccupancyPanel.tsx';
+import { PendingLink } from './PendingLink.tsx';
 import { leadScreens, SCREEN_LABELS } from './screens.ts';
 import { StorageAlerts } from './StorageStatus.tsx';
 import { Tally } from './tally/Tally.tsx';
@@ -46,6 +47,7 @@ export function StaffShell({
   onChangePin,
 }: StaffShellProps) {
   const store = useKioskStore();
+  const sync = useSyncController();
   const translator = useStaffTranslator(store);
   const { t } = translator;
   const config = useObservable(store.config);
@@ -106,6 +108,7 @@ export function StaffShell({
           </button>
         </p>
       ) : null}
+      {sync ? <PendingLink sync={sync} role={role} onPaired={onLeave} /> : null}
       <StorageAlerts mayDismiss={role === 'lead'} />
       {config.capacity !== undefined ? <OccupancyPanel capacity={config.capacity} /> : null}
       <div class="staff-screen">

@@ -62,12 +62,13 @@ describe('the terskel CLI', () => {
     const payload = JSON.parse(
       Buffer.from(link.hash.slice('#/provision?c='.length), 'base64url').toString('utf8'),
     );
+    // The link carries the single-use pairing code, never the token.
     expect(provisioningSchema.parse(payload)).toEqual({
       endpoint: 'https://terskel.example.no',
       site: 'hjerterom-alta',
-      device: added.device,
-      token: added.token,
+      code: added.code,
     });
+    expect(added.link).not.toContain(added.token);
 
     const store = openSqliteStore({ dataDir });
     try {
@@ -158,7 +159,7 @@ describe('the terskel CLI', () => {
     });
     expect(code).toBe(0);
     expect(stdout).toContain('  http://localhost:9123/#/provision?c=');
-    expect(stdout).toContain('with the address http://localhost:9123;');
+    expect(stdout).toContain('with the address http://localhost:9123)');
     expect(stdout).not.toContain('8080');
   });
 
