@@ -2,8 +2,15 @@
 // endpoint is back, pairing again keeps one replica's count, and a revoked tablet keeps counting.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpointVisitsToday, runCli, startServer, type RunningServer } from './support/server.ts';
+
+const CHECK_IN = { role: 'button', name: 'Sjekk inn' } as const;
 import { ENGINE_CASES } from './support/engines/index.ts';
-import { checkInAtDoor, openDoor, tallyNet } from './support/engines/flows.ts';
+import {
+  acceptProvisioningLink,
+  checkInAtDoor,
+  openDoor,
+  tallyNet,
+} from './support/engines/flows.ts';
 import { readSetting } from './support/engines/in-page.ts';
 import { closeEngineTablet, openEngineTablet } from './support/engines/tablet.ts';
 import type { EngineBrowser } from './support/engines/types.ts';
@@ -35,6 +42,10 @@ async function eventually<T>(
   return { value, ms: Date.now() - start };
 }
 
+function pairingOf(browser: EngineBrowser): Promise<{ endpoint?: string } | undefined> {
+  return browser.evaluate(readSetting, 'device') as Promise<{ endpoint?: string } | undefined>;
+}
+
 function syncStatusOf(browser: EngineBrowser): Promise<{ needsPairing?: boolean } | undefined> {
   return browser.evaluate(readSetting, 'syncStatus') as Promise<
     { needsPairing?: boolean } | undefined
@@ -58,13 +69,12 @@ describe.each(ENGINE_CASES)('a tablet syncing with the endpoint, in %s', (_label
 
   afterAll(() => closeEngineTablet({ browser: page, server }));
 
-  it('pairs by the provisioning link from the CLI and removes the token from the address bar', async () => {
+  it('pairs by the provisioning link from the CLI, after the lead PIN, and clears the address bar', async () => {
     await openDoor(page, server.url);
     await page.waitForServiceWorker();
-    await page.goto(first.link);
-    await page.waitFor({ text: `Nettbrettet er koblet til ${SITE}.` });
+    expect(first.link).not.toContain(first.token);
+    await acceptProvisioningLink(page, first.link, SITE);
     expect(await page.url()).not.toContain('provision');
-    expect(await page.evaluate(() => location.href)).not.toContain(first.token);
   });
 
   it('counts 7 taps with the server stopped; after a restart they arrive within 10 seconds', async () => {
@@ -89,8 +99,7 @@ describe.each(ENGINE_CASES)('a tablet syncing with the endpoint, in %s', (_label
       await runCli(['device', 'add', '--site', SITE, '--json'], env),
     ) as Provisioned;
     const admin = JSON.parse(await runCli(['admin', 'add', '--json'], env)) as { token: string };
-    await page.goto(second.link);
-    await page.waitFor({ text: `Nettbrettet er koblet til ${SITE}.` });
+    await acceptProvisioningLink(page, second.link, SITE);
     const seen = await eventually(
       async () => {
         const answer = await fetch(`${server.url}/api/v1/admin/sites`, {
@@ -110,6 +119,44 @@ describe.each(ENGINE_CASES)('a tablet syncing with the endpoint, in %s', (_label
     first = second;
   });
 
+  it('a link to a second endpoint changes nothing without the lead PIN; that endpoint receives no upload', async () => {
+    const other = await startServer();
+    try {
+      const otherEnv = { DATA_DIR: other.dataDir, PUBLIC_URL: other.url };
+      await runCli(['site', 'add', SITE, '--name', 'Ukjent'], otherEnv);
+      const stranger = JSON.parse(
+        await runCli(['device', 'add', '--site', SITE, '--json'], otherEnv),
+      ) as Provisioned;
+      const otherAdmin = JSON.parse(await runCli(['admin', 'add', '--json'], otherEnv)) as {
+        token: string;
+      };
+      // The tablet's own address with the second endpoint's link in it, as any page can open.
+      await page.goto(`${server.url}/${new URL(stranger.link).hash}`);
+      await page.waitFor({ role: 'heading', name: 'Skriv inn PIN-koden' });
+      expect(await page.url()).not.toContain('provision');
+      // Nobody signs in: back to the door, a visitor, and a reload (a sync run at start).
+      await page.click({ role: 'button', name: 'Tilbake til inngangen' });
+      await checkInAtDoor(page);
+      await page.reload();
+      await page.waitFor(CHECK_IN);
+      const home = await eventually(
+        () => siteVisits(server, first.token),
+        (n) => n === 8,
+        15_000,
+      );
+      expect(home.value).toBe(8);
+      // The second endpoint never heard from the tablet: no day, and its device never seen.
+      expect(await endpointVisitsToday(other, SITE, otherAdmin.token)).toBe(0);
+      const sites = await fetch(`${other.url}/api/v1/admin/sites`, {
+        headers: { Authorization: `Bearer ${otherAdmin.token}` },
+      });
+      expect(await sites.text()).not.toMatch(/lastSeen[^,]*"20/);
+      expect((await pairingOf(page))?.endpoint).toBe(server.url);
+    } finally {
+      await other.stop();
+    }
+  });
+
   it('revoked, the tablet keeps its counts and asks to be paired again', async () => {
     await runCli(['device', 'revoke', first.device], env);
     await checkInAtDoor(page);
@@ -119,6 +166,6 @@ describe.each(ENGINE_CASES)('a tablet syncing with the endpoint, in %s', (_label
       15_000,
     );
     expect(status.value?.needsPairing).toBe(true);
-    expect(await tallyNet(page, 'visit')).toBe(8);
+    expect(await tallyNet(page, 'visit')).toBe(9);
   });
 });

@@ -12,13 +12,18 @@ export async function holdStaffCorner(page: Page): Promise<void> {
   await page.mouse.up();
 }
 
-/** From the door into staff mode with a PIN; resolves once the staff shell shows. */
-export async function signInAsStaff(page: Page, pin: string): Promise<void> {
-  await holdStaffCorner(page);
+/** A PIN on the pad that shows; resolves once the staff shell shows. */
+export async function enterPin(page: Page, pin: string): Promise<void> {
   await page.getByRole('heading', { name: 'Skriv inn PIN-koden' }).waitFor();
   for (const digit of pin) await page.getByRole('button', { name: digit, exact: true }).click();
   await page.getByRole('button', { name: 'Logg inn' }).click();
   await page.getByRole('navigation').waitFor();
+}
+
+/** From the door into staff mode with a PIN; resolves once the staff shell shows. */
+export async function signInAsStaff(page: Page, pin: string): Promise<void> {
+  await holdStaffCorner(page);
+  await enterPin(page, pin);
 }
 
 /** Back to the door from any staff screen. */

@@ -102,13 +102,34 @@ export function isControlledNow(browser: EngineBrowser): Promise<boolean> {
   return browser.evaluate(isControlled);
 }
 
-/** The hidden gesture into staff mode, a PIN, and the staff shell. */
-export async function signInAsStaff(browser: EngineBrowser, pin: string): Promise<void> {
-  await browser.press({ role: 'button', name: 'Personale (hold inne i to sekunder)' }, 2_300);
+/** A PIN on the pad that shows, and the staff shell. */
+async function enterPin(browser: EngineBrowser, pin: string): Promise<void> {
   await browser.waitFor({ role: 'heading', name: 'Skriv inn PIN-koden' });
   for (const digit of pin) await browser.click({ role: 'button', name: digit, exact: true });
   await browser.click({ role: 'button', name: 'Logg inn' });
   await browser.waitFor({ role: 'navigation' });
+}
+
+/** The hidden gesture into staff mode, a PIN, and the staff shell. */
+export async function signInAsStaff(browser: EngineBrowser, pin: string): Promise<void> {
+  await browser.press({ role: 'button', name: 'Personale (hold inne i to sekunder)' }, 2_300);
+  await enterPin(browser, pin);
+}
+
+/**
+ * Opens a provisioning link on a tablet that is set up: the PIN pad asks for the lead, who
+ * accepts the endpoint's host; resolves once the door says the tablet is paired with `site`.
+ */
+export async function acceptProvisioningLink(
+  browser: EngineBrowser,
+  link: string,
+  site: string,
+  leadPin = '222222',
+): Promise<void> {
+  await browser.goto(link);
+  await enterPin(browser, leadPin);
+  await browser.click({ role: 'button', name: `Koble til ${new URL(link).host}` });
+  await browser.waitFor({ text: `Nettbrettet er koblet til ${site}.` });
 }
 
 /** Back to the door from any staff screen. */
