@@ -29,6 +29,13 @@ export default defineConfig({
   define: {
     __APP_VERSION__: JSON.stringify(pkg.version),
   },
+  resolve: {
+    alias: [
+      // workbox-window's "module" is its ES5 build (5.8 KB); the ES2017+ build every browser we
+      // support runs is 3.3 KB: about 0.7 KB brotli less in the precache.
+      { find: /^workbox-window$/, replacement: 'workbox-window/build/workbox-window.prod.mjs' },
+    ],
+  },
   plugins: [
     coldStartShell(),
     preact(),
