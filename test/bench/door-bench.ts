@@ -39,7 +39,7 @@ const checkInButton = (page: Page) => page.getByRole('button', { name: 'Sjekk in
  * (Playwright's own click first hit-tests and listens for pointerdown in the page, which the
  * Event Timing entries would count as the app's work.)
  */
-async function tap(page: Page, at: { x: number; y: number }): Promise<void> {
+export async function tap(page: Page, at: { x: number; y: number }): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   const mouse = { x: at.x, y: at.y, button: 'left' as const, clickCount: 1 };
   await cdp.send('Input.dispatchMouseEvent', { type: 'mousePressed', ...mouse });

@@ -12,7 +12,14 @@ import type { CDPSession, Page } from 'playwright-core';
 import { launchPersistent, newProfileDir } from '../e2e/support/browser.ts';
 import { setUpStaffPins } from '../e2e/support/staff.ts';
 import { startAppServer } from './app-server.ts';
-import { installServiceWorker, probedPage, throttle, waitForDoor } from './door-bench.ts';
+import {
+  checkInCentre,
+  installServiceWorker,
+  probedPage,
+  tap as tapAt,
+  throttle,
+  waitForDoor,
+} from './door-bench.ts';
 
 interface ProfileNode {
   id: number;
@@ -95,7 +102,8 @@ async function profileTap(): Promise<void> {
   for (let tap = 0; tap < 6; tap++) {
     await door.page.evaluate(() => (window.__bench.welcomes.length = 0));
     const profile = await record(cdp, async () => {
-      await door.page.getByRole('button', { name: 'Sjekk inn', exact: true }).click();
+      // As the bench taps: input straight over CDP (Playwright's click hit-tests in the page).
+      await tapAt(door.page, await checkInCentre(door.page));
       await door.page.waitForFunction(() => window.__bench.welcomes.length > 0);
       await door.page.waitForTimeout(50);
     });
@@ -182,7 +190,8 @@ async function traceTap(): Promise<void> {
   for (let tap = 0; tap < 6; tap++) {
     await door.page.evaluate(() => (window.__bench.welcomes.length = 0));
     const events = await trace(cdp, async () => {
-      await door.page.getByRole('button', { name: 'Sjekk inn', exact: true }).click();
+      // As the bench taps: input straight over CDP (Playwright's click hit-tests in the page).
+      await tapAt(door.page, await checkInCentre(door.page));
       await door.page.waitForFunction(() => window.__bench.welcomes.length > 0);
       await door.page.waitForTimeout(50);
     });
