@@ -5,6 +5,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { closeTablet, openTabletWithSite } from './support/tablet.ts';
 import { openDoor } from './support/killable.ts';
 import { endpointVisitsToday, runCli, startServer, type RunningServer } from './support/server.ts';
+import { acceptProvisioningLink } from './support/staff-mode.ts';
 import { visitors } from './support/visitors.ts';
 
 describe('the endpoint killed mid-upload, in Chromium', () => {
@@ -26,9 +27,7 @@ describe('the endpoint killed mid-upload, in Chromium', () => {
     const device = JSON.parse(await runCli(['device', 'add', '--site', 'alta', '--json'], cli)) as {
       link: string;
     };
-    await page.goto('about:blank');
-    await page.goto(device.link);
-    await page.getByText('Nettbrettet er koblet til alta.').waitFor();
+    await acceptProvisioningLink(page, device.link, 'alta');
     await expect.poll(endpointVisits, { timeout: 30_000 }).toBe(0);
 
     // Kill the server the moment the tablet's next upload leaves the page.

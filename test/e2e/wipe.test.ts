@@ -6,7 +6,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { closeTablet, openTabletWithSite } from './support/tablet.ts';
 import { openDoor } from './support/killable.ts';
 import { endpointVisitsToday, runCli, type RunningServer } from './support/server.ts';
-import { enterPin, leaveStaffMode, signInAsStaff } from './support/staff-mode.ts';
+import { acceptProvisioningLink, leaveStaffMode, signInAsStaff } from './support/staff-mode.ts';
 import { visitors } from './support/visitors.ts';
 import { untilDoorIdle } from './support/engines/in-page.ts';
 
@@ -35,13 +35,7 @@ describe('storage wipes, in Chromium against the endpoint', () => {
     const device = JSON.parse(await runCli(['device', 'add', '--site', 'alta', '--json'], cli)) as {
       link: string;
     };
-    // A full load of the link (from another page), as opening it on the tablet would be; the
-    // tablet is set up, so the lead signs in and accepts the endpoint's host.
-    await page.goto('about:blank');
-    await page.goto(device.link);
-    await enterPin(page, LEAD_PIN);
-    await page.getByRole('button', { name: `Koble til ${new URL(device.link).host}` }).click();
-    await page.getByText('Nettbrettet er koblet til alta.').waitFor();
+    await acceptProvisioningLink(page, device.link, 'alta', LEAD_PIN);
   }
 
   it('40 synced visits survive a lost database (pairing kept) and a wiped origin', async () => {

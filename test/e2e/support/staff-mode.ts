@@ -31,3 +31,21 @@ export async function leaveStaffMode(page: Page): Promise<void> {
   await page.getByRole('navigation').getByRole('button', { name: 'Tilbake til inngangen' }).click();
   await page.getByRole('button', { name: 'Sjekk inn' }).waitFor();
 }
+
+/**
+ * Opens a provisioning link on a tablet that has its PINs (as every set-up tablet does): the
+ * lead signs in and accepts the endpoint's host; resolves once the tablet says it is paired.
+ */
+export async function acceptProvisioningLink(
+  page: Page,
+  link: string,
+  site: string,
+  leadPin = '222222',
+): Promise<void> {
+  // A full load of the link (from another page), as opening it on the tablet would be.
+  await page.goto('about:blank');
+  await page.goto(link);
+  await enterPin(page, leadPin);
+  await page.getByRole('button', { name: `Koble til ${new URL(link).host}` }).click();
+  await page.getByText(`Nettbrettet er koblet til ${site}.`).waitFor();
+}
