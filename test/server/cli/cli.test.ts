@@ -136,7 +136,7 @@ describe('the terskel CLI', () => {
     const { code, stdout } = await cli('admin', 'add', '--json');
     expect(code).toBe(0);
     const { token } = JSON.parse(stdout);
-    expect(Object.keys(JSON.parse(stdout))).toEqual(['token']);
+    expect(Object.keys(JSON.parse(stdout))).toEqual(['token', 'id', 'label', 'role']);
     const store = openSqliteStore({ dataDir });
     try {
       const app = createApp({ store, logger: () => {} });
