@@ -113,7 +113,8 @@ export const MIGRATIONS: readonly string[] = [
  * row per key) by `day_counts`, one row per (site, date, replica) whose `counts` is a JSON
  * object of DayCounts (see `sqlite-day-counts.ts`): a typical upload is one row to read and
  * write instead of a statement per key. The old rows are folded into the new ones in the same
- * transaction as the rest of the migration. PostgreSQL keeps `counts`.
+ * transaction as the rest of the migration. PostgreSQL keeps `counts`. Version 3 is the admin
+ * roles step (PostgreSQL's version 2).
  */
 export const SQLITE_MIGRATIONS: readonly string[] = [
   // Only version 1 is shared; every later migration is written for each dialect.
