@@ -23,7 +23,7 @@ import { validationIssues } from '../validation-issues.ts';
 export const MAX_ADMIN_BODY_BYTES = 4 * 1024;
 /** The longest site name or device label, as the CLI allows. */
 export const MAX_NAME_LENGTH = 200;
-/** How many audit entries `GET /admin/log` answers at most (and by default). */
+/** How many audit entries `GET /admin/log` answers at most, and without `limit`. */
 export const MAX_LOG_ENTRIES = 500;
 export const DEFAULT_LOG_ENTRIES = 100;
 
