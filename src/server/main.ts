@@ -49,6 +49,7 @@ const app = createApp({
   logger: log,
   distDir,
   connectSources,
+  publicUrl,
   // Behind a reverse proxy every request comes from the proxy; TRUST_PROXY names the proxy, and
   // its requests are known by the address it appended to X-Forwarded-For (per-address limits).
   ...(isProxy ? { clientAddress: proxiedAddress(isProxy) } : {}),

@@ -7,8 +7,23 @@ import { parseArgs } from 'node:util';
 import qrcode from 'qrcode-terminal';
 import { PLAIN_TEXT_PATTERN } from '../../shared/protocol.ts';
 import { slugSchema } from '../../shared/slug.ts';
-import { provisionAdmin, provisionDevice, publicUrlFrom } from './provisioning.ts';
-import { openStoreFromEnv, StoreConflictError, type Store } from '../store/index.ts';
+import {
+  newDeviceCode,
+  provisionAdminToken,
+  provisionDevice,
+  publicUrlFrom,
+} from '../provisioning.ts';
+import {
+  ADMIN_ROLES,
+  openStoreFromEnv,
+  StoreConflictError,
+  type AdminRole,
+  type AuditAction,
+  type Store,
+} from '../store/index.ts';
+
+/** The audit log's name for whoever runs the CLI (it has no token to take a label from). */
+export const CLI_ACTOR = 'cli';
 
 /** Where the CLI reads and writes; tests pass their own. */
 export interface CliIo {
@@ -30,7 +45,16 @@ export const USAGE = `Usage: npm run terskel -- <command>
                                                   provisioning link, QR code and pairing code
   device list [--site <slug>]                     list devices, last sync and app version
   device revoke <device>                          revoke a device's token
-  admin add [--json]                              add an admin token (dashboard, all sites)
+  device code <device> [--json]                   a new pairing code, link and QR code for a
+                                                  device: it gets a new token, and its old
+                                                  token and codes stop working at once
+  device label <device> <text>                    rename a device ("" removes the label)
+  admin add [--label <text>] [--role read|manage] [--json]
+                                                  add an admin token (dashboard, all sites):
+                                                  read sees everything, manage (the default)
+                                                  also changes sites and devices
+  admin list [--json]                             list admin tokens (never the tokens)
+  admin revoke <id>                               revoke an admin token
 
 Environment: DATA_DIR (SQLite folder, default ./data), DATABASE_URL (PostgreSQL instead),
 PUBLIC_URL (the endpoint's address in links, default http://localhost:<PORT>, PORT default 8080).`;
@@ -95,6 +119,13 @@ export function printable(text: string): string {
 
 const pad = (text: string, width: number) => printable(text).padEnd(width);
 
+function adminRole(value: string | undefined): AdminRole | undefined {
+  if (value === undefined) return undefined;
+  const role = ADMIN_ROLES.find((known) => known === value);
+  if (!role) throw new UsageError(`--role is read or manage, not ${printable(value)}.`);
+  return role;
+}
+
 /** Runs one CLI invocation; resolves to the process exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const now = io.now ?? (() => new Date());
@@ -108,6 +139,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         name: { type: 'string' },
         site: { type: 'string' },
         label: { type: 'string' },
+        role: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -132,14 +164,32 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       'device add',
       'device list',
       'device revoke',
+      'device code',
+      'device label',
       'admin add',
+      'admin list',
+      'admin revoke',
     ];
     if (!known.includes(command)) throw new UsageError(`Unknown command: ${command}`);
-    const publicUrl = command === 'device add' ? publicUrlOf(io.env) : '';
-    const expectedArgs = command === 'site add' || command === 'device revoke' ? 1 : 0;
+    const publicUrl =
+      command === 'device add' || command === 'device code' ? publicUrlOf(io.env) : '';
+    const expectedArgs =
+      command === 'device label'
+        ? 2
+        : ['site add', 'device revoke', 'device code', 'admin revoke'].includes(command)
+          ? 1
+          : 0;
     if (rest.length > expectedArgs)
       throw new UsageError(`Unexpected argument: ${rest[expectedArgs]}`);
+    const role = command === 'admin add' ? adminRole(values.role) : undefined;
+    if (values.role !== undefined && command !== 'admin add') {
+      throw new UsageError('--role belongs to admin add.');
+    }
     store ??= (await openStoreFromEnv(io.env)).store;
+    const opened = store;
+    /** Writes what the CLI did to the audit log, as `cli`. */
+    const audit = (action: AuditAction, target: string) =>
+      opened.appendAudit({ actor: CLI_ACTOR, action, target }, now());
 
     switch (command) {
       case 'site add': {
@@ -147,6 +197,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const name = plainText(values.name, 'The --name');
         if (!name) throw new UsageError('Give the site a name: --name "Hjerterom Alta".');
         await store.addSite({ slug: site, name }, now());
+        await audit('site.add', site);
         io.stdout(`Added site ${site} (${name}).\n`);
         return 0;
       }
@@ -170,6 +221,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           { site, publicUrl, ...(label ? { label } : {}) },
           now(),
         );
+        await audit('device.add', added.device.id);
         if (values.json) {
           io.stdout(
             `${JSON.stringify({ site, device: added.device.id, token: added.token, link: added.link, code: added.code })}\n`,
@@ -219,16 +271,107 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         if (!(await store.revokeDevice(id, now()))) {
           throw new UsageError(`There is no device ${id} (see device list).`);
         }
+        await audit('device.revoke', id);
         io.stdout(`Revoked device ${id}: its token no longer works; its counts stay.\n`);
         return 0;
       }
-      case 'admin add': {
-        const token = await provisionAdmin(store, now());
-        if (values.json) {
-          io.stdout(`${JSON.stringify({ token })}\n`);
-        } else {
-          io.stdout(`Admin token (shown only now; use it on /dashboard):\n  ${token}\n`);
+      case 'device code': {
+        const id = rest[0];
+        if (!id) throw new UsageError('Which device? device code <device id> (see device list).');
+        const issued = await newDeviceCode(store, { deviceId: id, publicUrl }, now());
+        if (!issued) {
+          throw new UsageError(
+            `There is no live device ${printable(id)} (see device list; a revoked one needs device add).`,
+          );
         }
+        await audit('device.code', issued.device.id);
+        const { device, code, link } = issued;
+        if (values.json) {
+          io.stdout(`${JSON.stringify({ site: device.site, device: device.id, link, code })}\n`);
+          return 0;
+        }
+        io.stdout(
+          [
+            `New pairing code for device ${device.id} of site ${device.site}${device.label ? ` (${printable(device.label)})` : ''}.`,
+            'Its old token and any earlier code stopped working now; the tablet keeps its counts and',
+            'sends them again once it is paired with this code (nothing is counted twice).',
+            '',
+            'Provisioning link (open it on the tablet; single use, valid 24 hours):',
+            `  ${link}`,
+            '',
+            qr(link),
+            `Pairing code (or type it in staff mode with the address ${publicUrl}):`,
+            `  ${code}`,
+            '',
+          ].join('\n'),
+        );
+        return 0;
+      }
+      case 'device label': {
+        const [id, text] = rest;
+        if (!id || text === undefined) {
+          throw new UsageError('Give the device and its label: device label <device id> <text>.');
+        }
+        const label = plainText(text, 'The label') ?? null;
+        if (!(await store.setDeviceLabel(id, label))) {
+          throw new UsageError(`There is no device ${printable(id)} (see device list).`);
+        }
+        await audit('device.label', id);
+        io.stdout(
+          label ? `Device ${id} is now labelled ${label}.\n` : `Device ${id} has no label now.\n`,
+        );
+        return 0;
+      }
+      case 'admin add': {
+        const label = plainText(values.label, 'The --label') ?? 'admin';
+        const { token, admin } = await provisionAdminToken(
+          store,
+          { label, role: role ?? 'manage' },
+          now(),
+        );
+        await audit('admin.add', admin.id);
+        if (values.json) {
+          io.stdout(`${JSON.stringify({ token, id: admin.id, label, role: admin.role })}\n`);
+        } else {
+          io.stdout(
+            [
+              `Added admin token ${admin.id} (${label}, ${admin.role}).`,
+              'Token (shown only now; it is stored as a hash; use it on /dashboard):',
+              `  ${token}`,
+              '',
+            ].join('\n'),
+          );
+        }
+        return 0;
+      }
+      case 'admin list': {
+        const admins = await store.listAdminTokens();
+        if (values.json) {
+          io.stdout(`${JSON.stringify({ tokens: admins })}\n`);
+          return 0;
+        }
+        if (admins.length === 0) io.stdout('No admin tokens. Add one with: admin add\n');
+        for (const admin of admins) {
+          io.stdout(
+            [
+              admin.id,
+              pad(admin.role, 6),
+              pad(admin.revokedAt ? 'revoked' : 'active', 8),
+              pad(`created ${admin.createdAt}`, 32),
+              printable(admin.label),
+            ].join('  ') + '\n',
+          );
+        }
+        return 0;
+      }
+      case 'admin revoke': {
+        const id = rest[0];
+        if (!id) throw new UsageError('Which token? admin revoke <id> (see admin list).');
+        if (!(await store.revokeAdminToken(id, now()))) {
+          throw new UsageError(`There is no admin token ${printable(id)} (see admin list).`);
+        }
+        await audit('admin.revoke', id);
+        io.stdout(`Revoked admin token ${id}: it no longer works.\n`);
         return 0;
       }
     }

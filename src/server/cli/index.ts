@@ -6,8 +6,11 @@ export { runCli, USAGE, type CliIo } from './cli-commands.ts';
 export {
   DEFAULT_PORT,
   publicUrlFrom,
+  newDeviceCode,
   provisionAdmin,
+  provisionAdminToken,
   provisionDevice,
   provisioningLink,
+  type DeviceCode,
   type ProvisionedDevice,
-} from './provisioning.ts';
+} from '../provisioning.ts';

@@ -6,6 +6,7 @@
  */
 import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
+import { publicUrlFrom } from '../provisioning.ts';
 import { StoreUnavailableError, type Store } from '../store/index.ts';
 import { fail, unauthorized } from './answers.ts';
 import { verifyTokenIn } from './caller.ts';
@@ -37,6 +38,8 @@ export interface AppOptions {
   connectSources?: readonly string[];
   /** The caller's address for per-address limits; by default the socket's peer. */
   clientAddress?: (c: Context) => string;
+  /** The endpoint's address in provisioning links the admin API makes (PUBLIC_URL). */
+  publicUrl?: string;
 }
 
 /** Builds the endpoint: API, dashboard and the PWA's static files. */
@@ -46,7 +49,9 @@ export function createApp(options: AppOptions): Hono<HttpEnv> {
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const log = options.logger ?? logJsonLine;
   const clientAddress = options.clientAddress ?? socketAddress;
-  const parts = { store, clock, limits, clientAddress };
+  // Without one (tests) links name the default local address, as the CLI's do.
+  const publicUrl = (options.publicUrl ?? publicUrlFrom({})).replace(/\/+$/, '');
+  const parts = { store, clock, limits, clientAddress, publicUrl };
 
   const app = new Hono<HttpEnv>();
 
@@ -62,7 +67,7 @@ export function createApp(options: AppOptions): Hono<HttpEnv> {
       '/api/*',
       cors({
         origin: [...options.corsOrigins],
-        allowMethods: ['GET', 'POST', 'OPTIONS'],
+        allowMethods: ['GET', 'POST', 'PATCH', 'OPTIONS'],
         allowHeaders: ['Authorization', 'Content-Type'],
         exposeHeaders: ['Retry-After', 'Content-Disposition'],
         maxAge: 600,

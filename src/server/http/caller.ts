@@ -1,11 +1,12 @@
 /**
  * Who is calling: a bearer token's hash looked up as a live device or an admin (compared in
- * constant time), and the guard a route puts in front of itself to admit one kind of caller.
+ * constant time), and the guards a route puts in front of itself to admit one kind of caller,
+ * or an admin of a role.
  */
 import type { MiddlewareHandler } from 'hono';
-import type { Store } from '../store/index.ts';
+import type { AdminRole, Store } from '../store/index.ts';
 import { hashesEqual, hashToken } from '../tokens.ts';
-import { forbidden, unauthorized } from './answers.ts';
+import { fail, forbidden, unauthorized } from './answers.ts';
 import type { Auth, HttpEnv } from './context.ts';
 
 /** `verifyToken` for `bearerAuth`: the live device or admin a token belongs to, if any. */
@@ -18,8 +19,10 @@ export function verifyTokenIn(store: Store) {
         ? { kind: 'device', device: device.device, tokenHash }
         : undefined;
     }
-    const admin = await store.findAdminTokenHash(tokenHash);
-    if (admin !== undefined && hashesEqual(tokenHash, admin)) return { kind: 'admin', tokenHash };
+    const admin = await store.findAdminToken(tokenHash);
+    if (admin && hashesEqual(tokenHash, admin.tokenHash)) {
+      return { kind: 'admin', admin: admin.admin, tokenHash };
+    }
     return undefined;
   };
 }
@@ -36,6 +39,24 @@ export function requireCaller<Kind extends Auth['kind']>(
     const auth = (c.var as HttpEnv['Variables']).auth;
     if (!auth) return unauthorized(c);
     if (auth.kind !== kind) return forbidden(c);
+    await next();
+  };
+}
+
+/**
+ * Lets only an admin whose role is `role` (or above it) through: no caller is a 401, a device
+ * a 403, and a `read` admin a 403 on anything that changes something.
+ */
+export function requireAdminRole(
+  role: AdminRole,
+): MiddlewareHandler<{ Variables: { auth: Extract<Auth, { kind: 'admin' }> } }> {
+  return async (c, next) => {
+    const auth = (c.var as HttpEnv['Variables']).auth;
+    if (!auth) return unauthorized(c);
+    if (auth.kind !== 'admin') return forbidden(c);
+    if (role === 'manage' && auth.admin.role !== 'manage') {
+      return fail(c, 403, 'forbidden', 'This admin token may only read: use a manage token.');
+    }
     await next();
   };
 }

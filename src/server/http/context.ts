@@ -4,12 +4,16 @@
  */
 import type { Context } from 'hono';
 import { MAX_BODY_BYTES, MAX_REPLICAS_PER_SITE } from '../../shared/protocol.ts';
-import type { DeviceRecord, Store } from '../store/index.ts';
+import type { AdminTokenRecord, DeviceRecord, Store } from '../store/index.ts';
 
-/** Who a request comes from once its bearer token is verified, with the token's hash. */
+/**
+ * Who a request comes from once its bearer token is verified, with the token's hash. An admin
+ * carries its token's record: the role decides what it may change, the label goes in the
+ * audit log.
+ */
 export type Auth =
   | { kind: 'device'; device: DeviceRecord; tokenHash: string }
-  | { kind: 'admin'; tokenHash: string };
+  | { kind: 'admin'; admin: AdminTokenRecord; tokenHash: string };
 
 /** The Hono environment of the endpoint's routes. */
 export type HttpEnv = { Variables: { auth: Auth | undefined } };
@@ -43,6 +47,8 @@ export interface RouteParts {
   clock: () => Date;
   limits: Limits;
   clientAddress: (c: Context) => string;
+  /** The endpoint's address in provisioning links (PUBLIC_URL), no trailing slash. */
+  publicUrl: string;
 }
 
 /** The default caller address: the socket's peer when served by @hono/node-server. */

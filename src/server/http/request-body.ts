@@ -106,8 +106,15 @@ export type JsonBody = { ok: true; value: unknown } | { ok: false; response: Res
 // One fatal decoder for every body: invalid UTF-8 is a 400, never replaced silently.
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Reads at most `limit` bytes (the declared length is checked before reading) as JSON. */
-export async function readJson(c: Context, limit: number): Promise<JsonBody> {
+/**
+ * Reads at most `limit` bytes (the declared length is checked before reading) as JSON.
+ * `tooLargeMessage` words the 413 for bodies that are not uploads.
+ */
+export async function readJson(
+  c: Context,
+  limit: number,
+  tooLargeMessage = `The body is over ${limit} bytes: send fewer days.`,
+): Promise<JsonBody> {
   if (!isJson(c)) {
     return {
       ok: false,
@@ -116,7 +123,7 @@ export async function readJson(c: Context, limit: number): Promise<JsonBody> {
   }
   const tooLarge = () => ({
     ok: false as const,
-    response: fail(c, 413, 'too-large', `The body is over ${limit} bytes: send fewer days.`),
+    response: fail(c, 413, 'too-large', tooLargeMessage),
   });
   const declared = c.req.header('content-length');
   if (declared !== undefined && Number(declared) > limit) return tooLarge();

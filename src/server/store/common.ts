@@ -4,6 +4,7 @@
  * driver's failure into the store's errors, the migration version check, and the shapes an
  * upload's bookkeeping and a read's closings take. Nothing here knows which database it is on.
  */
+import { randomUUID } from 'node:crypto';
 import type { Upload } from '../../shared/protocol.ts';
 import {
   SELECT_DEVICES_SQL,
@@ -15,6 +16,8 @@ import {
   StoreConflictError,
   StoreLimitError,
   StoreUnavailableError,
+  type AdminTokenRecord,
+  type AuditEntry,
   type MergeLimits,
   type DeviceRecord,
   type MergeResult,
@@ -32,6 +35,8 @@ export interface SqlRunner {
   rows<Row>(sql: string, params?: readonly unknown[]): Row[] | Promise<Row[]>;
   /** How many rows a statement changed. */
   changes(sql: string, params?: readonly unknown[]): number | Promise<number>;
+  /** Runs statements in order in one transaction: all or none. How many rows each changed. */
+  batch(writes: readonly SqlWrite[]): number[] | Promise<number[]>;
 }
 
 /** Runs a store operation; a failure becomes StoreConflictError or StoreUnavailableError. */
@@ -69,9 +74,30 @@ const INSERT_DEVICE_SQL =
 const REVOKE_DEVICE_SQL = 'UPDATE devices SET revoked_at = COALESCE(revoked_at, $1) WHERE id = $2';
 const DEVICE_BY_TOKEN_SQL = `SELECT d.*, t.token_hash AS "tokenHash" FROM (${SELECT_DEVICES_SQL}) d
   JOIN devices t ON t.id = d.id WHERE t.token_hash = $1`;
-const INSERT_ADMIN_SQL = 'INSERT INTO admin_tokens (token_hash, created_at) VALUES ($1, $2)';
-const ADMIN_BY_TOKEN_SQL =
-  'SELECT token_hash AS "tokenHash" FROM admin_tokens WHERE token_hash = $1 AND revoked_at IS NULL';
+const SET_DEVICE_LABEL_SQL = 'UPDATE devices SET label = $1 WHERE id = $2';
+// A new token for a live device, then (only if that happened, seen by the new hash) its old
+// codes out and the new one in: three statements in one transaction.
+const REPLACE_DEVICE_TOKEN_SQL =
+  'UPDATE devices SET token_hash = $1 WHERE id = $2 AND revoked_at IS NULL';
+const DELETE_DEVICE_CODES_SQL = `DELETE FROM pairing_codes WHERE device_id = $1
+  AND EXISTS (SELECT 1 FROM devices WHERE id = $2 AND token_hash = $3)`;
+const INSERT_REPLACEMENT_CODE_SQL = `INSERT INTO pairing_codes
+  (code_hash, device_id, sealed_token, expires_at_ms, created_at)
+  SELECT CAST($1 AS TEXT), CAST($2 AS TEXT), CAST($3 AS TEXT), CAST($4 AS BIGINT), CAST($5 AS TEXT)
+  WHERE EXISTS (SELECT 1 FROM devices WHERE id = $6 AND token_hash = $7)`;
+
+const ADMIN_COLUMNS = `id, label, role, created_at AS "createdAt", revoked_at AS "revokedAt"`;
+const INSERT_ADMIN_SQL =
+  'INSERT INTO admin_tokens (id, token_hash, label, role, created_at) VALUES ($1, $2, $3, $4, $5)';
+const ADMIN_BY_TOKEN_SQL = `SELECT ${ADMIN_COLUMNS}, token_hash AS "tokenHash" FROM admin_tokens
+  WHERE token_hash = $1 AND revoked_at IS NULL`;
+const SELECT_ADMINS_SQL = `SELECT ${ADMIN_COLUMNS} FROM admin_tokens ORDER BY created_at, id`;
+const REVOKE_ADMIN_SQL =
+  'UPDATE admin_tokens SET revoked_at = COALESCE(revoked_at, $1) WHERE id = $2';
+const INSERT_AUDIT_SQL =
+  'INSERT INTO audit_log (at, actor, action, target) VALUES ($1, $2, $3, $4)';
+const SELECT_AUDIT_SQL =
+  'SELECT at, actor, action, target FROM audit_log ORDER BY seq DESC LIMIT $1';
 const INSERT_PAIRING_SQL = `INSERT INTO pairing_codes
   (code_hash, device_id, sealed_token, expires_at_ms, created_at) VALUES ($1, $2, $3, $4, $5)`;
 
@@ -85,8 +111,14 @@ export type Registry = Pick<
   | 'listDevices'
   | 'revokeDevice'
   | 'findDeviceByTokenHash'
+  | 'setDeviceLabel'
+  | 'replaceDeviceToken'
   | 'addAdminToken'
-  | 'findAdminTokenHash'
+  | 'findAdminToken'
+  | 'listAdminTokens'
+  | 'revokeAdminToken'
+  | 'appendAudit'
+  | 'listAudit'
   | 'addPairingCode'
 >;
 
@@ -149,14 +181,70 @@ export function createRegistry(sql: SqlRunner, guard: Guard): Registry {
         return { device, tokenHash: stored };
       }),
 
-    addAdminToken: (tokenHash, now) =>
+    setDeviceLabel: (id, label) =>
+      guard(async () => (await sql.changes(SET_DEVICE_LABEL_SQL, [label, id])) > 0),
+    replaceDeviceToken: (replacement, now) =>
       guard(async () => {
-        await sql.changes(INSERT_ADMIN_SQL, [tokenHash, now.toISOString()]);
+        const { deviceId, tokenHash } = replacement;
+        const [replaced] = await sql.batch([
+          { sql: REPLACE_DEVICE_TOKEN_SQL, params: [tokenHash, deviceId] },
+          { sql: DELETE_DEVICE_CODES_SQL, params: [deviceId, deviceId, tokenHash] },
+          {
+            sql: INSERT_REPLACEMENT_CODE_SQL,
+            params: [
+              replacement.codeHash,
+              deviceId,
+              replacement.sealedToken,
+              replacement.expiresAt.getTime(),
+              now.toISOString(),
+              deviceId,
+              tokenHash,
+            ],
+          },
+        ]);
+        if (!replaced) return undefined;
+        const [device] = await sql.rows<DeviceRecord>(`${SELECT_DEVICES_SQL} WHERE id = $1`, [
+          deviceId,
+        ]);
+        return device ? { ...device } : undefined;
+      }, 'the new token or pairing code collides with a stored one: try again'),
+
+    addAdminToken: (tokenHash, now, details) =>
+      guard(async () => {
+        const { id, label, role } = details ?? { id: randomUUID(), label: 'admin', role: 'manage' };
+        const createdAt = now.toISOString();
+        await sql.changes(INSERT_ADMIN_SQL, [id, tokenHash, label, role, createdAt]);
+        const record: AdminTokenRecord = { id, label, role, createdAt, revokedAt: null };
+        return record;
+      }, 'the admin token could not be added: a duplicate id or token'),
+    findAdminToken: (tokenHash) =>
+      guard(async () => {
+        const [row] = await sql.rows<AdminTokenRecord & { tokenHash: string }>(ADMIN_BY_TOKEN_SQL, [
+          tokenHash,
+        ]);
+        if (!row) return undefined;
+        const { tokenHash: stored, ...admin } = row;
+        return { admin, tokenHash: stored };
       }),
-    findAdminTokenHash: (tokenHash) =>
-      guard(
-        async () =>
-          (await sql.rows<{ tokenHash: string }>(ADMIN_BY_TOKEN_SQL, [tokenHash]))[0]?.tokenHash,
+    listAdminTokens: () =>
+      guard(async () =>
+        (await sql.rows<AdminTokenRecord>(SELECT_ADMINS_SQL)).map((row) => ({ ...row })),
+      ),
+    revokeAdminToken: (id, now) =>
+      guard(async () => (await sql.changes(REVOKE_ADMIN_SQL, [now.toISOString(), id])) > 0),
+
+    appendAudit: (entry, now) =>
+      guard(async () => {
+        await sql.changes(INSERT_AUDIT_SQL, [
+          now.toISOString(),
+          entry.actor,
+          entry.action,
+          entry.target,
+        ]);
+      }),
+    listAudit: (limit) =>
+      guard(async () =>
+        (await sql.rows<AuditEntry>(SELECT_AUDIT_SQL, [limit])).map((row) => ({ ...row })),
       ),
 
     addPairingCode: (pairing, now) =>

@@ -102,6 +102,14 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     rows: async <Row>(text: string, params: readonly unknown[] = []) =>
       (await pool.query(text, [...params])).rows as Row[],
     changes: async (text, params = []) => (await pool.query(text, [...params])).rowCount ?? 0,
+    batch: (writes) =>
+      transaction(async (client) => {
+        const changed: number[] = [];
+        for (const write of writes) {
+          changed.push((await client.query(write.sql, write.params)).rowCount ?? 0);
+        }
+        return changed;
+      }),
   };
 
   return {

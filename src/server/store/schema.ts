@@ -5,6 +5,41 @@
  * migrations; never edit one.
  */
 
+/**
+ * The migration "admin roles and audit log", one step of its own in each dialect's list. Admin
+ * tokens gain an id (what `admin list` shows and `admin revoke` takes: never the hash), a label
+ * (written in the audit log) and a role: `read` sees everything, `manage` also changes sites,
+ * devices and admin tokens. Tokens made before it were all-powerful, so they become `manage`,
+ * labelled `admin`. The audit log keeps who (a token's label, never the token) did what to
+ * which site, device or admin token, and when. Only the random ids and the log's own key
+ * differ between the dialects.
+ */
+function adminRolesMigration(dialect: 'sqlite' | 'postgres'): string {
+  // A random UUID (version 4) for each existing token: SQLite has no UUID function.
+  const randomId =
+    dialect === 'postgres'
+      ? 'gen_random_uuid()::text'
+      : `lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' ||
+          substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + abs(random()) % 4, 1) ||
+          substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))`;
+  const logKey = dialect === 'postgres' ? 'BIGSERIAL PRIMARY KEY' : 'INTEGER PRIMARY KEY';
+  return `
+  ALTER TABLE admin_tokens ADD COLUMN id TEXT;
+  ALTER TABLE admin_tokens ADD COLUMN label TEXT NOT NULL DEFAULT 'admin';
+  ALTER TABLE admin_tokens ADD COLUMN role TEXT NOT NULL DEFAULT 'manage'
+    CHECK (role IN ('read', 'manage'));
+  UPDATE admin_tokens SET id = ${randomId};
+  CREATE UNIQUE INDEX admin_tokens_id ON admin_tokens (id);
+  CREATE TABLE audit_log (
+    seq ${logKey},
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target TEXT
+  );
+  `;
+}
+
 /** PostgreSQL's migrations by position (index 0 is version 1); SQLite starts from these. */
 export const MIGRATIONS: readonly string[] = [
   `
@@ -69,6 +104,8 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (site, replica)
   );
   `,
+  // Admin roles and the audit log; see adminRolesMigration below.
+  adminRolesMigration('postgres'),
 ];
 
 /**
@@ -76,10 +113,12 @@ export const MIGRATIONS: readonly string[] = [
  * row per key) by `day_counts`, one row per (site, date, replica) whose `counts` is a JSON
  * object of DayCounts (see `sqlite-day-counts.ts`): a typical upload is one row to read and
  * write instead of a statement per key. The old rows are folded into the new ones in the same
- * transaction as the rest of the migration. PostgreSQL keeps `counts`.
+ * transaction as the rest of the migration. PostgreSQL keeps `counts`. Version 3 is the admin
+ * roles step (PostgreSQL's version 2).
  */
 export const SQLITE_MIGRATIONS: readonly string[] = [
-  ...MIGRATIONS,
+  // Only version 1 is shared; every later migration is written for each dialect.
+  MIGRATIONS[0]!,
   `
   CREATE TABLE day_counts (
     site TEXT NOT NULL REFERENCES sites (slug),
@@ -97,6 +136,8 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   FROM counts GROUP BY site, date, replica;
   DROP TABLE counts;
   `,
+  // Admin roles and the audit log; see adminRolesMigration.
+  adminRolesMigration('sqlite'),
 ];
 
 /** SQLite: a replica's day counts, to merge in JS. */

@@ -83,6 +83,10 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     rows: <Row>(text: string, params: readonly unknown[] = []) =>
       statement(text).all(...params) as Row[],
     changes: (text, params = []) => statement(text).run(...params).changes,
+    batch: (writes) =>
+      db
+        .transaction(() => writes.map((write) => statement(write.sql).run(...write.params).changes))
+        .immediate(),
   };
 
   const statements = {

@@ -23,6 +23,50 @@ export interface DeviceRecord {
   appVersion: string | null;
 }
 
+/** What an admin token may do: `read` sees everything, `manage` also changes things. */
+export type AdminRole = 'read' | 'manage';
+export const ADMIN_ROLES: readonly AdminRole[] = ['read', 'manage'];
+
+/** An admin token as listed: never its hash. */
+export interface AdminTokenRecord {
+  id: string;
+  label: string;
+  role: AdminRole;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+/** What an admin did, by the label of the token it used (`cli` for the CLI), never the token. */
+export interface AuditEntry {
+  at: string;
+  actor: string;
+  /** e.g. `site.add`, `device.revoke`, `device.code`, `admin.add` (see AUDIT_ACTIONS). */
+  action: AuditAction;
+  /** The site slug, device id or admin token id acted on, if any. */
+  target: string | null;
+}
+
+/** Every action the audit log records. */
+export const AUDIT_ACTIONS = [
+  'site.add',
+  'device.add',
+  'device.label',
+  'device.revoke',
+  'device.code',
+  'admin.add',
+  'admin.revoke',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** A device's new token and the pairing code that hands it out (see replaceDeviceToken). */
+export interface DeviceTokenReplacement {
+  deviceId: string;
+  tokenHash: string;
+  codeHash: string;
+  sealedToken: string;
+  expiresAt: Date;
+}
+
 /** One stored count of one replica, with absent option/hour as `undefined`. */
 export interface StoredCount {
   date: string;
@@ -80,9 +124,38 @@ export interface Store {
     tokenHash: string,
   ): Promise<{ device: DeviceRecord; tokenHash: string } | undefined>;
 
-  addAdminToken(tokenHash: string, now: Date): Promise<void>;
-  /** The stored hash of a live admin token equal to `tokenHash`, if any. */
-  findAdminTokenHash(tokenHash: string): Promise<string | undefined>;
+  /** Renames a device (null removes its label); false when no such device exists. */
+  setDeviceLabel(id: string, label: string | null): Promise<boolean>;
+  /**
+   * Gives a live device a new token and one new pairing code in one transaction: the old token
+   * stops working at once and the device's earlier codes are deleted (they sealed the old one).
+   * The device keeps its id, so its replicas and counts stay its own. Undefined when no such
+   * device exists or it is revoked.
+   */
+  replaceDeviceToken(
+    replacement: DeviceTokenReplacement,
+    now: Date,
+  ): Promise<DeviceRecord | undefined>;
+
+  /** Adds an admin token; without `details` it is a `manage` token labelled `admin`. */
+  addAdminToken(
+    tokenHash: string,
+    now: Date,
+    details?: { id: string; label: string; role: AdminRole },
+  ): Promise<AdminTokenRecord>;
+  /** The live admin token whose hash equals `tokenHash`, with its stored hash. */
+  findAdminToken(
+    tokenHash: string,
+  ): Promise<{ admin: AdminTokenRecord; tokenHash: string } | undefined>;
+  /** Every admin token, revoked ones too, oldest first: never a hash. */
+  listAdminTokens(): Promise<AdminTokenRecord[]>;
+  /** Marks an admin token revoked; false when no such token exists. */
+  revokeAdminToken(id: string, now: Date): Promise<boolean>;
+
+  /** Appends an entry to the audit log. */
+  appendAudit(entry: Omit<AuditEntry, 'at'>, now: Date): Promise<void>;
+  /** The latest `limit` audit entries, newest first. */
+  listAudit(limit: number): Promise<AuditEntry[]>;
 
   addPairingCode(
     pairing: { codeHash: string; deviceId: string; sealedToken: string; expiresAt: Date },

@@ -9,7 +9,7 @@ import { createApp } from '../../../src/server/http/index.ts';
 import { runCli } from '../../../src/server/cli/index.ts';
 import { openSqliteStore } from '../../../src/server/store/index.ts';
 import { provisioningSchema } from '../../../src/shared/protocol.ts';
-import { postCounts, PROTOCOL_EXAMPLE_DAY, uploadBody } from '../harness.ts';
+import { getDays, postCounts, PROTOCOL_EXAMPLE_DAY, uploadBody } from '../harness.ts';
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '..', '..', '..');
@@ -136,7 +136,7 @@ describe('the terskel CLI', () => {
     const { code, stdout } = await cli('admin', 'add', '--json');
     expect(code).toBe(0);
     const { token } = JSON.parse(stdout);
-    expect(Object.keys(JSON.parse(stdout))).toEqual(['token']);
+    expect(Object.keys(JSON.parse(stdout))).toEqual(['token', 'id', 'label', 'role']);
     const store = openSqliteStore({ dataDir });
     try {
       const app = createApp({ store, logger: () => {} });
@@ -144,6 +144,166 @@ describe('the terskel CLI', () => {
         headers: { Authorization: `Bearer ${token}` },
       });
       expect(response.status).toBe(200);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('adds, lists and revokes admin tokens of either role, logging each change as cli', async () => {
+    const reader = JSON.parse(
+      (await cli('admin', 'add', '--label', 'Styret', '--role', 'read', '--json')).stdout,
+    );
+    expect(reader).toMatchObject({ label: 'Styret', role: 'read' });
+    const people = await cli('admin', 'add', '--label', 'Kontoret');
+    expect(people.code).toBe(0);
+    expect(people.stdout).toMatch(
+      /Added admin token [0-9a-f-]{36} \(Kontoret, manage\)\.\n.*\n {2}[A-Za-z0-9_-]{43}\n/,
+    );
+    const manager = people.stdout.match(/\n {2}([A-Za-z0-9_-]{43})\n/)![1]!;
+
+    const listed = await cli('admin', 'list');
+    expect(listed.stdout).toMatch(
+      new RegExp(`${reader.id}\\s+read\\s+active\\s+created \\S+\\s+Styret\\n`),
+    );
+    expect(listed.stdout).toContain('manage');
+    expect(listed.stdout).not.toContain(reader.token);
+    expect(listed.stdout).not.toContain(manager);
+    const json = JSON.parse((await cli('admin', 'list', '--json')).stdout);
+    expect(json.tokens.map((admin: { label: string }) => admin.label).sort()).toEqual([
+      'Kontoret',
+      'Styret',
+    ]);
+    expect(JSON.stringify(json)).not.toContain(reader.token);
+
+    expect((await cli('admin', 'revoke', reader.id)).code).toBe(0);
+    expect((await cli('admin', 'list')).stdout).toMatch(
+      new RegExp(`${reader.id}\\s+read\\s+revoked`),
+    );
+    const store = openSqliteStore({ dataDir });
+    try {
+      const app = createApp({ store, logger: () => {} });
+      const as = (token: string) =>
+        app.request('/api/v1/admin/tokens', { headers: { Authorization: `Bearer ${token}` } });
+      expect((await as(reader.token)).status).toBe(401);
+      expect((await as(manager)).status).toBe(200);
+      const log = await store.listAudit(10);
+      expect(log.map(({ actor, action }) => `${actor} ${action}`)).toEqual([
+        'cli admin.revoke',
+        'cli admin.add',
+        'cli admin.add',
+      ]);
+      expect(log[0]!.target).toBe(reader.id);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('gives a device a new pairing code, link and QR code; the tablet pairs again without counting twice', async () => {
+    await cli('site', 'add', 'hjerterom-alta', '--name', 'Hjerterom Alta');
+    const added = JSON.parse(
+      (await cli('device', 'add', '--site', 'hjerterom-alta', '--label', 'Døra', '--json')).stdout,
+    );
+    const replica = randomUUID();
+    const upload = (token: string) =>
+      postCounts(
+        app,
+        token,
+        uploadBody({ site: added.site, id: added.device }, replica, [PROTOCOL_EXAMPLE_DAY]),
+      );
+    let store = openSqliteStore({ dataDir });
+    let app = createApp({ store, logger: () => {} });
+    let before: unknown;
+    try {
+      expect((await upload(added.token)).status).toBe(200);
+      before = await (
+        await getDays(app, added.token, 'hjerterom-alta', '2026-11-23', '2026-11-23')
+      ).json();
+    } finally {
+      await store.close();
+    }
+
+    const people = await cli('device', 'code', added.device);
+    expect(people.code).toBe(0);
+    expect(people.stdout).toContain(
+      `New pairing code for device ${added.device} of site hjerterom-alta (Døra).`,
+    );
+    expect(people.stdout).toContain('https://terskel.example.no/#/provision?c=');
+    expect(people.stdout).toMatch(/[▀▄█]{5}/);
+    expect(people.stdout).toMatch(/Pairing code.*\n {2}[0-9A-Z]{5}-[0-9A-Z]{5}/);
+    const issued = JSON.parse((await cli('device', 'code', added.device, '--json')).stdout);
+    expect(Object.keys(issued)).toEqual(['site', 'device', 'link', 'code']);
+    const payload = JSON.parse(
+      Buffer.from(new URL(issued.link).hash.slice('#/provision?c='.length), 'base64url').toString(
+        'utf8',
+      ),
+    );
+    expect(provisioningSchema.parse(payload)).toEqual({
+      endpoint: 'https://terskel.example.no',
+      site: 'hjerterom-alta',
+      code: issued.code,
+    });
+
+    store = openSqliteStore({ dataDir });
+    app = createApp({ store, logger: () => {} });
+    try {
+      expect((await upload(added.token)).status).toBe(401);
+      const pair = (code: string) =>
+        app.request('/api/v1/pair', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ code }),
+        });
+      // The first new code was replaced by the second, and the original one went with the old token.
+      expect((await pair(added.code)).status).toBe(404);
+      const paired = await pair(issued.code);
+      expect(paired.status).toBe(200);
+      const { token, device } = (await paired.json()) as { token: string; device: string };
+      expect(device).toBe(added.device);
+      expect((await upload(token)).status).toBe(200);
+      expect(
+        await (await getDays(app, token, 'hjerterom-alta', '2026-11-23', '2026-11-23')).json(),
+      ).toEqual(before);
+      expect(
+        (await store.listAudit(2)).map(({ actor, action, target }) => ({ actor, action, target })),
+      ).toEqual([
+        { actor: 'cli', action: 'device.code', target: added.device },
+        { actor: 'cli', action: 'device.code', target: added.device },
+      ]);
+    } finally {
+      await store.close();
+    }
+    expect((await cli('device', 'revoke', added.device)).code).toBe(0);
+    const revoked = await cli('device', 'code', added.device);
+    expect(revoked.code).toBe(2);
+    expect(revoked.stderr).toMatch(/no live device/);
+  });
+
+  it('relabels a device, refusing control characters and printing stored text safely', async () => {
+    await cli('site', 'add', 'hjerterom-alta', '--name', 'Hjerterom Alta');
+    const added = JSON.parse(
+      (await cli('device', 'add', '--site', 'hjerterom-alta', '--json')).stdout,
+    );
+    const renamed = await cli('device', 'label', added.device, 'Kjøkkenet');
+    expect(renamed).toMatchObject({
+      code: 0,
+      stdout: `Device ${added.device} is now labelled Kjøkkenet.\n`,
+    });
+    expect((await cli('device', 'list')).stdout).toMatch(/Kjøkkenet\n$/);
+    const refused = await cli('device', 'label', added.device, 'Stua\u001b[2J');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/must not contain control characters/);
+    expect((await cli('device', 'list')).stdout).toMatch(/Kjøkkenet\n$/);
+    const cleared = await cli('device', 'label', added.device, '');
+    expect(cleared.stdout).toBe(`Device ${added.device} has no label now.\n`);
+    const store = openSqliteStore({ dataDir });
+    try {
+      expect((await store.listDevices())[0]!.label).toBeNull();
+      expect((await store.listAudit(10)).map(({ actor, action }) => `${actor} ${action}`)).toEqual([
+        'cli device.label',
+        'cli device.label',
+        'cli device.add',
+        'cli site.add',
+      ]);
     } finally {
       await store.close();
     }
@@ -212,6 +372,14 @@ describe('the terskel CLI', () => {
       [['device', 'revoke'], 2, /Which device/],
       [['device', 'revoke', 'nope'], 2, /There is no device nope/],
       [['site', 'list', '--colour'], 2, /Unknown option/],
+      [['device', 'code'], 2, /Which device/],
+      [['device', 'code', 'nope'], 2, /There is no live device nope/],
+      [['device', 'label', 'nope'], 2, /device label <device id> <text>/],
+      [['device', 'label', 'nope', 'Stua'], 2, /There is no device nope/],
+      [['admin', 'add', '--role', 'owner'], 2, /--role is read or manage, not owner/],
+      [['site', 'list', '--role', 'read'], 2, /--role belongs to admin add/],
+      [['admin', 'revoke'], 2, /Which token/],
+      [['admin', 'revoke', 'nope'], 2, /There is no admin token nope/],
     ];
     for (const [argv, exit, message] of cases) {
       const result = await cli(...argv);

@@ -630,7 +630,7 @@ describe('admin API and dashboard', () => {
     );
     await expectError(
       await endpoint.app.request('/api/v1/admin/sites', {
-        method: 'POST',
+        method: 'DELETE',
         headers: { Authorization: `Bearer ${endpoint.adminToken}` },
       }),
       405,

@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { describe, it } from 'vitest';
+import { MIGRATIONS } from '../../../src/server/store/schema.ts';
 import { openPostgresStore } from '../../../src/server/store/index.ts';
+import { newToken } from '../../../src/server/tokens.ts';
+import { expectMigratedAdmin, OLD_ROWS } from './admin-migration.ts';
 import { storeContract } from './store-contract.ts';
 
 const url = process.env.TEST_DATABASE_URL;
@@ -36,5 +39,34 @@ if (!url) {
         }
       },
     };
+  });
+
+  describe('PostgreSQL migration to admin roles', () => {
+    it('keeps the admin token of a schema 1 database working, as manage', async () => {
+      const schema = `terskel_test_${randomBytes(6).toString('hex')}`;
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        // The database as an endpoint of before admin roles left it: schema 1 and its rows.
+        await client.query(`CREATE SCHEMA ${schema}; SET search_path = ${schema}`);
+        await client.query(MIGRATIONS[0]!);
+        await client.query(
+          'CREATE TABLE schema_migrations (version BIGINT PRIMARY KEY, applied_at TEXT NOT NULL)',
+        );
+        await client.query("INSERT INTO schema_migrations VALUES (1, '2026-01-05T10:00:00Z')");
+        const token = newToken();
+        for (const row of OLD_ROWS(token)) await client.query(row.sql, row.params);
+
+        const store = await openPostgresStore({ connectionString: url, schema });
+        try {
+          await expectMigratedAdmin(store, token);
+        } finally {
+          await store.close();
+        }
+      } finally {
+        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+        await client.end();
+      }
+    });
   });
 }

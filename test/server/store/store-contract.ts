@@ -5,7 +5,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { provisionDevice } from '../../../src/server/cli/index.ts';
+import {
+  newDeviceCode,
+  provisionAdminToken,
+  provisionDevice,
+} from '../../../src/server/cli/index.ts';
+import { hashToken } from '../../../src/server/tokens.ts';
 import {
   StoreConflictError,
   StoreLimitError,
@@ -447,6 +452,133 @@ export function storeContract(name: string, openStore: StoreFactory): void {
       const rows = await store.readSiteDays(SITE, '2026-11-23', '2026-11-23');
       expect(new Set(rows.counts.map((count) => count.replica)).size).toBe(3);
       expect(rows.closings).toHaveLength(3);
+    });
+
+    const pair = (code: string) =>
+      endpoint.app.request('/api/v1/pair', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ code }),
+      });
+
+    it('keeps admin tokens with a label and a role, lists them without hashes and revokes them', async () => {
+      endpoint.clock.advance(1000);
+      const now = endpoint.clock.now();
+      const reader = await provisionAdminToken(store, { label: 'Styret', role: 'read' }, now);
+      const listed = await store.listAdminTokens();
+      // The seeded admin (provisionAdmin) is a manage token labelled admin.
+      expect(listed.map(({ label, role }) => ({ label, role }))).toEqual([
+        { label: 'admin', role: 'manage' },
+        { label: 'Styret', role: 'read' },
+      ]);
+      for (const admin of listed) {
+        expect(Object.keys(admin).sort()).toEqual([
+          'createdAt',
+          'id',
+          'label',
+          'revokedAt',
+          'role',
+        ]);
+      }
+      expect(listed[1]).toEqual({ ...reader.admin, revokedAt: null });
+      const found = await store.findAdminToken(hashToken(reader.token));
+      expect(found?.admin).toEqual(reader.admin);
+
+      expect(await store.revokeAdminToken(reader.admin.id, now)).toBe(true);
+      expect(await store.findAdminToken(hashToken(reader.token))).toBeUndefined();
+      const after = await store.listAdminTokens();
+      expect(after[1]!.revokedAt).toBe(now.toISOString());
+      expect(await store.revokeAdminToken(randomUUID(), now)).toBe(false);
+      await expect(
+        store.addAdminToken(hashToken(reader.token), now, { ...reader.admin }),
+      ).rejects.toBeInstanceOf(StoreConflictError);
+    });
+
+    it('keeps an audit log, newest first, with the label and never a token', async () => {
+      const at = (minute: number) => new Date(Date.UTC(2026, 10, 23, 16, minute));
+      await store.appendAudit({ actor: 'cli', action: 'site.add', target: SITE }, at(1));
+      await store.appendAudit({ actor: 'Styret', action: 'device.label', target: 'x' }, at(2));
+      await store.appendAudit({ actor: 'admin', action: 'admin.revoke', target: null }, at(2));
+      expect(await store.listAudit(2)).toEqual([
+        { at: at(2).toISOString(), actor: 'admin', action: 'admin.revoke', target: null },
+        { at: at(2).toISOString(), actor: 'Styret', action: 'device.label', target: 'x' },
+      ]);
+      expect(await store.listAudit(10)).toHaveLength(3);
+    });
+
+    it('relabels a device, and removes its label with null', async () => {
+      const id = endpoint.tablet.device.id;
+      expect(await store.setDeviceLabel(id, 'Kjøkkenet')).toBe(true);
+      expect((await store.listDevices(SITE))[0]!.label).toBe('Kjøkkenet');
+      expect(await store.setDeviceLabel(id, null)).toBe(true);
+      expect((await store.listDevices(SITE))[0]!.label).toBeNull();
+      expect(await store.setDeviceLabel(randomUUID(), 'x')).toBe(false);
+    });
+
+    it('pairs a device again with a new code: a new token, the old one and old codes dead, nothing counted twice', async () => {
+      const replica = randomUUID();
+      await upload([PROTOCOL_EXAMPLE_DAY], replica);
+      const before = await siteDays();
+      const { id } = endpoint.tablet.device;
+
+      const issued = await newDeviceCode(
+        store,
+        { deviceId: id, publicUrl: endpoint.publicUrl },
+        endpoint.clock.now(),
+      );
+      expect(issued?.device).toMatchObject({ id, site: SITE, revokedAt: null });
+      // The old token stops at once; the device's earlier, unused code is gone with it.
+      const stale = await postCounts(
+        endpoint.app,
+        endpoint.tablet.token,
+        uploadBody(endpoint.tablet.device, replica, [PROTOCOL_EXAMPLE_DAY]),
+      );
+      expect(stale.status).toBe(401);
+      expect((await pair(endpoint.tablet.code)).status).toBe(404);
+
+      // The tablet pairs with the new code: same device, a new token.
+      const paired = await pair(issued!.code);
+      expect(paired.status).toBe(200);
+      const answer = (await paired.json()) as { device: string; site: string; token: string };
+      expect(answer).toMatchObject({ ok: true, site: SITE, device: id });
+      expect(answer.token).not.toBe(endpoint.tablet.token);
+      expect((await pair(issued!.code)).status).toBe(404);
+
+      // It keeps its replica and sends what it had again: the totals do not move.
+      tokens.set(answer.token, id);
+      await upload([PROTOCOL_EXAMPLE_DAY], replica, answer.token);
+      expect(await siteDays()).toEqual(before);
+
+      // A second new code replaces the first before it is used.
+      const first = await newDeviceCode(
+        store,
+        { deviceId: id, publicUrl: '' },
+        endpoint.clock.now(),
+      );
+      const second = await newDeviceCode(
+        store,
+        { deviceId: id, publicUrl: '' },
+        endpoint.clock.now(),
+      );
+      expect((await pair(first!.code)).status).toBe(404);
+      const repaired = await pair(second!.code);
+      expect(repaired.status).toBe(200);
+      const { token } = (await repaired.json()) as { token: string };
+
+      // No code for a revoked or unknown device, and the revoked one's token stays dead.
+      await store.revokeDevice(id, endpoint.clock.now());
+      expect(
+        await newDeviceCode(store, { deviceId: id, publicUrl: '' }, endpoint.clock.now()),
+      ).toBeUndefined();
+      expect(
+        await newDeviceCode(store, { deviceId: randomUUID(), publicUrl: '' }, endpoint.clock.now()),
+      ).toBeUndefined();
+      const revoked = await postCounts(
+        endpoint.app,
+        token,
+        uploadBody(endpoint.tablet.device, replica, [PROTOCOL_EXAMPLE_DAY]),
+      );
+      expect(revoked.status).toBe(401);
     });
   });
 }

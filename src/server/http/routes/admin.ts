@@ -1,15 +1,90 @@
-/** GET /admin/sites: every site with its devices, for an admin token (the dashboard's list). */
-import { Hono } from 'hono';
-import type { Store } from '../../store/index.ts';
-import { allowOnly } from '../answers.ts';
-import { requireCaller } from '../caller.ts';
-import type { HttpEnv } from '../context.ts';
+/**
+ * The organisation's admin API, for admin tokens only: every site with its devices, the admin
+ * tokens and the audit log for any admin; adding sites and devices, labelling, revoking and
+ * re-pairing devices, and revoking admin tokens for a `manage` token only. Every change is written
+ * to the audit log under the label of the token that made it, never the token.
+ *
+ * New admin tokens are made by the CLI only: a `manage` token that could mint more tokens would
+ * let whoever stole one keep access after it is revoked, while the CLI needs the machine itself.
+ */
+import { Hono, type Context } from 'hono';
+import * as z from 'zod/mini';
+import { plainTextSchema } from '../../../shared/protocol.ts';
+import { slugSchema } from '../../../shared/slug.ts';
+import { newDeviceCode, provisionDevice } from '../../provisioning.ts';
+import { StoreConflictError, type AuditAction } from '../../store/index.ts';
+import { allowOnly, fail, invalid } from '../answers.ts';
+import { requireAdminRole } from '../caller.ts';
+import type { Auth, HttpEnv, RouteParts } from '../context.ts';
+import { readJson } from '../request-body.ts';
+import { validationIssues } from '../validation-issues.ts';
 
-/** GET /admin/sites, to mount under /api/v1. */
-export function adminRoutes({ store }: { store: Store }) {
+/** An admin API body is a few short fields; anything larger is refused before it is parsed. */
+export const MAX_ADMIN_BODY_BYTES = 4 * 1024;
+/** The longest site name or device label, as the CLI allows. */
+export const MAX_NAME_LENGTH = 200;
+/** How many audit entries `GET /admin/log` answers at most, and without `limit`. */
+export const MAX_LOG_ENTRIES = 500;
+export const DEFAULT_LOG_ENTRIES = 100;
+
+type AdminAuth = Extract<Auth, { kind: 'admin' }>;
+
+// Device and admin token ids are UUIDs; any other id is unknown without asking the store.
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A name or label: no control characters, not only spaces, at most MAX_NAME_LENGTH. */
+const nameSchema = plainTextSchema(MAX_NAME_LENGTH).check(
+  z.refine((text) => text.trim() !== '', 'must not be empty'),
+);
+
+const siteBodySchema = z.strictObject({ slug: slugSchema, name: nameSchema });
+const deviceBodySchema = z.strictObject({ label: z.optional(nameSchema) });
+// An empty or blank label removes it.
+const labelBodySchema = z.strictObject({
+  label: z.nullable(plainTextSchema(MAX_NAME_LENGTH)),
+});
+const logQuerySchema = z.optional(z.string().check(z.regex(/^\d{1,4}$/, 'must be a whole number')));
+
+/** The admin routes, to mount under /api/v1. */
+export function adminRoutes({
+  store,
+  clock,
+  publicUrl,
+}: Omit<RouteParts, 'clientAddress' | 'limits'>) {
   const routes = new Hono<HttpEnv>();
+  const read = requireAdminRole('read');
+  const manage = requireAdminRole('manage');
 
-  routes.get('/admin/sites', requireCaller('admin'), async (c) => {
+  /** Writes what an admin did to the audit log, under its token's label. */
+  const audit = (auth: AdminAuth, action: AuditAction, target: string | null) =>
+    store.appendAudit({ actor: auth.admin.label, action, target }, clock());
+
+  /** The body parsed by `schema`, or the error answer (415, 413, 400) to give instead. */
+  async function body<T>(
+    c: Context,
+    schema: z.ZodMiniType<T>,
+    hint: string,
+  ): Promise<{ ok: true; data: T } | { ok: false; response: Response }> {
+    const json = await readJson(
+      c,
+      MAX_ADMIN_BODY_BYTES,
+      `The body is over ${MAX_ADMIN_BODY_BYTES} bytes: send only the fields asked for.`,
+    );
+    if (!json.ok) return json;
+    const parsed = schema.safeParse(json.value);
+    if (!parsed.success) {
+      return { ok: false, response: invalid(c, hint, validationIssues(parsed.error)) };
+    }
+    return { ok: true, data: parsed.data };
+  }
+
+  const noDevice = (c: Context) => fail(c, 404, 'not-found', 'There is no such device.');
+  const deviceId = (c: Context) => {
+    const id = c.req.param('id') ?? '';
+    return UUID_PATTERN.test(id) ? id.toLowerCase() : undefined;
+  };
+
+  routes.get('/admin/sites', read, async (c) => {
     const [sites, devices] = await Promise.all([store.listSites(), store.listDevices()]);
     return c.json({
       ok: true,
@@ -21,7 +96,101 @@ export function adminRoutes({ store }: { store: Store }) {
       })),
     });
   });
-  allowOnly(routes, '/admin/sites', ['GET']);
+  routes.post('/admin/sites', manage, async (c) => {
+    const parsed = await body(c, siteBodySchema, 'Send {"slug": "…", "name": "…"}.');
+    if (!parsed.ok) return parsed.response;
+    const { slug } = parsed.data;
+    const name = parsed.data.name.trim();
+    try {
+      const site = await store.addSite({ slug, name }, clock());
+      await audit(c.get('auth'), 'site.add', slug);
+      return c.json({ ok: true, site }, 201);
+    } catch (error) {
+      if (!(error instanceof StoreConflictError)) throw error;
+      return invalid(c, `The site ${slug} already exists.`, [
+        { path: 'slug', message: 'a site with this slug already exists' },
+      ]);
+    }
+  });
+  allowOnly(routes, '/admin/sites', ['GET', 'POST']);
+
+  routes.post('/admin/sites/:slug/devices', manage, async (c) => {
+    const slug = c.req.param('slug');
+    if (!slugSchema.safeParse(slug).success || !(await store.getSite(slug))) {
+      return fail(c, 404, 'not-found', 'There is no such site.');
+    }
+    const parsed = await body(c, deviceBodySchema, 'Send {} or {"label": "…"}.');
+    if (!parsed.ok) return parsed.response;
+    const label = parsed.data.label?.trim();
+    // The token stays unseen: the pairing code (alone, and in the link) hands it to the tablet.
+    const added = await provisionDevice(
+      store,
+      { site: slug, publicUrl, ...(label ? { label } : {}) },
+      clock(),
+    );
+    await audit(c.get('auth'), 'device.add', added.device.id);
+    return c.json({ ok: true, device: added.device, code: added.code, link: added.link }, 201);
+  });
+  allowOnly(routes, '/admin/sites/:slug/devices', ['POST']);
+
+  routes.patch('/admin/devices/:id', manage, async (c) => {
+    const id = deviceId(c);
+    if (!id) return noDevice(c);
+    const parsed = await body(c, labelBodySchema, 'Send {"label": "…"} (null removes it).');
+    if (!parsed.ok) return parsed.response;
+    const label = parsed.data.label?.trim() || null;
+    if (!(await store.setDeviceLabel(id, label))) return noDevice(c);
+    await audit(c.get('auth'), 'device.label', id);
+    return c.json({ ok: true, id, label });
+  });
+  allowOnly(routes, '/admin/devices/:id', ['PATCH']);
+
+  routes.post('/admin/devices/:id/revoke', manage, async (c) => {
+    const id = deviceId(c);
+    if (!id || !(await store.revokeDevice(id, clock()))) return noDevice(c);
+    await audit(c.get('auth'), 'device.revoke', id);
+    return c.json({ ok: true, id });
+  });
+  allowOnly(routes, '/admin/devices/:id/revoke', ['POST']);
+
+  routes.post('/admin/devices/:id/code', manage, async (c) => {
+    const id = deviceId(c);
+    const issued = id
+      ? await newDeviceCode(store, { deviceId: id, publicUrl }, clock())
+      : undefined;
+    if (!issued) return fail(c, 404, 'not-found', 'There is no such device, or it is revoked.');
+    await audit(c.get('auth'), 'device.code', issued.device.id);
+    return c.json({ ok: true, device: issued.device.id, code: issued.code, link: issued.link });
+  });
+  allowOnly(routes, '/admin/devices/:id/code', ['POST']);
+
+  routes.get('/admin/tokens', read, async (c) =>
+    c.json({ ok: true, tokens: await store.listAdminTokens() }),
+  );
+  allowOnly(routes, '/admin/tokens', ['GET']);
+
+  routes.post('/admin/tokens/:id/revoke', manage, async (c) => {
+    const id = c.req.param('id');
+    if (!UUID_PATTERN.test(id) || !(await store.revokeAdminToken(id.toLowerCase(), clock()))) {
+      return fail(c, 404, 'not-found', 'There is no such admin token.');
+    }
+    await audit(c.get('auth'), 'admin.revoke', id.toLowerCase());
+    return c.json({ ok: true, id: id.toLowerCase() });
+  });
+  allowOnly(routes, '/admin/tokens/:id/revoke', ['POST']);
+
+  routes.get('/admin/log', read, async (c) => {
+    const limit = logQuerySchema.safeParse(c.req.query('limit'));
+    const count =
+      limit.success && limit.data !== undefined ? Number(limit.data) : DEFAULT_LOG_ENTRIES;
+    if (!limit.success || count < 1 || count > MAX_LOG_ENTRIES) {
+      return invalid(c, `Give limit as a whole number from 1 to ${MAX_LOG_ENTRIES}.`, [
+        { path: 'limit', message: `must be a whole number from 1 to ${MAX_LOG_ENTRIES}` },
+      ]);
+    }
+    return c.json({ ok: true, entries: await store.listAudit(count) });
+  });
+  allowOnly(routes, '/admin/log', ['GET']);
 
   return routes;
 }
