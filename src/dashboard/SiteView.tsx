@@ -102,7 +102,7 @@ export function SiteView({ slug, days, range, today, save }: SiteViewProps) {
               {t('dash.site.csv')}
             </button>
           </div>
-          <div class="chart-scroll">
+          <div class="chart-scroll" tabIndex={0}>
             <BarChart
               title={t('dash.site.perDay', { counter: name })}
               bars={dayBars(days, counter, range, today)}
@@ -110,7 +110,7 @@ export function SiteView({ slug, days, range, today, save }: SiteViewProps) {
               valueLabel={valueLabel}
             />
           </div>
-          <div class="chart-scroll">
+          <div class="chart-scroll" tabIndex={0}>
             <BarChart
               title={t('dash.site.perMonth', { counter: name })}
               bars={monthBars(days, counter, range)}
@@ -118,7 +118,7 @@ export function SiteView({ slug, days, range, today, save }: SiteViewProps) {
               valueLabel={valueLabel}
             />
           </div>
-          <div class="chart-scroll">
+          <div class="chart-scroll" tabIndex={0}>
             <BarChart
               title={t('dash.site.byWeekday', { counter: name })}
               bars={weekdayBars(days, counter)}

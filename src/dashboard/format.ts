@@ -2,6 +2,8 @@
 import type { IsoDate } from '../domain/business-day.ts';
 import { createTranslator, type Translator } from '../i18n/translate.ts';
 import '../i18n/dashboard.ts';
+// The funder report is worded with staff mode's texts, as the tablet words it.
+import '../i18n/staff.ts';
 
 /** The dashboard speaks bokmål. */
 export const translator: Translator = createTranslator('nb');
