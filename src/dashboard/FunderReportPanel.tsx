@@ -29,7 +29,11 @@ export function dashboardReport(
   const name = scope === ALL ? t('dash.report.allSites') : chosen[0]!.site.name;
   const days = mergeSites(chosen.map((d) => d.days));
   const lastYearDays = mergeSites(chosen.map((d) => d.lastYearDays));
-  const config = reportConfig(name, [...days, ...lastYearDays], scope === ALL ? undefined : scope);
+  const config = reportConfig(
+    name,
+    [...days, ...lastYearDays],
+    chosen.map((d) => d.site.slug),
+  );
   const plan = funderReportPlan(config);
   const result = funderReport(range.from, range.to, days, config, plan, lastYearDays);
   if (!result.ok) return undefined;

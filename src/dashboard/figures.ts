@@ -174,12 +174,18 @@ export function mergeSites(sites: ReadonlyArray<readonly SiteDay[]>): SiteDay[] 
 }
 
 /**
- * The configuration the funder report reads a site (or all sites) by: its preset when the
- * site is one (its questions and counters' names), and every counter its days have. No opening
- * hours: the endpoint does not know them, so the report leaves KOSTRA's opening figures to the
- * tablet (the page says so) and lists no programme.
+ * The configuration the funder report reads a site (or several together) by: the site's preset
+ * when it is one (its questions and counters' names), and every counter its days have. No
+ * opening hours: the endpoint does not know them, so the report leaves the figures that need
+ * them to the tablet (the page says so) and lists no programme.
  */
-export function reportConfig(name: string, days: readonly SiteDay[], site?: string): SiteConfig {
+export function reportConfig(
+  name: string,
+  days: readonly SiteDay[],
+  sites: readonly string[],
+): SiteConfig {
+  const site = sites.length === 1 ? sites[0] : undefined;
+  const presets = sites.flatMap((slug) => presetById(slug) ?? []);
   const preset = site === undefined ? undefined : presetById(site);
   const base = preset ?? PRESETS[0]!;
   const counters = [...(preset?.counters ?? [])];
@@ -189,20 +195,23 @@ export function reportConfig(name: string, days: readonly SiteDay[], site?: stri
   if (!counters.some((counter) => counter.id === VISIT_COUNTER)) {
     counters.unshift(counterFor(VISIT_COUNTER, site));
   }
-  const asked = new Set(days.flatMap((day) => day.totals.map((total) => total.counter)));
+  const counted = new Set(days.flatMap((day) => day.totals.map((total) => total.counter)));
+  // A ready-made question any of the sites' presets asks, or whose answers the days hold.
+  const asked = READY_QUESTIONS.filter(
+    (id) => counted.has(id) || presets.some((one) => one.questions?.ready.includes(id) ?? false),
+  );
+  const userVoice =
+    counted.has(USER_VOICE_COUNTER) || presets.some((one) => (one.userVoice ?? 'off') !== 'off');
   return {
     ...base,
     site: site ?? base.site,
     name,
     counters: withVolunteerCounters({ counters }).counters,
-    // Only the questions the days show answers to (or the site's preset asks).
-    questions: preset?.questions ?? {
-      ready: READY_QUESTIONS.filter((id) => asked.has(id)),
-    },
-    userVoice: asked.has(USER_VOICE_COUNTER) ? 'checkout' : (preset?.userVoice ?? 'off'),
+    questions: preset?.questions ?? { ready: asked },
+    userVoice: preset?.userVoice ?? (userVoice ? 'checkout' : 'off'),
     openingHours: [],
     openDates: [],
     closedDates: [],
     schedule: [],
-  } as SiteConfig;
+  };
 }

@@ -113,6 +113,27 @@ describe("the coordinator's dashboard", () => {
     expect(await violations(page)).toEqual([]);
   });
 
+  it('prints only the funder report, on one A4 page, for a whole year', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByRole('radio', { name: 'I år' }).check();
+    await page.getByRole('button', { name: 'Vis' }).click();
+    await page.getByRole('table', { name: /^Alle steder, 1\.1\.\d{4}–31\.12\.\d{4}/ }).waitFor();
+    await page.emulateMedia({ media: 'print' });
+    try {
+      const heading = page.getByRole('heading', {
+        name: /^Rapport til tilskuddsgiver: Alle steder samlet/,
+      });
+      expect(await heading.isVisible()).toBe(true);
+      expect(await page.getByRole('table', { name: /^Alle steder,/ }).isVisible()).toBe(false);
+      expect(await page.getByRole('button', { name: 'Skriv ut' }).isVisible()).toBe(false);
+      const pdf = Buffer.from(await page.pdf({ format: 'A4', preferCSSPageSize: true }));
+      const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? [];
+      expect(pages).toHaveLength(1);
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
+  });
+
   it('never lists the dashboard in the service worker that tablets install', async () => {
     const sw = await (await fetch(`${server.url}/sw.js`)).text();
     expect(sw).toContain('index.html');
