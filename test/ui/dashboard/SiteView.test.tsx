@@ -5,6 +5,8 @@ import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { SiteView, dayBars } from '../../../src/dashboard/SiteView.tsx';
 import { chartLayout } from '../../../src/ui/charts/BarChart.tsx';
+import { addDays } from '../../../src/domain/business-day.ts';
+import { shortDate } from '../../../src/dashboard/format.ts';
 import { ALTA_DAYS, DECEMBER, day } from './fixtures.ts';
 
 const noSave = () => {};
@@ -82,13 +84,22 @@ describe("the dashboard's view of one site", () => {
   });
 
   it('thins the day labels of a long range so that no two touch', () => {
-    const long = Array.from({ length: 60 }, (_, i) =>
-      day(`2026-10-${String(i + 1).padStart(2, '0')}`, i),
+    const long = Array.from({ length: 60 }, (_, i) => day(addDays('2026-10-01', i), i));
+    const range = { from: '2026-10-01', to: '2026-11-29' };
+    expect(dayBars(long, 'visit', range, '2026-12-05')).toHaveLength(60);
+    render(
+      <SiteView slug="hjerterom-alta" days={long} range={range} today="2026-12-05" save={noSave} />,
     );
-    const bars = dayBars(long, 'visit', { from: '2026-10-01', to: '2026-11-29' }, '2026-12-05');
-    expect(bars).toHaveLength(60);
-    expect(bars.slice(0, 2).map((bar) => bar.label)).toEqual(['1.10.', '2.10.']);
-    expect(chartLayout(bars.map((bar) => bar.label)).labelEvery).toBeGreaterThan(1);
+    const perDay = screen.getByRole('img', { name: /^Besøk per dag\./ });
+    const labels = [...perDay.querySelectorAll('text.bar-label')].map((label) => label.textContent);
+    const every = chartLayout(
+      dayBars(long, 'visit', range, '2026-12-05').map((b) => b.label),
+    ).labelEvery;
+    expect(every).toBeGreaterThan(1);
+    expect(labels).toHaveLength(Math.ceil(60 / every));
+    expect(labels.slice(0, 2)).toEqual(['1.10.', shortDate(addDays('2026-10-01', every))]);
+    // The screen reader still gets every day.
+    expect(perDay.getAttribute('aria-label')).toContain('29.11.: 59');
   });
 
   it("downloads the site's days as the endpoint's CSV: BOM, ';', one row per total", () => {
