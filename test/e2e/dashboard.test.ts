@@ -2,6 +2,8 @@
 // made by the CLI, see the figures a tablet uploaded under the site's and the tablet's names,
 // keep the token out of every URL, pass axe, and fit a 360 px phone without sideways scrolling.
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchPersistent, newProfileDir } from './support/browser.ts';
@@ -23,7 +25,10 @@ describe("the coordinator's dashboard", () => {
   const urls: string[] = [];
 
   beforeAll(async () => {
-    requireBuild();
+    const dist = requireBuild();
+    if (!existsSync(join(dist, 'dashboard.html'))) {
+      throw new Error(`No dashboard in ${dist}: run 'npm run build' (its second pass builds it).`);
+    }
     server = await startServer();
     const env = { DATA_DIR: server.dataDir, PUBLIC_URL: server.url };
     await runCli(['site', 'add', SITE, '--name', 'Blå Kors Hjerterom Alta'], env);
