@@ -25,7 +25,41 @@ export function coldStartShell(): Plugin {
   };
 }
 
-export default defineConfig({
+/**
+ * The coordinator's dashboard (dashboard.html, src/dashboard/) is built by a second pass,
+ * `vite build --mode dashboard`, into the same dist/: one entry with everything it uses in one
+ * file, `assets/dashboard-*`. A second input of the tablet's build would share Preact, the
+ * domain and the chart with the tablet, and the bundler would move those modules into new
+ * common chunks (tried: the door's entry chunk lost Preact to a chunk of its own). Built apart,
+ * the tablet's chunks stay exactly as they are, and the service worker never lists the page.
+ */
+const dashboardBuild = defineConfig({
+  define: {
+    __APP_VERSION__: JSON.stringify(pkg.version),
+  },
+  publicDir: false,
+  plugins: [preact()],
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    outDir: 'dist',
+    // The tablet's pass has just filled dist/: this one only adds to it.
+    emptyOutDir: false,
+    rolldownOptions: {
+      input: { dashboard: 'dashboard.html' },
+      output: {
+        codeSplitting: false,
+        entryFileNames: 'assets/dashboard-[hash].js',
+        assetFileNames: 'assets/dashboard-[hash][extname]',
+      },
+    },
+  },
+});
+
+/** Every file of the dashboard's pass, kept out of the tablet's precache (see above). */
+export const DASHBOARD_FILES = ['dashboard.html', 'assets/dashboard-*'];
+
+const tabletBuild = defineConfig({
   define: {
     __APP_VERSION__: JSON.stringify(pkg.version),
   },
@@ -70,6 +104,9 @@ export default defineConfig({
       },
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,svg,png,ico,txt,webmanifest}'],
+        // The dashboard's pass runs after this one; should a dist/ still hold an older
+        // dashboard, it stays out of the precache all the same: a tablet never downloads it.
+        globIgnores: DASHBOARD_FILES,
       },
       devOptions: { enabled: false },
     }),
@@ -149,3 +186,5 @@ export default defineConfig({
     ],
   },
 });
+
+export default defineConfig(({ mode }) => (mode === 'dashboard' ? dashboardBuild : tabletBuild));

@@ -4,6 +4,7 @@
  * staff mode's are in nb-staff.ts and load with staff mode.
  * Other catalogues translate these keys; a key missing there falls back to bokmål.
  */
+import type { nbDashboard } from './nb-dashboard.ts';
 import type { nbStaff } from './nb-staff.ts';
 import type { nbToday } from './nb-today.ts';
 
@@ -42,8 +43,10 @@ export const nb = {
 
 /**
  * A message key: the door's first paint's (always loaded), today's card's (nb-today.ts, loaded
- * after the first paint) and staff mode's (loaded with staff mode).
+ * after the first paint), staff mode's (loaded with staff mode) and the coordinator's dashboard's
+ * (nb-dashboard.ts, loaded by its own page only).
  */
-export type MessageKey = keyof typeof nb | keyof typeof nbToday | keyof typeof nbStaff;
+export type MessageKey =
+  keyof typeof nb | keyof typeof nbToday | keyof typeof nbStaff | keyof typeof nbDashboard;
 /** A catalogue: any subset of the bokmål keys. */
 export type Catalogue = Partial<Record<MessageKey, string>>;

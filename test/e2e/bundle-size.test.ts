@@ -6,6 +6,8 @@ import {
   brotliSize,
   FIRST_PAINT_BUDGET,
   firstPaintAssets,
+  precachedJs,
+  precachedPaths,
   PRECACHED_JS_BUDGET,
 } from '../bench/sizes.ts';
 import { PRESETS } from '../../src/domain/presets/index.ts';
@@ -48,9 +50,28 @@ describe('bundle budgets', () => {
   });
 
   it(`all precached JS stays within ${PRECACHED_JS_BUDGET} bytes brotli`, () => {
-    const files = readdirSync(join(dist, 'assets')).filter((name) => name.endsWith('.js'));
-    const total = files.reduce((sum, name) => sum + brotliSize(join(dist, 'assets', name)), 0);
+    const files = precachedJs(dist);
+    const total = files.reduce((sum, path) => sum + brotliSize(join(dist, path)), 0);
     console.log(`precached JS: ${total} bytes brotli in ${files.length} files`);
     expect(total).toBeLessThanOrEqual(PRECACHED_JS_BUDGET);
+  });
+
+  it('precaches every JS file of the tablet and none of the dashboard', () => {
+    const dashboardPage = readFileSync(join(dist, 'dashboard.html'), 'utf8');
+    const dashboardFiles = [
+      'dashboard.html',
+      ...[...dashboardPage.matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map((m) => m[1]!),
+    ];
+    expect(dashboardFiles.filter((path) => path.endsWith('.js'))).not.toEqual([]);
+    const precached = precachedPaths(dist);
+    expect(precached.filter((path) => /dashboard/.test(path))).toEqual([]);
+    expect(dashboardFiles.filter((path) => precached.includes(path))).toEqual([]);
+    // Every other script of the build is the tablet's, and precached: none was left out.
+    const scripts = readdirSync(join(dist, 'assets'))
+      .map((name) => `assets/${name}`)
+      .filter((path) => path.endsWith('.js') && !dashboardFiles.includes(path));
+    expect(scripts.filter((path) => !precached.includes(path))).toEqual([]);
+    // The tablet's page names nothing of the dashboard's: the tablet never downloads it.
+    expect(readFileSync(join(dist, 'index.html'), 'utf8')).not.toMatch(/dashboard/);
   });
 });

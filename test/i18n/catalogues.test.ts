@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { ar } from '../../src/i18n/ar.ts';
 import { en } from '../../src/i18n/en.ts';
 import { nb as nbDoor, type Catalogue, type MessageKey } from '../../src/i18n/nb.ts';
+import { nbDashboard } from '../../src/i18n/nb-dashboard.ts';
 import { nbStaff } from '../../src/i18n/nb-staff.ts';
 import { nbToday } from '../../src/i18n/nb-today.ts';
 
-const nb: Record<MessageKey, string> = { ...nbDoor, ...nbToday, ...nbStaff };
+const nb: Record<MessageKey, string> = { ...nbDoor, ...nbToday, ...nbStaff, ...nbDashboard };
 import { nn } from '../../src/i18n/nn.ts';
 import { se } from '../../src/i18n/se.ts';
 import { uk } from '../../src/i18n/uk.ts';
@@ -44,9 +45,13 @@ describe.each(Object.entries(catalogues))('catalogue %s', (_language, catalogue)
 });
 
 describe('English catalogue', () => {
-  it('translates every key, staff included, but the guide', () => {
+  it("translates every key, staff included, but the guide and the coordinator's dashboard", () => {
     const untranslated = nbKeys.filter(
-      (key) => !key.startsWith('lang.') && !key.startsWith('help.') && !en[key]?.trim(),
+      (key) =>
+        !key.startsWith('lang.') &&
+        !key.startsWith('help.') &&
+        !key.startsWith('dash.') &&
+        !en[key]?.trim(),
     );
     expect(untranslated).toEqual([]);
   });
@@ -54,5 +59,10 @@ describe('English catalogue', () => {
   it("leaves the lead's guide in bokmål, its one language (help.*)", () => {
     expect(Object.keys(en).filter((key) => key.startsWith('help.'))).toEqual([]);
     expect(nbKeys.filter((key) => key.startsWith('help.')).length).toBeGreaterThan(10);
+  });
+
+  it("leaves the coordinator's dashboard in bokmål, its one language (dash.*)", () => {
+    expect(Object.keys(en).filter((key) => key.startsWith('dash.'))).toEqual([]);
+    expect(nbKeys.filter((key) => key.startsWith('dash.')).length).toBeGreaterThan(10);
   });
 });

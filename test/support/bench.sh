@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 if [ ! -f dist/index.html ] || [ ! -f dist/sw.js ] ||
-  [ -n "$(find src index.html vite.config.ts package.json public -newer dist/index.html -print -quit 2>/dev/null)" ]; then
+  [ -n "$(find src index.html dashboard.html vite.config.ts package.json public -newer dist/index.html -print -quit 2>/dev/null)" ]; then
   echo "[bench] dist/ is missing or stale: npm run build"
   npm run --silent build >/dev/null
 fi

@@ -105,7 +105,7 @@ export function createApp(options: AppOptions): Hono<HttpEnv> {
   app.route('/api/v1', adminRoutes(parts));
   app.all('/api/*', (c) => fail(c, 404, 'not-found', 'There is nothing at this path.'));
 
-  app.route('/', dashboardRoutes());
+  app.route('/', dashboardRoutes({ distDir: options.distDir ?? './dist' }));
   app.route(
     '/',
     staticRoutes({

@@ -638,21 +638,34 @@ describe('admin API and dashboard', () => {
     );
   });
 
-  it('serves the dashboard page, script and style with a strict CSP', async () => {
-    const page = await endpoint.app.request('/dashboard');
-    expect(page.status).toBe(200);
-    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
-    const html = await page.text();
-    expect(html).toContain('/dashboard/app.js');
-    expect(html).toContain('type="password"');
-    const script = await endpoint.app.request('/dashboard/app.js');
-    expect(script.headers.get('content-type')).toMatch(/^text\/javascript/);
-    const source = await script.text();
-    expect(source).toContain('sessionStorage');
-    expect(source).toContain("Authorization: 'Bearer '");
-    expect(source).not.toMatch(/innerHTML/);
-    expect((await endpoint.app.request('/dashboard/style.css')).status).toBe(200);
+  it('serves the built dashboard page at /dashboard with its own strict CSP, or says to build it', async () => {
+    const dist = mkdtempSync(join(tmpdir(), 'terskel-dist-'));
+    try {
+      const app = createApp({ store, clock: endpoint.clock.now, logger: () => {}, distDir: dist });
+      const missing = await app.request('/dashboard');
+      await expectError(missing, 404, 'not-found');
+      writeFileSync(
+        join(dist, 'dashboard.html'),
+        '<!doctype html><title>Terskel – oversikt</title><script type="module" src="/assets/dashboard-abc.js"></script>',
+      );
+      for (const path of ['/dashboard', '/dashboard.html']) {
+        const page = await app.request(path);
+        expect(page.status).toBe(200);
+        expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+        expect(page.headers.get('cache-control')).toBe('no-cache');
+        expect(page.headers.get('x-frame-options')).toBe('DENY');
+        const policy = page.headers.get('content-security-policy') ?? '';
+        expect(policy).toContain("default-src 'self'");
+        expect(policy).toContain("frame-ancestors 'none'");
+        // Its scripts are its own files only: no inline script, no hash, no other origin.
+        expect(policy).toMatch(/(^|; )script-src 'self'(;|$)/);
+        expect(policy).toMatch(/(^|; )connect-src 'self'(;|$)/);
+        expect(policy).not.toMatch(/unsafe-inline|sha256-|https:/);
+        expect(await page.text()).toContain('/assets/dashboard-abc.js');
+      }
+    } finally {
+      rmSync(dist, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,0 +1,321 @@
+/**
+ * The coordinator's dashboard: sign in with an admin token, choose a period, and see every site
+ * side by side, one site's figures, the funder report and every tablet. Data comes only from the
+ * endpoint's read API; a refused token signs out and says why.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { IsoDate } from '../domain/business-day.ts';
+import type { RangeProblem } from '../domain/periods.ts';
+import {
+  ApiError,
+  createApi,
+  forgetToken,
+  readToken,
+  saveToken,
+  type AdminSite,
+  type Api,
+} from './api.ts';
+import { Devices } from './Devices.tsx';
+import { saveFile, type Save } from './download.ts';
+import {
+  PERIOD_CHOICES,
+  customRange,
+  lastYearOf,
+  localToday,
+  presetRange,
+  type DateRange,
+  type PeriodChoice,
+} from './figures.ts';
+import { longDate, t } from './format.ts';
+import { FunderReportPanel } from './FunderReportPanel.tsx';
+import { Overview, type SiteData } from './Overview.tsx';
+import { SiteView } from './SiteView.tsx';
+import type { MessageKey } from '../i18n/nb.ts';
+
+function failureText(error: unknown): string {
+  if (!(error instanceof ApiError)) return t('dash.error.network');
+  switch (error.failure.reason) {
+    case 'refused':
+      return t('dash.signIn.refused');
+    case 'server':
+      return t('dash.error.server', { status: error.failure.status });
+    case 'network':
+      return t('dash.error.network');
+  }
+}
+
+const RANGE_PROBLEMS: Record<RangeProblem, MessageKey> = {
+  missing: 'dash.period.missing',
+  'to-before-from': 'dash.period.toBeforeFrom',
+  'too-long': 'dash.period.tooLong',
+};
+
+function SignIn({ onToken, message }: { onToken: (token: string) => void; message: string }) {
+  const [problem, setProblem] = useState('');
+  return (
+    <form
+      class="sign-in"
+      aria-labelledby="sign-in-title"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const input = (event.currentTarget as HTMLFormElement).elements.namedItem(
+          'token',
+        ) as HTMLInputElement;
+        const token = input.value.trim();
+        if (token === '') {
+          setProblem(t('dash.signIn.empty'));
+          input.focus();
+          return;
+        }
+        input.value = '';
+        onToken(token);
+      }}
+    >
+      <h2 id="sign-in-title">{t('dash.signIn.title')}</h2>
+      <label for="token">{t('dash.signIn.token')}</label>
+      <input
+        id="token"
+        name="token"
+        type="password"
+        autocomplete="off"
+        spellcheck={false}
+        aria-describedby="token-hint"
+      />
+      <p id="token-hint" class="hint">
+        {t('dash.signIn.hint')}
+      </p>
+      <p role="alert" class="problem">
+        {problem || message}
+      </p>
+      <button type="submit">{t('dash.signIn.submit')}</button>
+    </form>
+  );
+}
+
+export interface DashboardProps {
+  /** The API for a token; the endpoint's by default (tests give their own). */
+  apiFor?: (token: string) => Api;
+  now?: () => Date;
+  save?: Save;
+  print?: () => void;
+}
+
+export function Dashboard({
+  apiFor = (token) => createApi(token),
+  now = () => new Date(),
+  save = saveFile,
+  print,
+}: DashboardProps) {
+  const [token, setToken] = useState<string | null>(() => readToken());
+  const [message, setMessage] = useState('');
+  const today: IsoDate = localToday(now());
+  const [choice, setChoice] = useState<PeriodChoice>('thisMonth');
+  const [range, setRange] = useState<DateRange>(() => presetRange('thisMonth', today));
+  const [rangeProblem, setRangeProblem] = useState('');
+  const [sites, setSites] = useState<AdminSite[] | undefined>();
+  const [data, setData] = useState<SiteData[] | undefined>();
+  const [site, setSite] = useState('');
+  const [status, setStatus] = useState('');
+
+  const signOut = (why = '') => {
+    forgetToken();
+    setToken(null);
+    setSites(undefined);
+    setData(undefined);
+    setMessage(why);
+  };
+
+  useEffect(() => {
+    if (token === null) return;
+    let current = true;
+    const api = apiFor(token);
+    setStatus(t('dash.loading'));
+    (async () => {
+      const list = await api.sites();
+      const last = lastYearOf(range);
+      const loaded = await Promise.all(
+        list.map(async (one) => ({
+          site: one,
+          days: await api.days(one.slug, range.from, range.to),
+          lastYearDays: await api.days(one.slug, last.from, last.to),
+        })),
+      );
+      if (!current) return;
+      setSites(list);
+      setData(loaded);
+      setStatus(
+        t('dash.period.shown', {
+          from: longDate(range.from),
+          to: longDate(range.to),
+          lastFrom: longDate(last.from),
+          lastTo: longDate(last.to),
+        }),
+      );
+    })().catch((error: unknown) => {
+      if (!current) return;
+      if (error instanceof ApiError && error.failure.reason === 'refused') {
+        signOut(failureText(error));
+      } else {
+        setStatus(failureText(error));
+      }
+    });
+    return () => {
+      current = false;
+    };
+  }, [token, range.from, range.to]);
+
+  if (token === null) {
+    return (
+      <main id="main" class="dash">
+        <h1>{t('dash.title')}</h1>
+        <SignIn
+          message={message}
+          onToken={(typed) => {
+            saveToken(typed);
+            setMessage('');
+            setToken(typed);
+          }}
+        />
+      </main>
+    );
+  }
+
+  const chosenSite = data?.find((d) => d.site.slug === site) ?? data?.[0];
+
+  return (
+    <main id="main" class="dash">
+      <div class="top no-print">
+        <h1>{t('dash.title')}</h1>
+        <button type="button" onClick={() => signOut()}>
+          {t('dash.signOut')}
+        </button>
+      </div>
+      <nav class="no-print" aria-label={t('dash.nav.label')}>
+        <ul>
+          <li>
+            <a href="#overview">{t('dash.overview.title')}</a>
+          </li>
+          <li>
+            <a href="#site">{t('dash.site.title')}</a>
+          </li>
+          <li>
+            <a href="#report">{t('dash.report.title')}</a>
+          </li>
+          <li>
+            <a href="#devices">{t('dash.devices.title')}</a>
+          </li>
+        </ul>
+      </nav>
+      <form
+        class="period no-print"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const form = event.currentTarget as HTMLFormElement;
+          const value = (name: string) =>
+            (form.elements.namedItem(name) as HTMLInputElement | null)?.value ?? '';
+          if (choice !== 'custom') {
+            setRange(presetRange(choice, today));
+            setRangeProblem('');
+            return;
+          }
+          const typed = customRange(value('from'), value('to'));
+          if (typeof typed === 'string') {
+            setRangeProblem(t(RANGE_PROBLEMS[typed]));
+            return;
+          }
+          setRangeProblem('');
+          setRange(typed);
+        }}
+      >
+        <fieldset>
+          <legend>{t('dash.period.legend')}</legend>
+          <div class="choices">
+            {PERIOD_CHOICES.map((one) => (
+              <label key={one} class="choice">
+                <input
+                  type="radio"
+                  name="period"
+                  value={one}
+                  checked={choice === one}
+                  onChange={() => setChoice(one)}
+                />
+                {t(`dash.period.${one}` as MessageKey)}
+              </label>
+            ))}
+          </div>
+          {choice === 'custom' ? (
+            <div class="dates">
+              <label>
+                {t('dash.period.from')}
+                <input type="date" name="from" defaultValue={range.from} />
+              </label>
+              <label>
+                {t('dash.period.to')}
+                <input type="date" name="to" defaultValue={range.to} />
+              </label>
+            </div>
+          ) : null}
+          <button type="submit">{t('dash.period.show')}</button>
+          <p role="alert" class="problem">
+            {rangeProblem}
+          </p>
+        </fieldset>
+      </form>
+      <p role="status" class="status no-print">
+        {status}
+      </p>
+      {data && sites ? (
+        <>
+          <section id="overview" aria-labelledby="overview-title" class="no-print">
+            <h2 id="overview-title">{t('dash.overview.title')}</h2>
+            <Overview data={data} range={range} />
+          </section>
+          <section id="site" aria-labelledby="site-title" class="no-print">
+            <h2 id="site-title">{t('dash.site.title')}</h2>
+            {chosenSite ? (
+              <>
+                <label>
+                  {t('dash.site.choose')}
+                  <select
+                    value={chosenSite.site.slug}
+                    onChange={(event) => setSite((event.target as HTMLSelectElement).value)}
+                  >
+                    {data.map((d) => (
+                      <option key={d.site.slug} value={d.site.slug}>
+                        {d.site.name}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <SiteView
+                  key={chosenSite.site.slug}
+                  slug={chosenSite.site.slug}
+                  days={chosenSite.days}
+                  range={range}
+                  today={today}
+                  save={save}
+                />
+              </>
+            ) : null}
+          </section>
+          <section id="report" aria-labelledby="report-title">
+            <h2 id="report-title" class="no-print">
+              {t('dash.report.title')}
+            </h2>
+            <FunderReportPanel
+              data={data}
+              range={range}
+              today={today}
+              save={save}
+              {...(print ? { print } : {})}
+            />
+          </section>
+          <section id="devices" aria-labelledby="devices-title" class="no-print">
+            <h2 id="devices-title">{t('dash.devices.title')}</h2>
+            <Devices sites={sites} now={now()} />
+          </section>
+        </>
+      ) : null}
+    </main>
+  );
+}

@@ -1,0 +1,78 @@
+// Sites and days as the endpoint's admin API answers them, for the dashboard's component tests.
+import type { AdminSite, Api } from '../../../src/dashboard/api.ts';
+import type { SiteData } from '../../../src/dashboard/Overview.tsx';
+import type { SiteDay } from '../../../src/shared/protocol.ts';
+
+export const ALTA: AdminSite = {
+  slug: 'hjerterom-alta',
+  name: 'Blå Kors Hjerterom Alta',
+  devices: [
+    {
+      id: '11111111-1111-4111-8111-111111111111',
+      label: 'Døra',
+      createdAt: '2026-11-01T10:00:00.000Z',
+      lastSeenAt: '2026-12-05T09:00:00.000Z',
+      appVersion: 'terskel/0.1.0',
+      revokedAt: null,
+    },
+    {
+      id: '22222222-2222-4222-8222-222222222222',
+      label: 'Kjøkkenet',
+      createdAt: '2026-11-01T10:00:00.000Z',
+      lastSeenAt: '2026-12-01T09:00:00.000Z',
+      appVersion: 'terskel/0.0.9',
+      revokedAt: null,
+    },
+    {
+      id: '33333333-3333-4333-8333-333333333333',
+      label: null,
+      createdAt: '2026-10-01T10:00:00.000Z',
+      lastSeenAt: '2026-10-02T09:00:00.000Z',
+      appVersion: null,
+      revokedAt: '2026-10-03T09:00:00.000Z',
+    },
+  ],
+};
+
+export const STEG: AdminSite = { slug: 'steg-for-steg', name: 'Steg for steg', devices: [] };
+
+/** A day with visits, a dinner count, a conversation and volunteer minutes. */
+export const day = (date: string, visits: number, extra: SiteDay['totals'] = []): SiteDay => ({
+  date,
+  replicas: 1,
+  closed: true,
+  totals: [{ counter: 'visit', net: visits }, ...extra],
+});
+
+export const ALTA_DAYS: SiteDay[] = [
+  day('2026-12-01', 12, [
+    { counter: 'middag', net: 10 },
+    { counter: 'samtale-enerom', net: 2 },
+    { counter: 'frivillig-minutter', net: 270 },
+  ]),
+  day('2026-12-02', 20, [{ counter: 'middag', net: 15 }]),
+];
+export const ALTA_LAST_YEAR: SiteDay[] = [day('2025-12-01', 9, [{ counter: 'middag', net: 7 }])];
+export const STEG_DAYS: SiteDay[] = [day('2026-12-02', 5)];
+
+export const DATA: SiteData[] = [
+  { site: ALTA, days: ALTA_DAYS, lastYearDays: ALTA_LAST_YEAR },
+  { site: STEG, days: STEG_DAYS, lastYearDays: [] },
+];
+
+export const DECEMBER = { from: '2026-12-01', to: '2026-12-31' };
+
+/** An API that answers from the data above, and remembers what it was asked. */
+export function fakeApi(asked: string[] = []): Api {
+  return {
+    async sites() {
+      asked.push('sites');
+      return [ALTA, STEG];
+    },
+    async days(site, from, to) {
+      asked.push(`${site} ${from} ${to}`);
+      const all = site === ALTA.slug ? [...ALTA_DAYS, ...ALTA_LAST_YEAR] : STEG_DAYS;
+      return all.filter((d) => d.date >= from && d.date <= to);
+    },
+  };
+}
