@@ -8,12 +8,11 @@
 import {
   MAX_BODY_BYTES,
   MAX_DAYS_PER_UPLOAD,
-  PROTOCOL_VERSION,
-  uploadDaySchema,
+  uploadDayV1Schema as uploadDaySchema,
   type LimitKind,
   type ReplicaDay,
-  type Upload,
-  type UploadDay,
+  type UploadDayV1 as UploadDay,
+  type UploadV1 as Upload,
 } from '../shared/protocol.ts';
 import { issueLine } from '../shared/validation-issues.ts';
 import { postCounts, type Fetch, type SyncSettings } from './client.ts';
@@ -98,7 +97,8 @@ export async function syncOnce(run: SyncRun): Promise<SyncResult> {
     while (queue.length > 0) {
       const batch = queue.shift()!;
       const upload: Upload = {
-        protocol: PROTOCOL_VERSION,
+        // Version 1 until the tablet keeps its replica's secret (protocol version 2).
+        protocol: 1,
         site: run.settings.site,
         device: run.settings.device,
         replica,
