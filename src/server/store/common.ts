@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Health } from '../../shared/protocol.ts';
 import {
+  DELETE_REPLICA_SQL,
   SELECT_DEVICES_SQL,
   TOUCH_DEVICE_SQL,
   UPSERT_CLOSING_SQL,
@@ -22,6 +23,7 @@ import {
   type MergeLimits,
   type DeviceRecord,
   type MergeResult,
+  type ReplicaRecord,
   type SiteRecord,
   type Store,
   type StoredClosing,
@@ -317,7 +319,8 @@ export function uploadWrites(upload: StoreUpload, deviceId: string, now: Date): 
   writes.push(
     {
       sql: UPSERT_REPLICA_SQL,
-      params: [upload.site, upload.replica, deviceId, seenAt, upload.secretHash ?? null],
+      // Its first upload's time is written when the row is made and kept from then on.
+      params: [upload.site, upload.replica, deviceId, seenAt, seenAt, upload.secretHash ?? null],
     },
     {
       sql: TOUCH_DEVICE_SQL,
@@ -383,4 +386,92 @@ export type ClosingRow = Omit<StoredClosing, 'closed' | 'cashCountedNok'> & {
 export function storedClosing({ closed, cashCountedNok, ...register }: ClosingRow): StoredClosing {
   const closing = { ...register, closed: Number(closed) === 1 };
   return cashCountedNok === null ? closing : { ...closing, cashCountedNok: Number(cashCountedNok) };
+}
+
+/** The statements of the organisation's view that differ by how a store keeps counts. */
+export interface ReplicaStatements {
+  /** A site's replicas, days and totals: `listReplicasSql` over the store's counts. */
+  list: string;
+  /** Deletes a replica's counts of every day: `$1` the site, `$2` the replica. */
+  deleteCounts: string;
+}
+
+/** A row of `listReplicasSql`: a replica and one of its counters (null when it has none). */
+interface ReplicaRow {
+  replica: string;
+  deviceId: string;
+  deviceLabel: string | null;
+  deviceRevokedAt: string | null;
+  firstSentAt: string;
+  lastSentAt: string;
+  // PostgreSQL answers COUNT and SUM as strings; a replica without counts has nulls.
+  days: number | string | null;
+  firstDate: string | null;
+  lastDate: string | null;
+  counter: string | null;
+  net: number | string | null;
+  amountNok: number | string | null;
+  hasNok: number | string | null;
+}
+
+// Ordered in JS, not by the database's collation, so both stores answer in the same order.
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The rows of `listReplicasSql` as records, oldest first upload first, counters by id. */
+export function replicaRecords(rows: readonly ReplicaRow[]): ReplicaRecord[] {
+  const records = new Map<string, ReplicaRecord>();
+  for (const row of rows) {
+    let record = records.get(row.replica);
+    if (!record) {
+      record = {
+        replica: row.replica,
+        device: { id: row.deviceId, label: row.deviceLabel, revokedAt: row.deviceRevokedAt },
+        firstSentAt: row.firstSentAt,
+        lastSentAt: row.lastSentAt,
+        days: Number(row.days ?? 0),
+        firstDate: row.firstDate,
+        lastDate: row.lastDate,
+        totals: [],
+      };
+      records.set(row.replica, record);
+    }
+    if (row.counter === null) continue;
+    record.totals.push({
+      counter: row.counter,
+      net: Number(row.net),
+      ...(Number(row.hasNok) > 0 ? { amountNok: Number(row.amountNok) } : {}),
+    });
+  }
+  const list = [...records.values()];
+  for (const record of list) record.totals.sort((a, b) => byText(a.counter, b.counter));
+  return list.sort((a, b) => byText(a.firstSentAt, b.firstSentAt) || byText(a.replica, b.replica));
+}
+
+/**
+ * The organisation's view of a site's replicas on a store's driver: listing them, and removing
+ * one whole. The `replicas` row goes first, as an upload writes it last: on PostgreSQL an upload
+ * of the replica in flight then either commits first (and its counts are deleted too), or waits
+ * and makes the replica anew with what it sent, or the two wait on each other and PostgreSQL
+ * ends one (a 503 the tablet retries, or a removal that fails and can be run again). No count is
+ * left without its row. SQLite runs one writer at a time.
+ */
+export function createReplicaAdmin(
+  sql: SqlRunner,
+  guard: Guard,
+  statements: ReplicaStatements,
+): Pick<Store, 'listReplicas' | 'removeReplica'> {
+  return {
+    listReplicas: (site) =>
+      guard(async () =>
+        replicaRecords(await sql.rows<ReplicaRow>(statements.list, [site, site, site])),
+      ),
+    removeReplica: (site, replica) =>
+      guard(async () => {
+        const changed = await sql.batch([
+          { sql: DELETE_REPLICA_SQL, params: [site, replica] },
+          { sql: statements.deleteCounts, params: [site, replica] },
+        ]);
+        return changed.some((rows) => rows > 0);
+      }),
+  };
 }

@@ -9,6 +9,7 @@ import {
   assertReplicaRoom,
   createGuard,
   createRegistry,
+  createReplicaAdmin,
   mergeResult,
   pendingMigrations,
   storedClosing,
@@ -23,6 +24,8 @@ import {
   countMergeSql,
   DEVICE_SITE_SQL,
   MIGRATIONS,
+  PG_DELETE_REPLICA_COUNTS_SQL,
+  PG_LIST_REPLICAS_SQL,
   PRUNE_PAIRING_SQL,
   REDEEM_PAIRING_SQL,
   SELECT_CLOSINGS_SQL,
@@ -115,6 +118,10 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
 
   return {
     ...createRegistry(sql, guard),
+    ...createReplicaAdmin(sql, guard, {
+      list: PG_LIST_REPLICAS_SQL,
+      deleteCounts: PG_DELETE_REPLICA_COUNTS_SQL,
+    }),
     redeemPairingCode: (codeHash, now) =>
       guard(() =>
         transaction(async (client) => {

@@ -85,6 +85,17 @@ const PROTOCOL_V2_MIGRATION = `
   ALTER TABLE devices ADD COLUMN health_at TEXT;
 `;
 
+/**
+ * The migration "the organisation's view of replicas", the same in both dialects: `replicas`
+ * gains `first_sent_at`, when the endpoint first accepted an upload of the replica, written on
+ * insert only (UPSERT_REPLICA_SQL). The endpoint did not keep that time before, so an existing
+ * replica's first upload becomes its last one, the earliest time known for it.
+ */
+const REPLICA_FIRST_SENT_MIGRATION = `
+  ALTER TABLE replicas ADD COLUMN first_sent_at TEXT;
+  UPDATE replicas SET first_sent_at = last_sent_at;
+`;
+
 /** PostgreSQL's migrations by position (index 0 is version 1); SQLite starts from these. */
 export const MIGRATIONS: readonly string[] = [
   `
@@ -152,6 +163,7 @@ export const MIGRATIONS: readonly string[] = [
   // Admin roles and the audit log; see adminRolesMigration below.
   adminRolesMigration('postgres'),
   PROTOCOL_V2_MIGRATION,
+  REPLICA_FIRST_SENT_MIGRATION,
 ];
 
 /**
@@ -160,7 +172,8 @@ export const MIGRATIONS: readonly string[] = [
  * object of DayCounts (see `sqlite-day-counts.ts`): a typical upload is one row to read and
  * write instead of a statement per key. The old rows are folded into the new ones in the same
  * transaction as the rest of the migration. PostgreSQL keeps `counts`. Version 3 is the admin
- * roles step (PostgreSQL's version 2), version 4 protocol version 2's (PostgreSQL's version 3).
+ * roles step (PostgreSQL's version 2), version 4 protocol version 2's (PostgreSQL's version 3),
+ * version 5 the replicas' first upload (PostgreSQL's version 4).
  */
 export const SQLITE_MIGRATIONS: readonly string[] = [
   // Only version 1 is shared; every later migration is written for each dialect.
@@ -185,6 +198,7 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   // Admin roles and the audit log; see adminRolesMigration.
   adminRolesMigration('sqlite'),
   PROTOCOL_V2_MIGRATION,
+  REPLICA_FIRST_SENT_MIGRATION,
 ];
 
 /** SQLite: a replica's day counts, to merge in JS. */
@@ -242,10 +256,10 @@ export const UPSERT_CLOSING_SQL = `
     ${['closed', 'at', 'at_ms', 'replica'].map((column) => takeIf(LATER_CLOSING, column)).join(',\n    ')},
     ${['cash_at_ms', 'cash_replica', 'cash_counted_nok'].map((column) => takeIf(LATER_CASH, column)).join(',\n    ')}`;
 
-/** Which device last sent a replica; the first secret's hash stays. */
+/** Which device last sent a replica; its first upload's time and first secret's hash stay. */
 export const UPSERT_REPLICA_SQL = `
-  INSERT INTO replicas (site, replica, device_id, last_sent_at, secret_hash)
-  VALUES ($1, $2, $3, $4, $5)
+  INSERT INTO replicas (site, replica, device_id, first_sent_at, last_sent_at, secret_hash)
+  VALUES ($1, $2, $3, $4, $5, $6)
   ON CONFLICT (site, replica) DO UPDATE SET
     device_id = excluded.device_id, last_sent_at = excluded.last_sent_at,
     secret_hash = COALESCE(replicas.secret_hash, excluded.secret_hash)`;
@@ -287,3 +301,58 @@ export const SELECT_DEVICES_SQL = `
          last_seen_at AS "lastSeenAt", app_version AS "appVersion", health,
          health_at AS "healthAt"
   FROM devices`;
+
+/**
+ * A site's replicas with the device that last sent each, their days and their per-counter
+ * totals, in one statement (one snapshot): a row per replica and counter, or one row with a null
+ * counter for a replica without counts. `days` and `totals` are the store's own subqueries over
+ * how it keeps counts; they take the site as `$1` and `$2`, the outer query as `$3`.
+ * `days` answers (replica, days, first_date, last_date); `totals` (replica, counter, net,
+ * amount_nok, has_nok), summed over every key and day of the replica.
+ */
+export const listReplicasSql = (subqueries: { days: string; totals: string }) => `
+  SELECT r.replica, r.device_id AS "deviceId", d.label AS "deviceLabel",
+         d.revoked_at AS "deviceRevokedAt",
+         COALESCE(r.first_sent_at, r.last_sent_at) AS "firstSentAt", r.last_sent_at AS "lastSentAt",
+         s.days, s.first_date AS "firstDate", s.last_date AS "lastDate",
+         t.counter, t.net, t.amount_nok AS "amountNok", t.has_nok AS "hasNok"
+  FROM replicas r
+  JOIN devices d ON d.id = r.device_id
+  LEFT JOIN (${subqueries.days}) s ON s.replica = r.replica
+  LEFT JOIN (${subqueries.totals}) t ON t.replica = r.replica
+  WHERE r.site = $3`;
+
+/** PostgreSQL: `listReplicasSql` over `counts`, a row per key. */
+export const PG_LIST_REPLICAS_SQL = listReplicasSql({
+  days: `SELECT replica, COUNT(DISTINCT date) AS days, MIN(date) AS first_date,
+           MAX(date) AS last_date
+         FROM counts WHERE site = $1 GROUP BY replica`,
+  totals: `SELECT replica, counter, SUM(increments - decrements) AS net,
+             SUM(inc_nok - dec_nok) AS amount_nok, MAX(has_nok) AS has_nok
+           FROM counts WHERE site = $2 GROUP BY replica, counter`,
+});
+
+/**
+ * SQLite: `listReplicasSql` over `day_counts`, a row per replica and day whose keys
+ * (`counter|option|hour`) and values (`[inc, dec]` or `[inc, dec, incNok, decNok]`) are read in
+ * SQL with json_each, so no day row travels to JS.
+ */
+export const SQLITE_LIST_REPLICAS_SQL = listReplicasSql({
+  days: `SELECT replica, COUNT(*) AS days, MIN(date) AS first_date, MAX(date) AS last_date
+         FROM day_counts WHERE site = $1 GROUP BY replica`,
+  totals: `SELECT c.replica, substr(k.key, 1, instr(k.key, '|') - 1) AS counter,
+             SUM(json_extract(k.value, '$[0]') - json_extract(k.value, '$[1]')) AS net,
+             SUM(COALESCE(json_extract(k.value, '$[2]'), 0)
+                 - COALESCE(json_extract(k.value, '$[3]'), 0)) AS amount_nok,
+             MAX(json_array_length(k.value) >= 4) AS has_nok
+           FROM day_counts c, json_each(c.counts) k
+           WHERE c.site = $2 GROUP BY c.replica, counter`,
+});
+
+/** A replica's `replicas` row (with its secret's hash): `$1` the site, `$2` the replica. */
+export const DELETE_REPLICA_SQL = 'DELETE FROM replicas WHERE site = $1 AND replica = $2';
+/** PostgreSQL: a replica's counts, every key of every day. */
+export const PG_DELETE_REPLICA_COUNTS_SQL = 'DELETE FROM counts WHERE site = $1 AND replica = $2';
+/** SQLite: a replica's day rows. */
+export const SQLITE_DELETE_REPLICA_COUNTS_SQL =
+  'DELETE FROM day_counts WHERE site = $1 AND replica = $2';

@@ -11,6 +11,7 @@ import {
   assertReplicaRoom,
   createGuard,
   createRegistry,
+  createReplicaAdmin,
   mergeResult,
   pendingMigrations,
   storedClosing,
@@ -25,6 +26,8 @@ import {
   PRUNE_PAIRING_SQL,
   REDEEM_PAIRING_SQL,
   SELECT_CLOSINGS_SQL,
+  SQLITE_DELETE_REPLICA_COUNTS_SQL,
+  SQLITE_LIST_REPLICAS_SQL,
   SQLITE_MIGRATIONS,
   SQLITE_SELECT_DAY_COUNTS_SQL,
   SQLITE_SELECT_SITE_DAY_COUNTS_SQL,
@@ -177,6 +180,10 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
 
   return {
     ...createRegistry(sql, guard),
+    ...createReplicaAdmin(sql, guard, {
+      list: SQLITE_LIST_REPLICAS_SQL,
+      deleteCounts: SQLITE_DELETE_REPLICA_COUNTS_SQL,
+    }),
     redeemPairingCode: (codeHash, now) => guard(() => redeem(codeHash, now)),
 
     mergeUpload: (upload, deviceId, now, limits = DEFAULT_MERGE_LIMITS) =>

@@ -1,7 +1,7 @@
 /**
  * The contract every Store must keep, run through the app against SQLite and PostgreSQL alike:
  * grow-only max-merge per replica, sums over replicas, closings by latest `at`, PROTOCOL.md's
- * roll-up, single-use pairing codes and revocation.
+ * roll-up, single-use pairing codes and revocation, and listing and removing a site's replicas.
  */
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import {
 } from '../../../src/server/cli/index.ts';
 import { hashToken } from '../../../src/server/tokens.ts';
 import {
+  siteDays as rollUpSiteDays,
   StoreConflictError,
   StoreLimitError,
   type Store,
@@ -482,6 +483,183 @@ export function storeContract(name: string, openStore: StoreFactory): void {
         const [device] = await store.listDevices(SITE);
         expect(device).toMatchObject({ health, healthAt: '2026-11-23T16:05:00.000Z' });
         expect((await postV2([], randomUUID(), newSecret())).status).toBe(400);
+      });
+    });
+
+    describe("the organisation's view of replicas", () => {
+      const { counts: exampleCounts } = PROTOCOL_EXAMPLE_DAY;
+      /** A second tablet of the site, whose replica must stay as it is. */
+      async function secondTablet() {
+        const second = await provisionDevice(
+          store,
+          { site: SITE, label: 'Baren', publicUrl: endpoint.publicUrl },
+          endpoint.clock.now(),
+        );
+        tokens.set(second.token, second.device.id);
+        return second;
+      }
+
+      it('lists each replica with the device that last sent it, its first and last upload, days and totals', async () => {
+        const [own, secret] = [randomUUID(), newSecret()];
+        await uploadV2(
+          [
+            { date: '2026-11-20', counts: [{ counter: 'visit', hour: 12, inc: 3, dec: 1 }] },
+            { date: '2026-11-23', counts: exampleCounts },
+          ],
+          own,
+          secret,
+        );
+        endpoint.clock.advance(60_000);
+        const second = await secondTablet();
+        const theirs = randomUUID();
+        await upload(
+          [{ date: '2026-11-23', counts: [{ counter: 'visit', inc: 5, dec: 0 }] }],
+          theirs,
+          second.token,
+        );
+        endpoint.clock.advance(60_000);
+        // A later upload moves the last upload only, and a lower count changes no total.
+        await uploadV2(
+          [{ date: '2026-11-23', counts: [{ counter: 'middag', inc: 1, dec: 0 }] }],
+          own,
+          secret,
+        );
+
+        expect(await store.listReplicas(SITE)).toEqual([
+          {
+            replica: own,
+            device: { id: endpoint.tablet.device.id, label: 'Døra', revokedAt: null },
+            firstSentAt: '2026-11-23T16:05:00.000Z',
+            lastSentAt: '2026-11-23T16:07:00.000Z',
+            days: 2,
+            firstDate: '2026-11-20',
+            lastDate: '2026-11-23',
+            totals: [
+              { counter: 'bingo', net: 12, amountNok: 120 },
+              { counter: 'middag', net: 31 },
+              // 3 − 1 on the 20th; 4 first-time and 21 − 1 by hour on the 23rd.
+              { counter: 'visit', net: 2 + 4 + 20 },
+            ],
+          },
+          {
+            replica: theirs,
+            device: { id: second.device.id, label: 'Baren', revokedAt: null },
+            firstSentAt: '2026-11-23T16:06:00.000Z',
+            lastSentAt: '2026-11-23T16:06:00.000Z',
+            days: 1,
+            firstDate: '2026-11-23',
+            lastDate: '2026-11-23',
+            totals: [{ counter: 'visit', net: 5 }],
+          },
+        ]);
+        // The device is the one that sent it last, and says when it was revoked.
+        await store.revokeDevice(second.device.id, endpoint.clock.now());
+        expect((await store.listReplicas(SITE))[1]!.device.revokedAt).toBe(
+          '2026-11-23T16:07:00.000Z',
+        );
+        // A replica that only sent health, no days, is listed without days or totals.
+        const quiet = randomUUID();
+        const response = await postV2([], quiet, newSecret(), {
+          health: {
+            appVersion: '0.2.0',
+            installed: true,
+            persisted: true,
+            usageBytes: null,
+            quotaBytes: null,
+            unsavedTaps: 0,
+            lastError: null,
+            clock: '2026-11-23T16:07:00.000Z',
+          },
+        });
+        expect(response.status, await response.clone().text()).toBe(200);
+        expect((await store.listReplicas(SITE)).find((r) => r.replica === quiet)).toMatchObject({
+          days: 0,
+          firstDate: null,
+          lastDate: null,
+          totals: [],
+        });
+        expect(await store.listReplicas(OTHER_SITE)).toEqual([]);
+        expect(await store.listReplicas('no-such-site')).toEqual([]);
+      });
+
+      it('removes a replica whole: the site drops by exactly it, another replica and the closing stay, and its owner brings it back', async () => {
+        const [own, secret] = [randomUUID(), newSecret()];
+        const ownDays: UploadDay[] = [
+          { date: '2026-11-20', counts: [{ counter: 'visit', hour: 12, inc: 3, dec: 1 }] },
+          {
+            date: '2026-11-23',
+            counts: exampleCounts,
+            closing: { closed: true, at: '2026-11-23T15:02:11.000Z', cashCountedNok: 120 },
+          },
+        ];
+        await uploadV2(ownDays, own, secret);
+        const second = await secondTablet();
+        const theirs = randomUUID();
+        await upload(
+          [
+            {
+              date: '2026-11-23',
+              counts: [
+                { counter: 'visit', hour: 13, inc: 5, dec: 0 },
+                { counter: 'bingo', option: 'cash', inc: 1, dec: 0, incNok: 10, decNok: 0 },
+              ],
+            },
+          ],
+          theirs,
+          second.token,
+        );
+        const before = await siteDays();
+        const rowsBefore = await store.readSiteDays(SITE, '2026-11-01', '2026-11-30');
+        const [, listedTheirs] = await store.listReplicas(SITE);
+        expect(before.map((day) => day.replicas)).toEqual([1, 2]);
+
+        expect(await store.removeReplica(SITE, own)).toBe(true);
+
+        // Its counts of every day and its row are gone; the site-day's closing register stays.
+        const rows = await store.readSiteDays(SITE, '2026-11-01', '2026-11-30');
+        expect(rows.counts.some((count) => count.replica === own)).toBe(false);
+        expect(sortRows(rows.counts)).toEqual(
+          sortRows(rowsBefore.counts.filter((count) => count.replica !== own)),
+        );
+        expect(rows.closings).toEqual(rowsBefore.closings);
+        expect(await store.listReplicas(SITE)).toEqual([listedTheirs]);
+        // The site's totals are exactly the other replica's: the 20th had only this one.
+        expect(await siteDays()).toEqual(rollUpSiteDays(rows.counts, rows.closings));
+        expect(await siteDays()).toEqual([
+          {
+            date: '2026-11-23',
+            replicas: 1,
+            closed: true,
+            cashCountedNok: 120,
+            totals: [
+              { counter: 'bingo', net: 1, amountNok: 10 },
+              { counter: 'bingo', option: 'cash', net: 1, amountNok: 10 },
+              { counter: 'visit', net: 5 },
+              { counter: 'visit', hour: 13, net: 5 },
+            ],
+          },
+        ]);
+
+        // Removing it again, from another site, or an unknown replica removes nothing.
+        expect(await store.removeReplica(SITE, own)).toBe(false);
+        expect(await store.removeReplica(OTHER_SITE, theirs)).toBe(false);
+        expect(await store.removeReplica(SITE, randomUUID())).toBe(false);
+        expect(await store.listReplicas(SITE)).toEqual([listedTheirs]);
+
+        // Its owner sends what it has again, with its secret: the replica is made anew, first
+        // sent now, and the site is as it was.
+        endpoint.clock.advance(60_000);
+        await uploadV2(ownDays, own, secret);
+        expect(await siteDays()).toEqual(before);
+        const back = (await store.listReplicas(SITE)).find((r) => r.replica === own);
+        expect(back).toMatchObject({
+          firstSentAt: '2026-11-23T16:06:00.000Z',
+          lastSentAt: '2026-11-23T16:06:00.000Z',
+          days: 2,
+        });
+        // Its secret was kept again from that upload: another one is refused.
+        const stolen = await postV2(ownDays, own, newSecret());
+        expect(stolen.status).toBe(403);
       });
     });
 
