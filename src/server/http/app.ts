@@ -67,7 +67,7 @@ export function createApp(options: AppOptions): Hono<HttpEnv> {
       '/api/*',
       cors({
         origin: [...options.corsOrigins],
-        allowMethods: ['GET', 'POST', 'PATCH', 'OPTIONS'],
+        allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
         allowHeaders: ['Authorization', 'Content-Type'],
         exposeHeaders: ['Retry-After', 'Content-Disposition'],
         maxAge: 600,
