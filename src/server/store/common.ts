@@ -1,6 +1,7 @@
 /**
  * What the SQLite and PostgreSQL stores share, written once: the registry of sites, devices,
- * admin tokens and pairing codes (the same statements on either driver), the guard that turns a
+ * admin tokens and pairing codes (the same statements on either driver), the organisation's view
+ * of a site's replicas (over each store's own count statements), the guard that turns a
  * driver's failure into the store's errors, the migration version check, and the shapes an
  * upload's bookkeeping and a read's closings take. Nothing here knows which database it is on.
  */
