@@ -389,63 +389,87 @@ export function storedClosing({ closed, cashCountedNok, ...register }: ClosingRo
   return cashCountedNok === null ? closing : { ...closing, cashCountedNok: Number(cashCountedNok) };
 }
 
-/** The statements of the organisation's view that differ by how a store keeps counts. */
-export interface ReplicaStatements {
-  /** A site's replicas, days and totals: `listReplicasSql` over the store's counts. */
-  list: string;
-  /** Deletes a replica's counts of every day: `$1` the site, `$2` the replica. */
-  deleteCounts: string;
-}
+// PostgreSQL answers COUNT and SUM as strings, SQLite as numbers: both go through Number().
+type Numeric = number | string;
 
-/** A row of `listReplicasSql`: a replica and one of its counters (null when it has none). */
-interface ReplicaRow {
+/** A replica as SELECT_REPLICAS_SQL answers it. */
+export interface ReplicaRow {
   replica: string;
   deviceId: string;
   deviceLabel: string | null;
   deviceRevokedAt: string | null;
   firstSentAt: string;
   lastSentAt: string;
-  // PostgreSQL answers COUNT and SUM as strings; a replica without counts has nulls.
-  days: number | string | null;
-  firstDate: string | null;
-  lastDate: string | null;
-  counter: string | null;
-  net: number | string | null;
-  amountNok: number | string | null;
-  hasNok: number | string | null;
+}
+
+/** How many dates a replica has counts for, and the first and last. */
+export interface ReplicaDaysRow {
+  replica: string;
+  days: Numeric;
+  firstDate: string;
+  lastDate: string;
+}
+
+/** A replica's net per counter over all its keys and days, and kroner where any key had them. */
+export interface ReplicaTotalRow {
+  replica: string;
+  counter: string;
+  net: Numeric;
+  amountNok: Numeric;
+  hasNok: Numeric;
+}
+
+/** What a store reads for listReplicas, in one snapshot. */
+export interface ReplicaReads {
+  replicas: ReplicaRow[];
+  days: ReplicaDaysRow[];
+  totals: ReplicaTotalRow[];
+}
+
+/** The parts of the organisation's view that differ by how a store keeps counts. */
+export interface ReplicaParts {
+  /** A site's replicas (SELECT_REPLICAS_SQL), their days and their totals, in one snapshot. */
+  read(site: string): ReplicaReads | Promise<ReplicaReads>;
+  /** Deletes a replica's counts of every day: `$1` the site, `$2` the replica. */
+  deleteCounts: string;
 }
 
 // Ordered in JS, not by the database's collation, so both stores answer in the same order.
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The rows of `listReplicasSql` as records, oldest first upload first, counters by id. */
-export function replicaRecords(rows: readonly ReplicaRow[]): ReplicaRecord[] {
-  const records = new Map<string, ReplicaRecord>();
-  for (const row of rows) {
-    let record = records.get(row.replica);
-    if (!record) {
-      record = {
+/**
+ * A store's reads as records, oldest first upload first, counters by id. Only replicas with a
+ * `replicas` row are listed: every upload writes one, and a removal deletes it with the counts.
+ */
+export function replicaRecords({ replicas, days, totals }: ReplicaReads): ReplicaRecord[] {
+  const daysOf = new Map(days.map((row) => [row.replica, row]));
+  const totalsOf = new Map<string, ReplicaTotalRow[]>();
+  for (const row of totals) {
+    const list = totalsOf.get(row.replica) ?? [];
+    list.push(row);
+    totalsOf.set(row.replica, list);
+  }
+  return replicas
+    .map((row): ReplicaRecord => {
+      const dated = daysOf.get(row.replica);
+      return {
         replica: row.replica,
         device: { id: row.deviceId, label: row.deviceLabel, revokedAt: row.deviceRevokedAt },
         firstSentAt: row.firstSentAt,
         lastSentAt: row.lastSentAt,
-        days: Number(row.days ?? 0),
-        firstDate: row.firstDate,
-        lastDate: row.lastDate,
-        totals: [],
+        days: Number(dated?.days ?? 0),
+        firstDate: dated?.firstDate ?? null,
+        lastDate: dated?.lastDate ?? null,
+        totals: (totalsOf.get(row.replica) ?? [])
+          .sort((a, b) => byText(a.counter, b.counter))
+          .map((total) => ({
+            counter: total.counter,
+            net: Number(total.net),
+            ...(Number(total.hasNok) > 0 ? { amountNok: Number(total.amountNok) } : {}),
+          })),
       };
-      records.set(row.replica, record);
-    }
-    if (row.counter === null) continue;
-    record.totals.push({
-      counter: row.counter,
-      net: Number(row.net),
-      ...(Number(row.hasNok) > 0 ? { amountNok: Number(row.amountNok) } : {}),
-    });
-  }
-  const list = [...records.values()];
-  for (const record of list) record.totals.sort((a, b) => byText(a.counter, b.counter));
-  return list.sort((a, b) => byText(a.firstSentAt, b.firstSentAt) || byText(a.replica, b.replica));
+    })
+    .sort((a, b) => byText(a.firstSentAt, b.firstSentAt) || byText(a.replica, b.replica));
 }
 
 /**
@@ -459,18 +483,15 @@ export function replicaRecords(rows: readonly ReplicaRow[]): ReplicaRecord[] {
 export function createReplicaAdmin(
   sql: SqlRunner,
   guard: Guard,
-  statements: ReplicaStatements,
+  parts: ReplicaParts,
 ): Pick<Store, 'listReplicas' | 'removeReplica'> {
   return {
-    listReplicas: (site) =>
-      guard(async () =>
-        replicaRecords(await sql.rows<ReplicaRow>(statements.list, [site, site, site])),
-      ),
+    listReplicas: (site) => guard(async () => replicaRecords(await parts.read(site))),
     removeReplica: (site, replica) =>
       guard(async () => {
         const changed = await sql.batch([
           { sql: DELETE_REPLICA_SQL, params: [site, replica] },
-          { sql: statements.deleteCounts, params: [site, replica] },
+          { sql: parts.deleteCounts, params: [site, replica] },
         ]);
         return changed.some((rows) => rows > 0);
       }),

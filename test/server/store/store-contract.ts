@@ -610,7 +610,9 @@ export function storeContract(name: string, openStore: StoreFactory): void {
         );
         const before = await siteDays();
         const rowsBefore = await store.readSiteDays(SITE, '2026-11-01', '2026-11-30');
-        const [, listedTheirs] = await store.listReplicas(SITE);
+        // Both were first sent at the same instant: listed in replica id order.
+        const listedTheirs = (await store.listReplicas(SITE)).find((r) => r.replica === theirs);
+        expect(listedTheirs).toMatchObject({ replica: theirs, days: 1 });
         expect(before.map((day) => day.replicas)).toEqual([1, 2]);
 
         expect(await store.removeReplica(SITE, own)).toBe(true);
