@@ -85,6 +85,21 @@ const PROTOCOL_V2_MIGRATION = `
   ALTER TABLE devices ADD COLUMN health_at TEXT;
 `;
 
+/**
+ * The migration "configuration travels", the same in both dialects: a site's published
+ * configuration and *Ord for dagen* plan, one row per site, its version counted up by each
+ * publish (PROTOCOL.md, version 2).
+ */
+const SITE_CONFIG_MIGRATION = `
+  CREATE TABLE site_configs (
+    site TEXT PRIMARY KEY REFERENCES sites (slug),
+    version BIGINT NOT NULL,
+    body TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL
+  );
+`;
+
 /** PostgreSQL's migrations by position (index 0 is version 1); SQLite starts from these. */
 export const MIGRATIONS: readonly string[] = [
   `
@@ -152,6 +167,7 @@ export const MIGRATIONS: readonly string[] = [
   // Admin roles and the audit log; see adminRolesMigration below.
   adminRolesMigration('postgres'),
   PROTOCOL_V2_MIGRATION,
+  SITE_CONFIG_MIGRATION,
 ];
 
 /**
@@ -160,7 +176,8 @@ export const MIGRATIONS: readonly string[] = [
  * object of DayCounts (see `sqlite-day-counts.ts`): a typical upload is one row to read and
  * write instead of a statement per key. The old rows are folded into the new ones in the same
  * transaction as the rest of the migration. PostgreSQL keeps `counts`. Version 3 is the admin
- * roles step (PostgreSQL's version 2), version 4 protocol version 2's (PostgreSQL's version 3).
+ * roles step (PostgreSQL's version 2), version 4 protocol version 2's (PostgreSQL's version 3), version 5 the published configuration's
+ * (PostgreSQL's version 4).
  */
 export const SQLITE_MIGRATIONS: readonly string[] = [
   // Only version 1 is shared; every later migration is written for each dialect.
@@ -185,6 +202,7 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   // Admin roles and the audit log; see adminRolesMigration.
   adminRolesMigration('sqlite'),
   PROTOCOL_V2_MIGRATION,
+  SITE_CONFIG_MIGRATION,
 ];
 
 /** SQLite: a replica's day counts, to merge in JS. */

@@ -485,6 +485,31 @@ export function storeContract(name: string, openStore: StoreFactory): void {
       });
     });
 
+    it('publishes a configuration only from the version it was based on, one winner at a time', async () => {
+      const now = endpoint.clock.now();
+      const publish = (baseVersion: number, body: string) =>
+        store.publishSiteConfig(SITE, { baseVersion, body, updatedBy: 'Døra' }, now);
+      expect(await store.readSiteConfig(SITE)).toBeUndefined();
+      const first = await Promise.all([publish(0, '{"a":1}'), publish(0, '{"b":1}')]);
+      expect(first.filter((outcome) => outcome.ok)).toEqual([{ ok: true, version: 1 }]);
+      const stored = await store.readSiteConfig(SITE);
+      expect(stored).toMatchObject({ version: 1, updatedBy: 'Døra', updatedAt: now.toISOString() });
+      expect(first.find((outcome) => !outcome.ok)).toEqual({ ok: false, current: stored });
+      expect(await publish(1, '{"c":1}')).toEqual({ ok: true, version: 2 });
+      expect(await publish(1, '{"d":1}')).toMatchObject({
+        ok: false,
+        current: { version: 2, body: '{"c":1}' },
+      });
+      expect(await store.readSiteConfig(OTHER_SITE)).toBeUndefined();
+      await expect(
+        store.publishSiteConfig(
+          'no-such-site',
+          { baseVersion: 0, body: '{}', updatedBy: 'x' },
+          now,
+        ),
+      ).rejects.toBeInstanceOf(StoreConflictError);
+    });
+
     it('redeems a pairing code once, in any case and without the dash', async () => {
       const typed = endpoint.tablet.code.toLowerCase().replace('-', '');
       const pair = (code: string) =>
