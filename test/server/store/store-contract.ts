@@ -10,6 +10,7 @@ import {
   provisionAdminToken,
   provisionDevice,
 } from '../../../src/server/cli/index.ts';
+import { presetById } from '../../../src/domain/presets/index.ts';
 import { hashToken } from '../../../src/server/tokens.ts';
 import {
   StoreConflictError,
@@ -152,14 +153,37 @@ export function storeContract(name: string, openStore: StoreFactory): void {
       const bytes = new Uint8Array(await response.arrayBuffer());
       expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)).toBe(
-        '\uFEFFdate;counter;option;hour;net;amount_nok\r\n' +
-          '2026-11-23;bingo;;;12;120\r\n' +
-          '2026-11-23;bingo;cash;;12;120\r\n' +
-          '2026-11-23;middag;;;31;\r\n' +
-          '2026-11-23;visit;;;24;\r\n' +
-          '2026-11-23;visit;first-time;;4;\r\n' +
-          '2026-11-23;visit;;13;24;\r\n',
+        '\uFEFFdate;counter;option;hour;net;amount_nok;label\r\n' +
+          '2026-11-23;bingo;;;12;120;\r\n' +
+          '2026-11-23;bingo;cash;;12;120;\r\n' +
+          '2026-11-23;middag;;;31;;\r\n' +
+          '2026-11-23;visit;;;24;;\r\n' +
+          '2026-11-23;visit;first-time;;4;;\r\n' +
+          '2026-11-23;visit;;13;24;;\r\n',
       );
+      // Once the site has published its configuration, rows carry its names.
+      const config = { ...presetById(SITE)!, site: SITE };
+      config.counters = config.counters.map((counter) =>
+        counter.id === 'middag' ? { ...counter, name: { nb: 'Middag for alle' } } : counter,
+      );
+      const published = await endpoint.app.request(`/api/v1/sites/${SITE}/config`, {
+        method: 'PUT',
+        headers: {
+          Authorization: `Bearer ${endpoint.tablet.token}`,
+          'Content-Type': 'application/json',
+        },
+        body: JSON.stringify({ baseVersion: 0, config, plan: [] }),
+      });
+      expect(published.status).toBe(200);
+      const labelled = await getDays(
+        endpoint.app,
+        endpoint.adminToken,
+        SITE,
+        '2026-11-23',
+        '2026-11-23',
+        true,
+      );
+      expect(await labelled.text()).toContain('\r\n2026-11-23;middag;;;31;;Middag for alle\r\n');
     });
 
     it('changes nothing when an upload is replayed (keys with and without option and hour)', async () => {
