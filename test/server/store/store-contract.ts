@@ -369,6 +369,11 @@ export function storeContract(name: string, openStore: StoreFactory): void {
     describe('protocol version 2', () => {
       const DATE = '2026-11-23';
       const visit = [{ counter: 'visit', inc: 1, dec: 0 }];
+      const { closed, ...exampleDay } = PROTOCOL_EXAMPLE_DAY;
+      const PROTOCOL_EXAMPLE_DAY_V2: UploadDay = {
+        ...exampleDay,
+        closing: { closed: true, ...closed! },
+      };
       // Lower-case hex UUIDs, so the tie goes to C (the larger id) in every collation.
       const [A, B, C] = ['a', 'b', 'c'].map((x) => `${x.repeat(8)}-0000-4000-8000-000000000000`);
       const secrets = new Map([A, B, C].map((replica) => [replica!, newSecret()]));
@@ -488,6 +493,27 @@ export function storeContract(name: string, openStore: StoreFactory): void {
         await upload([{ date: DATE, counts: visit }], old);
         await uploadV2([{ date: DATE, counts: visit }], old, secret);
         expect((await postV2([{ date: DATE, counts: visit }], old, newSecret())).status).toBe(403);
+      });
+
+      it('counts nothing twice when a re-paired tablet or a tablet with an imported backup sends a replica with its secret', async () => {
+        const replica = randomUUID();
+        const secret = newSecret();
+        await uploadV2([PROTOCOL_EXAMPLE_DAY_V2], replica, secret);
+        const before = await siteDays(DATE, DATE);
+        // Another device of the site (the same tablet paired again, or one that imported the
+        // replica frozen in a backup) holds the secret: accepted, merged by maximum.
+        const other = await provisionDevice(
+          store,
+          { site: SITE, publicUrl: endpoint.publicUrl },
+          endpoint.clock.now(),
+        );
+        const again = await postCounts(
+          endpoint.app,
+          other.token,
+          uploadBodyV2(other.device, replica, secret, [PROTOCOL_EXAMPLE_DAY_V2]),
+        );
+        expect(again.status).toBe(200);
+        expect(await siteDays(DATE, DATE)).toEqual(before);
       });
 
       it("keeps the device's latest health, also from an upload without days", async () => {
