@@ -28,6 +28,7 @@ import {
   type SiteRecord,
   type Store,
   type StoredClosing,
+  type StoredSiteConfig,
   type StoreUpload,
 } from './store.ts';
 
@@ -109,6 +110,14 @@ const INSERT_AUDIT_SQL =
   'INSERT INTO audit_log (at, actor, action, target) VALUES ($1, $2, $3, $4)';
 const SELECT_AUDIT_SQL =
   'SELECT at, actor, action, target FROM audit_log ORDER BY seq DESC LIMIT $1';
+const SELECT_SITE_CONFIG_SQL = `SELECT version, body, updated_at AS "updatedAt",
+  updated_by AS "updatedBy" FROM site_configs WHERE site = $1`;
+// A publish is one statement that only succeeds from the version it was based on.
+const FIRST_SITE_CONFIG_SQL = `INSERT INTO site_configs (site, version, body, updated_at, updated_by)
+  VALUES ($1, 1, $2, $3, $4) ON CONFLICT (site) DO NOTHING`;
+const NEXT_SITE_CONFIG_SQL = `UPDATE site_configs
+  SET version = version + 1, body = $1, updated_at = $2, updated_by = $3
+  WHERE site = $4 AND version = $5`;
 const INSERT_PAIRING_SQL = `INSERT INTO pairing_codes
   (code_hash, device_id, sealed_token, expires_at_ms, created_at) VALUES ($1, $2, $3, $4, $5)`;
 
@@ -138,11 +147,20 @@ export type Registry = Pick<
   | 'revokeAdminToken'
   | 'appendAudit'
   | 'listAudit'
+  | 'readSiteConfig'
+  | 'publishSiteConfig'
   | 'addPairingCode'
 >;
 
-/** Sites, devices, admin tokens and pairing codes on a store's driver. */
+/** Sites, devices, admin tokens, configurations and pairing codes on a store's driver. */
 export function createRegistry(sql: SqlRunner, guard: Guard): Registry {
+  const readSiteConfig = async (site: string) => {
+    const [row] = await sql.rows<StoredSiteConfig & { version: number | string }>(
+      SELECT_SITE_CONFIG_SQL,
+      [site],
+    );
+    return row ? { ...row, version: Number(row.version) } : undefined;
+  };
   return {
     addSite: (site, now) =>
       guard(async () => {
@@ -267,6 +285,18 @@ export function createRegistry(sql: SqlRunner, guard: Guard): Registry {
       guard(async () =>
         (await sql.rows<AuditEntry>(SELECT_AUDIT_SQL, [limit])).map((row) => ({ ...row })),
       ),
+
+    readSiteConfig: (site) => guard(() => readSiteConfig(site)),
+    publishSiteConfig: (site, { baseVersion, body, updatedBy }, now) =>
+      guard(async () => {
+        const at = now.toISOString();
+        const changed =
+          baseVersion === 0
+            ? await sql.changes(FIRST_SITE_CONFIG_SQL, [site, body, at, updatedBy])
+            : await sql.changes(NEXT_SITE_CONFIG_SQL, [body, at, updatedBy, site, baseVersion]);
+        if (changed === 1) return { ok: true, version: baseVersion + 1 };
+        return { ok: false, current: await readSiteConfig(site) };
+      }, `the configuration could not be published: unknown site ${site}`),
 
     addPairingCode: (pairing, now) =>
       guard(async () => {

@@ -86,6 +86,21 @@ const PROTOCOL_V2_MIGRATION = `
 `;
 
 /**
+ * The migration "configuration travels", the same in both dialects: a site's published
+ * configuration and *Ord for dagen* plan, one row per site, its version counted up by each
+ * publish (PROTOCOL.md, version 2).
+ */
+const SITE_CONFIG_MIGRATION = `
+  CREATE TABLE site_configs (
+    site TEXT PRIMARY KEY REFERENCES sites (slug),
+    version BIGINT NOT NULL,
+    body TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL
+  );
+`;
+
+/**
  * The migration "the organisation's view of replicas", the same in both dialects: `replicas`
  * gains `first_sent_at`, when the endpoint first accepted an upload of the replica, written on
  * insert only (UPSERT_REPLICA_SQL). The endpoint did not keep that time before, so an existing
@@ -163,6 +178,7 @@ export const MIGRATIONS: readonly string[] = [
   // Admin roles and the audit log; see adminRolesMigration below.
   adminRolesMigration('postgres'),
   PROTOCOL_V2_MIGRATION,
+  SITE_CONFIG_MIGRATION,
   REPLICA_FIRST_SENT_MIGRATION,
 ];
 
@@ -173,7 +189,8 @@ export const MIGRATIONS: readonly string[] = [
  * write instead of a statement per key. The old rows are folded into the new ones in the same
  * transaction as the rest of the migration. PostgreSQL keeps `counts`. Version 3 is the admin
  * roles step (PostgreSQL's version 2), version 4 protocol version 2's (PostgreSQL's version 3),
- * version 5 the replicas' first upload (PostgreSQL's version 4).
+ * version 5 the published configuration's (PostgreSQL's version 4), version 6 the replicas'
+ * first upload (PostgreSQL's version 5).
  */
 export const SQLITE_MIGRATIONS: readonly string[] = [
   // Only version 1 is shared; every later migration is written for each dialect.
@@ -198,6 +215,7 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   // Admin roles and the audit log; see adminRolesMigration.
   adminRolesMigration('sqlite'),
   PROTOCOL_V2_MIGRATION,
+  SITE_CONFIG_MIGRATION,
   REPLICA_FIRST_SENT_MIGRATION,
 ];
 

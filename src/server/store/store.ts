@@ -63,6 +63,7 @@ export const AUDIT_ACTIONS = [
   'device.code',
   'admin.add',
   'admin.revoke',
+  'config.publish',
   'replica.remove',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -113,6 +114,21 @@ export interface PairingRedemption {
   site: string;
   sealedToken: string;
 }
+
+/**
+ * A site's published configuration as stored: its version (1 for the first publish) and the
+ * JSON text of `{config, plan}`, validated before it was stored.
+ */
+export interface StoredSiteConfig {
+  version: number;
+  body: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/** The outcome of a publish: the new version, or the stored one it was not based on. */
+export type PublishOutcome =
+  { ok: true; version: number } | { ok: false; current: StoredSiteConfig | undefined };
 
 /** How many counts of each day an upload carried (the `days` of the 200 answer). */
 export interface MergeResult {
@@ -206,6 +222,19 @@ export interface Store {
   appendAudit(entry: Omit<AuditEntry, 'at'>, now: Date): Promise<void>;
   /** The latest `limit` audit entries, newest first. */
   listAudit(limit: number): Promise<AuditEntry[]>;
+
+  /** The site's published configuration, if any was published. */
+  readSiteConfig(site: string): Promise<StoredSiteConfig | undefined>;
+  /**
+   * Publishes `body` as the site's next version if the stored version is `baseVersion` (0: none
+   * yet), in one statement, so of two publishes from the same version exactly one wins; the
+   * other gets the stored version back.
+   */
+  publishSiteConfig(
+    site: string,
+    publish: { baseVersion: number; body: string; updatedBy: string },
+    now: Date,
+  ): Promise<PublishOutcome>;
 
   addPairingCode(
     pairing: { codeHash: string; deviceId: string; sealedToken: string; expiresAt: Date },
