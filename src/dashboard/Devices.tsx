@@ -10,7 +10,7 @@
  * its headers beside the values (the roles are written out, as some browsers drop a table's
  * semantics when it is laid out as blocks).
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, type AdminDevice, type AdminSite, type Api } from './api.ts';
 import { count, moment, t } from './format.ts';
 import { CLOCK_SKEW_WARNING_MS, bytes, clockSkewMs, silence, siteRhythm } from './health.ts';
@@ -137,8 +137,8 @@ export function Devices({
   const [focusId, setFocusId] = useState<string>();
   const busy = useRef(false);
 
-  // Focus moves after the page has drawn what an action changed.
-  useEffect(() => {
+  // Focus moves once the page holds what an action changed, before it is painted.
+  useLayoutEffect(() => {
     if (focusId === undefined) return;
     document.getElementById(focusId)?.focus();
     setFocusId(undefined);
