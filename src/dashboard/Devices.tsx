@@ -339,7 +339,7 @@ export function Devices({
             name="label"
             autocomplete="off"
             defaultValue={device.label ?? ''}
-            aria-describedby="device-panel-hint"
+            aria-describedby={`device-panel-hint${problem ? ' device-panel-problem' : ''}`}
             aria-invalid={problem ? true : undefined}
           />
           <p id="device-panel-hint" class="hint">
@@ -537,7 +537,7 @@ export function Devices({
                   id={addDeviceId(site.slug)}
                   name="label"
                   autocomplete="off"
-                  aria-describedby={`${addDeviceId(site.slug)}-hint`}
+                  aria-describedby={`${addDeviceId(site.slug)}-hint${addProblem?.site === site.slug ? ` ${addDeviceId(site.slug)}-problem` : ''}`}
                   aria-invalid={addProblem?.site === site.slug ? true : undefined}
                 />
                 <p id={`${addDeviceId(site.slug)}-hint`} class="hint">

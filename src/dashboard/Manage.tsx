@@ -126,14 +126,20 @@ export function AddSiteForm({ onAdd }: { onAdd: AddSite }) {
         autocomplete="off"
         spellcheck={false}
         maxLength={63}
-        aria-describedby="new-site-slug-hint"
+        aria-describedby={`new-site-slug-hint${invalid('slug') ? ' add-site-problem' : ''}`}
         aria-invalid={invalid('slug')}
       />
       <p id="new-site-slug-hint" class="hint">
         {t('dash.manage.siteSlugHint')}
       </p>
       <label for="new-site-name">{t('dash.manage.siteName')}</label>
-      <input id="new-site-name" name="name" autocomplete="off" aria-invalid={invalid('name')} />
+      <input
+        id="new-site-name"
+        name="name"
+        autocomplete="off"
+        aria-describedby={invalid('name') ? 'add-site-problem' : undefined}
+        aria-invalid={invalid('name')}
+      />
       <Problem id="add-site-problem" text={problem?.text} />
       <button type="submit">{t('dash.manage.addSiteSubmit')}</button>
     </form>
