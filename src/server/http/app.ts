@@ -68,9 +68,11 @@ export function createApp(options: AppOptions): Hono<HttpEnv> {
       '/api/*',
       cors({
         origin: [...options.corsOrigins],
-        allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
-        allowHeaders: ['Authorization', 'Content-Type'],
-        exposeHeaders: ['Retry-After', 'Content-Disposition'],
+        // PUT and the entity tags: a tablet on another origin publishes and asks for its
+        // site's configuration (If-None-Match, ETag).
+        allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+        allowHeaders: ['Authorization', 'Content-Type', 'If-None-Match'],
+        exposeHeaders: ['Retry-After', 'Content-Disposition', 'ETag'],
         maxAge: 600,
       }),
     );
