@@ -1,11 +1,13 @@
 /**
- * The sync contract of PROTOCOL.md (version 1) as zod schemas, shared by the tablet and the
- * endpoint. A change here is a change of protocol: keep it in step with PROTOCOL.md.
+ * The sync contract of PROTOCOL.md (versions 1 and 2) as zod schemas, shared by the tablet and
+ * the endpoint. A change here is a change of protocol: keep it in step with PROTOCOL.md.
  */
 import * as z from 'zod/mini';
 import { isoDateSchema, slugSchema } from './slug.ts';
 
-export const PROTOCOL_VERSION = 1;
+/** The version tablets speak; the endpoint accepts every one of PROTOCOL_VERSIONS. */
+export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSIONS = [1, 2] as const;
 export const MAX_BODY_BYTES = 256 * 1024;
 export const MAX_DAYS_PER_UPLOAD = 62;
 export const MAX_COUNTS_PER_DAY = 500;
@@ -74,58 +76,148 @@ export function countKey(count: Pick<Count, 'counter' | 'option' | 'hour'>): str
   return `${count.counter}|${count.option ?? ''}|${count.hour ?? ''}`;
 }
 
+/** A day's keys must be unique: the same refinement for both versions' days. */
+const uniqueKeys = z.superRefine((day: { counts: Count[] }, ctx) => {
+  const seen = new Set<string>();
+  day.counts.forEach((count, i) => {
+    const key = countKey(count);
+    if (seen.has(key)) {
+      ctx.issues.push({
+        code: 'custom',
+        message: 'the same key occurs twice in a day',
+        input: key,
+        path: ['counts', i],
+      });
+    }
+    seen.add(key);
+  });
+});
+
+/** An upload's dates must be unique. */
+const uniqueDates = z.superRefine((upload: { days: Array<{ date: string }> }, ctx) => {
+  const seen = new Set<string>();
+  upload.days.forEach((day, i) => {
+    if (seen.has(day.date)) {
+      ctx.issues.push({
+        code: 'custom',
+        message: 'the same date occurs twice',
+        input: day.date,
+        path: ['days', i, 'date'],
+      });
+    }
+    seen.add(day.date);
+  });
+});
+
+const countsSchema = z.array(countSchema).check(z.maxLength(MAX_COUNTS_PER_DAY));
+
+/** Version 1's day: its counts and, once the replica's lead closed it, `closed`. */
+export const uploadDayV1Schema = z
+  .strictObject({ date: isoDateSchema, counts: countsSchema, closed: z.optional(closingSchema) })
+  .check(uniqueKeys);
+export type UploadDayV1 = z.infer<typeof uploadDayV1Schema>;
+
+/**
+ * Version 2's closing of a site-day: closed or reopened at `at`, with the cash counted if it
+ * was. One register per site and day, whatever replica writes it (PROTOCOL.md, version 2).
+ */
+export const dayClosingSchema = z.strictObject({
+  closed: z.boolean(),
+  at: z.iso.datetime(),
+  cashCountedNok: z.optional(growOnly(MAX_CASH_NOK)),
+});
+export type DayClosing = z.infer<typeof dayClosingSchema>;
+
+/** Version 2's day: its counts and the lead's last closing or reopening of it from this replica. */
 export const uploadDaySchema = z
   .strictObject({
     date: isoDateSchema,
-    counts: z.array(countSchema).check(z.maxLength(MAX_COUNTS_PER_DAY)),
-    closed: z.optional(closingSchema),
+    counts: countsSchema,
+    closing: z.optional(dayClosingSchema),
   })
-  .check(
-    z.superRefine((day, ctx) => {
-      const seen = new Set<string>();
-      day.counts.forEach((count, i) => {
-        const key = countKey(count);
-        if (seen.has(key)) {
-          ctx.issues.push({
-            code: 'custom',
-            message: 'the same key occurs twice in a day',
-            input: key,
-            path: ['counts', i],
-          });
-        }
-        seen.add(key);
-      });
-    }),
-  );
+  .check(uniqueKeys);
 export type UploadDay = z.infer<typeof uploadDaySchema>;
 
-export const uploadSchema = z
+/** A replica's secret: 32 random bytes in base64url (43 characters), made when it is born. */
+export const replicaSecretSchema = z
+  .string()
+  .check(z.regex(/^[A-Za-z0-9_-]{32,128}$/, 'must be 32–128 characters of base64url'));
+
+/** The most bytes a tablet reports for storage (10 TB): bounded like every number. */
+const MAX_STORAGE_BYTES = 10 ** 13;
+const bytesSchema = z.nullable(z.int().check(z.gte(0), z.lte(MAX_STORAGE_BYTES)));
+
+/**
+ * What a tablet says of its health with an upload (version 2): plain, bounded facts, never a
+ * name or free text typed on the tablet. `clock` is the tablet's clock when it sent.
+ */
+export const healthSchema = z.strictObject({
+  appVersion: plainTextSchema(32),
+  installed: z.boolean(),
+  persisted: z.nullable(z.boolean()),
+  usageBytes: bytesSchema,
+  quotaBytes: bytesSchema,
+  unsavedTaps: z.int().check(z.gte(0), z.lte(MAX_COUNT)),
+  lastError: z.nullable(plainTextSchema(120)),
+  clock: z.iso.datetime(),
+});
+export type Health = z.infer<typeof healthSchema>;
+
+export const uploadV1Schema = z
   .strictObject({
-    protocol: z.literal(PROTOCOL_VERSION),
+    protocol: z.literal(1),
     site: slugSchema,
     device: z.uuid(),
     replica: z.uuid(),
     sentAt: z.iso.datetime(),
     app: z.optional(plainTextSchema(64)),
-    days: z.array(uploadDaySchema).check(z.minLength(1), z.maxLength(MAX_DAYS_PER_UPLOAD)),
+    days: z.array(uploadDayV1Schema).check(z.minLength(1), z.maxLength(MAX_DAYS_PER_UPLOAD)),
+  })
+  .check(uniqueDates);
+export type UploadV1 = z.infer<typeof uploadV1Schema>;
+
+export const uploadV2Schema = z
+  .strictObject({
+    protocol: z.literal(2),
+    site: slugSchema,
+    device: z.uuid(),
+    replica: z.uuid(),
+    secret: replicaSecretSchema,
+    sentAt: z.iso.datetime(),
+    app: z.optional(plainTextSchema(64)),
+    health: z.optional(healthSchema),
+    days: z.array(uploadDaySchema).check(z.maxLength(MAX_DAYS_PER_UPLOAD)),
   })
   .check(
-    z.superRefine((upload, ctx) => {
-      const seen = new Set<string>();
-      upload.days.forEach((day, i) => {
-        if (seen.has(day.date)) {
-          ctx.issues.push({
-            code: 'custom',
-            message: 'the same date occurs twice',
-            input: day.date,
-            path: ['days', i, 'date'],
-          });
-        }
-        seen.add(day.date);
-      });
+    uniqueDates,
+    z.refine((upload) => upload.days.length > 0 || upload.health !== undefined, {
+      message: 'an upload without days must carry health',
+      path: ['days'],
     }),
   );
+export type UploadV2 = z.infer<typeof uploadV2Schema>;
+
+/** An upload of either version, as the wire carries it. */
+export const uploadSchema = z.discriminatedUnion('protocol', [uploadV1Schema, uploadV2Schema]);
 export type Upload = z.infer<typeof uploadSchema>;
+
+/** An upload as the endpoint merges it: version 2's shape, the secret absent from version 1. */
+export type MergeUpload = Omit<UploadV2, 'protocol' | 'secret'> & { secret?: string };
+
+/** Version 1 read as version 2: a `closed` day is a close (PROTOCOL.md). */
+export function mergeUploadOf(upload: Upload): MergeUpload {
+  if (upload.protocol === 2) {
+    const { protocol: _protocol, ...rest } = upload;
+    return rest;
+  }
+  const { protocol: _protocol, days, ...rest } = upload;
+  return {
+    ...rest,
+    days: days.map(({ closed, ...day }) =>
+      closed ? { ...day, closing: { closed: true, ...closed } } : day,
+    ),
+  };
+}
 
 export const uploadAnswerSchema = z.object({
   ok: z.literal(true),
@@ -144,6 +236,7 @@ export const totalSchema = z.object({
 export type Total = z.infer<typeof totalSchema>;
 
 export const siteDaySchema = z.object({
+  // Closed by the site-day's closing register: a reopened day reads as open.
   date: isoDateSchema,
   replicas: growOnly(MAX_REPLICAS_PER_SITE),
   closed: z.boolean(),
