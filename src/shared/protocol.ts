@@ -282,6 +282,7 @@ export const ERROR_CODES = [
   'method-not-allowed',
   'too-large',
   'limit',
+  'conflict',
   'unsupported-media-type',
   'rate-limited',
   'request-timeout',

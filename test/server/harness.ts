@@ -2,14 +2,14 @@
  * Shared scaffolding of the endpoint tests: a stepping clock, a seeded site with devices and an
  * admin, and small helpers that speak PROTOCOL.md through `app.request` (no socket).
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, type AppOptions, type LogEntry } from '../../src/server/http/index.ts';
 import { provisionAdmin, provisionDevice } from '../../src/server/cli/index.ts';
 import { type Store, openSqliteStore } from '../../src/server/store/index.ts';
-import type { Upload } from '../../src/shared/protocol.ts';
+import type { UploadDay, UploadV1, UploadV2 } from '../../src/shared/protocol.ts';
 
 /** A clock the test moves by hand. */
 export function steppingClock(start = '2026-11-23T16:05:00.000Z') {
@@ -63,13 +63,13 @@ export async function seededEndpoint(store: Store, options: Partial<AppOptions> 
   return { app, clock, logs, tablet, other, adminToken, publicUrl };
 }
 
-/** An upload of one replica; days default to one empty day. */
+/** A version-1 upload of one replica. */
 export function uploadBody(
   device: { site: string; id: string },
   replica: string,
-  days: Upload['days'],
-  extra: Partial<Upload> = {},
-): Upload {
+  days: UploadV1['days'],
+  extra: Partial<UploadV1> = {},
+): UploadV1 {
   return {
     protocol: 1,
     site: device.site,
@@ -81,6 +81,30 @@ export function uploadBody(
     ...extra,
   };
 }
+
+/** A version-2 upload of one replica, with the replica's secret. */
+export function uploadBodyV2(
+  device: { site: string; id: string },
+  replica: string,
+  secret: string,
+  days: UploadDay[],
+  extra: Partial<UploadV2> = {},
+): UploadV2 {
+  return {
+    protocol: 2,
+    site: device.site,
+    device: device.id,
+    replica,
+    secret,
+    sentAt: '2026-11-23T16:05:00.000Z',
+    app: 'terskel/0.1.0',
+    days,
+    ...extra,
+  };
+}
+
+/** A fresh replica secret, as a tablet makes one (32 random bytes, base64url). */
+export const newSecret = () => randomBytes(32).toString('base64url');
 
 type Requester = { request: (path: string, init?: RequestInit) => Response | Promise<Response> };
 
@@ -111,7 +135,7 @@ export function getDays(
 }
 
 /** PROTOCOL.md's upload example (one day, four keys, a closing). */
-export const PROTOCOL_EXAMPLE_DAY: Upload['days'][number] = {
+export const PROTOCOL_EXAMPLE_DAY: UploadV1['days'][number] = {
   date: '2026-11-23',
   counts: [
     { counter: 'visit', option: 'first-time', hour: 13, inc: 4, dec: 0 },

@@ -34,7 +34,7 @@ it('listens on PORT, says where in one line, and drains and exits cleanly on SIG
     });
     expect(output.split('\n')[0]).toMatch(/^Terskel endpoint listening on .* store: SQLite in /);
     const health = await fetch(`http://127.0.0.1:${port}/api/v1/health`);
-    expect(await health.json()).toEqual({ ok: true });
+    expect(await health.json()).toEqual({ ok: true, protocols: [1, 2] });
     server.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(output).toContain('SIGTERM: draining');

@@ -60,6 +60,8 @@ export const unauthorized = (c: Context) =>
 /** 403: a valid token, but not for this site or device. */
 export const forbidden = (c: Context) =>
   fail(c, 403, 'forbidden', 'This token is not for this site or device.');
+/** 403: the upload is for a replica whose secret it does not carry (protocol version 2). */
+export const replicaForbidden = (c: Context, message: string) => fail(c, 403, 'forbidden', message);
 /** 409 `limit`: the request is well-formed but past one of the site's growth limits. */
 export const pastLimit = (
   c: Context,

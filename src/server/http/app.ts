@@ -16,6 +16,7 @@ import { rateLimit } from './middleware/rate-limit.ts';
 import { logJsonLine, requestLog, type LogEntry } from './middleware/request-log.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
+import { configRoutes } from './routes/config.ts';
 import { healthPairRoutes } from './routes/health-pair.ts';
 import { readingRoutes } from './routes/readings.ts';
 import { staticRoutes } from './routes/static.ts';
@@ -101,6 +102,7 @@ export function createApp(options: AppOptions): Hono<HttpEnv> {
 
   app.route('/api/v1', uploadRoutes(parts));
   app.route('/api/v1', readingRoutes(parts));
+  app.route('/api/v1', configRoutes(parts));
   app.route('/api/v1', healthPairRoutes(parts));
   app.route('/api/v1', adminRoutes(parts));
   app.all('/api/*', (c) => fail(c, 404, 'not-found', 'There is nothing at this path.'));

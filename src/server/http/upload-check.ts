@@ -1,5 +1,5 @@
 /**
- * Validates an upload the way `uploadSchema` does, quickly and with bounded work: a hand-written
+ * Validates an upload of either protocol version the way `uploadSchema` does, quickly and with bounded work: a hand-written
  * check recognises the ordinary well-formed upload; anything else is checked in stages (the
  * upload's own fields and the number of days, then each day's fields and number of counts, then
  * each count), and stops at MAX_ISSUES issues, so a hostile body of many bad elements costs no
@@ -15,10 +15,15 @@ import {
   MAX_COUNT_NOK,
   MAX_COUNTS_PER_DAY,
   MAX_DAYS_PER_UPLOAD,
+  healthSchema,
   PLAIN_TEXT_PATTERN,
-  PROTOCOL_VERSION,
+  replicaSecretSchema,
   uploadDaySchema,
+  uploadDayV1Schema,
   uploadSchema,
+  uploadV1Schema,
+  uploadV2Schema,
+  type Count,
   type Upload,
 } from '../../shared/protocol.ts';
 import { SLUG_PATTERN } from '../../shared/slug.ts';
@@ -66,28 +71,47 @@ function wordIssues(
   return into;
 }
 
-// The same fields as the schemas, with the arrays' elements left for later stages.
-const uploadStage = z.strictObject({
-  ...uploadSchema.shape,
-  days: z.array(z.unknown()).check(z.minLength(1), z.maxLength(MAX_DAYS_PER_UPLOAD)),
-});
-const dayStage = z.strictObject({
-  ...uploadDaySchema.shape,
-  counts: z.array(z.unknown()).check(z.maxLength(MAX_COUNTS_PER_DAY)),
-});
+// The same fields as each version's schemas, with the arrays' elements left for later stages.
+const stages = {
+  1: {
+    upload: z.strictObject({
+      ...uploadV1Schema.shape,
+      days: z.array(z.unknown()).check(z.minLength(1), z.maxLength(MAX_DAYS_PER_UPLOAD)),
+    }),
+    day: z.strictObject({
+      ...uploadDayV1Schema.shape,
+      counts: z.array(z.unknown()).check(z.maxLength(MAX_COUNTS_PER_DAY)),
+    }),
+  },
+  2: {
+    upload: z.strictObject({
+      ...uploadV2Schema.shape,
+      days: z.array(z.unknown()).check(z.maxLength(MAX_DAYS_PER_UPLOAD)),
+    }),
+    day: z.strictObject({
+      ...uploadDaySchema.shape,
+      counts: z.array(z.unknown()).check(z.maxLength(MAX_COUNTS_PER_DAY)),
+    }),
+  },
+};
+// Neither version: the union's own issue names the versions there are.
+const versionStage = z.object({ protocol: z.union([z.literal(1), z.literal(2)]) });
 
 /** What is wrong with `value`, stage by stage, stopping at MAX_ISSUES. */
 function stagedIssues(value: unknown): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const full = () => issues.length >= MAX_ISSUES;
-  const upload = uploadStage.safeParse(value);
+  const version = versionStage.safeParse(value);
+  if (!version.success) return wordIssues([], version.error.issues, issues);
+  const stage = stages[version.data.protocol];
+  const upload = stage.upload.safeParse(value);
   if (!upload.success) wordIssues([], upload.error.issues, issues);
   // An array's length is checked before its elements: an over-long one is not looked into.
   const days = (value as { days?: unknown } | null)?.days;
   if (!Array.isArray(days) || days.length > MAX_DAYS_PER_UPLOAD) return issues;
   for (const [i, dayValue] of days.entries()) {
     if (full()) return issues;
-    const day = dayStage.safeParse(dayValue);
+    const day = stage.day.safeParse(dayValue);
     const before = issues.length;
     if (!day.success) wordIssues(['days', i], day.error.issues, issues);
     const counts = (dayValue as { counts?: unknown } | null)?.counts;
@@ -100,7 +124,7 @@ function stagedIssues(value: unknown): ValidationIssue[] {
     // The schema's own refinement, run as zod runs it: only on a day with nothing else wrong.
     if (issues.length === before) {
       const keys = new Set<string>();
-      for (const [j, count] of (counts as Upload['days'][number]['counts']).entries()) {
+      for (const [j, count] of (counts as Count[]).entries()) {
         const key = countKey(count);
         if (keys.has(key) && !full()) {
           issues.push({
@@ -120,10 +144,27 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,9})?Z$/;
 
-const UPLOAD_KEYS = new Set(['protocol', 'site', 'device', 'replica', 'sentAt', 'app', 'days']);
-const DAY_KEYS = new Set(['date', 'counts', 'closed']);
+const UPLOAD_KEYS = {
+  1: new Set(['protocol', 'site', 'device', 'replica', 'sentAt', 'app', 'days']),
+  2: new Set([
+    'protocol',
+    'site',
+    'device',
+    'replica',
+    'secret',
+    'sentAt',
+    'app',
+    'health',
+    'days',
+  ]),
+};
+const DAY_KEYS = {
+  1: new Set(['date', 'counts', 'closed']),
+  2: new Set(['date', 'counts', 'closing']),
+};
 const COUNT_KEYS = new Set(['counter', 'option', 'hour', 'inc', 'dec', 'incNok', 'decNok']);
-const CLOSING_KEYS = new Set(['at', 'cashCountedNok']);
+const CLOSED_KEYS = new Set(['at', 'cashCountedNok']);
+const CLOSING_KEYS = new Set(['closed', 'at', 'cashCountedNok']);
 
 type Fields = Record<string, unknown>;
 
@@ -174,31 +215,35 @@ function isCount(count: unknown): boolean {
   );
 }
 
-function isClosing(closed: unknown): boolean {
+/** Version 1's `closed` (`closing` false) or version 2's `closing` (`closing` true). */
+function isClosing(value: unknown, closing: boolean): boolean {
   return (
-    isStrictObject(closed, CLOSING_KEYS) &&
-    isDateTime(closed.at) &&
-    (closed.cashCountedNok === undefined || isIntIn(closed.cashCountedNok, MAX_CASH_NOK))
+    isStrictObject(value, closing ? CLOSING_KEYS : CLOSED_KEYS) &&
+    (!closing || typeof value.closed === 'boolean') &&
+    isDateTime(value.at) &&
+    (value.cashCountedNok === undefined || isIntIn(value.cashCountedNok, MAX_CASH_NOK))
   );
 }
 
-function isDay(day: unknown): boolean {
-  if (!isStrictObject(day, DAY_KEYS) || !isDate(day.date)) return false;
-  if (day.closed !== undefined && !isClosing(day.closed)) return false;
+function isDay(day: unknown, version: 1 | 2): boolean {
+  if (!isStrictObject(day, DAY_KEYS[version]) || !isDate(day.date)) return false;
+  if (day.closed !== undefined && !isClosing(day.closed, false)) return false;
+  if (day.closing !== undefined && !isClosing(day.closing, true)) return false;
   const counts = day.counts;
   if (!Array.isArray(counts) || counts.length > MAX_COUNTS_PER_DAY) return false;
   const keys = new Set<string>();
   for (const count of counts) {
     if (!isCount(count)) return false;
-    keys.add(countKey(count as Upload['days'][number]['counts'][number]));
+    keys.add(countKey(count as Count));
   }
   return keys.size === counts.length;
 }
 
 function isOrdinaryUpload(value: unknown): value is Upload {
+  const version = (value as { protocol?: unknown } | null)?.protocol;
+  if (version !== 1 && version !== 2) return false;
   if (
-    !isStrictObject(value, UPLOAD_KEYS) ||
-    value.protocol !== PROTOCOL_VERSION ||
+    !isStrictObject(value, UPLOAD_KEYS[version]) ||
     !isSlug(value.site) ||
     typeof value.device !== 'string' ||
     !UUID.test(value.device) ||
@@ -212,11 +257,19 @@ function isOrdinaryUpload(value: unknown): value is Upload {
   ) {
     return false;
   }
+  // Version 2's secret and health are small and bounded: their schemas check them at once.
+  if (version === 2) {
+    if (!replicaSecretSchema.safeParse(value.secret).success) return false;
+    if (value.health !== undefined && !healthSchema.safeParse(value.health).success) return false;
+  }
   const days = value.days;
-  if (!Array.isArray(days) || days.length < 1 || days.length > MAX_DAYS_PER_UPLOAD) return false;
+  const fewest = version === 2 && value.health !== undefined ? 0 : 1;
+  if (!Array.isArray(days) || days.length < fewest || days.length > MAX_DAYS_PER_UPLOAD) {
+    return false;
+  }
   const dates = new Set<string>();
   for (const day of days) {
-    if (!isDay(day)) return false;
+    if (!isDay(day, version)) return false;
     dates.add((day as { date: string }).date);
   }
   return dates.size === days.length;

@@ -5,7 +5,7 @@
  * upload's bookkeeping and a read's closings take. Nothing here knows which database it is on.
  */
 import { randomUUID } from 'node:crypto';
-import type { Upload } from '../../shared/protocol.ts';
+import type { Health } from '../../shared/protocol.ts';
 import {
   SELECT_DEVICES_SQL,
   TOUCH_DEVICE_SQL,
@@ -14,6 +14,7 @@ import {
 } from './schema.ts';
 import {
   StoreConflictError,
+  StoreForbiddenError,
   StoreLimitError,
   StoreUnavailableError,
   type AdminTokenRecord,
@@ -24,6 +25,8 @@ import {
   type SiteRecord,
   type Store,
   type StoredClosing,
+  type StoredSiteConfig,
+  type StoreUpload,
 } from './store.ts';
 
 /**
@@ -51,7 +54,13 @@ export function createGuard(isConstraintError: (error: unknown) => boolean): Gua
     try {
       return await work();
     } catch (error) {
-      if (error instanceof StoreConflictError || error instanceof StoreLimitError) throw error;
+      if (
+        error instanceof StoreConflictError ||
+        error instanceof StoreLimitError ||
+        error instanceof StoreForbiddenError
+      ) {
+        throw error;
+      }
       if (conflict && isConstraintError(error)) throw new StoreConflictError(conflict);
       throw new StoreUnavailableError(error);
     }
@@ -98,8 +107,24 @@ const INSERT_AUDIT_SQL =
   'INSERT INTO audit_log (at, actor, action, target) VALUES ($1, $2, $3, $4)';
 const SELECT_AUDIT_SQL =
   'SELECT at, actor, action, target FROM audit_log ORDER BY seq DESC LIMIT $1';
+const SELECT_SITE_CONFIG_SQL = `SELECT version, body, updated_at AS "updatedAt",
+  updated_by AS "updatedBy" FROM site_configs WHERE site = $1`;
+// A publish is one statement that only succeeds from the version it was based on.
+const FIRST_SITE_CONFIG_SQL = `INSERT INTO site_configs (site, version, body, updated_at, updated_by)
+  VALUES ($1, 1, $2, $3, $4) ON CONFLICT (site) DO NOTHING`;
+const NEXT_SITE_CONFIG_SQL = `UPDATE site_configs
+  SET version = version + 1, body = $1, updated_at = $2, updated_by = $3
+  WHERE site = $4 AND version = $5`;
 const INSERT_PAIRING_SQL = `INSERT INTO pairing_codes
   (code_hash, device_id, sealed_token, expires_at_ms, created_at) VALUES ($1, $2, $3, $4, $5)`;
+
+/** A device as SELECT_DEVICES_SQL returns it: its health still JSON text. */
+type DeviceRow = Omit<DeviceRecord, 'health'> & { health: string | null };
+
+/** A device row as a record: its health parsed (it was validated before it was stored). */
+function deviceRecord({ health, ...row }: DeviceRow): DeviceRecord {
+  return { ...row, health: health === null ? null : (JSON.parse(health) as Health) };
+}
 
 /** The Store methods that are the same statements on either database. */
 export type Registry = Pick<
@@ -119,11 +144,20 @@ export type Registry = Pick<
   | 'revokeAdminToken'
   | 'appendAudit'
   | 'listAudit'
+  | 'readSiteConfig'
+  | 'publishSiteConfig'
   | 'addPairingCode'
 >;
 
-/** Sites, devices, admin tokens and pairing codes on a store's driver. */
+/** Sites, devices, admin tokens, configurations and pairing codes on a store's driver. */
 export function createRegistry(sql: SqlRunner, guard: Guard): Registry {
+  const readSiteConfig = async (site: string) => {
+    const [row] = await sql.rows<StoredSiteConfig & { version: number | string }>(
+      SELECT_SITE_CONFIG_SQL,
+      [site],
+    );
+    return row ? { ...row, version: Number(row.version) } : undefined;
+  };
   return {
     addSite: (site, now) =>
       guard(async () => {
@@ -155,6 +189,8 @@ export function createRegistry(sql: SqlRunner, guard: Guard): Registry {
           revokedAt: null,
           lastSeenAt: null,
           appVersion: null,
+          health: null,
+          healthAt: null,
         };
         return record;
       }, `the device could not be added: unknown site ${device.site} or a duplicate id`),
@@ -162,23 +198,23 @@ export function createRegistry(sql: SqlRunner, guard: Guard): Registry {
       guard(async () => {
         const rows =
           site === undefined
-            ? await sql.rows<DeviceRecord>(`${SELECT_DEVICES_SQL} ORDER BY site, created_at, id`)
-            : await sql.rows<DeviceRecord>(
+            ? await sql.rows<DeviceRow>(`${SELECT_DEVICES_SQL} ORDER BY site, created_at, id`)
+            : await sql.rows<DeviceRow>(
                 `${SELECT_DEVICES_SQL} WHERE site = $1 ORDER BY created_at, id`,
                 [site],
               );
-        return rows.map((row) => ({ ...row }));
+        return rows.map(deviceRecord);
       }),
     revokeDevice: (id, now) =>
       guard(async () => (await sql.changes(REVOKE_DEVICE_SQL, [now.toISOString(), id])) > 0),
     findDeviceByTokenHash: (tokenHash) =>
       guard(async () => {
-        const [row] = await sql.rows<DeviceRecord & { tokenHash: string }>(DEVICE_BY_TOKEN_SQL, [
+        const [row] = await sql.rows<DeviceRow & { tokenHash: string }>(DEVICE_BY_TOKEN_SQL, [
           tokenHash,
         ]);
         if (!row) return undefined;
         const { tokenHash: stored, ...device } = row;
-        return { device, tokenHash: stored };
+        return { device: deviceRecord(device), tokenHash: stored };
       }),
 
     setDeviceLabel: (id, label) =>
@@ -203,10 +239,10 @@ export function createRegistry(sql: SqlRunner, guard: Guard): Registry {
           },
         ]);
         if (!replaced) return undefined;
-        const [device] = await sql.rows<DeviceRecord>(`${SELECT_DEVICES_SQL} WHERE id = $1`, [
+        const [device] = await sql.rows<DeviceRow>(`${SELECT_DEVICES_SQL} WHERE id = $1`, [
           deviceId,
         ]);
-        return device ? { ...device } : undefined;
+        return device ? deviceRecord(device) : undefined;
       }, 'the new token or pairing code collides with a stored one: try again'),
 
     addAdminToken: (tokenHash, now, details) =>
@@ -247,6 +283,18 @@ export function createRegistry(sql: SqlRunner, guard: Guard): Registry {
         (await sql.rows<AuditEntry>(SELECT_AUDIT_SQL, [limit])).map((row) => ({ ...row })),
       ),
 
+    readSiteConfig: (site) => guard(() => readSiteConfig(site)),
+    publishSiteConfig: (site, { baseVersion, body, updatedBy }, now) =>
+      guard(async () => {
+        const at = now.toISOString();
+        const changed =
+          baseVersion === 0
+            ? await sql.changes(FIRST_SITE_CONFIG_SQL, [site, body, at, updatedBy])
+            : await sql.changes(NEXT_SITE_CONFIG_SQL, [body, at, updatedBy, site, baseVersion]);
+        if (changed === 1) return { ok: true, version: baseVersion + 1 };
+        return { ok: false, current: await readSiteConfig(site) };
+      }, `the configuration could not be published: unknown site ${site}`),
+
     addPairingCode: (pairing, now) =>
       guard(async () => {
         await sql.changes(INSERT_PAIRING_SQL, [
@@ -268,37 +316,77 @@ export interface SqlWrite {
 
 /**
  * What an upload writes besides its counts, in one transaction with them: each day's closing
- * (a later one replaces it), which device last sent the replica, and the device's last contact.
+ * or reopening into the site-day's registers, which device last sent the replica (and the
+ * secret's hash, kept from the first), and the device's last contact and health.
  */
-export function uploadWrites(upload: Upload, deviceId: string, now: Date): SqlWrite[] {
+export function uploadWrites(upload: StoreUpload, deviceId: string, now: Date): SqlWrite[] {
   const seenAt = now.toISOString();
   const writes: SqlWrite[] = [];
   for (const day of upload.days) {
-    if (!day.closed) continue;
-    const { at, cashCountedNok } = day.closed;
+    if (!day.closing) continue;
+    const { closed, at, cashCountedNok } = day.closing;
+    const atMs = Date.parse(at);
+    const cash = cashCountedNok === undefined;
     writes.push({
       sql: UPSERT_CLOSING_SQL,
-      params: [upload.site, upload.replica, day.date, at, Date.parse(at), cashCountedNok ?? null],
+      params: [
+        upload.site,
+        day.date,
+        closed ? 1 : 0,
+        at,
+        atMs,
+        upload.replica,
+        // No cash counted: the cash register's bottom, which never wins.
+        cash ? -1 : atMs,
+        cash ? '' : upload.replica,
+        cashCountedNok ?? null,
+      ],
     });
   }
+  const health = upload.health === undefined ? null : JSON.stringify(upload.health);
   writes.push(
-    { sql: UPSERT_REPLICA_SQL, params: [upload.site, upload.replica, deviceId, seenAt] },
-    { sql: TOUCH_DEVICE_SQL, params: [seenAt, upload.app ?? null, deviceId] },
+    {
+      sql: UPSERT_REPLICA_SQL,
+      params: [upload.site, upload.replica, deviceId, seenAt, upload.secretHash ?? null],
+    },
+    {
+      sql: TOUCH_DEVICE_SQL,
+      params: [seenAt, upload.app ?? null, health, health === null ? null : seenAt, deviceId],
+    },
   );
   return writes;
 }
 
-/** Whether the site already knows the replica (0 or 1 row). */
-export const REPLICA_KNOWN_SQL = 'SELECT 1 AS known FROM replicas WHERE site = $1 AND replica = $2';
+/** What the site knows of the replica: nothing (no row), or its secret's hash if it has one. */
+export const REPLICA_KNOWN_SQL = `SELECT secret_hash AS "secretHash" FROM replicas
+  WHERE site = $1 AND replica = $2`;
 /** How many replicas the site has. */
 export const REPLICA_COUNT_SQL = 'SELECT COUNT(*) AS replicas FROM replicas WHERE site = $1';
+
+/**
+ * Refuses an upload to a replica whose secret it does not carry: the replica has a secret's
+ * hash and the upload has none or another. Called inside the merge's transaction with
+ * REPLICA_KNOWN_SQL's row.
+ */
+export function assertReplicaOwner(
+  upload: StoreUpload,
+  known: { secretHash: string | null } | undefined,
+): void {
+  const stored = known?.secretHash ?? null;
+  if (stored === null) return;
+  // Hashes compared plainly: timing tells nothing about a secret through its SHA-256.
+  if (upload.secretHash === stored) return;
+  throw new StoreForbiddenError(
+    `The replica ${upload.replica} belongs to another tablet: only the tablet that holds its secret may send it.`,
+  );
+}
 
 /**
  * Refuses a replica new to its site when the site has `limits.maxReplicas` already: called
  * inside the merge's transaction, after REPLICA_KNOWN_SQL and (for a new replica) REPLICA_COUNT_SQL.
  */
 export function assertReplicaRoom(
-  upload: Upload,
+  upload: StoreUpload,
   known: boolean,
   replicas: number | string,
   limits: MergeLimits,
@@ -311,16 +399,18 @@ export function assertReplicaRoom(
 }
 
 /** The 200 answer's `days`: how many counts each day of the upload carried. */
-export function mergeResult(upload: Upload): MergeResult {
+export function mergeResult(upload: StoreUpload): MergeResult {
   return { days: upload.days.map((day) => ({ date: day.date, counts: day.counts.length })) };
 }
 
-/** A closing as SELECT_CLOSINGS_SQL returns it (PostgreSQL's BIGINT arrives as a string). */
-export type ClosingRow = Omit<StoredClosing, 'cashCountedNok'> & {
+/** A register as SELECT_CLOSINGS_SQL returns it (PostgreSQL's BIGINT arrives as a string). */
+export type ClosingRow = Omit<StoredClosing, 'closed' | 'cashCountedNok'> & {
+  closed: number | string;
   cashCountedNok: number | string | null;
 };
 
-/** A stored closing row in the protocol's shape (a null cash count is absent). */
-export function storedClosing({ cashCountedNok, ...closing }: ClosingRow): StoredClosing {
+/** A stored register in the protocol's shape (a null cash count is absent). */
+export function storedClosing({ closed, cashCountedNok, ...register }: ClosingRow): StoredClosing {
+  const closing = { ...register, closed: Number(closed) === 1 };
   return cashCountedNok === null ? closing : { ...closing, cashCountedNok: Number(cashCountedNok) };
 }

@@ -4,8 +4,8 @@
  * INSERT … ON CONFLICT DO UPDATE SET … = GREATEST(…), so nothing is ever lowered.
  */
 import pg from 'pg';
-import type { Upload } from '../../shared/protocol.ts';
 import {
+  assertReplicaOwner,
   assertReplicaRoom,
   createGuard,
   createRegistry,
@@ -35,6 +35,7 @@ import {
   StoreUnavailableError,
   type MergeLimits,
   type Store,
+  type StoreUpload,
 } from './store.ts';
 
 // An arbitrary constant: endpoint processes starting together migrate one at a time.
@@ -162,9 +163,16 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   };
 }
 
-/** Refuses a new replica past the site's limit; new replicas of a site are added one at a time. */
-async function checkReplicaRoom(client: pg.PoolClient, upload: Upload, limits: MergeLimits) {
-  const known = await client.query(REPLICA_KNOWN_SQL, [upload.site, upload.replica]);
+/**
+ * Refuses an upload to another tablet's replica, and a new replica past the site's limit; new
+ * replicas of a site are added one at a time.
+ */
+async function checkReplicaRoom(client: pg.PoolClient, upload: StoreUpload, limits: MergeLimits) {
+  const known = await client.query<{ secretHash: string | null }>(REPLICA_KNOWN_SQL, [
+    upload.site,
+    upload.replica,
+  ]);
+  assertReplicaOwner(upload, known.rows[0]);
   if (known.rows.length > 0) return;
   // Two new replicas in parallel transactions must not both see room for one.
   await client.query('SELECT slug FROM sites WHERE slug = $1 FOR UPDATE', [upload.site]);
@@ -172,7 +180,7 @@ async function checkReplicaRoom(client: pg.PoolClient, upload: Upload, limits: M
   assertReplicaRoom(upload, false, count.rows[0]?.replicas ?? 0, limits);
 }
 
-async function mergeCounts(client: pg.PoolClient, upload: Upload): Promise<void> {
+async function mergeCounts(client: pg.PoolClient, upload: StoreUpload): Promise<void> {
   const columns: unknown[][] = Array.from({ length: 9 }, () => []);
   for (const day of upload.days) {
     for (const count of day.counts) {

@@ -40,6 +40,66 @@ function adminRolesMigration(dialect: 'sqlite' | 'postgres'): string {
   `;
 }
 
+/**
+ * The migration "protocol version 2", the same in both dialects (PROTOCOL.md, version 2):
+ *
+ * - A closing belongs to the site-day: `day_closings` holds one row per site and date with two
+ *   last-writer-wins registers, the closing (`closed`, `at`, `replica`) and the cash count
+ *   (`cash_at_ms`, `cash_replica`, `cash_counted_nok`; -1 and '' while no cash was counted).
+ *   Each replica's last closing in `closings` folds into it: the latest by (`at`, replica) closes
+ *   the day, and the latest closing that counted cash gives the cash — once, not summed over
+ *   tablets. `closings` goes.
+ * - A replica is written only by its owner: `replicas.secret_hash`, kept from the first upload
+ *   that carries a secret.
+ * - Tablets report their health: `devices.health` (JSON) and `devices.health_at`.
+ */
+const PROTOCOL_V2_MIGRATION = `
+  CREATE TABLE day_closings (
+    site TEXT NOT NULL REFERENCES sites (slug),
+    date TEXT NOT NULL,
+    closed BIGINT NOT NULL,
+    at TEXT NOT NULL,
+    at_ms BIGINT NOT NULL,
+    replica TEXT NOT NULL,
+    cash_at_ms BIGINT NOT NULL,
+    cash_replica TEXT NOT NULL,
+    cash_counted_nok BIGINT,
+    PRIMARY KEY (site, date)
+  );
+  INSERT INTO day_closings
+    (site, date, closed, at, at_ms, replica, cash_at_ms, cash_replica, cash_counted_nok)
+  SELECT l.site, l.date, 1, l.at, l.at_ms, l.replica,
+         COALESCE(c.at_ms, -1), COALESCE(c.replica, ''), c.cash_counted_nok
+  FROM (SELECT site, date, at, at_ms, replica,
+               ROW_NUMBER() OVER (PARTITION BY site, date ORDER BY at_ms DESC, replica DESC) AS n
+        FROM closings) l
+  LEFT JOIN (SELECT site, date, at_ms, replica, cash_counted_nok,
+                    ROW_NUMBER() OVER (PARTITION BY site, date
+                                       ORDER BY at_ms DESC, replica DESC, cash_counted_nok DESC) AS n
+             FROM closings WHERE cash_counted_nok IS NOT NULL) c
+    ON c.site = l.site AND c.date = l.date AND c.n = 1
+  WHERE l.n = 1;
+  DROP TABLE closings;
+  ALTER TABLE replicas ADD COLUMN secret_hash TEXT;
+  ALTER TABLE devices ADD COLUMN health TEXT;
+  ALTER TABLE devices ADD COLUMN health_at TEXT;
+`;
+
+/**
+ * The migration "configuration travels", the same in both dialects: a site's published
+ * configuration and *Ord for dagen* plan, one row per site, its version counted up by each
+ * publish (PROTOCOL.md, version 2).
+ */
+const SITE_CONFIG_MIGRATION = `
+  CREATE TABLE site_configs (
+    site TEXT PRIMARY KEY REFERENCES sites (slug),
+    version BIGINT NOT NULL,
+    body TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL
+  );
+`;
+
 /** PostgreSQL's migrations by position (index 0 is version 1); SQLite starts from these. */
 export const MIGRATIONS: readonly string[] = [
   `
@@ -106,6 +166,8 @@ export const MIGRATIONS: readonly string[] = [
   `,
   // Admin roles and the audit log; see adminRolesMigration below.
   adminRolesMigration('postgres'),
+  PROTOCOL_V2_MIGRATION,
+  SITE_CONFIG_MIGRATION,
 ];
 
 /**
@@ -114,7 +176,8 @@ export const MIGRATIONS: readonly string[] = [
  * object of DayCounts (see `sqlite-day-counts.ts`): a typical upload is one row to read and
  * write instead of a statement per key. The old rows are folded into the new ones in the same
  * transaction as the rest of the migration. PostgreSQL keeps `counts`. Version 3 is the admin
- * roles step (PostgreSQL's version 2).
+ * roles step (PostgreSQL's version 2), version 4 protocol version 2's (PostgreSQL's version 3), version 5 the published configuration's
+ * (PostgreSQL's version 4).
  */
 export const SQLITE_MIGRATIONS: readonly string[] = [
   // Only version 1 is shared; every later migration is written for each dialect.
@@ -138,6 +201,8 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   `,
   // Admin roles and the audit log; see adminRolesMigration.
   adminRolesMigration('sqlite'),
+  PROTOCOL_V2_MIGRATION,
+  SITE_CONFIG_MIGRATION,
 ];
 
 /** SQLite: a replica's day counts, to merge in JS. */
@@ -173,28 +238,41 @@ export const countMergeSql = (greatest: 'max' | 'GREATEST') => `
     dec_nok = ${greatest}(counts.dec_nok, excluded.dec_nok),
     has_nok = ${greatest}(counts.has_nok, excluded.has_nok)`;
 
+// The closing register's order: (at_ms, replica, closed) — later wins, a tie goes to the higher
+// replica id and then to a close. The cash register's: (cash_at_ms, cash_replica, cash). Each is a
+// maximum under a total order, so merging is order-free and idempotent (PROTOCOL.md).
+const LATER_CLOSING = `(excluded.at_ms, excluded.replica, excluded.closed)
+  > (day_closings.at_ms, day_closings.replica, day_closings.closed)`;
+const LATER_CASH = `(excluded.cash_at_ms, excluded.cash_replica, COALESCE(excluded.cash_counted_nok, -1))
+  > (day_closings.cash_at_ms, day_closings.cash_replica, COALESCE(day_closings.cash_counted_nok, -1))`;
+const takeIf = (later: string, column: string) =>
+  `${column} = CASE WHEN ${later} THEN excluded.${column} ELSE day_closings.${column} END`;
+
 /**
- * A closing replaces the stored one only when its `at` is later; on a tie the larger cash
- * count wins, so the outcome never depends on the order uploads arrive in.
+ * Writes a closing or reopening into its site-day's registers. Every SET expression reads the
+ * row as it was, so the two comparisons see the stored registers, not half-updated ones.
  */
 export const UPSERT_CLOSING_SQL = `
-  INSERT INTO closings (site, replica, date, at, at_ms, cash_counted_nok)
-  VALUES ($1, $2, $3, $4, $5, $6)
-  ON CONFLICT (site, replica, date) DO UPDATE SET
-    at = excluded.at, at_ms = excluded.at_ms, cash_counted_nok = excluded.cash_counted_nok
-  WHERE excluded.at_ms > closings.at_ms
-     OR (excluded.at_ms = closings.at_ms
-         AND COALESCE(excluded.cash_counted_nok, -1) > COALESCE(closings.cash_counted_nok, -1))`;
+  INSERT INTO day_closings
+    (site, date, closed, at, at_ms, replica, cash_at_ms, cash_replica, cash_counted_nok)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+  ON CONFLICT (site, date) DO UPDATE SET
+    ${['closed', 'at', 'at_ms', 'replica'].map((column) => takeIf(LATER_CLOSING, column)).join(',\n    ')},
+    ${['cash_at_ms', 'cash_replica', 'cash_counted_nok'].map((column) => takeIf(LATER_CASH, column)).join(',\n    ')}`;
 
-/** Which device last sent a replica. */
+/** Which device last sent a replica; the first secret's hash stays. */
 export const UPSERT_REPLICA_SQL = `
-  INSERT INTO replicas (site, replica, device_id, last_sent_at) VALUES ($1, $2, $3, $4)
+  INSERT INTO replicas (site, replica, device_id, last_sent_at, secret_hash)
+  VALUES ($1, $2, $3, $4, $5)
   ON CONFLICT (site, replica) DO UPDATE SET
-    device_id = excluded.device_id, last_sent_at = excluded.last_sent_at`;
+    device_id = excluded.device_id, last_sent_at = excluded.last_sent_at,
+    secret_hash = COALESCE(replicas.secret_hash, excluded.secret_hash)`;
 
-/** A device's last contact and, when it says, its app version. */
+/** A device's last contact and, when it says, its app version and health (JSON) with its time. */
 export const TOUCH_DEVICE_SQL = `
-  UPDATE devices SET last_seen_at = $1, app_version = COALESCE($2, app_version) WHERE id = $3`;
+  UPDATE devices SET last_seen_at = $1, app_version = COALESCE($2, app_version),
+    health = COALESCE($3, health), health_at = COALESCE($4, health_at)
+  WHERE id = $5`;
 
 /** Consumes a live pairing code of a device that is not revoked, in one statement. */
 export const REDEEM_PAIRING_SQL = `
@@ -216,13 +294,14 @@ export const SELECT_COUNTS_SQL = `
          has_nok AS "hasNok"
   FROM counts WHERE site = $1 AND date >= $2 AND date <= $3`;
 
-/** A site's closings between two dates, inclusive. */
+/** A site's closing registers between two dates, inclusive. */
 export const SELECT_CLOSINGS_SQL = `
-  SELECT date, replica, at, cash_counted_nok AS "cashCountedNok"
-  FROM closings WHERE site = $1 AND date >= $2 AND date <= $3`;
+  SELECT date, closed, at, replica, cash_counted_nok AS "cashCountedNok"
+  FROM day_closings WHERE site = $1 AND date >= $2 AND date <= $3`;
 
 /** Devices with their record fields, optionally of one site. */
 export const SELECT_DEVICES_SQL = `
   SELECT id, site, label, created_at AS "createdAt", revoked_at AS "revokedAt",
-         last_seen_at AS "lastSeenAt", app_version AS "appVersion"
+         last_seen_at AS "lastSeenAt", app_version AS "appVersion", health,
+         health_at AS "healthAt"
   FROM devices`;

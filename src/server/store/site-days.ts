@@ -7,7 +7,11 @@ import type { SiteDay } from '../../shared/protocol.ts';
 import { rollUp } from '../../domain/tally.ts';
 import type { StoredClosing, StoredCount } from './store.ts';
 
-/** The site's totals for each date that has at least one key, in date order. */
+/**
+ * The site's totals for each date that has a key or a closing register, in date order. Closed
+ * and the cash come from the site-day's register: a reopened day reads as open, and cash
+ * counted once is cash once, whatever the number of tablets.
+ */
 export function siteDays(counts: StoredCount[], closings: StoredClosing[]): SiteDay[] {
   const countsByDate = new Map<string, StoredCount[]>();
   for (const count of counts) {
@@ -15,27 +19,17 @@ export function siteDays(counts: StoredCount[], closings: StoredClosing[]): Site
     list.push(count);
     countsByDate.set(count.date, list);
   }
-  const closingsByDate = new Map<string, Map<string, StoredClosing>>();
-  for (const closing of closings) {
-    const byReplica = closingsByDate.get(closing.date) ?? new Map<string, StoredClosing>();
-    byReplica.set(closing.replica, closing);
-    closingsByDate.set(closing.date, byReplica);
-  }
-  return [...countsByDate.keys()].sort().map((date) => {
-    const dayCounts = countsByDate.get(date)!;
-    const replicas = new Set(dayCounts.map((count) => count.replica));
-    const dayClosings = closingsByDate.get(date) ?? new Map<string, StoredClosing>();
-    // Cash counted on a tablet that counted nothing that day is still cash, so every closing
-    // of the date contributes, not only those of replicas with keys.
-    const cash = [...dayClosings.values()]
-      .map((closing) => closing.cashCountedNok)
-      .filter((nok): nok is number => nok !== undefined);
+  const closingByDate = new Map(closings.map((closing) => [closing.date, closing]));
+  const dates = new Set([...countsByDate.keys(), ...closingByDate.keys()]);
+  return [...dates].sort().map((date) => {
+    const dayCounts = countsByDate.get(date) ?? [];
+    const closing = closingByDate.get(date);
     // Field order as PROTOCOL.md prints it; an absent sum stays absent.
     return {
       date,
-      replicas: replicas.size,
-      closed: [...replicas].every((replica) => dayClosings.has(replica)),
-      ...(cash.length > 0 ? { cashCountedNok: cash.reduce((a, b) => a + b, 0) } : {}),
+      replicas: new Set(dayCounts.map((count) => count.replica)).size,
+      closed: closing?.closed ?? false,
+      ...(closing?.cashCountedNok !== undefined ? { cashCountedNok: closing.cashCountedNok } : {}),
       totals: rollUp(dayCounts),
     };
   });

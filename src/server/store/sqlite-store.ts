@@ -6,8 +6,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Upload } from '../../shared/protocol.ts';
 import {
+  assertReplicaOwner,
   assertReplicaRoom,
   createGuard,
   createRegistry,
@@ -31,7 +31,7 @@ import {
   SQLITE_UPSERT_DAY_COUNTS_SQL,
 } from './schema.ts';
 import { mergeDayCounts, storedDayCounts, type DayCounts } from './sqlite-day-counts.ts';
-import { DEFAULT_MERGE_LIMITS, type MergeLimits, type Store } from './store.ts';
+import { DEFAULT_MERGE_LIMITS, type MergeLimits, type Store, type StoreUpload } from './store.ts';
 
 /** The database file's name inside DATA_DIR. */
 export const SQLITE_FILE_NAME = 'terskel.sqlite';
@@ -100,8 +100,11 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   };
 
   /** The statements of one upload's merge, run inside a transaction of the caller's. */
-  const writeUpload = (upload: Upload, deviceId: string, now: Date, limits: MergeLimits) => {
-    const known = statement(REPLICA_KNOWN_SQL).get(upload.site, upload.replica) !== undefined;
+  const writeUpload = (upload: StoreUpload, deviceId: string, now: Date, limits: MergeLimits) => {
+    const row = statement(REPLICA_KNOWN_SQL).get(upload.site, upload.replica) as
+      { secretHash: string | null } | undefined;
+    assertReplicaOwner(upload, row);
+    const known = row !== undefined;
     const count = known
       ? 0
       : (statement(REPLICA_COUNT_SQL).get(upload.site) as { replicas: number }).replicas;
@@ -128,7 +131,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     }
   };
   const mergeOne = db.transaction(writeUpload);
-  const merge = (upload: Upload, deviceId: string, now: Date, limits: MergeLimits) =>
+  const merge = (upload: StoreUpload, deviceId: string, now: Date, limits: MergeLimits) =>
     mergeOne.immediate(upload, deviceId, now, limits);
 
   // Group commit: uploads that arrive in the same turn of the event loop merge in one
@@ -136,7 +139,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   // only after that commit; if the batch fails, it is rolled back whole and each upload is tried
   // on its own. So the uploads of a batch need no savepoint each (two statements fewer apiece).
   interface PendingMerge {
-    upload: Upload;
+    upload: StoreUpload;
     deviceId: string;
     now: Date;
     limits: MergeLimits;

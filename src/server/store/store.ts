@@ -3,7 +3,12 @@
  * implement and one contract suite checks. Stores keep grow-only state and never lower a count;
  * they never see a token or a pairing code in the clear, only their hashes.
  */
-import { MAX_REPLICAS_PER_SITE, type Upload } from '../../shared/protocol.ts';
+import {
+  MAX_REPLICAS_PER_SITE,
+  type Count,
+  type Health,
+  type MergeUpload,
+} from '../../shared/protocol.ts';
 
 /** A place that counts: its fixed slug and display name. */
 export interface SiteRecord {
@@ -21,6 +26,9 @@ export interface DeviceRecord {
   revokedAt: string | null;
   lastSeenAt: string | null;
   appVersion: string | null;
+  /** What the device last said of its health (protocol version 2), and when it said it. */
+  health: Health | null;
+  healthAt: string | null;
 }
 
 /** What an admin token may do: `read` sees everything, `manage` also changes things. */
@@ -55,6 +63,7 @@ export const AUDIT_ACTIONS = [
   'device.code',
   'admin.add',
   'admin.revoke',
+  'config.publish',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -80,13 +89,23 @@ export interface StoredCount {
   decNok?: number;
 }
 
-/** One replica's latest closing of a day. */
+/**
+ * A site-day's closing register (PROTOCOL.md, version 2): the last closing or reopening by `at`
+ * from any replica, and the last cash count, which may be older than a later reopening.
+ */
 export interface StoredClosing {
   date: string;
-  replica: string;
+  closed: boolean;
   at: string;
+  replica: string;
   cashCountedNok?: number;
 }
+
+/**
+ * An upload as the store merges it: version 2's shape (a version-1 upload read as one), with the
+ * replica's secret as its hash, as the store keeps it; absent from a version-1 upload.
+ */
+export type StoreUpload = Omit<MergeUpload, 'secret'> & { secretHash?: string };
 
 /** What a pairing code unlocks: the device and its token sealed under the code. */
 export interface PairingRedemption {
@@ -94,6 +113,21 @@ export interface PairingRedemption {
   site: string;
   sealedToken: string;
 }
+
+/**
+ * A site's published configuration as stored: its version (1 for the first publish) and the
+ * JSON text of `{config, plan}`, validated before it was stored.
+ */
+export interface StoredSiteConfig {
+  version: number;
+  body: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/** The outcome of a publish: the new version, or the stored one it was not based on. */
+export type PublishOutcome =
+  { ok: true; version: number } | { ok: false; current: StoredSiteConfig | undefined };
 
 /** How many counts of each day an upload carried (the `days` of the 200 answer). */
 export interface MergeResult {
@@ -157,6 +191,19 @@ export interface Store {
   /** The latest `limit` audit entries, newest first. */
   listAudit(limit: number): Promise<AuditEntry[]>;
 
+  /** The site's published configuration, if any was published. */
+  readSiteConfig(site: string): Promise<StoredSiteConfig | undefined>;
+  /**
+   * Publishes `body` as the site's next version if the stored version is `baseVersion` (0: none
+   * yet), in one statement, so of two publishes from the same version exactly one wins; the
+   * other gets the stored version back.
+   */
+  publishSiteConfig(
+    site: string,
+    publish: { baseVersion: number; body: string; updatedBy: string },
+    now: Date,
+  ): Promise<PublishOutcome>;
+
   addPairingCode(
     pairing: { codeHash: string; deviceId: string; sealedToken: string; expiresAt: Date },
     now: Date,
@@ -165,12 +212,14 @@ export interface Store {
   redeemPairingCode(codeHash: string, now: Date): Promise<PairingRedemption | undefined>;
 
   /**
-   * Max-merges an already validated upload in one transaction and records who sent it. A replica
-   * new to the site when the site already has `limits.maxReplicas` is refused with
-   * StoreLimitError, and nothing of the upload is written.
+   * Max-merges an already validated upload in one transaction and records who sent it, the
+   * days' closing registers and the device's health. A replica new to the site when the site
+   * already has `limits.maxReplicas` is refused with StoreLimitError; an upload to a replica
+   * that has a secret, without that secret, with StoreForbiddenError. Either way nothing of the
+   * upload is written. A replica's first upload with a secret keeps the secret's hash.
    */
   mergeUpload(
-    upload: Upload,
+    upload: StoreUpload,
     deviceId: string,
     now: Date,
     limits?: MergeLimits,
@@ -183,6 +232,14 @@ export interface Store {
   ): Promise<{ counts: StoredCount[]; closings: StoredClosing[] }>;
 
   close(): Promise<void>;
+}
+
+/** The upload is for a replica whose secret it does not carry (403). */
+export class StoreForbiddenError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreForbiddenError';
+  }
 }
 
 /** The database could not be reached or failed: the request may succeed later (503). */
@@ -223,7 +280,7 @@ export const NO_OPTION = '';
 export const NO_HOUR = -1;
 
 /** The grow-only row an upload's count becomes, with sentinels for absent parts of the key. */
-export function countRow(count: Upload['days'][number]['counts'][number]) {
+export function countRow(count: Count) {
   const hasNok = count.incNok !== undefined || count.decNok !== undefined;
   return {
     counter: count.counter,

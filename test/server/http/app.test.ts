@@ -46,7 +46,7 @@ describe('GET /api/v1/health', () => {
   it('answers ok without a token', async () => {
     const response = await endpoint.app.request('/api/v1/health');
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ ok: true });
+    expect(await response.json()).toEqual({ ok: true, protocols: [1, 2] });
   });
 });
 
@@ -206,7 +206,7 @@ describe('POST /api/v1/counts', () => {
         'days.0.counts.1',
       ],
       [{ ...upload, days: [] }, 'days'],
-      [{ ...upload, protocol: 2 }, 'protocol'],
+      [{ ...upload, protocol: 3 }, 'protocol'],
     ];
     for (const [body, path] of cases) {
       const answer = await expectError(
@@ -613,6 +613,8 @@ describe('admin API and dashboard', () => {
         revokedAt: null,
         lastSeenAt: '2026-11-23T16:05:00.000Z',
         appVersion: 'terskel/0.1.0',
+        health: null,
+        healthAt: null,
       },
     ]);
   });

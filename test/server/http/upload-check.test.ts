@@ -9,6 +9,10 @@ import {
   uploadSchema,
   type Count,
   type Upload,
+  type UploadDay,
+  type UploadDayV1,
+  type UploadV1,
+  type UploadV2,
 } from '../../../src/shared/protocol.ts';
 import { SLUG_PATTERN } from '../../../src/shared/slug.ts';
 
@@ -49,29 +53,68 @@ const count: fc.Arbitrary<Count> = fc.record(
   },
   { requiredKeys: ['counter', 'inc', 'dec'] },
 );
-const day: fc.Arbitrary<Upload['days'][number]> = fc.record(
+const cash = fc.nat({ max: MAX_CASH_NOK });
+const dayV1: fc.Arbitrary<UploadDayV1> = fc.record(
   {
     date: instant.map((at) => at.slice(0, 10)),
     counts: fc.uniqueArray(count, { maxLength: 30, selector: countKey }),
-    closed: fc.record(
-      { at: instant, cashCountedNok: fc.nat({ max: MAX_CASH_NOK }) },
-      { requiredKeys: ['at'] },
+    closed: fc.record({ at: instant, cashCountedNok: cash }, { requiredKeys: ['at'] }),
+  },
+  { requiredKeys: ['date', 'counts'] },
+);
+const dayV2: fc.Arbitrary<UploadDay> = fc.record(
+  {
+    date: instant.map((at) => at.slice(0, 10)),
+    counts: fc.uniqueArray(count, { maxLength: 30, selector: countKey }),
+    closing: fc.record(
+      { closed: fc.boolean(), at: instant, cashCountedNok: cash },
+      { requiredKeys: ['closed', 'at'] },
     ),
   },
   { requiredKeys: ['date', 'counts'] },
 );
-const upload: fc.Arbitrary<Upload> = fc.record(
+const plain = (max: number) =>
+  fc.string({ maxLength: max }).filter((text) => PLAIN_TEXT_PATTERN.test(text));
+const bytes = fc.option(fc.nat({ max: 10 ** 13 }), { nil: null });
+const health = fc.record({
+  appVersion: plain(32),
+  installed: fc.boolean(),
+  persisted: fc.option(fc.boolean(), { nil: null }),
+  usageBytes: bytes,
+  quotaBytes: bytes,
+  unsavedTaps: fc.nat({ max: 1_000_000 }),
+  lastError: fc.option(plain(120), { nil: null }),
+  clock: instant,
+});
+const common = {
+  site: slug,
+  device: fc.uuid({ version: [1, 2, 3, 4, 5, 6, 7, 8] }),
+  replica: fc.uuid({ version: 4 }),
+  sentAt: instant,
+  app: plain(64),
+};
+const uploadV1: fc.Arbitrary<UploadV1> = fc.record(
   {
     protocol: fc.constant(1 as const),
-    site: slug,
-    device: fc.uuid({ version: [1, 2, 3, 4, 5, 6, 7, 8] }),
-    replica: fc.uuid({ version: 4 }),
-    sentAt: instant,
-    app: fc.string({ maxLength: 64 }).filter((app) => PLAIN_TEXT_PATTERN.test(app)),
-    days: fc.uniqueArray(day, { minLength: 1, maxLength: 5, selector: (d) => d.date }),
+    ...common,
+    days: fc.uniqueArray(dayV1, { minLength: 1, maxLength: 5, selector: (d) => d.date }),
   },
   { requiredKeys: ['protocol', 'site', 'device', 'replica', 'sentAt', 'days'] },
 );
+// Version 2: a secret always; health often; no days only with health.
+const uploadV2: fc.Arbitrary<UploadV2> = fc
+  .record(
+    {
+      protocol: fc.constant(2 as const),
+      ...common,
+      secret: fc.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+      health,
+      days: fc.uniqueArray(dayV2, { maxLength: 5, selector: (d) => d.date }),
+    },
+    { requiredKeys: ['protocol', 'site', 'device', 'replica', 'secret', 'sentAt', 'days'] },
+  )
+  .filter((upload) => upload.days.length > 0 || upload.health !== undefined);
+const upload: fc.Arbitrary<Upload> = fc.oneof(uploadV1, uploadV2);
 
 /** Values that sit just inside or just outside a rule, and values of the wrong kind. */
 const EDGE_VALUES: unknown[] = [
@@ -149,6 +192,17 @@ const edgeValue = fc.oneof(
   fc.jsonValue({ maxDepth: 2 }),
 );
 
+const HEALTH_KEYS = [
+  'appVersion',
+  'installed',
+  'persisted',
+  'usageBytes',
+  'quotaBytes',
+  'unsavedTaps',
+  'lastError',
+  'clock',
+];
+
 /** A valid upload with one thing changed: a field set to an edge value, added, or removed. */
 const alteredUpload = fc
   .tuple(
@@ -161,12 +215,22 @@ const alteredUpload = fc
   .map(([valid, place, field, how, value]) => {
     const altered = structuredClone(valid) as unknown as Record<string, unknown>;
     // Every object in the upload, each with the keys it may hold.
+    const v2 = altered.protocol === 2;
     const places: Array<[Record<string, unknown>, string[]]> = [
-      [altered, ['protocol', 'site', 'device', 'replica', 'sentAt', 'app', 'days']],
+      [
+        altered,
+        ['protocol', 'site', 'device', 'replica', 'sentAt', 'app', 'days'].concat(
+          v2 ? ['secret', 'health'] : [],
+        ),
+      ],
     ];
+    if (altered.health) places.push([altered.health as Record<string, unknown>, HEALTH_KEYS]);
     for (const d of altered.days as Array<Record<string, unknown>>) {
-      places.push([d, ['date', 'counts', 'closed']]);
+      places.push([d, ['date', 'counts', v2 ? 'closing' : 'closed']]);
       if (d.closed) places.push([d.closed as Record<string, unknown>, ['at', 'cashCountedNok']]);
+      if (d.closing) {
+        places.push([d.closing as Record<string, unknown>, ['closed', 'at', 'cashCountedNok']]);
+      }
       for (const c of d.counts as Array<Record<string, unknown>>) {
         places.push([c, ['counter', 'option', 'hour', 'inc', 'dec', 'incNok', 'decNok']]);
       }
@@ -178,8 +242,10 @@ const alteredUpload = fc
     if (how === 'delete') delete target[key];
     if (how === 'duplicate') {
       const days = altered.days as Array<{ counts: unknown[] }>;
-      if (days[0]!.counts.length > 0) days[0]!.counts.push(structuredClone(days[0]!.counts[0]));
-      else (altered.days as unknown[]).push(structuredClone(days[0]));
+      if (days.length === 0) altered.days = [{ date: '2026-11-23', counts: [] }];
+      else if (days[0]!.counts.length > 0) {
+        days[0]!.counts.push(structuredClone(days[0]!.counts[0]));
+      } else (altered.days as unknown[]).push(structuredClone(days[0]));
     }
     // Through JSON, as the endpoint receives it (undefined fields drop out).
     return JSON.parse(JSON.stringify(altered)) as unknown;
@@ -203,7 +269,11 @@ it('gives the same verdict and data as the zod schema, and only issues zod names
 }, 60_000);
 
 it('gives the same verdict as the zod schema for every edge value in every field', () => {
-  const valid: Upload = {
+  const counts = [
+    { counter: 'visit', option: 'first-time', hour: 13, inc: 4, dec: 0 },
+    { counter: 'bingo', option: 'cash', inc: 12, dec: 0, incNok: 120, decNok: 0 },
+  ];
+  const v1: UploadV1 = {
     protocol: 1,
     site: 'hjerterom-alta',
     device: '0b6c3c9e-2b1a-4f7e-9d0e-3d5f1c2a7b10',
@@ -213,34 +283,72 @@ it('gives the same verdict as the zod schema for every edge value in every field
     days: [
       {
         date: '2026-11-23',
-        counts: [
-          { counter: 'visit', option: 'first-time', hour: 13, inc: 4, dec: 0 },
-          { counter: 'bingo', option: 'cash', inc: 12, dec: 0, incNok: 120, decNok: 0 },
-        ],
+        counts,
         closed: { at: '2026-11-23T15:02:11.000Z', cashCountedNok: 120 },
       },
     ],
   };
-  const fields: Array<[(upload: Upload) => Record<string, unknown>, string[]]> = [
-    [(u) => u, ['protocol', 'site', 'device', 'replica', 'sentAt', 'app', 'days', 'extra']],
-    [(u) => u.days[0]!, ['date', 'counts', 'closed', 'extra']],
-    [(u) => u.days[0]!.closed!, ['at', 'cashCountedNok', 'extra']],
+  const v2: UploadV2 = {
+    ...v1,
+    protocol: 2,
+    secret: 'k'.repeat(43),
+    health: {
+      appVersion: '0.1.0',
+      installed: true,
+      persisted: true,
+      usageBytes: 1000,
+      quotaBytes: 100_000,
+      unsavedTaps: 0,
+      lastError: null,
+      clock: '2026-11-23T14:05:00.000Z',
+    },
+    days: [
+      {
+        date: '2026-11-23',
+        counts,
+        closing: { closed: true, at: '2026-11-23T15:02:11.000Z', cashCountedNok: 120 },
+      },
+    ],
+  };
+  type Place = (upload: Record<string, any>) => Record<string, unknown>;
+  const count: [Place, string[]] = [
+    (u) => u.days[0].counts[1],
+    ['counter', 'option', 'hour', 'inc', 'dec', 'incNok', 'decNok', 'extra'],
+  ];
+  const cases: Array<[Upload, Array<[Place, string[]]>]> = [
     [
-      (u) => u.days[0]!.counts[1]!,
-      ['counter', 'option', 'hour', 'inc', 'dec', 'incNok', 'decNok', 'extra'],
+      v1,
+      [
+        [(u) => u, ['protocol', 'site', 'device', 'replica', 'sentAt', 'app', 'days', 'extra']],
+        [(u) => u.days[0], ['date', 'counts', 'closed', 'extra']],
+        [(u) => u.days[0].closed, ['at', 'cashCountedNok', 'extra']],
+        count,
+      ],
+    ],
+    [
+      v2,
+      [
+        [(u) => u, ['protocol', 'secret', 'health', 'days', 'extra']],
+        [(u) => u.health, [...HEALTH_KEYS, 'extra']],
+        [(u) => u.days[0], ['date', 'counts', 'closing', 'closed', 'extra']],
+        [(u) => u.days[0].closing, ['closed', 'at', 'cashCountedNok', 'extra']],
+        count,
+      ],
     ],
   ];
-  expectSameAsZod(valid);
-  for (const value of [...EDGE_VALUES, ...fc.sample(edgeValue, { numRuns: 300, seed: 1 })]) {
-    for (const [place, keys] of fields) {
-      for (const key of keys) {
-        const altered = structuredClone(valid);
-        place(altered)[key] = value;
-        expectSameAsZod(JSON.parse(JSON.stringify(altered)));
+  for (const [valid, fields] of cases) {
+    expectSameAsZod(valid);
+    for (const value of [...EDGE_VALUES, ...fc.sample(edgeValue, { numRuns: 300, seed: 1 })]) {
+      for (const [place, keys] of fields) {
+        for (const key of keys) {
+          const altered = structuredClone(valid);
+          place(altered)[key] = value;
+          expectSameAsZod(JSON.parse(JSON.stringify(altered)));
+        }
       }
     }
   }
-}, 30_000);
+}, 60_000);
 
 it('gives the same verdict as the zod schema at the limits of sizes and for odd JSON', () => {
   const valid = fc.sample(upload, { numRuns: 1, seed: 7 })[0]!;

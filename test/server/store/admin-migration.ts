@@ -1,7 +1,7 @@
 /**
- * What the admin-roles migration must keep, for either store: a database written before admin
- * tokens had a label and a role, whose admin token keeps working as a `manage` token labelled
- * `admin`. admin-migration.test.ts runs it on SQLite, postgres-store.test.ts on PostgreSQL.
+ * What the admin-roles and protocol-version-2 migrations must keep, for either store: a database
+ * written before admin tokens had a label and a role, whose admin token keeps working as a
+ * `manage` token labelled `admin`, and whose per-replica closings become site-day registers. admin-migration.test.ts runs it on SQLite, postgres-store.test.ts on PostgreSQL.
  */
 import { expect } from 'vitest';
 import { createApp } from '../../../src/server/http/index.ts';
@@ -38,7 +38,26 @@ export async function expectMigratedAdmin(store: Store, token: string): Promise<
   expect(await store.listAudit(5)).toEqual([
     { at: expect.any(String), actor: 'admin', action: 'site.add', target: 'ny-plass' },
   ]);
+  // Protocol version 2's migration folds each replica's closing into the site-day's register:
+  // the latest closing closes it, the latest that counted cash gives the cash, once.
+  const { closings } = await store.readSiteDays('hjerterom-alta', '2026-01-05', '2026-01-05');
+  expect(closings).toEqual([
+    {
+      date: '2026-01-05',
+      closed: true,
+      at: '2026-01-05T21:10:00.000Z',
+      replica: OLD_REPLICAS[1],
+      cashCountedNok: 1200,
+    },
+  ]);
 }
+
+const OLD_REPLICAS = [
+  '11111111-1111-4111-8111-111111111111',
+  '22222222-2222-4222-8222-222222222222',
+];
+const OLD_CLOSING_SQL = `INSERT INTO closings (site, replica, date, at, at_ms, cash_counted_nok)
+  VALUES ($1, $2, $3, $4, $5, $6)`;
 
 /** The rows an endpoint of before the migration had: a site, a device and an admin token. */
 export const OLD_ROWS = (token: string) => [
@@ -50,4 +69,12 @@ export const OLD_ROWS = (token: string) => [
     sql: 'INSERT INTO admin_tokens (token_hash, created_at) VALUES ($1, $2)',
     params: [hashToken(token), CREATED],
   },
+  // Two tablets closed the same day: the first counted the cash box, the second did not.
+  ...[
+    [OLD_REPLICAS[0], '2026-01-05T21:00:00.000Z', 1200],
+    [OLD_REPLICAS[1], '2026-01-05T21:10:00.000Z', null],
+  ].map(([replica, at, cash]) => ({
+    sql: OLD_CLOSING_SQL,
+    params: ['hjerterom-alta', replica, '2026-01-05', at, Date.parse(at as string), cash],
+  })),
 ];

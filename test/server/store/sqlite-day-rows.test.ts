@@ -15,7 +15,6 @@ import {
   countMergeSql,
   MIGRATIONS,
   SQLITE_MIGRATIONS,
-  UPSERT_CLOSING_SQL,
 } from '../../../src/server/store/schema.ts';
 import {
   siteDays,
@@ -25,15 +24,18 @@ import {
   type Store,
   type StoredCount,
 } from '../../../src/server/store/index.ts';
-import { countKey, type Upload } from '../../../src/shared/protocol.ts';
+import {
+  countKey,
+  mergeUploadOf,
+  type Count,
+  type UploadV1 as Upload,
+} from '../../../src/shared/protocol.ts';
 
 const SITE = 'hjerterom-alta';
 const DEVICE = '0b6c3c9e-2b1a-4f7e-9d0e-3d5f1c2a7b10';
 const REPLICAS = [randomUUID(), randomUUID(), randomUUID()];
 const DATES = ['2026-11-23', '2026-11-24'];
 const NOW = new Date('2026-11-24T12:00:00.000Z');
-
-type Count = Upload['days'][number]['counts'][number];
 
 function upload(replica: string, days: Upload['days']): Upload {
   return {
@@ -137,7 +139,7 @@ describe('SQLite day rows', () => {
             let inFlight: Array<Promise<unknown>> = [];
             for (const { upload: sent, together } of sequence) {
               if (!together) await Promise.all(inFlight.splice(0));
-              inFlight.push(store.mergeUpload(sent, DEVICE, NOW));
+              inFlight.push(store.mergeUpload(mergeUploadOf(sent), DEVICE, NOW));
             }
             await Promise.all(inFlight);
             const expected = perKeyMaxMerge(sequence.map((item) => item.upload));
@@ -182,7 +184,11 @@ describe('SQLite migration from per-key rows', () => {
     const upsertCount = db.prepare(
       `INSERT INTO counts (${COUNT_COLUMNS}) VALUES (${'?, '.repeat(10)}?) ${countMergeSql('max')}`,
     );
-    const upsertClosing = db.prepare(UPSERT_CLOSING_SQL.replace(/\$\d+/g, '?'));
+    // Schema 1's closings: one row per replica and day, as that endpoint kept them.
+    const upsertClosing = db.prepare(
+      `INSERT OR REPLACE INTO closings (site, replica, date, at, at_ms, cash_counted_nok)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    );
     for (const sent of uploads) {
       for (const day of sent.days) {
         for (const count of day.counts) {
@@ -260,11 +266,13 @@ describe('SQLite migration from per-key rows', () => {
       const stored = await store.readSiteDays(SITE, DATES[0]!, DATES[1]!);
       const expected = perKeyMaxMerge(uploads);
       expect(sorted(stored.counts)).toEqual(expected);
+      // The replica's closing became the site-day's register (protocol version 2).
       expect(stored.closings).toEqual([
         {
           date: DATES[0],
-          replica: REPLICAS[0],
+          closed: true,
           at: '2026-11-23T15:02:11.000Z',
+          replica: REPLICAS[0],
           cashCountedNok: 120,
         },
       ]);
@@ -281,7 +289,7 @@ describe('SQLite migration from per-key rows', () => {
           ],
         },
       ]);
-      await store.mergeUpload(later, DEVICE, NOW);
+      await store.mergeUpload(mergeUploadOf(later), DEVICE, NOW);
       const after = await store.readSiteDays(SITE, DATES[0]!, DATES[1]!);
       expect(sorted(after.counts)).toEqual(perKeyMaxMerge([...uploads, later]));
     } finally {

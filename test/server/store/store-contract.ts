@@ -16,15 +16,23 @@ import {
   StoreLimitError,
   type Store,
 } from '../../../src/server/store/index.ts';
-import type { SiteDaysAnswer, Upload } from '../../../src/shared/protocol.ts';
+import {
+  mergeUploadOf,
+  type Health,
+  type SiteDaysAnswer,
+  type UploadDay,
+  type UploadV1,
+} from '../../../src/shared/protocol.ts';
 import {
   getDays,
+  newSecret,
   OTHER_SITE,
   postCounts,
   PROTOCOL_EXAMPLE_DAY,
   seededEndpoint,
   SITE,
   uploadBody,
+  uploadBodyV2,
 } from '../harness.ts';
 
 /** Opens a fresh, empty store and says how to throw it away. */
@@ -45,7 +53,7 @@ export function storeContract(name: string, openStore: StoreFactory): void {
       await dispose();
     });
 
-    async function upload(days: Upload['days'], replica: string, token = endpoint.tablet.token) {
+    async function upload(days: UploadV1['days'], replica: string, token = endpoint.tablet.token) {
       const device = token === endpoint.tablet.token ? endpoint.tablet.device : undefined;
       const response = await postCounts(
         endpoint.app,
@@ -54,6 +62,27 @@ export function storeContract(name: string, openStore: StoreFactory): void {
       );
       expect(response.status, await response.clone().text()).toBe(200);
       return response.json();
+    }
+    /** A version-2 upload over HTTP; the answer's status is the caller's to check. */
+    function postV2(
+      days: UploadDay[],
+      replica: string,
+      secret: string | undefined,
+      extra: { health?: Health } = {},
+    ) {
+      const body: Record<string, unknown> = uploadBodyV2(
+        endpoint.tablet.device,
+        replica,
+        secret ?? '',
+        days,
+        extra,
+      );
+      if (secret === undefined) delete body.secret;
+      return postCounts(endpoint.app, endpoint.tablet.token, body);
+    }
+    async function uploadV2(days: UploadDay[], replica: string, secret: string) {
+      const response = await postV2(days, replica, secret);
+      expect(response.status, await response.clone().text()).toBe(200);
     }
     const tokens = new Map<string, string>();
     const deviceIdOf = (token: string) => tokens.get(token)!;
@@ -135,7 +164,7 @@ export function storeContract(name: string, openStore: StoreFactory): void {
 
     it('changes nothing when an upload is replayed (keys with and without option and hour)', async () => {
       const replica = randomUUID();
-      const day: Upload['days'][number] = {
+      const day: UploadV1['days'][number] = {
         date: '2026-11-23',
         counts: [
           { counter: 'visit', inc: 3, dec: 1 },
@@ -218,7 +247,8 @@ export function storeContract(name: string, openStore: StoreFactory): void {
       );
       const [day] = await siteDays();
       expect(day!.replicas).toBe(2);
-      expect(day!.closed).toBe(false);
+      // One replica's closing closes the site-day (protocol version 2's register).
+      expect(day!.closed).toBe(true);
       expect(day!.cashCountedNok).toBe(120);
       expect(day!.totals).toEqual([
         { counter: 'bingo', net: 14, amountNok: 140 },
@@ -312,6 +342,174 @@ export function storeContract(name: string, openStore: StoreFactory): void {
       expect(((await other.json()) as SiteDaysAnswer).days).toEqual([]);
     });
 
+    describe('protocol version 2', () => {
+      const DATE = '2026-11-23';
+      const visit = [{ counter: 'visit', inc: 1, dec: 0 }];
+      // Lower-case hex UUIDs, so the tie goes to C (the larger id) in every collation.
+      const [A, B, C] = ['a', 'b', 'c'].map((x) => `${x.repeat(8)}-0000-4000-8000-000000000000`);
+      const secrets = new Map([A, B, C].map((replica) => [replica!, newSecret()]));
+      type Write = { replica: string; closed: boolean; at: string; cashCountedNok?: number };
+      const writes: Write[] = [
+        { replica: A!, closed: true, at: '2026-11-23T15:00:00.000Z', cashCountedNok: 500 },
+        { replica: B!, closed: false, at: '2026-11-23T15:10:00.000Z' },
+        { replica: A!, closed: true, at: '2026-11-23T15:20:00.000Z' },
+        { replica: C!, closed: false, at: '2026-11-23T15:20:00.000Z' },
+        { replica: B!, closed: true, at: '2026-11-23T15:05:00.000Z', cashCountedNok: 480 },
+      ];
+      const send = (write: Write) => {
+        const { replica, ...closing } = write;
+        return uploadV2([{ date: DATE, counts: visit, closing }], replica, secrets.get(replica)!);
+      };
+
+      it('closes and reopens a site-day by the latest write of any replica, in any order and repetition', async () => {
+        // The latest `at` is 15:20, written by A (a close) and C (a reopening): the tie goes to
+        // the higher replica id, C, so the day is open. The cash is the latest count, B's 480
+        // at 15:05 (A's 500 was counted at 15:00), although neither is the latest closing.
+        const expected = { closed: false, cashCountedNok: 480 };
+        const orders = [
+          writes,
+          [...writes].reverse(),
+          [writes[3]!, writes[0]!, writes[3]!, ...writes],
+        ];
+        for (const order of orders) {
+          for (const write of order) await send(write);
+          const [day] = await siteDays(DATE, DATE);
+          expect(day).toMatchObject({ date: DATE, replicas: 3, ...expected });
+        }
+        const stored = await store.readSiteDays(SITE, DATE, DATE);
+        expect(stored.closings).toEqual([
+          {
+            date: DATE,
+            closed: false,
+            at: '2026-11-23T15:20:00.000Z',
+            replica: C,
+            cashCountedNok: 480,
+          },
+        ]);
+      });
+
+      it('counts cash counted by two tablets for one day once', async () => {
+        await send({
+          replica: A!,
+          closed: true,
+          at: '2026-11-23T15:00:00.000Z',
+          cashCountedNok: 300,
+        });
+        await send({
+          replica: B!,
+          closed: true,
+          at: '2026-11-23T15:01:00.000Z',
+          cashCountedNok: 300,
+        });
+        const [day] = await siteDays(DATE, DATE);
+        expect(day).toMatchObject({ closed: true, cashCountedNok: 300 });
+      });
+
+      it('reads a version-1 closing as a close, and a later version-2 reopening opens the day', async () => {
+        await upload(
+          [{ date: DATE, counts: visit, closed: { at: '2026-11-23T15:00:00.000Z' } }],
+          A!,
+        );
+        expect((await siteDays(DATE, DATE))[0]).toMatchObject({ closed: true });
+        await uploadV2(
+          [{ date: DATE, counts: [], closing: { closed: false, at: '2026-11-23T15:30:00.000Z' } }],
+          B!,
+          secrets.get(B!)!,
+        );
+        expect((await siteDays(DATE, DATE))[0]).toMatchObject({ closed: false, replicas: 1 });
+      });
+
+      it('lists a day with a closing even when nothing was counted', async () => {
+        await uploadV2(
+          [
+            {
+              date: '2026-11-20',
+              counts: [],
+              closing: { closed: true, at: '2026-11-20T20:00:00.000Z', cashCountedNok: 0 },
+            },
+          ],
+          A!,
+          secrets.get(A!)!,
+        );
+        expect(await siteDays()).toEqual([
+          { date: '2026-11-20', replicas: 0, closed: true, cashCountedNok: 0, totals: [] },
+        ]);
+      });
+
+      it('refuses an upload to a replica without its secret (403) and writes nothing of it', async () => {
+        const replica = randomUUID();
+        const secret = newSecret();
+        await uploadV2([{ date: DATE, counts: visit }], replica, secret);
+        const before = await siteDays(DATE, DATE);
+        const higher = [{ date: DATE, counts: [{ counter: 'visit', inc: 999_999, dec: 0 }] }];
+        for (const attempt of [
+          await postV2(higher, replica, newSecret()),
+          await postCounts(
+            endpoint.app,
+            endpoint.tablet.token,
+            uploadBody(endpoint.tablet.device, replica, higher),
+          ),
+        ]) {
+          expect(attempt.status).toBe(403);
+          expect(await attempt.json()).toMatchObject({ ok: false, error: 'forbidden' });
+        }
+        expect(await siteDays(DATE, DATE)).toEqual(before);
+        // Its owner goes on sending; a replica first sent without a secret takes the first one.
+        await uploadV2(higher, replica, secret);
+        expect((await siteDays(DATE, DATE))[0]!.totals).toContainEqual({
+          counter: 'visit',
+          net: 999_999,
+        });
+        const old = randomUUID();
+        await upload([{ date: DATE, counts: visit }], old);
+        await uploadV2([{ date: DATE, counts: visit }], old, secret);
+        expect((await postV2([{ date: DATE, counts: visit }], old, newSecret())).status).toBe(403);
+      });
+
+      it("keeps the device's latest health, also from an upload without days", async () => {
+        const health: Health = {
+          appVersion: '0.2.0',
+          installed: true,
+          persisted: true,
+          usageBytes: 1_000_000,
+          quotaBytes: 2_000_000_000,
+          unsavedTaps: 0,
+          lastError: null,
+          clock: '2026-11-23T16:04:58.000Z',
+        };
+        const response = await postV2([], randomUUID(), newSecret(), { health });
+        expect(response.status, await response.clone().text()).toBe(200);
+        const [device] = await store.listDevices(SITE);
+        expect(device).toMatchObject({ health, healthAt: '2026-11-23T16:05:00.000Z' });
+        expect((await postV2([], randomUUID(), newSecret())).status).toBe(400);
+      });
+    });
+
+    it('publishes a configuration only from the version it was based on, one winner at a time', async () => {
+      const now = endpoint.clock.now();
+      const publish = (baseVersion: number, body: string) =>
+        store.publishSiteConfig(SITE, { baseVersion, body, updatedBy: 'Døra' }, now);
+      expect(await store.readSiteConfig(SITE)).toBeUndefined();
+      const first = await Promise.all([publish(0, '{"a":1}'), publish(0, '{"b":1}')]);
+      expect(first.filter((outcome) => outcome.ok)).toEqual([{ ok: true, version: 1 }]);
+      const stored = await store.readSiteConfig(SITE);
+      expect(stored).toMatchObject({ version: 1, updatedBy: 'Døra', updatedAt: now.toISOString() });
+      expect(first.find((outcome) => !outcome.ok)).toEqual({ ok: false, current: stored });
+      expect(await publish(1, '{"c":1}')).toEqual({ ok: true, version: 2 });
+      expect(await publish(1, '{"d":1}')).toMatchObject({
+        ok: false,
+        current: { version: 2, body: '{"c":1}' },
+      });
+      expect(await store.readSiteConfig(OTHER_SITE)).toBeUndefined();
+      await expect(
+        store.publishSiteConfig(
+          'no-such-site',
+          { baseVersion: 0, body: '{}', updatedBy: 'x' },
+          now,
+        ),
+      ).rejects.toBeInstanceOf(StoreConflictError);
+    });
+
     it('redeems a pairing code once, in any case and without the dash', async () => {
       const typed = endpoint.tablet.code.toLowerCase().replace('-', '');
       const pair = (code: string) =>
@@ -395,6 +593,8 @@ export function storeContract(name: string, openStore: StoreFactory): void {
           revokedAt: null,
           lastSeenAt: null,
           appVersion: null,
+          health: null,
+          healthAt: null,
         },
       ]);
       expect(await store.listDevices()).toHaveLength(2);
@@ -403,7 +603,7 @@ export function storeContract(name: string, openStore: StoreFactory): void {
 
     it('merges a whole upload in one transaction: all days or none', async () => {
       const replica = randomUUID();
-      const days: Upload['days'] = Array.from({ length: 62 }, (_, i) => ({
+      const days: UploadV1['days'] = Array.from({ length: 62 }, (_, i) => ({
         date: new Date(Date.UTC(2026, 8, 1 + i)).toISOString().slice(0, 10),
         counts: Array.from({ length: 24 }, (_, hour) => ({
           counter: 'visit',
@@ -433,7 +633,7 @@ export function storeContract(name: string, openStore: StoreFactory): void {
       const device = endpoint.tablet.device;
       const merge = (replica: string) =>
         store.mergeUpload(
-          uploadBody(device, replica, [PROTOCOL_EXAMPLE_DAY]),
+          mergeUploadOf(uploadBody(device, replica, [PROTOCOL_EXAMPLE_DAY])),
           device.id,
           now,
           limits,
@@ -451,7 +651,8 @@ export function storeContract(name: string, openStore: StoreFactory): void {
       await merge(first);
       const rows = await store.readSiteDays(SITE, '2026-11-23', '2026-11-23');
       expect(new Set(rows.counts.map((count) => count.replica)).size).toBe(3);
-      expect(rows.closings).toHaveLength(3);
+      // One closing register for the site-day, whatever the number of replicas that closed it.
+      expect(rows.closings).toHaveLength(1);
     });
 
     const pair = (code: string) =>

@@ -3,7 +3,7 @@
  * redeems a single-use code for the device's token (rate-limited per address on its own).
  */
 import { Hono } from 'hono';
-import { pairRequestSchema } from '../../../shared/protocol.ts';
+import { pairRequestSchema, PROTOCOL_VERSIONS } from '../../../shared/protocol.ts';
 import { hashPairingCode, normalizePairingCode, unsealToken } from '../../tokens.ts';
 import { allowOnly, fail, invalid } from '../answers.ts';
 import type { HttpEnv, RouteParts } from '../context.ts';
@@ -42,7 +42,8 @@ export function healthPairRoutes({ store, clock, limits, clientAddress }: RouteP
   );
   allowOnly(routes, '/pair', ['POST']);
 
-  routes.get('/health', (c) => c.json({ ok: true }));
+  // The protocol versions it speaks, so a tablet (or an operator) can tell what it may send.
+  routes.get('/health', (c) => c.json({ ok: true, protocols: PROTOCOL_VERSIONS }));
   allowOnly(routes, '/health', ['GET']);
 
   return routes;
