@@ -14,7 +14,8 @@ import {
 } from '../../src/storage/index.ts';
 import { HEALTH_INTERVAL_MS, syncOnce, type SyncRun } from '../../src/sync/index.ts';
 import type { KioskStorage } from '../../src/state/index.ts';
-import { MONDAY_1250, testKiosk, testStorage } from '../support/kiosk.ts';
+import { testEndpoint } from '../support/endpoint.ts';
+import { MONDAY_1250, net, testKiosk, testStorage } from '../support/kiosk.ts';
 import { seedFrozen } from '../support/staff-seed.ts';
 
 const DAY = '2026-11-23';
@@ -293,5 +294,56 @@ describe('the tablet wired to sync', () => {
     await sync.trigger('manual');
     expect(endpoint.uploads).toHaveLength(sent);
     sync.stop();
+  });
+});
+
+describe('against the real endpoint', () => {
+  /** The endpoint's reading of one day: closed or not, and the cash counted. */
+  async function dayAt(endpoint: Awaited<ReturnType<typeof testEndpoint>>) {
+    const answer = await endpoint.fetch(
+      `${endpoint.settings.endpoint}/api/v1/sites/${endpoint.settings.site}/days?from=${DAY}&to=${DAY}`,
+      { headers: { Authorization: `Bearer ${endpoint.settings.token}` } },
+    );
+    const body = (await answer.json()) as {
+      days: Array<{ closed: boolean; cashCountedNok?: number }>;
+    };
+    return body.days[0];
+  }
+
+  it('a reopened day reads as open there, and closed again once it is closed again', async () => {
+    const [storage, endpoint] = await Promise.all([testStorage(), testEndpoint()]);
+    await visit(storage);
+    const { closeDay, reopenDay } = await import('../../src/storage/index.ts');
+    const run = () => syncOnce({ ...runOf(storage, endpoint.fetch), settings: endpoint.settings });
+    await closeDay(storage.db, storage.replica, DAY, { at: MONDAY_1250, cashCountedNok: 80 });
+    expect(await run()).toMatchObject({ kind: 'done', uploaded: 1 });
+    expect(await dayAt(endpoint)).toMatchObject({ closed: true, cashCountedNok: 80 });
+    await reopenDay(storage.db, storage.replica, DAY, MONDAY_1250 + 60_000);
+    expect(await run()).toMatchObject({ kind: 'done', uploaded: 1 });
+    expect(await dayAt(endpoint)).toMatchObject({ closed: false });
+    await closeDay(storage.db, storage.replica, DAY, { at: MONDAY_1250 + 120_000 });
+    expect(await run()).toMatchObject({ kind: 'done', uploaded: 1 });
+    expect(await dayAt(endpoint)).toMatchObject({ closed: true });
+  });
+
+  it("a frozen replica sent with a secret that is not its owner's is held back; ours goes on", async () => {
+    const [owner, endpoint] = await Promise.all([testStorage(), testEndpoint()]);
+    await visit(owner);
+    const ownerRun = { ...runOf(owner, endpoint.fetch), settings: endpoint.settings };
+    expect(await syncOnce(ownerRun)).toMatchObject({ kind: 'done', uploaded: 1 });
+
+    // Another tablet holds the owner's replica frozen, with another secret (as an import of a
+    // backup from before secrets would give it), and counts of its own.
+    const other = await testStorage();
+    await seedFrozen(other.db, owner.replica, [{ day: DAY, counter: 'visit', hour: 12, inc: 9 }]);
+    await visit(other);
+    const device = await endpoint.addDevice();
+    const result = await syncOnce({ ...runOf(other, endpoint.fetch), settings: device.settings });
+    expect(result).toMatchObject({ kind: 'done', uploaded: 1 });
+    expect(result.kind === 'done' && result.held.map((day) => [day.replica, day.reason])).toEqual([
+      [owner.replica, 'invalid'],
+    ]);
+    // The owner's count stays its own: 1 from it and 1 from the other tablet, not 9.
+    expect(net(await endpoint.siteTotals(DAY), 'visit')).toBe(2);
   });
 });
