@@ -93,7 +93,8 @@ function emptyRow(replica: string, count: BackupCount): TallyRow {
 /**
  * Imports a validated backup as frozen replicas, in one transaction. Every count becomes the
  * maximum of what is stored and what the backup holds (idempotent); a later closing or
- * reopening replaces an earlier one, and each replica keeps the secret it was born with. Days that changed get a new revision so sync uploads them.
+ * reopening replaces an earlier one, and each replica keeps the secret it was born with. Days
+ * that changed get a new revision so sync uploads them.
  */
 export async function importBackup(
   db: TerskelDatabase,
