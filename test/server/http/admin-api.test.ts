@@ -78,6 +78,7 @@ interface Route {
 }
 
 const ROUTES: Route[] = [
+  { method: 'GET', path: () => '/admin/me', role: 'read', status: 200 },
   { method: 'GET', path: () => '/admin/sites', role: 'read', status: 200 },
   {
     method: 'POST',
@@ -404,6 +405,19 @@ describe('the admin API on devices', () => {
       404,
       'not-found',
     );
+  });
+});
+
+describe('GET /api/v1/admin/me', () => {
+  it("answers the calling token's label and role, and nothing of the token", async () => {
+    const asReader = await call('GET', '/admin/me', reader);
+    expect(await asReader.json()).toEqual({ ok: true, label: 'Styret', role: 'read' });
+    const asManager = await call('GET', '/admin/me', manager);
+    const text = await asManager.clone().text();
+    expect(text).not.toContain(manager);
+    expect(text).not.toContain(hashToken(manager));
+    expect(await asManager.json()).toEqual({ ok: true, label: 'Kontoret', role: 'manage' });
+    await expectError(await call('POST', '/admin/me', manager), 405, 'method-not-allowed');
   });
 });
 

@@ -348,7 +348,7 @@ describe('GET /api/v1/sites/:site/days', () => {
       true,
     );
     expect(csv.status).toBe(200);
-    expect(await csv.text()).toContain('2026-11-23;visit;first-time;;4;\r\n');
+    expect(await csv.text()).toContain('2026-11-23;visit;first-time;;4;;\r\n');
   });
 
   it('answers 405 for POST', async () => {

@@ -10,6 +10,7 @@ import {
   provisionAdminToken,
   provisionDevice,
 } from '../../../src/server/cli/index.ts';
+import { presetById } from '../../../src/domain/presets/index.ts';
 import { hashToken } from '../../../src/server/tokens.ts';
 import {
   StoreConflictError,
@@ -152,14 +153,37 @@ export function storeContract(name: string, openStore: StoreFactory): void {
       const bytes = new Uint8Array(await response.arrayBuffer());
       expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)).toBe(
-        '\uFEFFdate;counter;option;hour;net;amount_nok\r\n' +
-          '2026-11-23;bingo;;;12;120\r\n' +
-          '2026-11-23;bingo;cash;;12;120\r\n' +
-          '2026-11-23;middag;;;31;\r\n' +
-          '2026-11-23;visit;;;24;\r\n' +
-          '2026-11-23;visit;first-time;;4;\r\n' +
-          '2026-11-23;visit;;13;24;\r\n',
+        '\uFEFFdate;counter;option;hour;net;amount_nok;label\r\n' +
+          '2026-11-23;bingo;;;12;120;\r\n' +
+          '2026-11-23;bingo;cash;;12;120;\r\n' +
+          '2026-11-23;middag;;;31;;\r\n' +
+          '2026-11-23;visit;;;24;;\r\n' +
+          '2026-11-23;visit;first-time;;4;;\r\n' +
+          '2026-11-23;visit;;13;24;;\r\n',
       );
+      // Once the site has published its configuration, rows carry its names.
+      const config = { ...presetById(SITE)!, site: SITE };
+      config.counters = config.counters.map((counter) =>
+        counter.id === 'middag' ? { ...counter, name: { nb: 'Middag for alle' } } : counter,
+      );
+      const published = await endpoint.app.request(`/api/v1/sites/${SITE}/config`, {
+        method: 'PUT',
+        headers: {
+          Authorization: `Bearer ${endpoint.tablet.token}`,
+          'Content-Type': 'application/json',
+        },
+        body: JSON.stringify({ baseVersion: 0, config, plan: [] }),
+      });
+      expect(published.status).toBe(200);
+      const labelled = await getDays(
+        endpoint.app,
+        endpoint.adminToken,
+        SITE,
+        '2026-11-23',
+        '2026-11-23',
+        true,
+      );
+      expect(await labelled.text()).toContain('\r\n2026-11-23;middag;;;31;;Middag for alle\r\n');
     });
 
     it('changes nothing when an upload is replayed (keys with and without option and hour)', async () => {
@@ -345,6 +369,11 @@ export function storeContract(name: string, openStore: StoreFactory): void {
     describe('protocol version 2', () => {
       const DATE = '2026-11-23';
       const visit = [{ counter: 'visit', inc: 1, dec: 0 }];
+      const { closed, ...exampleDay } = PROTOCOL_EXAMPLE_DAY;
+      const PROTOCOL_EXAMPLE_DAY_V2: UploadDay = {
+        ...exampleDay,
+        closing: { closed: true, ...closed! },
+      };
       // Lower-case hex UUIDs, so the tie goes to C (the larger id) in every collation.
       const [A, B, C] = ['a', 'b', 'c'].map((x) => `${x.repeat(8)}-0000-4000-8000-000000000000`);
       const secrets = new Map([A, B, C].map((replica) => [replica!, newSecret()]));
@@ -464,6 +493,27 @@ export function storeContract(name: string, openStore: StoreFactory): void {
         await upload([{ date: DATE, counts: visit }], old);
         await uploadV2([{ date: DATE, counts: visit }], old, secret);
         expect((await postV2([{ date: DATE, counts: visit }], old, newSecret())).status).toBe(403);
+      });
+
+      it('counts nothing twice when a re-paired tablet or a tablet with an imported backup sends a replica with its secret', async () => {
+        const replica = randomUUID();
+        const secret = newSecret();
+        await uploadV2([PROTOCOL_EXAMPLE_DAY_V2], replica, secret);
+        const before = await siteDays(DATE, DATE);
+        // Another device of the site (the same tablet paired again, or one that imported the
+        // replica frozen in a backup) holds the secret: accepted, merged by maximum.
+        const other = await provisionDevice(
+          store,
+          { site: SITE, publicUrl: endpoint.publicUrl },
+          endpoint.clock.now(),
+        );
+        const again = await postCounts(
+          endpoint.app,
+          other.token,
+          uploadBodyV2(other.device, replica, secret, [PROTOCOL_EXAMPLE_DAY_V2]),
+        );
+        expect(again.status).toBe(200);
+        expect(await siteDays(DATE, DATE)).toEqual(before);
       });
 
       it("keeps the device's latest health, also from an upload without days", async () => {

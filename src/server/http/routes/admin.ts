@@ -1,6 +1,6 @@
 /**
- * The organisation's admin API, for admin tokens only: every site with its devices, the admin
- * tokens and the audit log for any admin; adding sites and devices, labelling, revoking and
+ * The organisation's admin API, for admin tokens only: who the calling token is, every site with
+ * its devices, the admin tokens and the audit log for any admin; adding sites and devices, labelling, revoking and
  * re-pairing devices, and revoking admin tokens for a `manage` token only. Every change is written
  * to the audit log under the label of the token that made it, never the token.
  *
@@ -83,6 +83,14 @@ export function adminRoutes({
     const id = c.req.param('id') ?? '';
     return UUID_PATTERN.test(id) ? id.toLowerCase() : undefined;
   };
+
+  // The calling token's label and role, so the dashboard shows controls to a `manage` token
+  // only. The token list cannot tell a page which of its entries is the page's own token.
+  routes.get('/admin/me', read, (c) => {
+    const { label, role } = c.get('auth').admin;
+    return c.json({ ok: true, label, role });
+  });
+  allowOnly(routes, '/admin/me', ['GET']);
 
   routes.get('/admin/sites', read, async (c) => {
     const [sites, devices] = await Promise.all([store.listSites(), store.listDevices()]);

@@ -4,7 +4,9 @@
  */
 import { Hono, type Context } from 'hono';
 import * as z from 'zod/mini';
+import { configLabels } from '../../../domain/csv.ts';
 import { MAX_READ_DAYS } from '../../../shared/protocol.ts';
+import type { SiteConfig } from '../../../shared/site-config.ts';
 import { isoDateSchema } from '../../../shared/slug.ts';
 import { siteDays, siteDaysCsv, type Store } from '../../store/index.ts';
 import { allowOnly, invalid } from '../answers.ts';
@@ -66,7 +68,12 @@ export function readingRoutes({ store }: { store: Store }) {
   routes.get('/sites/:site/days.csv', siteCaller, async (c) => {
     const result = await readDays(c);
     if ('response' in result) return result.response;
-    return c.body(siteDaysCsv(result.days), 200, {
+    // Rows are labelled by the site's published configuration, when it has one.
+    const published = await store.readSiteConfig(result.site);
+    const label = published
+      ? configLabels((JSON.parse(published.body) as { config: SiteConfig }).config.counters)
+      : undefined;
+    return c.body(siteDaysCsv(result.days, label), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="terskel-${result.site}-${result.from}-${result.to}.csv"`,
       'Cache-Control': 'no-store',
