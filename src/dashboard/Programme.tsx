@@ -49,10 +49,32 @@ type Load =
 type Ready = Extract<Load, { state: 'ready' }>;
 
 /**
- * Drafts not published yet, per site: a sign-out (a token refused mid-edit) and a new sign-in
- * in the same tab find them where they were, on the version they were made from.
+ * Drafts not published yet, per site, kept in this tab like the token: a sign-out (a token
+ * refused mid-edit), a new sign-in or a reload find them where they were, on the version they
+ * were made from. They hold nothing the endpoint does not hold already but the edits.
  */
-const kept = new Map<string, { base: PublishedConfig; draft: Draft }>();
+const DRAFTS_KEY = 'terskel-config-drafts';
+type Kept = Record<string, { base: PublishedConfig; draft: Draft }>;
+
+function keptDrafts(): Kept {
+  try {
+    return (JSON.parse(sessionStorage.getItem(DRAFTS_KEY) ?? '{}') as Kept | null) ?? {};
+  } catch {
+    return {};
+  }
+}
+
+function keepDraft(site: string, kept: Kept[string] | undefined): void {
+  const all = keptDrafts();
+  if (kept) all[site] = kept;
+  else delete all[site];
+  try {
+    if (Object.keys(all).length === 0) sessionStorage.removeItem(DRAFTS_KEY);
+    else sessionStorage.setItem(DRAFTS_KEY, JSON.stringify(all));
+  } catch {
+    // A full or refused storage keeps the draft on the page only, as before this tab kept any.
+  }
+}
 
 /** A failed read or publish in words; a publish says that nothing is lost. */
 function failureText(error: unknown, publishing: boolean): string {
@@ -131,8 +153,10 @@ export function Programme({ api, sites, canManage, label, today, now, refused }:
 
   const keep = (at: string, next: Load) => {
     if (next.state !== 'ready') return;
-    if (edited(next.base, next.draft)) kept.set(at, { base: next.base, draft: next.draft });
-    else kept.delete(at);
+    keepDraft(
+      at,
+      edited(next.base, next.draft) ? { base: next.base, draft: next.draft } : undefined,
+    );
   };
   const put = (at: string, next: Load) => {
     keep(at, next);
@@ -163,7 +187,7 @@ export function Programme({ api, sites, canManage, label, today, now, refused }:
       (published) => {
         if (!current) return;
         if (published === null) return put(slug, { state: 'none' });
-        const mine = kept.get(slug);
+        const mine = keptDrafts()[slug];
         if (mine && mine.base.version === published.version) {
           return put(slug, { state: 'ready', ...mine, issues: [] });
         }
@@ -278,8 +302,14 @@ export function Programme({ api, sites, canManage, label, today, now, refused }:
                   {longDate(word.date)}: {word.title}
                 </strong>
                 {word.text ? ` – ${word.text}` : ''}
-                {word.reference ? ` (${word.reference})` : ''}
-                {word.speaker ? `. ${t('dash.config.speaker')}: ${word.speaker}` : ''}
+                {word.reference || word.speaker
+                  ? ` (${[
+                      word.reference,
+                      word.speaker && `${t('dash.config.speaker')}: ${word.speaker}`,
+                    ]
+                      .filter(Boolean)
+                      .join(', ')})`
+                  : ''}
               </li>
             ))}
           </ul>

@@ -203,10 +203,15 @@ export function issuesOf(publish: ConfigPublish): FieldIssue[] {
     if (/^plan\.\d+\.date$/.test(field) && described.fieldProblem === 'custom') {
       return { field, text: t('dash.config.problem.sameDate') };
     }
+    // A message written into the schema ("kan ikke være tom", "må være TT:MM") says more than
+    // a kind of problem; the schemas' own messages are Norwegian.
+    const own = issue.message && issue.message !== 'Invalid input' ? issue.message : undefined;
     const text =
       described.fieldProblem === 'custom'
         ? (described.detail ?? t('staff.backup.issue.invalid'))
-        : t(PROBLEM_KEYS[described.fieldProblem], { max: described.max ?? 0 });
+        : described.fieldProblem === 'too-long'
+          ? t(PROBLEM_KEYS['too-long'], { max: described.max ?? 0 })
+          : (own ?? t(PROBLEM_KEYS[described.fieldProblem]));
     return { field, text };
   });
 }
