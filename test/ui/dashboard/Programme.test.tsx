@@ -198,6 +198,32 @@ describe("a site's programme and plan on the dashboard", () => {
     expect((within(dinner).getByLabelText('Starter') as HTMLInputElement).value).toBe('14:00');
   });
 
+  it('keeps the edits in the tab when the token is refused while publishing', async () => {
+    let refuse = true;
+    const api = fakeApi([], {
+      role: 'manage',
+      configs: { 'hjerterom-alta': ALTA_CONFIG },
+      publish: async (_site, body) => {
+        if (refuse) throw new ApiError({ reason: 'refused' });
+        return { ok: true, version: body.baseVersion + 1 };
+      },
+    });
+    const section = await open(api);
+    const dinner = await within(section).findByRole('group', { name: 'Programpunkt 2: Middag' });
+    type(within(dinner).getByLabelText('Starter'), '14:00');
+    fireEvent.click(within(section).getByRole('button', { name: PUBLISH }));
+    const why = await screen.findByText(
+      'Nøkkelen ble ikke godtatt. Lag en ny med «admin add» og prøv igjen.',
+    );
+    expect(why.getAttribute('role')).toBe('alert');
+    refuse = false;
+    fireEvent.input(screen.getByLabelText('Admin-nøkkel'), { target: { value: 'new-token' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Logg inn' }));
+    const again = await screen.findByRole('region', { name: 'Program og Ord for dagen' });
+    const kept = await within(again).findByRole('group', { name: 'Programpunkt 2: Middag' });
+    expect((within(kept).getByLabelText('Starter') as HTMLInputElement).value).toBe('14:00');
+  });
+
   it('shows a version published meanwhile with who and when, keeps the edits, and puts them on top', async () => {
     // Meanwhile the kitchen's tablet added a day to the plan: nothing the coordinator touched.
     const current: PublishedConfig = {
