@@ -22,6 +22,7 @@ import {
   issuesOf,
   publishOf,
   rebase,
+  same,
   type Clash,
   type Draft,
   type FieldIssue,
@@ -147,6 +148,7 @@ export function Programme({ api, sites, canManage, label, today, now, refused }:
   const slug = site?.slug ?? '';
   const [loads, setLoads] = useState<Record<string, Load>>({});
   const [status, setStatus] = useState('');
+  const [showPast, setShowPast] = useState(false);
   const [focusId, setFocusId] = useState<string>();
   const busy = useRef(false);
   const load = loads[slug];
@@ -187,7 +189,8 @@ export function Programme({ api, sites, canManage, label, today, now, refused }:
       (published) => {
         if (!current) return;
         if (published === null) return put(slug, { state: 'none' });
-        const mine = keptDrafts()[slug];
+        // A `read` token is shown what is published, never a draft kept in this tab.
+        const mine = canManage ? keptDrafts()[slug] : undefined;
         if (mine && mine.base.version === published.version) {
           return put(slug, { state: 'ready', ...mine, issues: [] });
         }
@@ -275,16 +278,18 @@ export function Programme({ api, sites, canManage, label, today, now, refused }:
   });
 
   if (!canManage) {
+    // What is published, never a draft this tab may keep from a `manage` token before.
+    const shown = draftOf(base);
     return (
       <div class="programme">
         {chooser}
         <p>{version}</p>
         <h3>{t('dash.config.programme', { site: siteName })}</h3>
-        {draft.schedule.length === 0 ? (
+        {shown.schedule.length === 0 ? (
           <p>{t('dash.config.noItems')}</p>
         ) : (
           <ul class="read-list">
-            {draft.schedule.map((item) => (
+            {shown.schedule.map((item) => (
               <li key={item.id}>
                 <strong>{item.title.nb}</strong> ({kindName(item.kind)}): {whenText(item)}
               </li>
@@ -292,11 +297,11 @@ export function Programme({ api, sites, canManage, label, today, now, refused }:
           </ul>
         )}
         <h3>{t('dash.config.plan', { site: siteName })}</h3>
-        {draft.plan.length === 0 ? (
+        {shown.plan.length === 0 ? (
           <p>{t('dash.config.noWords')}</p>
         ) : (
           <ul class="read-list">
-            {draft.plan.map((word) => (
+            {shown.plan.map((word) => (
               <li key={word.date}>
                 <strong>
                   {longDate(word.date)}: {word.title}
@@ -467,6 +472,16 @@ export function Programme({ api, sites, canManage, label, today, now, refused }:
   }
 
   const clashes = conflict ? rebase(base, draft, conflict) : undefined;
+
+  // A year's plan is hundreds of days: the days gone by, as published, are folded away until
+  // asked for. A day edited, or with a problem, is always shown.
+  const published = new Map(base.plan.map((word) => [word.date, word]));
+  const hidden = (word: WordOfDay, index: number) =>
+    !showPast &&
+    word.date < today &&
+    same(published.get(word.date), word) &&
+    !issues.some((issue) => issue.field.startsWith(`plan.${index}.`));
+  const hiddenPast = draft.plan.filter((word, index) => hidden(word, index)).length;
 
   return (
     <div class="programme">
@@ -701,7 +716,25 @@ export function Programme({ api, sites, canManage, label, today, now, refused }:
 
         <h3>{t('dash.config.plan', { site: siteName })}</h3>
         {draft.plan.length === 0 ? <p>{t('dash.config.noWords')}</p> : null}
+        {hiddenPast > 0 ? (
+          <p class="buttons">
+            <span>{t('dash.config.pastHidden', { n: hiddenPast })}</span>
+            <button
+              type="button"
+              class="secondary"
+              onClick={() => {
+                // Focus goes to the first day shown now, where the list continues.
+                const first = draft.plan.findIndex((word, index) => hidden(word, index));
+                setShowPast(true);
+                setFocusId(id('plan', first, 'date'));
+              }}
+            >
+              {t('dash.config.showPast', { n: hiddenPast })}
+            </button>
+          </p>
+        ) : null}
         {draft.plan.map((word, index) => {
+          if (hidden(word, index)) return null;
           const at = (field: string) => `plan.${index}.${field}`;
           const legend = t('dash.config.wordLegend', {
             date: word.date ? longDate(word.date) : t('dash.config.noDate'),

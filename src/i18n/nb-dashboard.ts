@@ -205,6 +205,8 @@ export const nbDashboard = {
   'dash.config.wordReference': 'Henvisning (valgfritt)',
   'dash.config.removeWord': 'Fjern ordet for {date}',
   'dash.config.wordRemoved': '{date} er fjernet fra planen. Publiser for å ta det i bruk.',
+  'dash.config.pastHidden': 'Dager som er passert, er skjult: {n}.',
+  'dash.config.showPast': 'Vis dagene som er passert ({n})',
   'dash.config.addWord': 'Legg til et ord for dagen',
   'dash.config.publishHint':
     'Titler i programmet kan ha høyst {max} tegn. Nettbrettene henter den nye versjonen neste gang de synkroniserer.',

@@ -126,6 +126,33 @@ describe("a site's programme and plan on the dashboard", () => {
     expect(within(section).getByText(/^Versjon 4, publisert av Kontoret /).tagName).toBe('P');
   });
 
+  it('folds away the days gone by, shows them when asked, and still publishes them', async () => {
+    const published: ConfigPublish[] = [];
+    const past = { date: '2026-12-01', title: 'Lys' };
+    const section = await open(
+      fakeApi([], {
+        role: 'manage',
+        configs: { 'hjerterom-alta': { ...ALTA_CONFIG, plan: [past, ...ALTA_CONFIG.plan] } },
+        published,
+      }),
+    );
+    await within(section).findByRole('group', { name: 'Ord for dagen 7.12.2026' });
+    expect(within(section).queryByRole('group', { name: 'Ord for dagen 1.12.2026' })).toBeNull();
+    expect(within(section).getByText('Dager som er passert, er skjult: 1.').tagName).toBe('SPAN');
+    const word = within(section).getByRole('group', { name: 'Ord for dagen 8.12.2026' });
+    type(within(word).getByRole('textbox', { name: 'Tittel' }), 'Fellesskap i dag');
+    fireEvent.click(within(section).getByRole('button', { name: PUBLISH }));
+    await waitFor(() => expect(published).toHaveLength(1));
+    expect(published[0]!.plan).toEqual([
+      past,
+      ALTA_CONFIG.plan[0],
+      { ...ALTA_CONFIG.plan[1], title: 'Fellesskap i dag' },
+    ]);
+    fireEvent.click(within(section).getByRole('button', { name: 'Vis dagene som er passert (1)' }));
+    const shown = within(section).getByRole('group', { name: 'Ord for dagen 1.12.2026' });
+    await waitFor(() => expect(document.activeElement).toBe(within(shown).getByLabelText('Dato')));
+  });
+
   it('refuses to send what the shared schemas refuse, and says so on the field', async () => {
     const published: ConfigPublish[] = [];
     const section = await open(
