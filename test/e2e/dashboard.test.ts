@@ -264,7 +264,10 @@ describe("the coordinator's dashboard", () => {
     const answers = await Promise.all(
       asked.map(async (route) => {
         const [method, template] = route.split(' ') as [string, string];
-        const path = template.replace(':slug', SITE).replace(':id', device.device);
+        // The site and the tablet itself; any other id (a replica's) a fresh one.
+        const path = template.replace(/:(\w+)/g, (_, name: string) =>
+          name === 'slug' ? SITE : name === 'id' ? device.device : randomUUID(),
+        );
         const answer = await fetch(`${server.url}/api/v1${path}`, {
           method,
           headers: {
