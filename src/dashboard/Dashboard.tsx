@@ -1,8 +1,8 @@
 /**
  * The coordinator's dashboard: sign in with an admin token, choose a period, and see every site
  * side by side, one site's figures, the funder report and every tablet with its health. A
- * `manage` token also adds sites and tablets and changes tablets from the list; the page asks the
- * endpoint which role its token has. A refused token signs out and says why.
+ * `manage` token also adds sites and tablets and changes tablets from the list, and edits a site's
+ * programme and *Ord for dagen* plan; the page asks the endpoint which role its token has. A refused token signs out and says why.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { IsoDate } from '../domain/business-day.ts';
@@ -30,6 +30,7 @@ import {
 import { longDate, t } from './format.ts';
 import { FunderReportPanel } from './FunderReportPanel.tsx';
 import { Overview, type SiteData } from './Overview.tsx';
+import { Programme } from './Programme.tsx';
 import { SiteView } from './SiteView.tsx';
 import type { MessageKey } from '../i18n/nb.ts';
 
@@ -216,6 +217,9 @@ export function Dashboard({
           <li>
             <a href="#devices">{t('dash.devices.title')}</a>
           </li>
+          <li>
+            <a href="#programme">{t('dash.nav.programme')}</a>
+          </li>
         </ul>
       </nav>
       <form
@@ -339,6 +343,20 @@ export function Dashboard({
               }
             />
           </section>
+          {api && me ? (
+            <section id="programme" aria-labelledby="programme-title" class="no-print">
+              <h2 id="programme-title">{t('dash.config.title')}</h2>
+              <Programme
+                api={api}
+                sites={data.map((one) => one.site)}
+                canManage={me.role === 'manage'}
+                label={me.label}
+                today={today}
+                now={now}
+                refused={(why) => signOut(why)}
+              />
+            </section>
+          ) : null}
         </>
       ) : null}
     </main>

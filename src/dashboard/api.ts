@@ -1,9 +1,11 @@
 /**
  * The dashboard's side of the endpoint's admin API: the admin token (typed once, kept in the
  * tab's sessionStorage, sent only as a Bearer header, never in a URL), who the token is, the
- * sites with their devices, a site's days, and the changes a `manage` token may make. Every
+ * sites with their devices, a site's days, a site's published configuration, and the changes a
+ * `manage` token may make (sites, devices, publishing a configuration). Every
  * failure is an `ApiError` with a reason the page words.
  */
+import type { ConfigPublish, PublishedConfig } from '../shared/config-publication.ts';
 import type { Health, SiteDay } from '../shared/protocol.ts';
 import { addDays, type IsoDate } from '../domain/business-day.ts';
 
@@ -86,7 +88,17 @@ export interface Api {
   revokeDevice(id: string): Promise<void>;
   /** A new pairing code: the device's old token and codes stop working at once. */
   newCode(id: string): Promise<Pairing>;
+  /** The site's published configuration; `null` while nothing is published. */
+  config(site: string): Promise<PublishedConfig | null>;
+  /**
+   * Publishes a configuration based on `publish.baseVersion`: the new version, or (409) the
+   * version published meanwhile, which the page shows instead of overwriting it.
+   */
+  publishConfig(site: string, publish: ConfigPublish): Promise<Published>;
 }
+
+/** What a publish came to: a new version, or a conflict with the version published meanwhile. */
+export type Published = { ok: true; version: number } | { ok: false; current: PublishedConfig };
 
 /** The endpoint's answers to a request it turned down: a bad body, an unknown id, too large. */
 const REJECTED = new Set([400, 404, 409, 413, 415]);
@@ -110,7 +122,13 @@ async function issuesOf(response: Response): Promise<ApiIssue[]> {
 
 /** The API over `fetch` with `token`; a refused token is forgotten at once. */
 export function createApi(token: string, fetcher: typeof fetch = fetch): Api {
-  async function send(path: string, method = 'GET', body?: unknown): Promise<Response> {
+  /** A request; an answer of a status in `pass` is handed back for the caller to read. */
+  async function send(
+    path: string,
+    method = 'GET',
+    body?: unknown,
+    pass: readonly number[] = [],
+  ): Promise<Response> {
     let response: Response;
     try {
       response = await fetcher(path, {
@@ -125,6 +143,7 @@ export function createApi(token: string, fetcher: typeof fetch = fetch): Api {
     } catch {
       throw new ApiError({ reason: 'network' });
     }
+    if (pass.includes(response.status)) return response;
     if (response.status === 401 || response.status === 403) {
       forgetToken();
       throw new ApiError({ reason: 'refused' });
@@ -140,6 +159,7 @@ export function createApi(token: string, fetcher: typeof fetch = fetch): Api {
     return response;
   }
   const device = (id: string) => `/api/v1/admin/devices/${encodeURIComponent(id)}`;
+  const config = (site: string) => `/api/v1/sites/${encodeURIComponent(site)}/config`;
 
   return {
     async me() {
@@ -188,6 +208,24 @@ export function createApi(token: string, fetcher: typeof fetch = fetch): Api {
     async newCode(id) {
       const body = (await (await send(`${device(id)}/code`, 'POST')).json()) as Pairing;
       return { code: body.code, link: body.link };
+    },
+    async config(site) {
+      const answer = await send(config(site), 'GET', undefined, [404]);
+      if (answer.status === 404) return null;
+      const { ok: _ok, ...published } = (await answer.json()) as PublishedConfig & { ok: true };
+      return published;
+    },
+    async publishConfig(site, publish) {
+      const answer = await send(config(site), 'PUT', publish, [409]);
+      if (answer.status === 409) {
+        const body = (await answer.json()) as { current?: PublishedConfig };
+        // A conflict without a current version (nothing published) is a plain refusal here:
+        // the page only publishes from a version it has read.
+        if (!body.current) throw new ApiError({ reason: 'rejected', status: 409, issues: [] });
+        return { ok: false, current: body.current };
+      }
+      const body = (await answer.json()) as { version: number };
+      return { ok: true, version: body.version };
     },
   };
 }

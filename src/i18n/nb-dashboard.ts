@@ -161,4 +161,92 @@ export const nbDashboard = {
     'Serveren svarte med en feil ({status}). Ingenting er endret. Prøv igjen senere.',
   'dash.manage.error.network':
     'Fikk ikke kontakt med serveren. Ingenting er endret. Sjekk nettet og prøv igjen.',
+  'dash.config.title': 'Program og Ord for dagen',
+  'dash.config.choose': 'Sted for program og plan',
+  'dash.config.loading': 'Henter innstillingene …',
+  'dash.config.retry': 'Prøv å hente innstillingene igjen',
+  'dash.config.none':
+    'Nettbrettene på {site} har ikke publisert innstillingene sine ennå. Programmet og Ord for dagen kan endres her når et nettbrett på stedet har publisert dem.',
+  'dash.config.version': 'Versjon {version}, publisert av {by} {at}.',
+  'dash.config.programme': 'Program på {site}',
+  'dash.config.plan': 'Ord for dagen på {site}',
+  'dash.config.noItems': 'Ingen programpunkter.',
+  'dash.config.noWords': 'Ingen dager i planen.',
+  'dash.config.when': '{days} kl. {time}',
+  'dash.config.speaker': 'Hvem taler',
+  'dash.config.kind.word': 'Ord for dagen',
+  'dash.config.kind.meal': 'Måltid',
+  'dash.config.kind.activity': 'Aktivitet',
+  'dash.config.kind.event': 'Arrangement',
+  'dash.config.kind.service': 'Tjeneste',
+  'dash.config.onlyHere':
+    'Her endres bare programmet og Ord for dagen. Resten av innstillingene (åpningstider, tellere, spørsmål) endres på nettbrettet.',
+  'dash.config.newItem': 'nytt programpunkt',
+  'dash.config.itemLegend': 'Programpunkt {n}: {title}',
+  'dash.config.itemTitle': 'Tittel (bokmål)',
+  'dash.config.translated':
+    'Punktet har også tittel på andre språk. De endres ikke her: sjekk dem på nettbrettet hvis du endrer tittelen.',
+  'dash.config.itemKind': 'Type',
+  'dash.config.itemTime': 'Starter',
+  'dash.config.itemEnd': 'Slutter (valgfritt)',
+  'dash.config.repeat': 'Når',
+  'dash.config.weekly': 'Faste ukedager',
+  'dash.config.once': 'Én dato',
+  'dash.config.weekdays': 'Ukedager',
+  'dash.config.date': 'Dato',
+  'dash.config.removeItem': 'Fjern programpunktet «{title}»',
+  'dash.config.itemRemoved': '«{title}» er fjernet fra programmet. Publiser for å ta det i bruk.',
+  'dash.config.addWeekly': 'Legg til fast programpunkt',
+  'dash.config.addOnce': 'Legg til programpunkt på én dato',
+  'dash.config.wordLegend': 'Ord for dagen {date}',
+  'dash.config.noDate': 'uten dato',
+  'dash.config.wordTitle': 'Tittel',
+  'dash.config.wordText': 'Tekst (valgfritt)',
+  'dash.config.wordReference': 'Henvisning (valgfritt)',
+  'dash.config.removeWord': 'Fjern ordet for {date}',
+  'dash.config.wordRemoved': '{date} er fjernet fra planen. Publiser for å ta det i bruk.',
+  'dash.config.pastHidden': 'Dager som er passert, er skjult: {n}.',
+  'dash.config.showPast': 'Vis dagene som er passert ({n})',
+  'dash.config.addWord': 'Legg til et ord for dagen',
+  'dash.config.publishHint':
+    'Titler i programmet kan ha høyst {max} tegn. Nettbrettene henter den nye versjonen neste gang de synkroniserer.',
+  'dash.config.publish': 'Publiser programmet og planen for {site}',
+  'dash.config.publishing': 'Publiserer …',
+  'dash.config.nothingChanged': 'Ingenting er endret, så ingenting er publisert.',
+  'dash.config.published':
+    'Publisert som versjon {version}. Nettbrettene på {site} får den neste gang de synkroniserer.',
+  'dash.config.notSent':
+    'Ikke publisert: {n} felt må rettes først. Feilen står ved feltet. Endringene dine er her fortsatt.',
+  'dash.config.refused':
+    'Serveren godtok ikke {n} felt. Feilen står ved feltet. Ingenting er publisert, og endringene dine er her fortsatt.',
+  'dash.config.otherProblems':
+    'Disse innstillingene vises ikke her og må rettes på nettbrettet før noe kan publiseres:',
+  'dash.config.problem.noWeekday': 'Velg minst én ukedag.',
+  'dash.config.problem.sameDate': 'Planen har allerede et ord for denne datoen.',
+  'dash.config.problem.server': 'Serveren godtok ikke feltet: {message}',
+  'dash.config.conflictTitle': 'Innstillingene for {site} er endret i mellomtiden',
+  'dash.config.conflictWho':
+    'Versjon {version} ble publisert av {by} {at}, mens du gjorde endringene dine. Ingenting av ditt er publisert, og ingenting er overskrevet.',
+  'dash.config.conflictSimple':
+    'Endringene dine rører ikke det som ble endret der, så de kan legges oppå den nye versjonen. Se over, og publiser igjen.',
+  'dash.config.conflictClashes':
+    'Du og den andre har endret det samme: {clashes}. Endringene dine kan derfor ikke legges oppå automatisk. Skriv dem ned, hent den nye versjonen og gjør dem på nytt.',
+  'dash.config.clashItem': 'programpunktet «{title}»',
+  'dash.config.clashDay': 'Ord for dagen {date}',
+  'dash.config.loadAndApply': 'Hent versjon {version} og legg endringene mine oppå',
+  'dash.config.loadAndRedo': 'Hent versjon {version} (endringene mine må gjøres på nytt)',
+  'dash.config.rebased':
+    'Versjon {version} er hentet, og endringene dine er lagt oppå. Se over, og publiser igjen.',
+  'dash.config.loaded': 'Versjon {version} er hentet.',
+  'dash.config.redo':
+    'Versjon {version} er hentet uten endringene dine: gjør dem på nytt. Endret begge steder: {clashes}.',
+  'dash.config.error.network':
+    'Fikk ikke kontakt med serveren. Ingenting er publisert, og endringene dine er her fortsatt. Sjekk nettet og prøv igjen.',
+  'dash.config.error.server':
+    'Serveren svarte med en feil ({status}). Ingenting er publisert, og endringene dine er her fortsatt. Prøv igjen senere.',
+  'dash.config.error.rejected':
+    'Serveren godtok ikke innstillingene ({status}). Ingenting er publisert, og endringene dine er her fortsatt.',
+  'dash.config.error.tooLarge':
+    'Innstillingene er for store til å sendes (høyst 1 MiB). Korte ned tekstene i planen. Ingenting er publisert.',
+  'dash.nav.programme': 'Program og Ord for dagen',
 } as const;

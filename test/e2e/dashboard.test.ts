@@ -1,12 +1,16 @@
 // The coordinator's dashboard in Chromium against the real endpoint: sign in with an admin token
 // made by the CLI, see the figures a tablet uploaded under the site's and the tablet's names and
 // the health it reported, add a tablet from the page and pair with the code it shows, keep the
-// token out of every URL, pass axe, and fit a 360 px phone without sideways scrolling.
+// token out of every URL, pass axe, and fit a 360 px phone without sideways scrolling. A
+// configuration a tablet published is changed on the page as its next version; a tablet's token
+// signs in to nothing and is refused by every admin route.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { hjerteromAlta } from '../../src/domain/presets/index.ts';
+import { adminRoutes } from '../../src/server/http/routes/admin.ts';
 import { launchPersistent, newProfileDir } from './support/browser.ts';
 import { requireBuild } from './support/dist.ts';
 import { overflowing, violations } from './support/page-checks.ts';
@@ -23,6 +27,7 @@ describe("the coordinator's dashboard", () => {
   let context: BrowserContext;
   let page: Page;
   let adminToken: string;
+  let device: { device: string; token: string };
   const urls: string[] = [];
 
   beforeAll(async () => {
@@ -33,11 +38,11 @@ describe("the coordinator's dashboard", () => {
     server = await startServer();
     const env = { DATA_DIR: server.dataDir, PUBLIC_URL: server.url };
     await runCli(['site', 'add', SITE, '--name', 'Blå Kors Hjerterom Alta'], env);
-    const device = JSON.parse(
+    device = JSON.parse(
       await runCli(['device', 'add', '--site', SITE, '--label', 'Døra', '--json'], env),
     ) as { device: string; token: string };
-    adminToken = (JSON.parse(await runCli(['admin', 'add', '--json'], env)) as { token: string })
-      .token;
+    const admin = ['admin', 'add', '--label', 'Koordinator', '--role', 'manage', '--json'];
+    adminToken = (JSON.parse(await runCli(admin, env)) as { token: string }).token;
     // What the tablet sends: today's visits and dinners and its health, as the sync loop does.
     const upload = await fetch(`${server.url}/api/v1/counts`, {
       method: 'POST',
@@ -161,6 +166,48 @@ describe("the coordinator's dashboard", () => {
     expect(await violations(page)).toEqual([]);
   });
 
+  it("changes a programme item a tablet published, as the configuration's version 2", async () => {
+    const config = `${server.url}/api/v1/sites/${SITE}/config`;
+    // The door tablet publishes its settings first, as a lead's save does.
+    const first = await fetch(config, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${device.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ baseVersion: 0, config: { ...hjerteromAlta, site: SITE }, plan: [] }),
+    });
+    expect(first.status).toBe(200);
+    expect(((await first.json()) as { version: number }).version).toBe(1);
+    // The page reads the configuration when it opens: loaded again, signed in from this tab.
+    await page.reload();
+    const section = page.getByRole('region', { name: 'Program og Ord for dagen' });
+    const dinner = section.getByRole('group', { name: 'Programpunkt 2: Middag' });
+    await dinner.waitFor();
+    expect(await section.getByText(/^Versjon 1, publisert av Døra /).isVisible()).toBe(true);
+    await dinner.getByLabel('Starter').fill('13:30');
+    await section
+      .getByRole('button', { name: 'Publiser programmet og planen for Blå Kors Hjerterom Alta' })
+      .click();
+    await section
+      .getByRole('status')
+      .filter({ hasText: /^Publisert som versjon 2\./ })
+      .waitFor();
+    const read = await fetch(config, { headers: { Authorization: `Bearer ${device.token}` } });
+    const body = (await read.json()) as {
+      version: number;
+      config: typeof hjerteromAlta;
+      updatedBy: string;
+    };
+    expect(body.version).toBe(2);
+    expect(body.updatedBy).toBe('Koordinator');
+    expect(body.config.schedule[1]).toEqual({ ...hjerteromAlta.schedule[1], time: '13:30' });
+    // Nothing else of the tablet's configuration changed.
+    expect({ ...body.config, schedule: hjerteromAlta.schedule }).toEqual({
+      ...hjerteromAlta,
+      site: SITE,
+    });
+    expect(urls.filter((url) => url.includes(adminToken))).toEqual([]);
+    expect(await violations(page)).toEqual([]);
+  });
+
   it('fits a 360 px phone: no sideways scrolling of the page', async () => {
     await page.setViewportSize({ width: 360, height: 740 });
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(done)));
@@ -192,6 +239,59 @@ describe("the coordinator's dashboard", () => {
     } finally {
       await page.emulateMedia({ media: 'screen' });
     }
+  });
+
+  it("a volunteer's device token cannot reach any admin action", async () => {
+    // Signing in on the page with a tablet's token is refused, and the token is not kept.
+    await page.getByRole('button', { name: 'Logg ut' }).click();
+    await page.getByLabel('Admin-nøkkel').fill(device.token);
+    await page.getByRole('button', { name: 'Logg inn' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /^Nøkkelen ble ikke godtatt\./ })
+      .waitFor();
+    expect(await page.getByRole('table', { name: /^Alle steder,/ }).count()).toBe(0);
+    expect(await page.evaluate(() => sessionStorage.getItem('terskel-admin-token'))).toBeNull();
+    // Every admin route, read from the endpoint's own table so a new one is covered too, answers
+    // a tablet's token 403 whatever it is asked, and changes nothing.
+    const routes = adminRoutes({
+      store: undefined as never,
+      clock: () => new Date(),
+      publicUrl: server.url,
+    }).routes.filter((route) => route.method !== 'ALL');
+    const asked = [...new Set(routes.map((route) => `${route.method} ${route.path}`))];
+    expect(asked).toEqual(expect.arrayContaining(['GET /admin/me', 'POST /admin/sites']));
+    const answers = await Promise.all(
+      asked.map(async (route) => {
+        const [method, template] = route.split(' ') as [string, string];
+        // The site and the tablet itself; any other id (a replica's) a fresh one.
+        const path = template.replace(/:(\w+)/g, (_, name: string) =>
+          name === 'slug' ? SITE : name === 'id' ? device.device : randomUUID(),
+        );
+        const answer = await fetch(`${server.url}/api/v1${path}`, {
+          method,
+          headers: {
+            Authorization: `Bearer ${device.token}`,
+            ...(method === 'GET' ? {} : { 'Content-Type': 'application/json' }),
+          },
+          ...(method === 'GET' ? {} : { body: JSON.stringify({ slug: 'inntrenger', name: 'X' }) }),
+        });
+        return `${route} ${answer.status}`;
+      }),
+    );
+    expect(answers).toEqual(asked.map((route) => `${route} 403`));
+    // The tablet still works as a tablet: it reads its site's configuration.
+    const config = await fetch(`${server.url}/api/v1/sites/${SITE}/config`, {
+      headers: { Authorization: `Bearer ${device.token}` },
+    });
+    expect(config.status).toBe(200);
+    const sites = await fetch(`${server.url}/api/v1/admin/sites`, {
+      headers: { Authorization: `Bearer ${adminToken}` },
+    });
+    expect(
+      ((await sites.json()) as { sites: { slug: string }[] }).sites.map((one) => one.slug),
+    ).toEqual([SITE]);
+    expect(await violations(page)).toEqual([]);
   });
 
   it('never lists the dashboard in the service worker that tablets install', async () => {

@@ -87,8 +87,9 @@ describe('managing sites and tablets from the dashboard', () => {
     );
     expect((slug as HTMLInputElement).value).toBe('');
     expect(within(form).queryByRole('alert')).toBeNull();
-    // The new site is in the rest of the page too: one site's view and the report's scope.
-    expect(screen.getAllByRole('option', { name: 'Ny plass' })).toHaveLength(2);
+    // The new site is in the rest of the page too: one site's view, the report's scope and the
+    // programme's site.
+    expect(screen.getAllByRole('option', { name: 'Ny plass' })).toHaveLength(3);
   });
 
   it('adds a tablet and shows its pairing code once, saying it is shown only now', async () => {

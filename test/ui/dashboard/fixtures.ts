@@ -1,5 +1,13 @@
 // Sites and days as the endpoint's admin API answers them, for the dashboard's component tests.
-import type { AdminDevice, AdminRole, AdminSite, Api } from '../../../src/dashboard/api.ts';
+import type {
+  AdminDevice,
+  AdminRole,
+  AdminSite,
+  Api,
+  Published,
+} from '../../../src/dashboard/api.ts';
+import { hjerteromAlta } from '../../../src/domain/presets/index.ts';
+import type { ConfigPublish, PublishedConfig } from '../../../src/shared/config-publication.ts';
 import type { SiteData } from '../../../src/dashboard/Overview.tsx';
 import type { SiteDay } from '../../../src/shared/protocol.ts';
 
@@ -92,13 +100,39 @@ export const addedDevice = (label: string | null): AdminDevice => ({
   healthAt: null,
 });
 
+/** Alta's configuration as its tablets published it: version 3, with two days of the plan. */
+export const ALTA_CONFIG: PublishedConfig = {
+  version: 3,
+  config: { ...hjerteromAlta, site: ALTA.slug },
+  plan: [
+    { date: '2026-12-07', title: 'Håp', text: 'Vi bærer hverandres byrder.', speaker: 'Per' },
+    { date: '2026-12-08', title: 'Fellesskap', reference: 'Gal 6,2' },
+  ],
+  updatedAt: '2026-12-04T15:05:00.000Z',
+  updatedBy: 'Døra',
+};
+
 /**
  * An API that answers from the data above with a token of `role`, and remembers what it was
- * asked; its changes fail with `fail` when given (the token and the reading still work).
+ * asked; its changes fail with `fail` when given (the token and the reading still work). A
+ * site's configuration is `configs`' (none published by default); a publish is handed to
+ * `publish` (accepted as the next version by default) and kept in `published`.
  */
 export function fakeApi(
   asked: string[] = [],
-  { role = 'read', fail }: { role?: AdminRole; fail?: Error } = {},
+  {
+    role = 'read',
+    fail,
+    configs = {},
+    publish,
+    published = [],
+  }: {
+    role?: AdminRole;
+    fail?: Error;
+    configs?: Record<string, PublishedConfig>;
+    publish?: (site: string, body: ConfigPublish) => Promise<Published>;
+    published?: ConfigPublish[];
+  } = {},
 ): Api {
   const change = async <T>(what: string, answer: T): Promise<T> => {
     asked.push(what);
@@ -130,5 +164,14 @@ export function fakeApi(
     labelDevice: (id, label) => change(`label ${id} ${label}`, undefined),
     revokeDevice: (id) => change(`revoke ${id}`, undefined),
     newCode: (id) => change(`code ${id}`, { code: 'FGHJK-78923', link: `${PAIRING.link}x` }),
+    async config(site) {
+      return configs[site] ?? null;
+    },
+    async publishConfig(site, body) {
+      asked.push(`publish ${site} ${body.baseVersion}`);
+      published.push(structuredClone(body));
+      if (publish) return publish(site, body);
+      return { ok: true, version: body.baseVersion + 1 };
+    },
   };
 }
