@@ -102,7 +102,7 @@ interface Seeded {
  * (the store takes a year at once; over the wire a tablet sends at most 62 days a request), the
  * first tablet closing each day at 20:00 UTC. Merges run four at a time.
  */
-async function seed(store: Store, range: DateRange): Promise<Seeded> {
+export async function seed(store: Store, range: DateRange): Promise<Seeded> {
   const started = performance.now();
   const now = new Date();
   const dates = datesOf(range);
