@@ -29,7 +29,8 @@ fi
 "${CHROMIUM_PATH:-/usr/bin/chromium}" --version >/dev/null
 
 if needs_postgres && [[ -z "${TEST_DATABASE_URL:-}" ]]; then
-  echo "[bench] the postgres and dashboard steps start a throwaway PostgreSQL (test/support/with-postgres.sh)"
+  echo "[bench] the postgres and dashboard steps start a throwaway PostgreSQL (test/support/with-postgres.sh);"
+  echo "[bench] BENCH_ONLY without them (e.g. BENCH_ONLY=sizes,endpoint,hostile,door) runs without one"
   export WITH_POSTGRES_FSYNC=on
   exec bash test/support/with-postgres.sh npx tsx test/bench/run.ts
 fi
