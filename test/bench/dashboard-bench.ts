@@ -225,8 +225,9 @@ export interface DashboardTiming {
   dayRows: number;
   keys: number;
   seedMs: number;
-  /** Days with data answered for the whole view (every site's period). */
+  /** Days with data answered for the whole view (every site's period), and how many were seeded. */
   daysAnswered: number;
+  daysSeeded: number;
   bytes: number;
   allSitesMs: Summary;
   oneSiteMs: Summary;
@@ -288,6 +289,7 @@ export async function measureDashboard(
         keys: seeded.keys,
         seedMs: seeded.seedMs,
         daysAnswered: view.reduce((sum, site) => sum + site.days.length, 0),
+        daysSeeded: seeded.slugs.length * datesOf(range).length,
         bytes,
         allSitesMs: summarize(allSites),
         oneSiteMs: summarize(oneSite),

@@ -222,8 +222,8 @@ async function measureDashboardRows(): Promise<void> {
       figureText: `${spread(timing.allSitesMs)}, ${(timing.bytes / 1e6).toFixed(1)} MB`,
       baseline: { oneSiteMs: timing.oneSiteMs, samples: oneSiteSamples },
       baselineText: `one site's year: ${spread(timing.oneSiteMs)}`,
-      target: 'median ≤ 200 ms',
-      met: timing.allSitesMs.median <= 200,
+      target: 'median ≤ 200 ms, every seeded day answered',
+      met: timing.allSitesMs.median <= 200 && timing.daysAnswered === timing.daysSeeded,
     });
   }
 }
