@@ -68,6 +68,10 @@ const tabletBuild = defineConfig({
       // workbox-window's "module" is its ES5 build (5.8 KB); the ES2017+ build every browser we
       // support runs is 3.3 KB: about 0.7 KB brotli less in the precache.
       { find: /^workbox-window$/, replacement: 'workbox-window/build/workbox-window.prod.mjs' },
+      // Dexie's "import" is a wrapper around its minified UMD build, which the bundler must wrap
+      // again as CommonJS; its own ES2021 module build (the same code) needs no wrapper and
+      // lets unused exports go: about 1.6 KB brotli less in the precache.
+      { find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' },
     ],
   },
   plugins: [

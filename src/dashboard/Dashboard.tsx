@@ -1,9 +1,10 @@
 /**
  * The coordinator's dashboard: sign in with an admin token, choose a period, and see every site
- * side by side, one site's figures, the funder report and every tablet. Data comes only from the
- * endpoint's read API; a refused token signs out and says why.
+ * side by side, one site's figures, the funder report and every tablet with its health. A
+ * `manage` token also adds sites and tablets and changes tablets from the list; the page asks the
+ * endpoint which role its token has. A refused token signs out and says why.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { IsoDate } from '../domain/business-day.ts';
 import type { RangeProblem } from '../domain/periods.ts';
 import {
@@ -12,7 +13,7 @@ import {
   forgetToken,
   readToken,
   saveToken,
-  type AdminSite,
+  type AdminMe,
   type Api,
 } from './api.ts';
 import { Devices } from './Devices.tsx';
@@ -37,6 +38,7 @@ function failureText(error: unknown): string {
   switch (error.failure.reason) {
     case 'refused':
       return t('dash.signIn.refused');
+    case 'rejected':
     case 'server':
       return t('dash.error.server', { status: error.failure.status });
     case 'network':
@@ -112,7 +114,7 @@ export function Dashboard({
   const [choice, setChoice] = useState<PeriodChoice>('thisMonth');
   const [range, setRange] = useState<DateRange>(() => presetRange('thisMonth', today));
   const [rangeProblem, setRangeProblem] = useState('');
-  const [sites, setSites] = useState<AdminSite[] | undefined>();
+  const [me, setMe] = useState<AdminMe | undefined>();
   const [data, setData] = useState<SiteData[] | undefined>();
   const [site, setSite] = useState('');
   const [status, setStatus] = useState('');
@@ -120,18 +122,20 @@ export function Dashboard({
   const signOut = (why = '') => {
     forgetToken();
     setToken(null);
-    setSites(undefined);
+    setMe(undefined);
     setData(undefined);
     setMessage(why);
   };
 
+  // One API for a token: the figures and the changes use the same.
+  const api = useMemo(() => (token === null ? undefined : apiFor(token)), [token]);
+
   useEffect(() => {
-    if (token === null) return;
+    if (api === undefined) return;
     let current = true;
-    const api = apiFor(token);
     setStatus(t('dash.loading'));
     (async () => {
-      const list = await api.sites();
+      const [who, list] = await Promise.all([api.me(), api.sites()]);
       const last = lastYearOf(range);
       const loaded = await Promise.all(
         list.map(async (one) => ({
@@ -141,7 +145,7 @@ export function Dashboard({
         })),
       );
       if (!current) return;
-      setSites(list);
+      setMe(who);
       setData(loaded);
       setStatus(
         t('dash.period.shown', {
@@ -162,7 +166,7 @@ export function Dashboard({
     return () => {
       current = false;
     };
-  }, [token, range.from, range.to]);
+  }, [api, range.from, range.to]);
 
   if (token === null) {
     return (
@@ -189,6 +193,14 @@ export function Dashboard({
         <button type="button" onClick={() => signOut()}>
           {t('dash.signOut')}
         </button>
+        {me ? (
+          <p class="who">
+            {t('dash.manage.signedInAs', {
+              label: me.label,
+              role: t(me.role === 'manage' ? 'dash.manage.role.manage' : 'dash.manage.role.read'),
+            })}
+          </p>
+        ) : null}
       </div>
       <nav class="no-print" aria-label={t('dash.nav.label')}>
         <ul>
@@ -264,7 +276,7 @@ export function Dashboard({
       <p role="status" class="status no-print">
         {status}
       </p>
-      {data && sites ? (
+      {data ? (
         <>
           <section id="overview" aria-labelledby="overview-title" class="no-print">
             <h2 id="overview-title">{t('dash.overview.title')}</h2>
@@ -312,7 +324,20 @@ export function Dashboard({
           </section>
           <section id="devices" aria-labelledby="devices-title" class="no-print">
             <h2 id="devices-title">{t('dash.devices.title')}</h2>
-            <Devices sites={sites} now={now()} />
+            <Devices
+              data={data}
+              now={now()}
+              manage={
+                api && me?.role === 'manage'
+                  ? {
+                      api,
+                      now,
+                      update: (change) => setData((shown) => shown && change(shown)),
+                      refused: (why) => signOut(why),
+                    }
+                  : undefined
+              }
+            />
           </section>
         </>
       ) : null}

@@ -4,13 +4,13 @@
  */
 import { useState } from 'preact/hooks';
 import { addDays, weekdayOf, type IsoDate, type Weekday } from '../domain/business-day.ts';
-import { csvDocument, longCsvRows } from '../domain/csv.ts';
+import { configLabels, csvDocument, longCsvRows } from '../domain/csv.ts';
 import { VISIT_COUNTER } from '../domain/people-estimate.ts';
 import { BarChart, type Bar } from '../ui/charts/BarChart.tsx';
 import { weekdayName } from '../ui/staff/funder-report/sections.ts';
 import type { SiteDay } from '../shared/protocol.ts';
 import type { Save } from './download.ts';
-import { counterName, countersIn, dailyNet, type DateRange } from './figures.ts';
+import { counterFor, counterName, countersIn, dailyNet, type DateRange } from './figures.ts';
 import { monthLabel, shortDate, t } from './format.ts';
 
 export interface SiteViewProps {
@@ -76,7 +76,13 @@ export function SiteView({ slug, days, range, today, save }: SiteViewProps) {
   const download = () =>
     save(
       `terskel-${slug}-${range.from}-${range.to}.csv`,
-      csvDocument(longCsvRows(days.map((day) => ({ date: day.date, totals: day.totals })))),
+      csvDocument(
+        longCsvRows(
+          days.map((day) => ({ date: day.date, totals: day.totals })),
+          // Labelled as the page names counters, like the endpoint's days.csv.
+          (id, option) => configLabels([counterFor(id, slug)])(id, option),
+        ),
+      ),
       'text/csv;charset=utf-8',
     );
   return (

@@ -1,9 +1,10 @@
 /**
- * The dashboard's side of the endpoint's read API: the admin token (typed once, kept in the tab's
- * sessionStorage, sent only as a Bearer header, never in a URL), the sites with their devices,
- * and a site's days. Every failure is an `ApiError` with a reason the page words.
+ * The dashboard's side of the endpoint's admin API: the admin token (typed once, kept in the
+ * tab's sessionStorage, sent only as a Bearer header, never in a URL), who the token is, the
+ * sites with their devices, a site's days, and the changes a `manage` token may make. Every
+ * failure is an `ApiError` with a reason the page words.
  */
-import type { SiteDay } from '../shared/protocol.ts';
+import type { Health, SiteDay } from '../shared/protocol.ts';
 import { addDays, type IsoDate } from '../domain/business-day.ts';
 
 const TOKEN_KEY = 'terskel-admin-token';
@@ -20,6 +21,10 @@ export interface AdminDevice {
   lastSeenAt: string | null;
   appVersion: string | null;
   revokedAt: string | null;
+  /** What the tablet last said of itself (protocol version 2): absent or null before. */
+  health?: Health | null;
+  /** When that health arrived, by the endpoint's clock. */
+  healthAt?: string | null;
 }
 
 /** A site as GET /api/v1/admin/sites lists it. */
@@ -29,9 +34,36 @@ export interface AdminSite {
   devices: AdminDevice[];
 }
 
-/** Why a request failed: the token was refused, the server failed, or it was not reached. */
+/** What an admin token may do: `read` sees everything, `manage` also changes things. */
+export type AdminRole = 'read' | 'manage';
+
+/** The calling token, as GET /api/v1/admin/me answers. */
+export interface AdminMe {
+  label: string;
+  role: AdminRole;
+}
+
+/** A pairing code and the provisioning link that carries it: shown once, never kept. */
+export interface Pairing {
+  code: string;
+  link: string;
+}
+
+/** One thing the endpoint found wrong with a request, by field. */
+export interface ApiIssue {
+  path: string;
+  message: string;
+}
+
+/**
+ * Why a request failed: the token was refused, the endpoint turned the request down (a bad
+ * field, an unknown site or device), the server failed, or it was not reached.
+ */
 export type ApiFailure =
-  { reason: 'refused' } | { reason: 'server'; status: number } | { reason: 'network' };
+  | { reason: 'refused' }
+  | { reason: 'rejected'; status: number; issues: ApiIssue[] }
+  | { reason: 'server'; status: number }
+  | { reason: 'network' };
 
 export class ApiError extends Error {
   constructor(readonly failure: ApiFailure) {
@@ -43,18 +75,52 @@ export class ApiError extends Error {
 export const MAX_DAYS_PER_REQUEST = 400;
 
 export interface Api {
+  me(): Promise<AdminMe>;
   sites(): Promise<AdminSite[]>;
   days(site: string, from: IsoDate, to: IsoDate): Promise<SiteDay[]>;
+  addSite(slug: string, name: string): Promise<AdminSite>;
+  /** A new device on `site`, with its pairing code and link. */
+  addDevice(site: string, label: string | null): Promise<{ device: AdminDevice } & Pairing>;
+  /** `null` removes the label. */
+  labelDevice(id: string, label: string | null): Promise<void>;
+  revokeDevice(id: string): Promise<void>;
+  /** A new pairing code: the device's old token and codes stop working at once. */
+  newCode(id: string): Promise<Pairing>;
+}
+
+/** The endpoint's answers to a request it turned down: a bad body, an unknown id, too large. */
+const REJECTED = new Set([400, 404, 409, 413, 415]);
+
+async function issuesOf(response: Response): Promise<ApiIssue[]> {
+  try {
+    const body = (await response.json()) as { issues?: unknown };
+    return Array.isArray(body.issues)
+      ? body.issues.filter(
+          (issue): issue is ApiIssue =>
+            typeof issue === 'object' &&
+            issue !== null &&
+            typeof (issue as ApiIssue).path === 'string' &&
+            typeof (issue as ApiIssue).message === 'string',
+        )
+      : [];
+  } catch {
+    return [];
+  }
 }
 
 /** The API over `fetch` with `token`; a refused token is forgotten at once. */
 export function createApi(token: string, fetcher: typeof fetch = fetch): Api {
-  async function get(path: string): Promise<Response> {
+  async function send(path: string, method = 'GET', body?: unknown): Promise<Response> {
     let response: Response;
     try {
       response = await fetcher(path, {
-        headers: { Authorization: `Bearer ${token}` },
+        method,
+        headers: {
+          Authorization: `Bearer ${token}`,
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
         cache: 'no-store',
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
     } catch {
       throw new ApiError({ reason: 'network' });
@@ -63,13 +129,25 @@ export function createApi(token: string, fetcher: typeof fetch = fetch): Api {
       forgetToken();
       throw new ApiError({ reason: 'refused' });
     }
+    if (REJECTED.has(response.status)) {
+      throw new ApiError({
+        reason: 'rejected',
+        status: response.status,
+        issues: await issuesOf(response),
+      });
+    }
     if (!response.ok) throw new ApiError({ reason: 'server', status: response.status });
     return response;
   }
+  const device = (id: string) => `/api/v1/admin/devices/${encodeURIComponent(id)}`;
 
   return {
+    async me() {
+      const body = (await (await send('/api/v1/admin/me')).json()) as AdminMe;
+      return { label: body.label, role: body.role };
+    },
     async sites() {
-      const body = (await (await get('/api/v1/admin/sites')).json()) as { sites: AdminSite[] };
+      const body = (await (await send('/api/v1/admin/sites')).json()) as { sites: AdminSite[] };
       return body.sites;
     },
     async days(site, from, to) {
@@ -80,10 +158,36 @@ export function createApi(token: string, fetcher: typeof fetch = fetch): Api {
         const end = last < to ? last : to;
         const query = `from=${start}&to=${end}`;
         const path = `/api/v1/sites/${encodeURIComponent(site)}/days?${query}`;
-        const body = (await (await get(path)).json()) as { days: SiteDay[] };
+        const body = (await (await send(path)).json()) as { days: SiteDay[] };
         days.push(...body.days);
       }
       return days;
+    },
+    async addSite(slug, name) {
+      const answer = await send('/api/v1/admin/sites', 'POST', { slug, name });
+      const body = (await answer.json()) as { site: Omit<AdminSite, 'devices'> };
+      return { ...body.site, devices: [] };
+    },
+    async addDevice(site, label) {
+      const path = `/api/v1/admin/sites/${encodeURIComponent(site)}/devices`;
+      const answer = await send(path, 'POST', label === null ? {} : { label });
+      const body = (await answer.json()) as {
+        device: AdminDevice & { site?: string };
+        code: string;
+        link: string;
+      };
+      const { site: _site, ...added } = body.device;
+      return { device: added, code: body.code, link: body.link };
+    },
+    async labelDevice(id, label) {
+      await send(device(id), 'PATCH', { label });
+    },
+    async revokeDevice(id) {
+      await send(`${device(id)}/revoke`, 'POST');
+    },
+    async newCode(id) {
+      const body = (await (await send(`${device(id)}/code`, 'POST')).json()) as Pairing;
+      return { code: body.code, link: body.link };
     },
   };
 }

@@ -13,7 +13,15 @@ import { decimalHours, VOLUNTEER_MINUTES_COUNTER } from './volunteer-hours';
 export type CsvCell = string | number | undefined;
 
 /** The long layout's header; the same as the protocol's `LONG_CSV_HEADER` (kept zod-free). */
-export const LONG_CSV_COLUMNS = ['date', 'counter', 'option', 'hour', 'net', 'amount_nok'] as const;
+export const LONG_CSV_COLUMNS = [
+  'date',
+  'counter',
+  'option',
+  'hour',
+  'net',
+  'amount_nok',
+  'label',
+] as const;
 
 // A spreadsheet runs text starting with these as a formula (OWASP "CSV injection").
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -33,12 +41,44 @@ export function csvDocument(rows: ReadonlyArray<ReadonlyArray<CsvCell>>): string
   return document;
 }
 
-/** The long layout: a header, then one row per total, as the endpoint's days.csv. */
-export function longCsvRows(days: ReadonlyArray<{ date: IsoDate; totals: Total[] }>): CsvCell[][] {
+/** Names a counter (and option) id for people: undefined when the configuration has none. */
+export type CsvLabel = (counter: string, option?: string) => string | undefined;
+
+/**
+ * The labels of a site's configuration, in bokmål: a counter's name, and "counter: option" for
+ * an option's row. Counters switched off keep their names, so counts made earlier stay named.
+ */
+export function configLabels(counters: readonly Counter[]): CsvLabel {
+  const byId = new Map(counters.map((counter) => [counter.id, counter]));
+  return (id, option) => {
+    const counter = byId.get(id);
+    if (!counter) return undefined;
+    if (option === undefined) return counter.name.nb;
+    const named = counter.options?.find((candidate) => candidate.id === option);
+    return named ? `${counter.name.nb}: ${named.name.nb}` : undefined;
+  };
+}
+
+/**
+ * The long layout: a header, then one row per total, as the endpoint's days.csv; `label` names
+ * each row from the site's published configuration (empty without one).
+ */
+export function longCsvRows(
+  days: ReadonlyArray<{ date: IsoDate; totals: Total[] }>,
+  label: CsvLabel = () => undefined,
+): CsvCell[][] {
   const rows: CsvCell[][] = [[...LONG_CSV_COLUMNS]];
   for (const day of days) {
     for (const total of day.totals) {
-      rows.push([day.date, total.counter, total.option, total.hour, total.net, total.amountNok]);
+      rows.push([
+        day.date,
+        total.counter,
+        total.option,
+        total.hour,
+        total.net,
+        total.amountNok,
+        label(total.counter, total.option),
+      ]);
     }
   }
   return rows;

@@ -3,17 +3,21 @@
  * site configuration, never raw events or notes. Validated in full before anything is stored.
  */
 import * as z from 'zod/mini';
-import { closingSchema, countKey, countSchema } from './protocol.ts';
+import { closingSchema, countKey, countSchema, replicaSecretSchema } from './protocol.ts';
 import { siteConfigSchema } from './site-config.ts';
 import { clockTimeSchema, isoDateSchema } from './slug.ts';
 
 export const BACKUP_FORMAT = 'terskel-backup';
 export const BACKUP_VERSION = 1;
 
-/** One replica the backup holds: the tablet's own, or one it had imported itself. */
+/**
+ * One replica the backup holds: the tablet's own, or one it had imported itself, with its secret
+ * so the tablet that imports it can still upload it (absent in backups from before secrets).
+ */
 export const backupReplicaSchema = z.strictObject({
   id: z.uuid(),
   frozen: z.boolean(),
+  secret: z.optional(replicaSecretSchema),
 });
 
 /** One grow-only count of one replica and day (the protocol's count, with its place). */
@@ -33,13 +37,15 @@ export const backupOpeningSchema = z.union([
 ]);
 
 /**
- * A replica's closing of a day (absent `closed` means the day is open) and the opening the day
- * kept; both optional, so backups from before opening snapshots import as they did.
+ * A replica's closing of a day (absent `closed` means the day is open), when it was reopened
+ * (`reopenedAt`, instead of `closed`) and the opening the day kept; all optional, so backups from
+ * before opening snapshots and reopenings import as they did.
  */
 export const backupDaySchema = z.strictObject({
   replica: z.uuid(),
   date: isoDateSchema,
   closed: z.optional(closingSchema),
+  reopenedAt: z.optional(z.iso.datetime()),
   opening: z.optional(backupOpeningSchema),
 });
 export type BackupDay = z.infer<typeof backupDaySchema>;

@@ -282,6 +282,7 @@ export const ERROR_CODES = [
   'method-not-allowed',
   'too-large',
   'limit',
+  'conflict',
   'unsupported-media-type',
   'rate-limited',
   'request-timeout',
@@ -304,7 +305,15 @@ export const errorAnswerSchema = z.object({
 export type ErrorAnswer = z.infer<typeof errorAnswerSchema>;
 
 /** Rows of the long CSV format shared by the endpoint's days.csv and the tablet's export. */
-export const LONG_CSV_HEADER = ['date', 'counter', 'option', 'hour', 'net', 'amount_nok'] as const;
+export const LONG_CSV_HEADER = [
+  'date',
+  'counter',
+  'option',
+  'hour',
+  'net',
+  'amount_nok',
+  'label',
+] as const;
 
 /** One replica's day on a tablet, as the sync loop snapshots it: an upload day plus its revision. */
 export interface ReplicaDay {

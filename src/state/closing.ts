@@ -83,7 +83,7 @@ export async function closeTheDay(
 
 /** Reopens a day this tablet closed. */
 export async function reopenTheDay(store: KioskStore, day: IsoDate): Promise<void> {
-  await store.write(({ db, replica }) => reopenDay(db, replica, day));
+  await store.write(({ db, replica }) => reopenDay(db, replica, day, store.now()));
 }
 
 /** Saves the day's note on this tablet (never synced, never in a backup). */

@@ -24,6 +24,8 @@ export interface SyncStatus {
   skewMs?: number;
   held: HeldDay[];
   running: boolean;
+  /** When an upload last carried the tablet's health (sent alone every six hours at least). */
+  healthSentAt?: number;
 }
 
 export const EMPTY_STATUS: SyncStatus = {

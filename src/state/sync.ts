@@ -98,7 +98,7 @@ export function createSyncController(
     if (!current || status.get().needsPairing) return undefined;
     const generation = pairing;
     const stillCurrent = () => generation === pairing;
-    const [{ db }, storage, sync] = await Promise.all([
+    const [{ db, replica }, storage, sync] = await Promise.all([
       store.storage(),
       import('../storage/index.ts'),
       import('../sync/index.ts'),
@@ -108,17 +108,24 @@ export function createSyncController(
     try {
       result = await sync.syncOnce({
         source: {
+          replica,
           waitingDays: () => storage.waitingDays(db),
           acknowledge: (day) =>
             stillCurrent()
               ? store.write(({ db: ready }) => storage.acknowledgeDay(ready, day))
               : Promise.resolve(),
+          secret: (id) => store.write(({ db: ready }) => storage.replicaSecret(ready, id)),
         },
         settings: current,
         fetch: deps.fetch,
         now: store.now,
         app: deps.app,
         held,
+        // The self-test's facts, loaded only when a pass sends something.
+        health: () =>
+          import('./tablet-health.ts').then((m) => m.healthForUpload(store, controller)),
+        healthSentAt: status.get().healthSentAt,
+        healthSent: (at) => status.update((s) => ({ ...s, healthSentAt: at })),
       });
     } finally {
       status.update((s) => ({ ...s, running: false }));
@@ -190,7 +197,7 @@ export function createSyncController(
     .then(() => (deps.autoTriggers ? trigger('start') : undefined))
     .catch(() => undefined);
 
-  return {
+  const controller: SyncController = {
     status,
     trigger,
     pair,
@@ -220,6 +227,7 @@ export function createSyncController(
       for (const cleanup of cleanups) cleanup();
     },
   };
+  return controller;
 }
 
 /** Forgets the pairing (the counts stay on the tablet). */

@@ -4,11 +4,12 @@
  * lines is health-checks.ts's (re-exported here, the self-test's one face). It holds plain,
  * bounded data only — never a name, an address or free text.
  */
+import type { Health } from '../shared/protocol.ts';
 import { readEndpointClock, type ClockReading } from '../sync/index.ts';
-import { readLastExportAt } from './export.ts';
+import { readSetting } from '../storage/settings.ts';
 import type { KioskStore } from './kiosk-store.ts';
 import { platformState, storageEstimate } from './platform.ts';
-import type { SyncController } from './sync.ts';
+import type { SyncController, SyncError } from './sync.ts';
 import { wakeLockStatus, type WakeLockStatus } from './wake-lock.ts';
 
 /** How long a fact may take (a storage manager, the endpoint) before it counts as unknown. */
@@ -160,9 +161,37 @@ export function browserHealthSources(
       if (settings === undefined) return undefined;
       return readEndpointClock((...args) => fetch(...args), settings.endpoint, store.now);
     },
-    lastExportAt: readLastExportAt,
+    // The setting export.ts writes, read here: importing export.ts would move it out of staff
+    // mode's chunk into one of its own now that sync gathers health too.
+    lastExportAt: () => readSetting('lastExport'),
     unsavedTaps: () => store.pending.get().length,
   };
 }
 
 export * from './health-checks.ts';
+
+// Control and bidi characters out, then at most `max` characters: the protocol's plain text.
+const plain = (text: string, max: number) =>
+  text.replace(/[\p{Cc}\p{Bidi_Control}]/gu, '').slice(0, max);
+
+/**
+ * The health an upload carries (PROTOCOL.md, version 2): the self-test's facts, bounded as the
+ * protocol wants them, with the last sync error as a short line and the clock as it was read.
+ */
+export function uploadHealthOf(health: TabletHealth, lastError?: SyncError): Health {
+  return {
+    appVersion: plain(health.appVersion, 32),
+    installed: health.display.standalone,
+    ...health.storage,
+    unsavedTaps: health.unsavedTaps,
+    lastError: lastError ? plain(`${lastError.code}: ${lastError.detail}`, 120) : null,
+    clock: new Date(health.checkedAt).toISOString(),
+  };
+}
+
+/** The health for a sync pass: the self-test's sources, without its look at the endpoint. */
+export async function healthForUpload(store: KioskStore, sync: SyncController): Promise<Health> {
+  const sources = browserHealthSources(store, sync);
+  sources.endpointClock = async () => undefined;
+  return uploadHealthOf(await gatherTabletHealth(sources), sync.status.get().lastError);
+}

@@ -11,6 +11,7 @@ import type { SiteConfig } from '../shared/site-config.ts';
 import { NO_COUNTS, withRows } from './day-counts.ts';
 import { emptyTallyRow } from './events.ts';
 import {
+  newSecret,
   NO_HOUR,
   NO_OPTION,
   type DayRow,
@@ -40,6 +41,7 @@ export async function backupOf(
         day.closed = { at: new Date(row.closedAt).toISOString() };
         if (row.cashCountedNok !== undefined) day.closed.cashCountedNok = row.cashCountedNok;
       }
+      if (row.reopenedAt !== undefined) day.reopenedAt = new Date(row.reopenedAt).toISOString();
       if (row.opening !== undefined) day.opening = row.opening;
       days.push(day);
     });
@@ -49,10 +51,14 @@ export async function backupOf(
       createdAt: new Date(createdAt).toISOString(),
       replica,
       config,
-      replicas: replicas.map((row) => ({
-        id: row.id,
-        frozen: row.frozen === 1 || row.id !== replica,
-      })),
+      replicas: replicas.map((row) => {
+        const entry: Backup['replicas'][number] = {
+          id: row.id,
+          frozen: row.frozen === 1 || row.id !== replica,
+        };
+        if (row.secret !== undefined) entry.secret = row.secret;
+        return entry;
+      }),
       tally,
       days,
     };
@@ -86,8 +92,9 @@ function emptyRow(replica: string, count: BackupCount): TallyRow {
 
 /**
  * Imports a validated backup as frozen replicas, in one transaction. Every count becomes the
- * maximum of what is stored and what the backup holds (idempotent); a later closing replaces
- * an earlier one. Days that changed get a new revision so sync uploads them.
+ * maximum of what is stored and what the backup holds (idempotent); a later closing or
+ * reopening replaces an earlier one, and each replica keeps the secret it was born with. Days
+ * that changed get a new revision so sync uploads them.
  */
 export async function importBackup(
   db: TerskelDatabase,
@@ -107,8 +114,16 @@ export async function importBackup(
       if (!foreign(replica.id)) continue;
       outcome.replicas.push(replica.id);
       const current = await db.replicas.get(replica.id);
-      if (current?.frozen !== 1) {
-        await db.replicas.put({ id: replica.id, frozen: 1, addedAt: current?.addedAt ?? now });
+      // The secret the replica was born with comes along, so this tablet may upload it; a
+      // backup from before secrets gives the frozen replica a new one.
+      const secret = replica.secret ?? current?.secret ?? newSecret();
+      if (current?.frozen !== 1 || current.secret !== secret) {
+        await db.replicas.put({
+          id: replica.id,
+          frozen: 1,
+          addedAt: current?.addedAt ?? now,
+          secret,
+        });
       }
     }
     for (const count of backup.tally) {
@@ -136,18 +151,25 @@ export async function importBackup(
       const [replica, date] = id.split('\u0000') as [string, string];
       const current = await db.days.get([replica, date]);
       let next: DayRow = current ?? { replica, day: date, rev: 0, syncedRev: 0 };
-      const closed = closings.get(id)?.closed;
-      const closedAt = closed === undefined ? undefined : Date.parse(closed.at);
-      const takesClosing =
-        closedAt !== undefined && (next.closedAt === undefined || closedAt > next.closedAt);
+      const kept = closings.get(id);
+      const closed = kept?.closed;
+      // One closing register a day: the later write wins, a closing or a reopening (NaN: none).
+      const at = Date.parse(closed?.at ?? kept?.reopenedAt ?? '');
+      const takesClosing = at > (next.closedAt ?? next.reopenedAt ?? -Infinity);
       // A day's opening snapshot is kept once: the backup's fills a row that has none.
       const opening = closings.get(id)?.opening;
       const takesOpening = opening !== undefined && next.opening === undefined;
       if (takesOpening) next = { ...next, opening };
       if (takesClosing) {
-        next = { ...next, closedAt };
-        if (closed?.cashCountedNok === undefined) delete next.cashCountedNok;
-        else next.cashCountedNok = closed.cashCountedNok;
+        next = { ...next };
+        delete next.closedAt;
+        delete next.reopenedAt;
+        delete next.cashCountedNok;
+        if (!closed) next.reopenedAt = at;
+        else {
+          next.closedAt = at;
+          if (closed.cashCountedNok !== undefined) next.cashCountedNok = closed.cashCountedNok;
+        }
         outcome.closings += 1;
       }
       if (!takesClosing && !changedDays.has(id)) {

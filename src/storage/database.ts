@@ -19,6 +19,13 @@ import {
 
 export * from './rows.ts';
 
+/** A new replica's secret: 32 random bytes in base64url without padding (43 characters). */
+export const newSecret = (): string =>
+  btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32))))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=/g, '');
+
 export class TerskelDatabase extends Dexie {
   events!: EntityTable<StoredEvent, 'id'>;
   tally!: Dexie.Table<TallyRow, [string, string, string, string, number]>;
@@ -46,12 +53,12 @@ export class TerskelDatabase extends Dexie {
     });
     // The ids of applied writes (record.ts): a new, empty table; every count stays as it was.
     this.version(2).stores({ applied: 'id, at' });
-    // The replica id is born with the database and lives inside it, so a wiped or new
-    // database can never inherit an old one: its counts add to what was synced before.
+    // The replica id and its secret are born with the database and live inside it, so a wiped
+    // or new database can never inherit old ones: its counts add to what was synced before.
     this.on('populate', (tx) => {
       const id = crypto.randomUUID();
       void tx.table('meta').add({ key: REPLICA_KEY, value: id });
-      void tx.table('replicas').add({ id, frozen: 0, addedAt: Date.now() });
+      void tx.table('replicas').add({ id, frozen: 0, addedAt: Date.now(), secret: newSecret() });
     });
   }
 }

@@ -27,6 +27,7 @@ export async function closeDay(
   return db.transaction('rw', db.days, async () => {
     const current = (await db.days.get([replica, day])) ?? freshRow(replica, day);
     const next: DayRow = { ...current, rev: current.rev + 1, closedAt: closing.at };
+    delete next.reopenedAt;
     if (closing.cashCountedNok === undefined) delete next.cashCountedNok;
     else next.cashCountedNok = closing.cashCountedNok;
     await db.days.put(next);
@@ -35,18 +36,20 @@ export async function closeDay(
 }
 
 /**
- * Reopens a closed day. The closing is removed rather than replaced: the protocol's `closed`
- * is last-writer-wins by `at`, so a reopened day must carry no `at` of its own.
+ * Reopens a closed day. The reopening is a write of its own, with its time: the protocol keeps
+ * one closing register per site-day, last writer by `at` wins, so a reopened day uploads
+ * `closed: false` at this time (a day that merely lost its closing would stay closed there).
  */
 export async function reopenDay(
   db: TerskelDatabase,
   replica: string,
   day: string,
+  at: number,
 ): Promise<DayRow | undefined> {
   return db.transaction('rw', db.days, async () => {
     const current = await db.days.get([replica, day]);
     if (current?.closedAt === undefined) return current;
-    const next: DayRow = { ...current, rev: current.rev + 1 };
+    const next: DayRow = { ...current, rev: current.rev + 1, reopenedAt: at };
     delete next.closedAt;
     delete next.cashCountedNok;
     await db.days.put(next);

@@ -60,6 +60,8 @@ export interface DayRow {
   syncedRev: number;
   closedAt?: number;
   cashCountedNok?: number;
+  /** When the lead last reopened the day (a write too: it uploads as `closed: false`). */
+  reopenedAt?: number;
   exportedAt?: number;
   /** The replica's counts of the day, packed (day-counts.ts); absent on rows from before. */
   counts?: string;
@@ -81,6 +83,11 @@ export interface ReplicaRow {
   /** A frozen replica is an imported backup: uploaded as it is, never incremented. */
   frozen: 0 | 1;
   addedAt: number;
+  /**
+   * What proves an upload is this replica's own (PROTOCOL.md, version 2): made with the replica,
+   * kept with it in backups. Absent on replicas from before secrets: made when first needed.
+   */
+  secret?: string;
 }
 
 export interface MetaRow {

@@ -54,6 +54,7 @@ export const SETTING_SCHEMAS = {
     waitingDays: z.number(),
     skewMs: z.optional(z.number()),
     held: z.array(heldDaySchema),
+    healthSentAt: z.optional(z.number()),
   }),
   /** The PIN hashes (state/pins.ts). */
   pins: z.object({

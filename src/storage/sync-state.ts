@@ -3,18 +3,36 @@
  * last acknowledged upload, and the acknowledgement itself — only up to the values that
  * were sent, so a tap made during an upload stays waiting.
  */
-import type { ReplicaDay } from '../shared/protocol.ts';
-import type { DayRow, TallyRow, TerskelDatabase } from './database.ts';
+import type { DayClosing, ReplicaDay } from '../shared/protocol.ts';
+import { newSecret, type DayRow, type TallyRow, type TerskelDatabase } from './database.ts';
 import { toCounts } from './tally.ts';
 
-/** One replica's day as it stood when the snapshot was taken. */
-export type DaySnapshot = ReplicaDay;
+/** One replica's day as it stood when the snapshot was taken, with its closing register. */
+export type DaySnapshot = Omit<ReplicaDay, 'closed'> & { closing?: DayClosing };
 
-function closingOf(row: DayRow): DaySnapshot['closed'] {
+const iso = (ms: number) => new Date(ms).toISOString();
+
+// A reopening clears the closing and a closing clears the reopening: a row holds one of them.
+function closingOf(row: DayRow): DayClosing | undefined {
+  if (row.reopenedAt !== undefined) return { closed: false, at: iso(row.reopenedAt) };
   if (row.closedAt === undefined) return undefined;
-  const closed: NonNullable<DaySnapshot['closed']> = { at: new Date(row.closedAt).toISOString() };
-  if (row.cashCountedNok !== undefined) closed.cashCountedNok = row.cashCountedNok;
-  return closed;
+  const closing: DayClosing = { closed: true, at: iso(row.closedAt) };
+  if (row.cashCountedNok !== undefined) closing.cashCountedNok = row.cashCountedNok;
+  return closing;
+}
+
+/**
+ * A replica's secret, which every upload of it carries. A replica from before secrets gets one
+ * here, stored before it is returned, so what is sent is always what is kept.
+ */
+export function replicaSecret(db: TerskelDatabase, replica: string): Promise<string> {
+  return db.transaction('rw', db.replicas, async () => {
+    const row = await db.replicas.get(replica);
+    if (row?.secret) return row.secret;
+    const secret = newSecret();
+    await db.replicas.put({ id: replica, frozen: 0, addedAt: Date.now(), ...row, secret });
+    return secret;
+  });
 }
 
 /** The replicas this database holds: its own and frozen imported ones. */
@@ -38,8 +56,8 @@ export async function waitingDays(db: TerskelDatabase): Promise<DaySnapshot[]> {
         rev: row.rev,
         counts: tally.map(toCounts),
       };
-      const closed = closingOf(row);
-      if (closed) snapshot.closed = closed;
+      const closing = closingOf(row);
+      if (closing) snapshot.closing = closing;
       snapshots.push(snapshot);
     }
     return snapshots.sort(

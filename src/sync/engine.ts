@@ -3,24 +3,41 @@
  * exactly what a 200 answered. Every error of PROTOCOL.md's table is handled here:
  * 400 splits by day and holds back only the failing day, 413 sends fewer days, 409 `limit`
  * holds back the day past the date range (or the replica the site has no room for) and sends
- * the rest, 401/403 stops and asks for pairing, the rest retries later. It never deletes anything.
+ * the rest, 401/403 stops and asks for pairing (a 403 for a frozen replica, whose secret the
+ * endpoint knows otherwise, holds back only that replica), the rest retries later. Each upload
+ * carries its replica's secret and, when it could be gathered, the tablet's health (PROTOCOL.md,
+ * version 2). It never deletes anything.
  */
 import {
+  healthSchema,
   MAX_BODY_BYTES,
   MAX_DAYS_PER_UPLOAD,
-  uploadDayV1Schema as uploadDaySchema,
+  PROTOCOL_VERSION,
+  uploadDaySchema,
+  type DayClosing,
+  type Health,
   type LimitKind,
   type ReplicaDay,
-  type UploadDayV1 as UploadDay,
-  type UploadV1 as Upload,
+  type UploadDay,
+  type UploadV2,
 } from '../shared/protocol.ts';
 import { issueLine } from '../shared/validation-issues.ts';
 import { postCounts, type Fetch, type SyncSettings } from './client.ts';
 
+/** A replica's waiting day: its counts and its closing register (closed or reopened). */
+export type WaitingDay = Omit<ReplicaDay, 'closed'> & { closing?: DayClosing };
+
+/** How often the tablet tells its health when it has nothing else to send: six hours. */
+export const HEALTH_INTERVAL_MS = 6 * 60 * 60 * 1000;
+
 /** Where the days come from and where acknowledgements go (the storage layer, wired by state). */
 export interface SyncSource {
-  waitingDays(): Promise<ReplicaDay[]>;
-  acknowledge(day: ReplicaDay): Promise<void>;
+  /** The tablet's own replica: an upload of health alone goes under it. */
+  replica: string;
+  waitingDays(): Promise<WaitingDay[]>;
+  acknowledge(day: WaitingDay): Promise<void>;
+  /** The replica's secret; one it lacks is made and stored before it is given. */
+  secret(replica: string): Promise<string>;
 }
 
 /** A day the endpoint refused as invalid: held back until it changes. */
@@ -41,6 +58,11 @@ export interface SyncRun {
   app: string;
   /** Days held back by earlier runs, by `replica|day`. */
   held: ReadonlyMap<string, HeldDay>;
+  /** Gathers the tablet's health, once a pass and only if something is sent; may fail. */
+  health?(): Promise<Health>;
+  /** When an upload with health last got a 200 (undefined: never), and the news of a new one. */
+  healthSentAt?: number;
+  healthSent?(at: number): void;
 }
 
 export type SyncResult =
@@ -56,9 +78,9 @@ export type SyncResult =
 
 export const heldKey = (day: { replica: string; day: string }) => `${day.replica}|${day.day}`;
 
-function uploadDayOf(day: ReplicaDay): UploadDay {
+function uploadDayOf(day: WaitingDay): UploadDay {
   const upload: UploadDay = { date: day.day, counts: day.counts };
-  if (day.closed) upload.closed = day.closed;
+  if (day.closing) upload.closing = day.closing;
   return upload;
 }
 
@@ -88,24 +110,42 @@ export async function syncOnce(run: SyncRun): Promise<SyncResult> {
     return true;
   });
 
-  const byReplica = new Map<string, ReplicaDay[]>();
+  const byReplica = new Map<string, WaitingDay[]>();
   for (const day of waiting)
     byReplica.set(day.replica, [...(byReplica.get(day.replica) ?? []), day]);
 
+  // Health goes with every upload; with nothing to send, alone once it is six hours old. It is
+  // gathered once, and a failure to gather it (or a fact out of bounds) sends counts without it.
+  const own = run.source.replica;
+  // A clock set back counts as time passed, so health never waits for it to catch up.
+  const due = !(Math.abs(run.now() - (run.healthSentAt ?? -Infinity)) < HEALTH_INTERVAL_MS);
+  const health =
+    byReplica.size > 0 || due
+      ? await Promise.resolve()
+          .then(run.health)
+          .then(
+            (gathered) => healthSchema.safeParse(gathered).data,
+            () => undefined,
+          )
+      : undefined;
+  if (byReplica.size === 0 && health) byReplica.set(own, []);
+
   for (const [replica, days] of byReplica) {
-    const queue = chunk(days, MAX_DAYS_PER_UPLOAD);
+    const secret = await run.source.secret(replica);
+    const queue = days.length > 0 ? chunk(days, MAX_DAYS_PER_UPLOAD) : [days];
     while (queue.length > 0) {
       const batch = queue.shift()!;
-      const upload: Upload = {
-        // Version 1 until the tablet keeps its replica's secret (protocol version 2).
-        protocol: 1,
+      const upload: UploadV2 = {
+        protocol: PROTOCOL_VERSION,
         site: run.settings.site,
         device: run.settings.device,
         replica,
+        secret,
         sentAt: new Date(run.now()).toISOString(),
         app: run.app,
         days: batch.map(uploadDayOf),
       };
+      if (health) upload.health = health;
       if (batch.length > 1 && JSON.stringify(upload).length > MAX_BODY_BYTES) {
         const half = Math.ceil(batch.length / 2);
         queue.unshift(batch.slice(0, half), batch.slice(half));
@@ -115,15 +155,23 @@ export async function syncOnce(run: SyncRun): Promise<SyncResult> {
       const answer = await postCounts(run.fetch, run.settings, upload);
       if (answer.ok) {
         for (const day of batch) await run.source.acknowledge(day);
+        if (health) run.healthSent?.(sentAt);
         uploaded += batch.length;
         const serverMs = Date.parse(answer.body.serverTime);
         skewMs = serverMs - (sentAt + run.now()) / 2;
         continue;
       }
-      if (answer.status === 409 && answer.error?.limit === 'replicas') {
-        // The site has no room for this replica: hold all its days, send the other replicas'.
+      // The site has no room for this replica, or a frozen replica's secret is not the one the
+      // endpoint knows: hold all its days, send the other replicas'.
+      const lost =
+        answer.status === 409 && answer.error?.limit === 'replicas'
+          ? 'replicas'
+          : answer.status === 403 && replica !== own
+            ? 'invalid'
+            : undefined;
+      if (lost) {
         for (const day of [batch, ...queue].flat())
-          held.push({ ...day, reason: 'replicas', message: answer.message });
+          held.push({ ...day, reason: lost, message: answer.message });
         break;
       }
       const refusedByDay = answer.status === 400 || answer.status === 409;
@@ -138,7 +186,8 @@ export async function syncOnce(run: SyncRun): Promise<SyncResult> {
       }
       if (refusedByDay || answer.status === 413) {
         const reason = answer.status === 409 ? (answer.error?.limit ?? 'date-range') : 'invalid';
-        held.push({ ...batch[0]!, reason, message: answer.message });
+        // An upload of health alone has no day to hold: the health waits for the next pass.
+        if (batch[0]) held.push({ ...batch[0], reason, message: answer.message });
         continue;
       }
       if (answer.status === 401 || answer.status === 403) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  configLabels,
   LONG_CSV_COLUMNS,
   csvDocument,
   longCsvRows,
@@ -55,6 +56,25 @@ describe('a CSV document', () => {
 });
 
 describe('the long layout', () => {
+  it("labels rows by the configuration's names, a counter's options as 'counter: option'", () => {
+    const label = configLabels([
+      {
+        id: 'bingo',
+        kind: 'sale',
+        name: { nb: 'Bingobrett', en: 'Bingo boards' },
+        byHour: false,
+        options: [{ id: 'cash', name: { nb: 'Kontant' } }],
+        enabled: false,
+      },
+    ]);
+    expect(csvDocument(longCsvRows([day], label)).split('\r\n').slice(1, 3)).toEqual([
+      '2026-11-23;bingo;;;12;120;Bingobrett',
+      '2026-11-23;bingo;cash;;12;120;Bingobrett: Kontant',
+    ]);
+    expect(label('middag')).toBeUndefined();
+    expect(label('bingo', 'card')).toBeUndefined();
+  });
+
   it("has the protocol's days.csv header", () => {
     expect([...LONG_CSV_COLUMNS]).toEqual([...LONG_CSV_HEADER]);
   });
@@ -63,13 +83,13 @@ describe('the long layout', () => {
     expect(csvDocument(longCsvRows([day]))).toBe(
       '\uFEFF' +
         [
-          'date;counter;option;hour;net;amount_nok',
-          '2026-11-23;bingo;;;12;120',
-          '2026-11-23;bingo;cash;;12;120',
-          '2026-11-23;middag;;;31;',
-          '2026-11-23;visit;;;24;',
-          '2026-11-23;visit;first-time;;4;',
-          '2026-11-23;visit;;13;24;',
+          'date;counter;option;hour;net;amount_nok;label',
+          '2026-11-23;bingo;;;12;120;',
+          '2026-11-23;bingo;cash;;12;120;',
+          '2026-11-23;middag;;;31;;',
+          '2026-11-23;visit;;;24;;',
+          '2026-11-23;visit;first-time;;4;;',
+          '2026-11-23;visit;;13;24;;',
         ]
           .map((line) => `${line}\r\n`)
           .join(''),

@@ -1,7 +1,8 @@
 // The coordinator's dashboard in Chromium against the real endpoint: sign in with an admin token
-// made by the CLI, see the figures a tablet uploaded under the site's and the tablet's names,
-// keep the token out of every URL, pass axe, and fit a 360 px phone without sideways scrolling.
-import { randomUUID } from 'node:crypto';
+// made by the CLI, see the figures a tablet uploaded under the site's and the tablet's names and
+// the health it reported, add a tablet from the page and pair with the code it shows, keep the
+// token out of every URL, pass axe, and fit a 360 px phone without sideways scrolling.
+import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,17 +38,28 @@ describe("the coordinator's dashboard", () => {
     ) as { device: string; token: string };
     adminToken = (JSON.parse(await runCli(['admin', 'add', '--json'], env)) as { token: string })
       .token;
-    // What the tablet sends: today's visits and dinners, as the sync loop uploads them.
+    // What the tablet sends: today's visits and dinners and its health, as the sync loop does.
     const upload = await fetch(`${server.url}/api/v1/counts`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${device.token}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({
-        protocol: 1,
+        protocol: 2,
         site: SITE,
         device: device.device,
         replica: randomUUID(),
+        secret: randomBytes(32).toString('base64url'),
         sentAt: new Date().toISOString(),
-        app: 'terskel/0.1.0',
+        app: 'terskel/0.2.0',
+        health: {
+          appVersion: '0.2.0',
+          installed: true,
+          persisted: true,
+          usageBytes: 1_843_200,
+          quotaBytes: 2_147_483_648,
+          unsavedTaps: 0,
+          lastError: null,
+          clock: new Date().toISOString(),
+        },
         days: [
           {
             date: today(),
@@ -86,10 +98,17 @@ describe("the coordinator's dashboard", () => {
     ]);
     const devices = page.getByRole('table', { name: 'Nettbrett på Blå Kors Hjerterom Alta' });
     const door = devices.getByRole('row', { name: /^Døra/ });
+    // The CLI's admin token may manage: the last cell holds the tablet's controls.
     expect(await door.getByRole('cell').allTextContents()).toEqual([
       expect.stringMatching(/\d{2}\.\d{2}\.\d{4}/),
-      'terskel/0.1.0',
+      '0.2.0',
+      'installert app',
+      expect.stringMatching(/^varig lagring, 1,8\sMB av 2,1\sGB brukt$/),
+      '0',
+      'i takt',
+      'ingen',
       'aktiv',
+      'Endre navnNy paringskodeTilbakekall',
     ]);
     const chart = page.getByRole('img', { name: /^Besøk per dag\./ });
     expect(await chart.getAttribute('aria-label')).toContain(': 23');
@@ -111,10 +130,46 @@ describe("the coordinator's dashboard", () => {
     await page.getByRole('table', { name: /^Alle steder,/ }).waitFor();
   });
 
+  it('adds a tablet from the page and shows a pairing code that pairs', async () => {
+    const form = page.getByRole('form', { name: 'Nytt nettbrett på Blå Kors Hjerterom Alta' });
+    await form.getByLabel('Navn på nettbrettet (valgfritt)').fill('Baren');
+    await form
+      .getByRole('button', { name: 'Legg til nettbrett på Blå Kors Hjerterom Alta' })
+      .click();
+    const panel = page.getByRole('region', { name: 'Paringskode til Baren' });
+    await panel.waitFor();
+    expect(await panel.getByText(/^Koden og lenken vises bare nå\./).isVisible()).toBe(true);
+    const code = (await panel.locator('code.pairing-code').textContent()) ?? '';
+    expect(code).toMatch(/^[A-Z0-9]{5}-[A-Z0-9]{5}$/);
+    expect(await panel.locator('code.pairing-link').textContent()).toContain(
+      `${server.url}/#/provision?c=`,
+    );
+    const devices = page.getByRole('table', { name: 'Nettbrett på Blå Kors Hjerterom Alta' });
+    expect(await devices.getByRole('rowheader').allTextContents()).toEqual(['Døra', 'Baren']);
+    // Focus is on the code's heading, so a screen reader starts there.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+      'Paringskode til Baren',
+    );
+    // The code is the real one: a tablet pairs with it as Baren.
+    const paired = await fetch(`${server.url}/api/v1/pair`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ code }),
+    });
+    expect(paired.status).toBe(200);
+    expect(urls.filter((url) => url.includes(adminToken))).toEqual([]);
+    expect(await violations(page)).toEqual([]);
+  });
+
   it('fits a 360 px phone: no sideways scrolling of the page', async () => {
     await page.setViewportSize({ width: 360, height: 740 });
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(done)));
     expect(await overflowing(page)).toEqual([]);
+    // The tablets' table may not even scroll inside its box: each tablet is a block on a phone.
+    const devices = page.getByRole('region', { name: 'Nettbrett på Blå Kors Hjerterom Alta' });
+    expect(await devices.evaluate((box) => box.scrollWidth - box.clientWidth)).toBeLessThanOrEqual(
+      1,
+    );
     expect(await violations(page)).toEqual([]);
   });
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_STATUS, restoredStatus, statusAfterRun } from '../../src/state/sync-status.ts';
+import {
+  EMPTY_STATUS,
+  keptStatus,
+  restoredStatus,
+  statusAfterRun,
+} from '../../src/state/sync-status.ts';
+import { restore } from '../../src/storage/setting-schemas.ts';
 
 const held = [
   { replica: 'r', day: '2026-11-23', rev: 2, reason: 'invalid' as const, message: 'days.0: bad' },
@@ -44,5 +50,14 @@ describe('the sync status', () => {
       device: 'd',
     });
     expect(restoredStatus(undefined, undefined)).toEqual(EMPTY_STATUS);
+  });
+
+  it('keeps when the health was last sent across a restart, and a run leaves it as it was', () => {
+    const status = { ...EMPTY_STATUS, paired: true, healthSentAt: 1234 };
+    const kept = restore('syncStatus', JSON.parse(JSON.stringify(keptStatus(status))));
+    expect(kept.value?.healthSentAt).toBe(1234);
+    expect(restoredStatus(kept.value, undefined).healthSentAt).toBe(1234);
+    const after = statusAfterRun(status, { kind: 'done', uploaded: 0, held: [] }, [], 99);
+    expect(after.healthSentAt).toBe(1234);
   });
 });

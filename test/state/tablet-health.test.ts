@@ -9,7 +9,9 @@ import {
   type CheckLine,
   type HealthSources,
   type TabletHealth,
+  uploadHealthOf,
 } from '../../src/state/tablet-health.ts';
+import { healthSchema } from '../../src/shared/protocol.ts';
 
 const NOW = Date.UTC(2026, 11, 3, 12, 0);
 const MINUTE = 60_000;
@@ -297,5 +299,57 @@ describe('installed or in a browser tab', () => {
       ios: true,
     });
     expect(displayOf(undefined, {})).toEqual({ standalone: false, ios: false });
+  });
+});
+
+describe('the health an upload carries (protocol version 2)', () => {
+  it("is the self-test's facts: installed, storage, unsaved taps, no error, the clock", () => {
+    const health = uploadHealthOf(healthy());
+    expect(health).toEqual({
+      appVersion: '0.1.0',
+      installed: true,
+      persisted: true,
+      usageBytes: 2_000_000,
+      quotaBytes: 600_000_000,
+      unsavedTaps: 0,
+      lastError: null,
+      clock: new Date(NOW).toISOString(),
+    });
+    expect(healthSchema.safeParse(health).success).toBe(true);
+  });
+
+  it('unknown storage facts stay null; a browser tab is not installed', () => {
+    const facts = healthy();
+    facts.display.standalone = false;
+    facts.storage = { persisted: null, usageBytes: null, quotaBytes: null };
+    facts.unsavedTaps = 3;
+    expect(uploadHealthOf(facts)).toMatchObject({
+      installed: false,
+      persisted: null,
+      usageBytes: null,
+      quotaBytes: null,
+      unsavedTaps: 3,
+    });
+  });
+
+  it('the last sync error is one plain line of at most 120 characters', () => {
+    const health = uploadHealthOf(healthy(), {
+      code: 'refused',
+      detail: `Bad\u0000 gateway\n\u202e${'x'.repeat(200)}`,
+    });
+    expect(health.lastError).toBe(`refused: Bad gateway${'x'.repeat(100)}`);
+    expect(health.lastError).toHaveLength(120);
+    expect(healthSchema.safeParse(health).success).toBe(true);
+    expect(uploadHealthOf(healthy(), { code: 'no-contact', detail: 'offline' }).lastError).toBe(
+      'no-contact: offline',
+    );
+  });
+
+  it('an app version is cut to 32 characters without control characters', () => {
+    const facts = healthy();
+    facts.appVersion = `1.2.3\u0007-${'beta'.repeat(20)}`;
+    const health = uploadHealthOf(facts);
+    expect(health.appVersion).toBe(`1.2.3-${'beta'.repeat(20)}`.slice(0, 32));
+    expect(healthSchema.safeParse(health).success).toBe(true);
   });
 });

@@ -94,7 +94,7 @@ describe('counts packed on day rows', () => {
       } else if (roll < 0.9) {
         await closeDay(db, replica, DAYS[step % DAYS.length]!, { at, cashCountedNok: 100 });
       } else if (roll < 0.93) {
-        await reopenDay(db, replica, DAYS[step % DAYS.length]!);
+        await reopenDay(db, replica, DAYS[step % DAYS.length]!, at);
       } else if (roll < 0.96) {
         await markExported(db, replica, FROM, TO, at);
       } else {

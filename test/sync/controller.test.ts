@@ -24,13 +24,16 @@ describe('the sync controller', () => {
     await firstSync.pair(endpoint.settings);
     // The second tablet uploads directly: settings live in one idb-keyval store per origin.
     const { syncOnce } = await import('../../src/sync/index.ts');
-    const { waitingDays, acknowledgeDay } = await import('../../src/storage/index.ts');
+    const { waitingDays, acknowledgeDay, replicaSecret } =
+      await import('../../src/storage/index.ts');
     for (let i = 0; i < 2; i += 1) await second.store.checkIn();
-    const secondDb = (await second.storage).db;
+    const { db: secondDb, replica: secondReplica } = await second.storage;
     await syncOnce({
       source: {
+        replica: secondReplica,
         waitingDays: () => waitingDays(secondDb),
         acknowledge: (day) => acknowledgeDay(secondDb, day),
+        secret: (replica) => replicaSecret(secondDb, replica),
       },
       settings: other.settings,
       fetch: endpoint.fetch,

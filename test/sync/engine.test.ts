@@ -4,6 +4,7 @@ import {
   countWaitingDays,
   emptyTallyRow,
   markAllWaiting,
+  replicaSecret,
   waitingDays,
 } from '../../src/storage/index.ts';
 import {
@@ -29,8 +30,10 @@ function runOf(
 ): SyncRun {
   return {
     source: {
+      replica: storage.replica,
       waitingDays: () => waitingDays(storage.db),
       acknowledge: (day) => acknowledgeDay(storage.db, day),
+      secret: (replica) => replicaSecret(storage.db, replica),
     },
     settings,
     fetch: fetcher,

@@ -3,7 +3,7 @@ import { clear, createStore } from 'idb-keyval';
 import { prepareConfig } from '../../src/domain/configuration.ts';
 import { hjerteromAlta } from '../../src/domain/presets/index.ts';
 import { closeTheDay, saveDayNote } from '../../src/state/closing.ts';
-import { acknowledgeDay, waitingDays } from '../../src/storage/index.ts';
+import { acknowledgeDay, replicaSecret, waitingDays } from '../../src/storage/index.ts';
 import { syncOnce } from '../../src/sync/index.ts';
 import { testEndpoint } from '../support/endpoint.ts';
 import { MONDAY_1250, testKiosk } from '../support/kiosk.ts';
@@ -49,9 +49,14 @@ describe('what leaves the tablet', () => {
     const endpoint = await testEndpoint();
     const device = await endpoint.addDevice();
     const bodies: string[] = [];
-    const db = (await kiosk.storage).db;
+    const { db, replica } = await kiosk.storage;
     const result = await syncOnce({
-      source: { waitingDays: () => waitingDays(db), acknowledge: (day) => acknowledgeDay(db, day) },
+      source: {
+        replica,
+        waitingDays: () => waitingDays(db),
+        acknowledge: (day) => acknowledgeDay(db, day),
+        secret: (id) => replicaSecret(db, id),
+      },
       settings: device.settings,
       fetch: (input, init) => {
         if (typeof init?.body === 'string') bodies.push(init.body);

@@ -1,5 +1,5 @@
 /**
- * The operator's commands (`npm run terskel -- …`): sites, devices, admin tokens. A token is
+ * The operator's commands (`npm run terskel -- …`): sites, devices, replicas, admin tokens. A token is
  * printed once and then exists only as a hash. With --json, stdout carries exactly one JSON
  * object so scripts can read it; everything else goes to stderr.
  */
@@ -19,6 +19,7 @@ import {
   StoreConflictError,
   type AdminRole,
   type AuditAction,
+  type ReplicaRecord,
   type Store,
 } from '../store/index.ts';
 
@@ -49,6 +50,11 @@ export const USAGE = `Usage: npm run terskel -- <command>
                                                   device: it gets a new token, and its old
                                                   token and codes stop working at once
   device label <device> <text>                    rename a device ("" removes the label)
+  replica list --site <slug> [--json]             list a site's replicas (each tablet
+                                                  database's counting): the device that last
+                                                  sent it, first and last upload, days, totals
+  replica remove <replica> --site <slug>          remove a replica and all its counts (its
+                                                  tablet, if it still exists, sends it again)
   admin add [--label <text>] [--role read|manage] [--json]
                                                   add an admin token (dashboard, all sites):
                                                   read sees everything, manage (the default)
@@ -119,6 +125,35 @@ export function printable(text: string): string {
 
 const pad = (text: string, width: number) => printable(text).padEnd(width);
 
+/** An instant as the replica table shows it: to the minute, in UTC. */
+const minute = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+
+/** A replica's totals in a line: `visit 240, middag 31, bingo 12 (120 kr)`. */
+function totalsLine(replica: ReplicaRecord): string {
+  if (replica.totals.length === 0) return 'no counts';
+  return replica.totals
+    .map(
+      (total) =>
+        `${printable(total.counter)} ${total.net}${total.amountNok === undefined ? '' : ` (${total.amountNok} kr)`}`,
+    )
+    .join(', ');
+}
+
+/** Which dates a replica has counts for: ` (2026-11-01 to 2026-11-23)`, or nothing. */
+function dateRange(replica: ReplicaRecord): string {
+  const { firstDate, lastDate } = replica;
+  if (firstDate === null || lastDate === null) return '';
+  return firstDate === lastDate ? ` (${firstDate})` : ` (${firstDate} to ${lastDate})`;
+}
+
+/** The device that last sent a replica: its id, label and whether it is revoked. */
+function deviceText(replica: ReplicaRecord): string {
+  const { id, label, revokedAt } = replica.device;
+  return [id, label === null ? '' : printable(label), revokedAt ? '(revoked)' : '']
+    .filter((part) => part !== '')
+    .join(' ');
+}
+
 function adminRole(value: string | undefined): AdminRole | undefined {
   if (value === undefined) return undefined;
   const role = ADMIN_ROLES.find((known) => known === value);
@@ -166,6 +201,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       'device revoke',
       'device code',
       'device label',
+      'replica list',
+      'replica remove',
       'admin add',
       'admin list',
       'admin revoke',
@@ -176,7 +213,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const expectedArgs =
       command === 'device label'
         ? 2
-        : ['site add', 'device revoke', 'device code', 'admin revoke'].includes(command)
+        : ['site add', 'device revoke', 'device code', 'replica remove', 'admin revoke'].includes(
+              command,
+            )
           ? 1
           : 0;
     if (rest.length > expectedArgs)
@@ -190,6 +229,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     /** Writes what the CLI did to the audit log, as `cli`. */
     const audit = (action: AuditAction, target: string) =>
       opened.appendAudit({ actor: CLI_ACTOR, action, target }, now());
+    /** The --site a command needs, refused unless it is a site that exists. */
+    const knownSite = async () => {
+      const site = slug(values.site, 'The --site slug');
+      if (!(await opened.getSite(site))) {
+        throw new UsageError(`There is no site ${site} (see site list).`);
+      }
+      return site;
+    };
 
     switch (command) {
       case 'site add': {
@@ -319,6 +366,70 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         await audit('device.label', id);
         io.stdout(
           label ? `Device ${id} is now labelled ${label}.\n` : `Device ${id} has no label now.\n`,
+        );
+        return 0;
+      }
+      case 'replica list': {
+        const site = await knownSite();
+        const replicas = await store.listReplicas(site);
+        if (values.json) {
+          io.stdout(`${JSON.stringify({ site, replicas })}\n`);
+          return 0;
+        }
+        if (replicas.length === 0) {
+          io.stdout(`No replicas at site ${site}: a tablet's first upload makes one.\n`);
+          return 0;
+        }
+        const row = (...cells: string[]) =>
+          [
+            cells[0]!.padEnd(36),
+            cells[1]!.padEnd(16),
+            cells[2]!.padEnd(16),
+            cells[3]!.padEnd(28),
+            cells[4]!,
+          ].join('  ');
+        io.stdout(
+          `${row('replica', 'first upload', 'last upload', 'days', 'last sent by device')}\n`,
+        );
+        for (const replica of replicas) {
+          io.stdout(
+            `${row(
+              printable(replica.replica),
+              minute(replica.firstSentAt),
+              minute(replica.lastSentAt),
+              `${replica.days}${dateRange(replica)}`,
+              deviceText(replica),
+            )}\n    totals: ${totalsLine(replica)}\n`,
+          );
+        }
+        io.stdout('Times are UTC; totals are net (in minus out) over all days of the replica.\n');
+        return 0;
+      }
+      case 'replica remove': {
+        const id = rest[0];
+        if (!id) {
+          throw new UsageError(
+            'Which replica? replica remove <replica id> --site <slug> (see replica list).',
+          );
+        }
+        const site = await knownSite();
+        const listed = (await store.listReplicas(site)).find((replica) => replica.replica === id);
+        if (!(await store.removeReplica(site, id))) {
+          throw new UsageError(
+            `There is no replica ${printable(id)} at site ${site} (see replica list --site ${site}).`,
+          );
+        }
+        await audit('replica.remove', id);
+        io.stdout(
+          [
+            listed
+              ? `Removed replica ${printable(id)} from site ${site}: ${listed.days} ${listed.days === 1 ? 'day' : 'days'}${dateRange(listed)}, ${totalsLine(listed)}; last sent by device ${deviceText(listed)} at ${listed.lastSentAt}.`
+              : `Removed the counts of replica ${printable(id)} from site ${site}.`,
+            "The site's totals no longer include it; the days' closings stay. If its tablet still",
+            'exists, its next upload makes the replica again; pair it again (device code, or device',
+            'add for a revoked device) to make it send every day it still has.',
+            '',
+          ].join('\n'),
         );
         return 0;
       }

@@ -16,6 +16,7 @@ import { rateLimit } from './middleware/rate-limit.ts';
 import { logJsonLine, requestLog, type LogEntry } from './middleware/request-log.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
+import { configRoutes } from './routes/config.ts';
 import { healthPairRoutes } from './routes/health-pair.ts';
 import { readingRoutes } from './routes/readings.ts';
 import { staticRoutes } from './routes/static.ts';
@@ -67,9 +68,11 @@ export function createApp(options: AppOptions): Hono<HttpEnv> {
       '/api/*',
       cors({
         origin: [...options.corsOrigins],
-        allowMethods: ['GET', 'POST', 'PATCH', 'OPTIONS'],
-        allowHeaders: ['Authorization', 'Content-Type'],
-        exposeHeaders: ['Retry-After', 'Content-Disposition'],
+        // PUT and the entity tags: a tablet on another origin publishes and asks for its
+        // site's configuration (If-None-Match, ETag).
+        allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+        allowHeaders: ['Authorization', 'Content-Type', 'If-None-Match'],
+        exposeHeaders: ['Retry-After', 'Content-Disposition', 'ETag'],
         maxAge: 600,
       }),
     );
@@ -101,6 +104,7 @@ export function createApp(options: AppOptions): Hono<HttpEnv> {
 
   app.route('/api/v1', uploadRoutes(parts));
   app.route('/api/v1', readingRoutes(parts));
+  app.route('/api/v1', configRoutes(parts));
   app.route('/api/v1', healthPairRoutes(parts));
   app.route('/api/v1', adminRoutes(parts));
   app.all('/api/*', (c) => fail(c, 404, 'not-found', 'There is nothing at this path.'));

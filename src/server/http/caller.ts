@@ -3,7 +3,7 @@
  * constant time), and the guards a route puts in front of itself to admit one kind of caller,
  * or an admin of a role.
  */
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { AdminRole, Store } from '../store/index.ts';
 import { hashesEqual, hashToken } from '../tokens.ts';
 import { fail, forbidden, unauthorized } from './answers.ts';
@@ -43,6 +43,9 @@ export function requireCaller<Kind extends Auth['kind']>(
   };
 }
 
+const readOnlyAdmin = (c: Context) =>
+  fail(c, 403, 'forbidden', 'This admin token may only read: use a manage token.');
+
 /**
  * Lets only an admin whose role is `role` (or above it) through: no caller is a 401, a device
  * a 403, and a `read` admin a 403 on anything that changes something.
@@ -54,8 +57,29 @@ export function requireAdminRole(
     const auth = (c.var as HttpEnv['Variables']).auth;
     if (!auth) return unauthorized(c);
     if (auth.kind !== 'admin') return forbidden(c);
-    if (role === 'manage' && auth.admin.role !== 'manage') {
-      return fail(c, 403, 'forbidden', 'This admin token may only read: use a manage token.');
+    if (role === 'manage' && auth.admin.role !== 'manage') return readOnlyAdmin(c);
+    await next();
+  };
+}
+
+/**
+ * Lets through a device of the route's `:site`, or an admin (of `role` for a change): no caller
+ * is a 401, a device of another site a 403 (so devices cannot probe which sites exist), and an
+ * unknown site a 404 for an admin.
+ */
+export function requireSiteCaller(
+  store: Store,
+  role: AdminRole = 'read',
+): MiddlewareHandler<HttpEnv> {
+  return async (c, next) => {
+    const auth = c.var.auth;
+    const site = c.req.param('site') ?? '';
+    if (!auth) return unauthorized(c);
+    if (auth.kind === 'device') {
+      if (auth.device.site !== site) return forbidden(c);
+    } else {
+      if (role === 'manage' && auth.admin.role !== 'manage') return readOnlyAdmin(c);
+      if (!(await store.getSite(site))) return fail(c, 404, 'not-found', 'There is no such site.');
     }
     await next();
   };

@@ -1,12 +1,14 @@
 /**
  * What the SQLite and PostgreSQL stores share, written once: the registry of sites, devices,
- * admin tokens and pairing codes (the same statements on either driver), the guard that turns a
+ * admin tokens and pairing codes (the same statements on either driver), the organisation's view
+ * of a site's replicas (over each store's own count statements), the guard that turns a
  * driver's failure into the store's errors, the migration version check, and the shapes an
  * upload's bookkeeping and a read's closings take. Nothing here knows which database it is on.
  */
 import { randomUUID } from 'node:crypto';
 import type { Health } from '../../shared/protocol.ts';
 import {
+  DELETE_REPLICA_SQL,
   SELECT_DEVICES_SQL,
   TOUCH_DEVICE_SQL,
   UPSERT_CLOSING_SQL,
@@ -22,9 +24,11 @@ import {
   type MergeLimits,
   type DeviceRecord,
   type MergeResult,
+  type ReplicaRecord,
   type SiteRecord,
   type Store,
   type StoredClosing,
+  type StoredSiteConfig,
   type StoreUpload,
 } from './store.ts';
 
@@ -106,6 +110,14 @@ const INSERT_AUDIT_SQL =
   'INSERT INTO audit_log (at, actor, action, target) VALUES ($1, $2, $3, $4)';
 const SELECT_AUDIT_SQL =
   'SELECT at, actor, action, target FROM audit_log ORDER BY seq DESC LIMIT $1';
+const SELECT_SITE_CONFIG_SQL = `SELECT version, body, updated_at AS "updatedAt",
+  updated_by AS "updatedBy" FROM site_configs WHERE site = $1`;
+// A publish is one statement that only succeeds from the version it was based on.
+const FIRST_SITE_CONFIG_SQL = `INSERT INTO site_configs (site, version, body, updated_at, updated_by)
+  VALUES ($1, 1, $2, $3, $4) ON CONFLICT (site) DO NOTHING`;
+const NEXT_SITE_CONFIG_SQL = `UPDATE site_configs
+  SET version = version + 1, body = $1, updated_at = $2, updated_by = $3
+  WHERE site = $4 AND version = $5`;
 const INSERT_PAIRING_SQL = `INSERT INTO pairing_codes
   (code_hash, device_id, sealed_token, expires_at_ms, created_at) VALUES ($1, $2, $3, $4, $5)`;
 
@@ -135,11 +147,20 @@ export type Registry = Pick<
   | 'revokeAdminToken'
   | 'appendAudit'
   | 'listAudit'
+  | 'readSiteConfig'
+  | 'publishSiteConfig'
   | 'addPairingCode'
 >;
 
-/** Sites, devices, admin tokens and pairing codes on a store's driver. */
+/** Sites, devices, admin tokens, configurations and pairing codes on a store's driver. */
 export function createRegistry(sql: SqlRunner, guard: Guard): Registry {
+  const readSiteConfig = async (site: string) => {
+    const [row] = await sql.rows<StoredSiteConfig & { version: number | string }>(
+      SELECT_SITE_CONFIG_SQL,
+      [site],
+    );
+    return row ? { ...row, version: Number(row.version) } : undefined;
+  };
   return {
     addSite: (site, now) =>
       guard(async () => {
@@ -265,6 +286,18 @@ export function createRegistry(sql: SqlRunner, guard: Guard): Registry {
         (await sql.rows<AuditEntry>(SELECT_AUDIT_SQL, [limit])).map((row) => ({ ...row })),
       ),
 
+    readSiteConfig: (site) => guard(() => readSiteConfig(site)),
+    publishSiteConfig: (site, { baseVersion, body, updatedBy }, now) =>
+      guard(async () => {
+        const at = now.toISOString();
+        const changed =
+          baseVersion === 0
+            ? await sql.changes(FIRST_SITE_CONFIG_SQL, [site, body, at, updatedBy])
+            : await sql.changes(NEXT_SITE_CONFIG_SQL, [body, at, updatedBy, site, baseVersion]);
+        if (changed === 1) return { ok: true, version: baseVersion + 1 };
+        return { ok: false, current: await readSiteConfig(site) };
+      }, `the configuration could not be published: unknown site ${site}`),
+
     addPairingCode: (pairing, now) =>
       guard(async () => {
         await sql.changes(INSERT_PAIRING_SQL, [
@@ -317,7 +350,8 @@ export function uploadWrites(upload: StoreUpload, deviceId: string, now: Date): 
   writes.push(
     {
       sql: UPSERT_REPLICA_SQL,
-      params: [upload.site, upload.replica, deviceId, seenAt, upload.secretHash ?? null],
+      // Its first upload's time is written when the row is made and kept from then on.
+      params: [upload.site, upload.replica, deviceId, seenAt, seenAt, upload.secretHash ?? null],
     },
     {
       sql: TOUCH_DEVICE_SQL,
@@ -383,4 +417,113 @@ export type ClosingRow = Omit<StoredClosing, 'closed' | 'cashCountedNok'> & {
 export function storedClosing({ closed, cashCountedNok, ...register }: ClosingRow): StoredClosing {
   const closing = { ...register, closed: Number(closed) === 1 };
   return cashCountedNok === null ? closing : { ...closing, cashCountedNok: Number(cashCountedNok) };
+}
+
+// PostgreSQL answers COUNT and SUM as strings, SQLite as numbers: both go through Number().
+type Numeric = number | string;
+
+/** A replica as SELECT_REPLICAS_SQL answers it. */
+export interface ReplicaRow {
+  replica: string;
+  deviceId: string;
+  deviceLabel: string | null;
+  deviceRevokedAt: string | null;
+  firstSentAt: string;
+  lastSentAt: string;
+}
+
+/** How many dates a replica has counts for, and the first and last. */
+export interface ReplicaDaysRow {
+  replica: string;
+  days: Numeric;
+  firstDate: string;
+  lastDate: string;
+}
+
+/** A replica's net per counter over all its keys and days, and kroner where any key had them. */
+export interface ReplicaTotalRow {
+  replica: string;
+  counter: string;
+  net: Numeric;
+  amountNok: Numeric;
+  hasNok: Numeric;
+}
+
+/** What a store reads for listReplicas, in one snapshot. */
+export interface ReplicaReads {
+  replicas: ReplicaRow[];
+  days: ReplicaDaysRow[];
+  totals: ReplicaTotalRow[];
+}
+
+/** The parts of the organisation's view that differ by how a store keeps counts. */
+export interface ReplicaParts {
+  /** A site's replicas (SELECT_REPLICAS_SQL), their days and their totals, in one snapshot. */
+  read(site: string): ReplicaReads | Promise<ReplicaReads>;
+  /** Deletes a replica's counts of every day: `$1` the site, `$2` the replica. */
+  deleteCounts: string;
+}
+
+// Ordered in JS, not by the database's collation, so both stores answer in the same order.
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * A store's reads as records, oldest first upload first, counters by id. Only replicas with a
+ * `replicas` row are listed: every upload writes one, and a removal deletes it with the counts.
+ */
+export function replicaRecords({ replicas, days, totals }: ReplicaReads): ReplicaRecord[] {
+  const daysOf = new Map(days.map((row) => [row.replica, row]));
+  const totalsOf = new Map<string, ReplicaTotalRow[]>();
+  for (const row of totals) {
+    const list = totalsOf.get(row.replica) ?? [];
+    list.push(row);
+    totalsOf.set(row.replica, list);
+  }
+  return replicas
+    .map((row): ReplicaRecord => {
+      const dated = daysOf.get(row.replica);
+      return {
+        replica: row.replica,
+        device: { id: row.deviceId, label: row.deviceLabel, revokedAt: row.deviceRevokedAt },
+        firstSentAt: row.firstSentAt,
+        lastSentAt: row.lastSentAt,
+        days: Number(dated?.days ?? 0),
+        firstDate: dated?.firstDate ?? null,
+        lastDate: dated?.lastDate ?? null,
+        totals: (totalsOf.get(row.replica) ?? [])
+          .sort((a, b) => byText(a.counter, b.counter))
+          .map((total) => ({
+            counter: total.counter,
+            net: Number(total.net),
+            ...(Number(total.hasNok) > 0 ? { amountNok: Number(total.amountNok) } : {}),
+          })),
+      };
+    })
+    .sort((a, b) => byText(a.firstSentAt, b.firstSentAt) || byText(a.replica, b.replica));
+}
+
+/**
+ * The organisation's view of a site's replicas on a store's driver: listing them, and removing
+ * one whole. The `replicas` row goes first, as an upload writes it last: on PostgreSQL an upload
+ * of the replica in flight then either commits first (and its counts are deleted too), or waits
+ * and makes the replica anew with what it sent, or the two wait on each other and PostgreSQL
+ * ends one (a 503 the tablet retries, or a removal that fails and can be run again). No count is
+ * left without its row. SQLite runs one writer at a time.
+ */
+export function createReplicaAdmin(
+  sql: SqlRunner,
+  guard: Guard,
+  parts: ReplicaParts,
+): Pick<Store, 'listReplicas' | 'removeReplica'> {
+  return {
+    listReplicas: (site) => guard(async () => replicaRecords(await parts.read(site))),
+    removeReplica: (site, replica) =>
+      guard(async () => {
+        const changed = await sql.batch([
+          { sql: DELETE_REPLICA_SQL, params: [site, replica] },
+          { sql: parts.deleteCounts, params: [site, replica] },
+        ]);
+        return changed.some((rows) => rows > 0);
+      }),
+  };
 }

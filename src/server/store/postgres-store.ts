@@ -9,11 +9,15 @@ import {
   assertReplicaRoom,
   createGuard,
   createRegistry,
+  createReplicaAdmin,
   mergeResult,
   pendingMigrations,
   storedClosing,
   type ClosingRow,
   REPLICA_COUNT_SQL,
+  type ReplicaDaysRow,
+  type ReplicaRow,
+  type ReplicaTotalRow,
   REPLICA_KNOWN_SQL,
   type SqlRunner,
   uploadWrites,
@@ -23,10 +27,14 @@ import {
   countMergeSql,
   DEVICE_SITE_SQL,
   MIGRATIONS,
+  PG_DELETE_REPLICA_COUNTS_SQL,
+  PG_REPLICA_DAYS_SQL,
+  PG_REPLICA_TOTALS_SQL,
   PRUNE_PAIRING_SQL,
   REDEEM_PAIRING_SQL,
   SELECT_CLOSINGS_SQL,
   SELECT_COUNTS_SQL,
+  SELECT_REPLICAS_SQL,
 } from './schema.ts';
 import {
   countRow,
@@ -115,6 +123,18 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
 
   return {
     ...createRegistry(sql, guard),
+    ...createReplicaAdmin(sql, guard, {
+      read: (site) =>
+        transaction(async (client) => {
+          // REPEATABLE READ: the replicas and their sums are read from the same snapshot.
+          await client.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
+          const replicas = await client.query<ReplicaRow>(SELECT_REPLICAS_SQL, [site]);
+          const days = await client.query<ReplicaDaysRow>(PG_REPLICA_DAYS_SQL, [site]);
+          const totals = await client.query<ReplicaTotalRow>(PG_REPLICA_TOTALS_SQL, [site]);
+          return { replicas: replicas.rows, days: days.rows, totals: totals.rows };
+        }),
+      deleteCounts: PG_DELETE_REPLICA_COUNTS_SQL,
+    }),
     redeemPairingCode: (codeHash, now) =>
       guard(() =>
         transaction(async (client) => {

@@ -85,6 +85,32 @@ const PROTOCOL_V2_MIGRATION = `
   ALTER TABLE devices ADD COLUMN health_at TEXT;
 `;
 
+/**
+ * The migration "configuration travels", the same in both dialects: a site's published
+ * configuration and *Ord for dagen* plan, one row per site, its version counted up by each
+ * publish (PROTOCOL.md, version 2).
+ */
+const SITE_CONFIG_MIGRATION = `
+  CREATE TABLE site_configs (
+    site TEXT PRIMARY KEY REFERENCES sites (slug),
+    version BIGINT NOT NULL,
+    body TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL
+  );
+`;
+
+/**
+ * The migration "the organisation's view of replicas", the same in both dialects: `replicas`
+ * gains `first_sent_at`, when the endpoint first accepted an upload of the replica, written on
+ * insert only (UPSERT_REPLICA_SQL). The endpoint did not keep that time before, so an existing
+ * replica's first upload becomes its last one, the earliest time known for it.
+ */
+const REPLICA_FIRST_SENT_MIGRATION = `
+  ALTER TABLE replicas ADD COLUMN first_sent_at TEXT;
+  UPDATE replicas SET first_sent_at = last_sent_at;
+`;
+
 /** PostgreSQL's migrations by position (index 0 is version 1); SQLite starts from these. */
 export const MIGRATIONS: readonly string[] = [
   `
@@ -152,6 +178,8 @@ export const MIGRATIONS: readonly string[] = [
   // Admin roles and the audit log; see adminRolesMigration below.
   adminRolesMigration('postgres'),
   PROTOCOL_V2_MIGRATION,
+  SITE_CONFIG_MIGRATION,
+  REPLICA_FIRST_SENT_MIGRATION,
 ];
 
 /**
@@ -160,7 +188,9 @@ export const MIGRATIONS: readonly string[] = [
  * object of DayCounts (see `sqlite-day-counts.ts`): a typical upload is one row to read and
  * write instead of a statement per key. The old rows are folded into the new ones in the same
  * transaction as the rest of the migration. PostgreSQL keeps `counts`. Version 3 is the admin
- * roles step (PostgreSQL's version 2), version 4 protocol version 2's (PostgreSQL's version 3).
+ * roles step (PostgreSQL's version 2), version 4 protocol version 2's (PostgreSQL's version 3),
+ * version 5 the published configuration's (PostgreSQL's version 4), version 6 the replicas'
+ * first upload (PostgreSQL's version 5).
  */
 export const SQLITE_MIGRATIONS: readonly string[] = [
   // Only version 1 is shared; every later migration is written for each dialect.
@@ -185,6 +215,8 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   // Admin roles and the audit log; see adminRolesMigration.
   adminRolesMigration('sqlite'),
   PROTOCOL_V2_MIGRATION,
+  SITE_CONFIG_MIGRATION,
+  REPLICA_FIRST_SENT_MIGRATION,
 ];
 
 /** SQLite: a replica's day counts, to merge in JS. */
@@ -242,10 +274,10 @@ export const UPSERT_CLOSING_SQL = `
     ${['closed', 'at', 'at_ms', 'replica'].map((column) => takeIf(LATER_CLOSING, column)).join(',\n    ')},
     ${['cash_at_ms', 'cash_replica', 'cash_counted_nok'].map((column) => takeIf(LATER_CASH, column)).join(',\n    ')}`;
 
-/** Which device last sent a replica; the first secret's hash stays. */
+/** Which device last sent a replica; its first upload's time and first secret's hash stay. */
 export const UPSERT_REPLICA_SQL = `
-  INSERT INTO replicas (site, replica, device_id, last_sent_at, secret_hash)
-  VALUES ($1, $2, $3, $4, $5)
+  INSERT INTO replicas (site, replica, device_id, first_sent_at, last_sent_at, secret_hash)
+  VALUES ($1, $2, $3, $4, $5, $6)
   ON CONFLICT (site, replica) DO UPDATE SET
     device_id = excluded.device_id, last_sent_at = excluded.last_sent_at,
     secret_hash = COALESCE(replicas.secret_hash, excluded.secret_hash)`;
@@ -287,3 +319,40 @@ export const SELECT_DEVICES_SQL = `
          last_seen_at AS "lastSeenAt", app_version AS "appVersion", health,
          health_at AS "healthAt"
   FROM devices`;
+
+/**
+ * A site's replicas with the device that last sent each, and its first and last upload (a
+ * replica sent before the endpoint kept first uploads has its last as its first).
+ */
+export const SELECT_REPLICAS_SQL = `
+  SELECT r.replica, r.device_id AS "deviceId", d.label AS "deviceLabel",
+         d.revoked_at AS "deviceRevokedAt",
+         COALESCE(r.first_sent_at, r.last_sent_at) AS "firstSentAt", r.last_sent_at AS "lastSentAt"
+  FROM replicas r JOIN devices d ON d.id = r.device_id
+  WHERE r.site = $1`;
+
+/** PostgreSQL: how many dates each replica of a site has counts for, and the first and last. */
+export const PG_REPLICA_DAYS_SQL = `
+  SELECT replica, COUNT(DISTINCT date) AS days, MIN(date) AS "firstDate", MAX(date) AS "lastDate"
+  FROM counts WHERE site = $1 GROUP BY replica`;
+
+/** PostgreSQL: each replica's net (and kroner) per counter over all its keys and days. */
+export const PG_REPLICA_TOTALS_SQL = `
+  SELECT replica, counter, SUM(increments - decrements) AS net,
+         SUM(inc_nok - dec_nok) AS "amountNok", MAX(has_nok) AS "hasNok"
+  FROM counts WHERE site = $1 GROUP BY replica, counter`;
+
+/**
+ * SQLite: every replica-day of a site, whose counts are summed in JS (`replicaSums`): parsing
+ * the JSON there is several times faster than reading each value with json_extract in SQL.
+ */
+export const SQLITE_SELECT_REPLICA_DAYS_SQL = `
+  SELECT date, replica, counts FROM day_counts WHERE site = ?`;
+
+/** A replica's `replicas` row (with its secret's hash): `$1` the site, `$2` the replica. */
+export const DELETE_REPLICA_SQL = 'DELETE FROM replicas WHERE site = $1 AND replica = $2';
+/** PostgreSQL: a replica's counts, every key of every day. */
+export const PG_DELETE_REPLICA_COUNTS_SQL = 'DELETE FROM counts WHERE site = $1 AND replica = $2';
+/** SQLite: a replica's day rows. */
+export const SQLITE_DELETE_REPLICA_COUNTS_SQL =
+  'DELETE FROM day_counts WHERE site = $1 AND replica = $2';

@@ -2,7 +2,7 @@
  * Turns every replica's stored counts and closings into PROTOCOL.md's per-day site totals and
  * the long CSV. Pure: both stores hand it the same raw rows, so the rules live in one place.
  */
-import { csvDocument, longCsvRows } from '../../domain/csv.ts';
+import { csvDocument, longCsvRows, type CsvLabel } from '../../domain/csv.ts';
 import type { SiteDay } from '../../shared/protocol.ts';
 import { rollUp } from '../../domain/tally.ts';
 import type { StoredClosing, StoredCount } from './store.ts';
@@ -35,7 +35,10 @@ export function siteDays(counts: StoredCount[], closings: StoredClosing[]): Site
   });
 }
 
-/** PROTOCOL.md's days.csv: the domain's long CSV format (UTF-8 with BOM, `;`, CRLF). */
-export function siteDaysCsv(days: SiteDay[]): string {
-  return csvDocument(longCsvRows(days));
+/**
+ * PROTOCOL.md's days.csv: the domain's long CSV format (UTF-8 with BOM, `;`, CRLF), each row
+ * labelled by `label` (the site's published configuration).
+ */
+export function siteDaysCsv(days: SiteDay[], label?: CsvLabel): string {
+  return csvDocument(longCsvRows(days, label));
 }

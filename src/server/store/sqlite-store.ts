@@ -11,11 +11,13 @@ import {
   assertReplicaRoom,
   createGuard,
   createRegistry,
+  createReplicaAdmin,
   mergeResult,
   pendingMigrations,
   storedClosing,
   type ClosingRow,
   REPLICA_COUNT_SQL,
+  type ReplicaRow,
   REPLICA_KNOWN_SQL,
   type SqlRunner,
   uploadWrites,
@@ -25,12 +27,20 @@ import {
   PRUNE_PAIRING_SQL,
   REDEEM_PAIRING_SQL,
   SELECT_CLOSINGS_SQL,
+  SELECT_REPLICAS_SQL,
+  SQLITE_DELETE_REPLICA_COUNTS_SQL,
   SQLITE_MIGRATIONS,
+  SQLITE_SELECT_REPLICA_DAYS_SQL,
   SQLITE_SELECT_DAY_COUNTS_SQL,
   SQLITE_SELECT_SITE_DAY_COUNTS_SQL,
   SQLITE_UPSERT_DAY_COUNTS_SQL,
 } from './schema.ts';
-import { mergeDayCounts, storedDayCounts, type DayCounts } from './sqlite-day-counts.ts';
+import {
+  mergeDayCounts,
+  replicaSums,
+  storedDayCounts,
+  type DayCounts,
+} from './sqlite-day-counts.ts';
 import { DEFAULT_MERGE_LIMITS, type MergeLimits, type Store, type StoreUpload } from './store.ts';
 
 /** The database file's name inside DATA_DIR. */
@@ -97,6 +107,8 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     upsertDayCounts: db.prepare(SQLITE_UPSERT_DAY_COUNTS_SQL),
     selectSiteDayCounts: db.prepare(SQLITE_SELECT_SITE_DAY_COUNTS_SQL),
     selectClosings: statement(SELECT_CLOSINGS_SQL),
+    selectReplicas: statement(SELECT_REPLICAS_SQL),
+    selectReplicaDays: db.prepare(SQLITE_SELECT_REPLICA_DAYS_SQL),
   };
 
   /** The statements of one upload's merge, run inside a transaction of the caller's. */
@@ -177,6 +189,20 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
 
   return {
     ...createRegistry(sql, guard),
+    ...createReplicaAdmin(sql, guard, {
+      // One read transaction, so the replicas and their sums are of the same moment.
+      read: db.transaction((site: string) => ({
+        replicas: statements.selectReplicas.all(site) as ReplicaRow[],
+        ...replicaSums(
+          statements.selectReplicaDays.iterate(site) as Iterable<{
+            date: string;
+            replica: string;
+            counts: string;
+          }>,
+        ),
+      })),
+      deleteCounts: SQLITE_DELETE_REPLICA_COUNTS_SQL,
+    }),
     redeemPairingCode: (codeHash, now) => guard(() => redeem(codeHash, now)),
 
     mergeUpload: (upload, deviceId, now, limits = DEFAULT_MERGE_LIMITS) =>

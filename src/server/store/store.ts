@@ -50,7 +50,7 @@ export interface AuditEntry {
   actor: string;
   /** e.g. `site.add`, `device.revoke`, `device.code`, `admin.add` (see AUDIT_ACTIONS). */
   action: AuditAction;
-  /** The site slug, device id or admin token id acted on, if any. */
+  /** The site slug, device id, admin token id or replica id acted on, if any. */
   target: string | null;
 }
 
@@ -63,6 +63,8 @@ export const AUDIT_ACTIONS = [
   'device.code',
   'admin.add',
   'admin.revoke',
+  'config.publish',
+  'replica.remove',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -113,6 +115,21 @@ export interface PairingRedemption {
   sealedToken: string;
 }
 
+/**
+ * A site's published configuration as stored: its version (1 for the first publish) and the
+ * JSON text of `{config, plan}`, validated before it was stored.
+ */
+export interface StoredSiteConfig {
+  version: number;
+  body: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/** The outcome of a publish: the new version, or the stored one it was not based on. */
+export type PublishOutcome =
+  { ok: true; version: number } | { ok: false; current: StoredSiteConfig | undefined };
+
 /** How many counts of each day an upload carried (the `days` of the 200 answer). */
 export interface MergeResult {
   days: Array<{ date: string; counts: number }>;
@@ -122,6 +139,37 @@ export interface MergeResult {
 export interface MergeLimits {
   /** Replicas a site may have; default MAX_REPLICAS_PER_SITE. */
   maxReplicas: number;
+}
+
+/** A counter's net total over all of one replica's days (listReplicas). */
+export interface ReplicaTotal {
+  counter: string;
+  /** `inc − dec` summed over every key and day of the counter. */
+  net: number;
+  /** `incNok − decNok` summed likewise; only on a counter whose keys carried kroner. */
+  amountNok?: number;
+}
+
+/**
+ * One replica of a site as the organisation sees it: enough to tell a live tablet's replica from
+ * a test tablet's or a wiped one's before removing it (removeReplica).
+ */
+export interface ReplicaRecord {
+  replica: string;
+  /** The device that last sent it (its label may be null, and it may be revoked since). */
+  device: { id: string; label: string | null; revokedAt: string | null };
+  /**
+   * When the endpoint first and last accepted an upload of it. For a replica last sent before
+   * the endpoint kept first uploads, the first is its last upload as of that upgrade.
+   */
+  firstSentAt: string;
+  lastSentAt: string;
+  /** How many dates it has counts for, and the first and last of them (null with none). */
+  days: number;
+  firstDate: string | null;
+  lastDate: string | null;
+  /** Its net total per counter, by counter id. */
+  totals: ReplicaTotal[];
 }
 
 /** The persistence the endpoint needs; every method may reject with StoreUnavailableError. */
@@ -175,6 +223,19 @@ export interface Store {
   /** The latest `limit` audit entries, newest first. */
   listAudit(limit: number): Promise<AuditEntry[]>;
 
+  /** The site's published configuration, if any was published. */
+  readSiteConfig(site: string): Promise<StoredSiteConfig | undefined>;
+  /**
+   * Publishes `body` as the site's next version if the stored version is `baseVersion` (0: none
+   * yet), in one statement, so of two publishes from the same version exactly one wins; the
+   * other gets the stored version back.
+   */
+  publishSiteConfig(
+    site: string,
+    publish: { baseVersion: number; body: string; updatedBy: string },
+    now: Date,
+  ): Promise<PublishOutcome>;
+
   addPairingCode(
     pairing: { codeHash: string; deviceId: string; sealedToken: string; expiresAt: Date },
     now: Date,
@@ -201,6 +262,20 @@ export interface Store {
     from: string,
     to: string,
   ): Promise<{ counts: StoredCount[]; closings: StoredClosing[] }>;
+
+  /**
+   * Every replica the site has a `replicas` row for (every replica ever sent to it, until
+   * removed), oldest first upload first, with the device that last sent it and its totals
+   * over all its days. An unknown site has none.
+   */
+  listReplicas(site: string): Promise<ReplicaRecord[]>;
+  /**
+   * Removes a replica from its site whole, in one transaction: its `replicas` row (with its
+   * secret's hash, so the next upload of it is taken as a new replica's, with the secret it
+   * carries) and every count of every day. The site-day closing registers are the site's, not
+   * the replica's, and stay. False when the site had nothing of that replica.
+   */
+  removeReplica(site: string, replica: string): Promise<boolean>;
 
   close(): Promise<void>;
 }

@@ -9,7 +9,14 @@ import { createApp } from '../../../src/server/http/index.ts';
 import { runCli } from '../../../src/server/cli/index.ts';
 import { openSqliteStore } from '../../../src/server/store/index.ts';
 import { provisioningSchema } from '../../../src/shared/protocol.ts';
-import { getDays, postCounts, PROTOCOL_EXAMPLE_DAY, uploadBody } from '../harness.ts';
+import {
+  getDays,
+  newSecret,
+  postCounts,
+  PROTOCOL_EXAMPLE_DAY,
+  uploadBody,
+  uploadBodyV2,
+} from '../harness.ts';
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '..', '..', '..');
@@ -307,6 +314,159 @@ describe('the terskel CLI', () => {
     } finally {
       await store.close();
     }
+  });
+
+  it("lists a site's replicas and removes one whole, logging it as cli; its owner sends it again", async () => {
+    await cli('site', 'add', 'hjerterom-alta', '--name', 'Hjerterom Alta');
+    const door = JSON.parse(
+      (await cli('device', 'add', '--site', 'hjerterom-alta', '--label', 'Døra', '--json')).stdout,
+    );
+    const bar = JSON.parse(
+      (await cli('device', 'add', '--site', 'hjerterom-alta', '--label', 'Baren', '--json')).stdout,
+    );
+    expect((await cli('replica', 'list', '--site', 'hjerterom-alta')).stdout).toBe(
+      "No replicas at site hjerterom-alta: a tablet's first upload makes one.\n",
+    );
+    const [own, secret, theirs] = [randomUUID(), newSecret(), randomUUID()];
+    const ownDays = [
+      { date: '2026-11-20', counts: [{ counter: 'visit', inc: 3, dec: 1 }] },
+      { date: '2026-11-23', counts: PROTOCOL_EXAMPLE_DAY.counts },
+    ];
+    const days = async (app: ReturnType<typeof createApp>) =>
+      (await getDays(app, door.token, 'hjerterom-alta', '2026-11-01', '2026-11-30')).json();
+    let store = openSqliteStore({ dataDir });
+    let before: unknown;
+    try {
+      const app = createApp({ store, logger: () => {} });
+      const sent = uploadBodyV2({ site: 'hjerterom-alta', id: door.device }, own, secret, ownDays);
+      expect((await postCounts(app, door.token, sent)).status).toBe(200);
+      before = await days(app);
+      const other = uploadBody({ site: 'hjerterom-alta', id: bar.device }, theirs, [
+        { date: '2026-11-23', counts: [{ counter: 'visit', hour: 13, inc: 5, dec: 0 }] },
+      ]);
+      expect((await postCounts(app, bar.token, other)).status).toBe(200);
+    } finally {
+      await store.close();
+    }
+
+    const listed = await cli('replica', 'list', '--site', 'hjerterom-alta');
+    expect(listed.code).toBe(0);
+    const lines = listed.stdout.split('\n');
+    expect(lines[0]).toMatch(/^replica\s+first upload\s+last upload\s+days\s+last sent by device$/);
+    const time = '\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d';
+    expect(listed.stdout).toMatch(
+      new RegExp(
+        `${own}\\s+${time}\\s+${time}\\s+2 \\(2026-11-20 to 2026-11-23\\)\\s+${door.device} Døra\\n` +
+          ' {4}totals: bingo 12 \\(120 kr\\), middag 31, visit 26\\n',
+      ),
+    );
+    expect(listed.stdout).toMatch(
+      new RegExp(
+        `${theirs}\\s+${time}\\s+${time}\\s+1 \\(2026-11-23\\)\\s+${bar.device} Baren\\n` +
+          ' {4}totals: visit 5\\n',
+      ),
+    );
+    const json = JSON.parse(
+      (await cli('replica', 'list', '--site', 'hjerterom-alta', '--json')).stdout,
+    );
+    expect(json.site).toBe('hjerterom-alta');
+    expect(json.replicas.map((replica: { replica: string }) => replica.replica).sort()).toEqual(
+      [own, theirs].sort(),
+    );
+    expect(
+      json.replicas.find((replica: { replica: string }) => replica.replica === theirs),
+    ).toMatchObject({
+      device: { id: bar.device, label: 'Baren', revokedAt: null },
+      days: 1,
+      totals: [{ counter: 'visit', net: 5 }],
+    });
+
+    const removed = await cli('replica', 'remove', theirs, '--site', 'hjerterom-alta');
+    expect(removed.code).toBe(0);
+    expect(removed.stdout).toMatch(
+      new RegExp(
+        `^Removed replica ${theirs} from site hjerterom-alta: 1 day \\(2026-11-23\\), visit 5; ` +
+          `last sent by device ${bar.device} Baren at \\S+\\.\\n`,
+      ),
+    );
+    expect(removed.stdout).toContain('device code');
+    const after = await cli('replica', 'list', '--site', 'hjerterom-alta');
+    expect(after.stdout).toContain(own);
+    expect(after.stdout).not.toContain(theirs);
+    const again = await cli('replica', 'remove', theirs, '--site', 'hjerterom-alta');
+    expect(again.code).toBe(2);
+    expect(again.stderr).toBe(
+      `There is no replica ${theirs} at site hjerterom-alta (see replica list --site hjerterom-alta).\n`,
+    );
+
+    store = openSqliteStore({ dataDir });
+    try {
+      const app = createApp({ store, logger: () => {} });
+      // The site's totals are its other replica's alone again.
+      expect(await days(app)).toEqual(before);
+      expect((await store.listAudit(1))[0]).toMatchObject({
+        actor: 'cli',
+        action: 'replica.remove',
+        target: theirs,
+      });
+      // Its owner, paired again, sends what it still has: the replica is back as it was.
+      const resent = uploadBody({ site: 'hjerterom-alta', id: bar.device }, theirs, [
+        { date: '2026-11-23', counts: [{ counter: 'visit', hour: 13, inc: 5, dec: 0 }] },
+      ]);
+      expect((await postCounts(app, bar.token, resent)).status).toBe(200);
+      expect((await store.listReplicas('hjerterom-alta')).map((r) => r.replica).sort()).toEqual(
+        [own, theirs].sort(),
+      );
+    } finally {
+      await store.close();
+    }
+
+    for (const [argv, message] of [
+      [['replica', 'list'], /--site slug is missing/],
+      [['replica', 'list', '--site', 'nowhere'], /There is no site nowhere/],
+      [['replica', 'remove', '--site', 'hjerterom-alta'], /Which replica\?/],
+      [['replica', 'remove', own, '--site', 'nowhere'], /There is no site nowhere/],
+      [['replica', 'remove', own], /--site slug is missing/],
+      [
+        ['replica', 'remove', own, 'extra', '--site', 'hjerterom-alta'],
+        /Unexpected argument: extra/,
+      ],
+    ] as const) {
+      const refused = await cli(...argv);
+      expect(refused.code, argv.join(' ')).toBe(2);
+      expect(refused.stderr, argv.join(' ')).toMatch(message);
+      expect(refused.stdout).toBe('');
+    }
+    // Nothing refused removed anything.
+    expect((await cli('replica', 'list', '--site', 'hjerterom-alta')).stdout).toContain(own);
+  });
+
+  it('prints replica lines safely when a device label holds control characters', async () => {
+    await cli('site', 'add', 'hjerterom-alta', '--name', 'Hjerterom Alta');
+    const store = openSqliteStore({ dataDir });
+    try {
+      const device = await store.addDevice(
+        {
+          id: randomUUID(),
+          site: 'hjerterom-alta',
+          label: 'Døra\u001b[2J\u202e',
+          tokenHash: 'x',
+        },
+        new Date(),
+      );
+      await store.mergeUpload(
+        uploadBody({ site: 'hjerterom-alta', id: device.id }, randomUUID(), [
+          { date: '2026-11-23', counts: [{ counter: 'visit', inc: 1, dec: 0 }] },
+        ]),
+        device.id,
+        new Date(),
+      );
+    } finally {
+      await store.close();
+    }
+    const { stdout } = await cli('replica', 'list', '--site', 'hjerterom-alta');
+    expect(stdout).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202e](?<!\n)/u);
+    expect(stdout).toContain('Døra\\u001b[2J\\u202e');
   });
 
   it('links to PORT on this machine when PUBLIC_URL is not set', async () => {

@@ -11,12 +11,15 @@ import type { Store } from '../../../src/server/store/index.ts';
 import { errorAnswerSchema, provisioningSchema } from '../../../src/shared/protocol.ts';
 import {
   getDays,
+  newSecret,
+  OTHER_SITE,
   postCounts,
   PROTOCOL_EXAMPLE_DAY,
   seededEndpoint,
   SITE,
   tempSqliteStore,
   uploadBody,
+  uploadBodyV2,
 } from '../harness.ts';
 
 const PUBLIC_URL = 'https://terskel.example.no';
@@ -27,6 +30,7 @@ let endpoint: Awaited<ReturnType<typeof seededEndpoint>>;
 let reader: string;
 let manager: string;
 let spare: { id: string; token: string };
+let replica: string;
 
 beforeEach(async () => {
   ({ store, dispose } = tempSqliteStore());
@@ -36,7 +40,18 @@ beforeEach(async () => {
   manager = (await provisionAdminToken(store, { label: 'Kontoret', role: 'manage' }, now)).token;
   const made = await provisionAdminToken(store, { label: 'Reserve', role: 'read' }, now);
   spare = { id: made.admin.id, token: made.token };
+  replica = randomUUID();
 });
+
+/** The tablet sends a replica (version 2, with its secret); the test checks the answer. */
+function sendReplica(id: string, secret: string, days = [PROTOCOL_EXAMPLE_DAY]) {
+  const sent = days.map(({ closed: _closed, ...day }) => day);
+  return postCounts(
+    endpoint.app,
+    endpoint.tablet.token,
+    uploadBodyV2(endpoint.tablet.device, id, secret, sent),
+  );
+}
 afterEach(async () => {
   await dispose();
 });
@@ -75,9 +90,12 @@ interface Route {
   role: 'read' | 'manage';
   body?: unknown;
   status: number;
+  /** What must exist before the route is called (not logged). */
+  setup?: () => Promise<void>;
 }
 
 const ROUTES: Route[] = [
+  { method: 'GET', path: () => '/admin/me', role: 'read', status: 200 },
   { method: 'GET', path: () => '/admin/sites', role: 'read', status: 200 },
   {
     method: 'POST',
@@ -112,6 +130,16 @@ const ROUTES: Route[] = [
     role: 'manage',
     status: 200,
   },
+  { method: 'GET', path: () => `/admin/sites/${SITE}/replicas`, role: 'read', status: 200 },
+  {
+    method: 'DELETE',
+    path: () => `/admin/sites/${SITE}/replicas/${replica}`,
+    role: 'manage',
+    status: 200,
+    setup: async () => {
+      expect((await sendReplica(replica, newSecret())).status).toBe(200);
+    },
+  },
   { method: 'GET', path: () => '/admin/tokens', role: 'read', status: 200 },
   {
     method: 'POST',
@@ -126,6 +154,7 @@ describe('the admin API, for each caller', () => {
   for (const route of ROUTES) {
     const name = `${route.method} ${route.path.toString().replace(/^\(\) => /, '')}`;
     it(`${name}: 401 without a token, 403 for a device, ${route.role === 'read' ? '200' : '403'} for read, ${route.status} for manage`, async () => {
+      await route.setup?.();
       const send = (token?: string) => call(route.method, route.path(), token, route.body);
       await expectError(await send(), 401, 'unauthorized');
       await expectError(await send('not-a-token'), 401, 'unauthorized');
@@ -404,6 +433,117 @@ describe('the admin API on devices', () => {
       404,
       'not-found',
     );
+  });
+});
+
+describe('the admin API on replicas', () => {
+  const totals = async () =>
+    (await getDays(endpoint.app, manager, SITE, '2026-11-01', '2026-11-30')).json();
+
+  it("lists a site's replicas with their device, first and last upload, days and totals", async () => {
+    const secret = newSecret();
+    expect((await sendReplica(replica, secret)).status).toBe(200);
+    const listed = await call('GET', `/admin/sites/${SITE}/replicas`, reader);
+    expect(listed.status).toBe(200);
+    expect(await listed.json()).toEqual({
+      ok: true,
+      site: SITE,
+      replicas: [
+        {
+          replica,
+          device: { id: endpoint.tablet.device.id, label: 'Døra', revokedAt: null },
+          firstSentAt: '2026-11-23T16:05:00.000Z',
+          lastSentAt: '2026-11-23T16:05:00.000Z',
+          days: 1,
+          firstDate: '2026-11-23',
+          lastDate: '2026-11-23',
+          totals: [
+            { counter: 'bingo', net: 12, amountNok: 120 },
+            { counter: 'middag', net: 31 },
+            { counter: 'visit', net: 24 },
+          ],
+        },
+      ],
+    });
+    const other = await call('GET', `/admin/sites/${OTHER_SITE}/replicas`, reader);
+    expect(await other.json()).toEqual({ ok: true, site: OTHER_SITE, replicas: [] });
+    for (const site of ['finnes-ikke', 'NOT_A_SLUG']) {
+      await expectError(
+        await call('GET', `/admin/sites/${site}/replicas`, reader),
+        404,
+        'not-found',
+      );
+    }
+  });
+
+  it('removes a replica whole for a manage admin, logged; its owner sends it again', async () => {
+    const secret = newSecret();
+    const empty = await totals();
+    expect((await sendReplica(replica, secret)).status).toBe(200);
+    const before = await totals();
+    const path = `/admin/sites/${SITE}/replicas/${replica}`;
+
+    await expectError(await call('DELETE', path, reader), 403, 'forbidden');
+    expect(await totals()).toEqual(before);
+
+    const removed = await call('DELETE', path, manager);
+    expect(removed.status).toBe(200);
+    expect(await removed.json()).toEqual({ ok: true, site: SITE, replica });
+    expect(await totals()).toEqual(empty);
+    expect(await store.listReplicas(SITE)).toEqual([]);
+    expect(await store.listAudit(10)).toEqual([
+      {
+        at: '2026-11-23T16:05:00.000Z',
+        actor: 'Kontoret',
+        action: 'replica.remove',
+        target: replica,
+      },
+    ]);
+
+    // Unknown: the same replica again, another, one not an id, another site, no site.
+    for (const unknown of [
+      path,
+      `/admin/sites/${SITE}/replicas/${randomUUID()}`,
+      `/admin/sites/${SITE}/replicas/not-an-id`,
+      `/admin/sites/finnes-ikke/replicas/${replica}`,
+    ]) {
+      await expectError(await call('DELETE', unknown, manager), 404, 'not-found');
+    }
+    expect(await store.listAudit(10)).toHaveLength(1);
+    await expectError(
+      await call('POST', `/admin/sites/${SITE}/replicas`, manager),
+      405,
+      'method-not-allowed',
+    );
+    await expectError(await call('GET', path, manager), 405, 'method-not-allowed');
+
+    // Its owner sends what it has again, with its secret: the site's totals are as before.
+    expect((await sendReplica(replica, secret)).status).toBe(200);
+    expect(await totals()).toEqual(before);
+    expect((await store.listReplicas(SITE)).map((listed) => listed.replica)).toEqual([replica]);
+  });
+
+  it('removes one replica of another site only under that site', async () => {
+    expect((await sendReplica(replica, newSecret())).status).toBe(200);
+    await expectError(
+      await call('DELETE', `/admin/sites/${OTHER_SITE}/replicas/${replica}`, manager),
+      404,
+      'not-found',
+    );
+    expect((await store.listReplicas(SITE)).map((listed) => listed.replica)).toEqual([replica]);
+  });
+});
+
+describe('GET /api/v1/admin/me', () => {
+  it("answers the calling token's label and role, and nothing of the token", async () => {
+    const asReader = await call('GET', '/admin/me', reader);
+    expect(await asReader.json()).toEqual({ ok: true, label: 'Styret', role: 'read' });
+    const asManager = await call('GET', '/admin/me', manager);
+    const text = await asManager.clone().text();
+    expect(text).not.toContain(manager);
+    expect(text).not.toContain(hashToken(manager));
+    expect(await asManager.json()).toEqual({ ok: true, label: 'Kontoret', role: 'manage' });
+    await expectError(await call('POST', '/admin/me', manager), 405, 'method-not-allowed');
   });
 });
 

@@ -348,7 +348,7 @@ describe('GET /api/v1/sites/:site/days', () => {
       true,
     );
     expect(csv.status).toBe(200);
-    expect(await csv.text()).toContain('2026-11-23;visit;first-time;;4;\r\n');
+    expect(await csv.text()).toContain('2026-11-23;visit;first-time;;4;;\r\n');
   });
 
   it('answers 405 for POST', async () => {
@@ -560,6 +560,21 @@ describe('CORS', () => {
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-headers')).toMatch(/authorization/i);
+    // A tablet on another origin publishes its site's configuration and asks for a newer one.
+    const publish = await app.request(`/api/v1/sites/${SITE}/config`, {
+      method: 'OPTIONS',
+      headers: {
+        Origin: 'https://kiosk.example.no',
+        'Access-Control-Request-Method': 'PUT',
+        'Access-Control-Request-Headers': 'authorization, if-none-match',
+      },
+    });
+    expect(publish.headers.get('access-control-allow-methods')).toMatch(/\bPUT\b/);
+    expect(publish.headers.get('access-control-allow-headers')).toMatch(/if-none-match/i);
+    const read = await app.request('/api/v1/health', {
+      headers: { Origin: 'https://kiosk.example.no' },
+    });
+    expect(read.headers.get('access-control-expose-headers')).toMatch(/ETag/);
   });
 
   it('sends no CORS headers when no origin is configured', async () => {

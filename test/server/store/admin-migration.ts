@@ -1,7 +1,8 @@
 /**
- * What the admin-roles and protocol-version-2 migrations must keep, for either store: a database
- * written before admin tokens had a label and a role, whose admin token keeps working as a
- * `manage` token labelled `admin`, and whose per-replica closings become site-day registers. admin-migration.test.ts runs it on SQLite, postgres-store.test.ts on PostgreSQL.
+ * What the admin-roles, protocol-version-2 and replicas' first upload migrations must keep, for
+ * either store: a database written before admin tokens had a label and a role, whose admin token
+ * keeps working as a `manage` token labelled `admin`, whose per-replica closings become site-day
+ * registers, and whose replicas' first upload is their last one. admin-migration.test.ts runs it on SQLite, postgres-store.test.ts on PostgreSQL.
  */
 import { expect } from 'vitest';
 import { createApp } from '../../../src/server/http/index.ts';
@@ -50,7 +51,22 @@ export async function expectMigratedAdmin(store: Store, token: string): Promise<
       cashCountedNok: 1200,
     },
   ]);
+  // The endpoint did not keep a replica's first upload: its last one stands in for it.
+  expect(await store.listReplicas('hjerterom-alta')).toEqual([
+    {
+      replica: OLD_REPLICAS[0],
+      device: { id: OLD_DEVICE, label: 'Døra', revokedAt: null },
+      firstSentAt: '2026-01-05T21:01:00.000Z',
+      lastSentAt: '2026-01-05T21:01:00.000Z',
+      days: 0,
+      firstDate: null,
+      lastDate: null,
+      totals: [],
+    },
+  ]);
 }
+
+const OLD_DEVICE = '33333333-3333-4333-8333-333333333333';
 
 const OLD_REPLICAS = [
   '11111111-1111-4111-8111-111111111111',
@@ -59,7 +75,10 @@ const OLD_REPLICAS = [
 const OLD_CLOSING_SQL = `INSERT INTO closings (site, replica, date, at, at_ms, cash_counted_nok)
   VALUES ($1, $2, $3, $4, $5, $6)`;
 
-/** The rows an endpoint of before the migration had: a site, a device and an admin token. */
+/**
+ * The rows an endpoint of before the migrations had: a site, an admin token, a device with a
+ * replica it sent, and two tablets' closings.
+ */
 export const OLD_ROWS = (token: string) => [
   {
     sql: 'INSERT INTO sites (slug, name, created_at) VALUES ($1, $2, $3)',
@@ -68,6 +87,14 @@ export const OLD_ROWS = (token: string) => [
   {
     sql: 'INSERT INTO admin_tokens (token_hash, created_at) VALUES ($1, $2)',
     params: [hashToken(token), CREATED],
+  },
+  {
+    sql: 'INSERT INTO devices (id, site, label, token_hash, created_at) VALUES ($1, $2, $3, $4, $5)',
+    params: [OLD_DEVICE, 'hjerterom-alta', 'Døra', 'ab'.repeat(32), CREATED],
+  },
+  {
+    sql: 'INSERT INTO replicas (site, replica, device_id, last_sent_at) VALUES ($1, $2, $3, $4)',
+    params: ['hjerterom-alta', OLD_REPLICAS[0], OLD_DEVICE, '2026-01-05T21:01:00.000Z'],
   },
   // Two tablets closed the same day: the first counted the cash box, the second did not.
   ...[

@@ -1,7 +1,7 @@
 /**
  * The contract every Store must keep, run through the app against SQLite and PostgreSQL alike:
  * grow-only max-merge per replica, sums over replicas, closings by latest `at`, PROTOCOL.md's
- * roll-up, single-use pairing codes and revocation.
+ * roll-up, single-use pairing codes and revocation, and listing and removing a site's replicas.
  */
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -10,8 +10,10 @@ import {
   provisionAdminToken,
   provisionDevice,
 } from '../../../src/server/cli/index.ts';
+import { presetById } from '../../../src/domain/presets/index.ts';
 import { hashToken } from '../../../src/server/tokens.ts';
 import {
+  siteDays as rollUpSiteDays,
   StoreConflictError,
   StoreLimitError,
   type Store,
@@ -152,14 +154,37 @@ export function storeContract(name: string, openStore: StoreFactory): void {
       const bytes = new Uint8Array(await response.arrayBuffer());
       expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)).toBe(
-        '\uFEFFdate;counter;option;hour;net;amount_nok\r\n' +
-          '2026-11-23;bingo;;;12;120\r\n' +
-          '2026-11-23;bingo;cash;;12;120\r\n' +
-          '2026-11-23;middag;;;31;\r\n' +
-          '2026-11-23;visit;;;24;\r\n' +
-          '2026-11-23;visit;first-time;;4;\r\n' +
-          '2026-11-23;visit;;13;24;\r\n',
+        '\uFEFFdate;counter;option;hour;net;amount_nok;label\r\n' +
+          '2026-11-23;bingo;;;12;120;\r\n' +
+          '2026-11-23;bingo;cash;;12;120;\r\n' +
+          '2026-11-23;middag;;;31;;\r\n' +
+          '2026-11-23;visit;;;24;;\r\n' +
+          '2026-11-23;visit;first-time;;4;;\r\n' +
+          '2026-11-23;visit;;13;24;;\r\n',
       );
+      // Once the site has published its configuration, rows carry its names.
+      const config = { ...presetById(SITE)!, site: SITE };
+      config.counters = config.counters.map((counter) =>
+        counter.id === 'middag' ? { ...counter, name: { nb: 'Middag for alle' } } : counter,
+      );
+      const published = await endpoint.app.request(`/api/v1/sites/${SITE}/config`, {
+        method: 'PUT',
+        headers: {
+          Authorization: `Bearer ${endpoint.tablet.token}`,
+          'Content-Type': 'application/json',
+        },
+        body: JSON.stringify({ baseVersion: 0, config, plan: [] }),
+      });
+      expect(published.status).toBe(200);
+      const labelled = await getDays(
+        endpoint.app,
+        endpoint.adminToken,
+        SITE,
+        '2026-11-23',
+        '2026-11-23',
+        true,
+      );
+      expect(await labelled.text()).toContain('\r\n2026-11-23;middag;;;31;;Middag for alle\r\n');
     });
 
     it('changes nothing when an upload is replayed (keys with and without option and hour)', async () => {
@@ -345,6 +370,11 @@ export function storeContract(name: string, openStore: StoreFactory): void {
     describe('protocol version 2', () => {
       const DATE = '2026-11-23';
       const visit = [{ counter: 'visit', inc: 1, dec: 0 }];
+      const { closed, ...exampleDay } = PROTOCOL_EXAMPLE_DAY;
+      const PROTOCOL_EXAMPLE_DAY_V2: UploadDay = {
+        ...exampleDay,
+        closing: { closed: true, ...closed! },
+      };
       // Lower-case hex UUIDs, so the tie goes to C (the larger id) in every collation.
       const [A, B, C] = ['a', 'b', 'c'].map((x) => `${x.repeat(8)}-0000-4000-8000-000000000000`);
       const secrets = new Map([A, B, C].map((replica) => [replica!, newSecret()]));
@@ -466,6 +496,27 @@ export function storeContract(name: string, openStore: StoreFactory): void {
         expect((await postV2([{ date: DATE, counts: visit }], old, newSecret())).status).toBe(403);
       });
 
+      it('counts nothing twice when a re-paired tablet or a tablet with an imported backup sends a replica with its secret', async () => {
+        const replica = randomUUID();
+        const secret = newSecret();
+        await uploadV2([PROTOCOL_EXAMPLE_DAY_V2], replica, secret);
+        const before = await siteDays(DATE, DATE);
+        // Another device of the site (the same tablet paired again, or one that imported the
+        // replica frozen in a backup) holds the secret: accepted, merged by maximum.
+        const other = await provisionDevice(
+          store,
+          { site: SITE, publicUrl: endpoint.publicUrl },
+          endpoint.clock.now(),
+        );
+        const again = await postCounts(
+          endpoint.app,
+          other.token,
+          uploadBodyV2(other.device, replica, secret, [PROTOCOL_EXAMPLE_DAY_V2]),
+        );
+        expect(again.status).toBe(200);
+        expect(await siteDays(DATE, DATE)).toEqual(before);
+      });
+
       it("keeps the device's latest health, also from an upload without days", async () => {
         const health: Health = {
           appVersion: '0.2.0',
@@ -483,6 +534,210 @@ export function storeContract(name: string, openStore: StoreFactory): void {
         expect(device).toMatchObject({ health, healthAt: '2026-11-23T16:05:00.000Z' });
         expect((await postV2([], randomUUID(), newSecret())).status).toBe(400);
       });
+    });
+
+    describe("the organisation's view of replicas", () => {
+      const { counts: exampleCounts } = PROTOCOL_EXAMPLE_DAY;
+      /** A second tablet of the site, whose replica must stay as it is. */
+      async function secondTablet() {
+        const second = await provisionDevice(
+          store,
+          { site: SITE, label: 'Baren', publicUrl: endpoint.publicUrl },
+          endpoint.clock.now(),
+        );
+        tokens.set(second.token, second.device.id);
+        return second;
+      }
+
+      it('lists each replica with the device that last sent it, its first and last upload, days and totals', async () => {
+        const [own, secret] = [randomUUID(), newSecret()];
+        await uploadV2(
+          [
+            { date: '2026-11-20', counts: [{ counter: 'visit', hour: 12, inc: 3, dec: 1 }] },
+            { date: '2026-11-23', counts: exampleCounts },
+          ],
+          own,
+          secret,
+        );
+        endpoint.clock.advance(60_000);
+        const second = await secondTablet();
+        const theirs = randomUUID();
+        await upload(
+          [{ date: '2026-11-23', counts: [{ counter: 'visit', inc: 5, dec: 0 }] }],
+          theirs,
+          second.token,
+        );
+        endpoint.clock.advance(60_000);
+        // A later upload moves the last upload only, and a lower count changes no total.
+        await uploadV2(
+          [{ date: '2026-11-23', counts: [{ counter: 'middag', inc: 1, dec: 0 }] }],
+          own,
+          secret,
+        );
+
+        expect(await store.listReplicas(SITE)).toEqual([
+          {
+            replica: own,
+            device: { id: endpoint.tablet.device.id, label: 'Døra', revokedAt: null },
+            firstSentAt: '2026-11-23T16:05:00.000Z',
+            lastSentAt: '2026-11-23T16:07:00.000Z',
+            days: 2,
+            firstDate: '2026-11-20',
+            lastDate: '2026-11-23',
+            totals: [
+              { counter: 'bingo', net: 12, amountNok: 120 },
+              { counter: 'middag', net: 31 },
+              // 3 − 1 on the 20th; 4 first-time and 21 − 1 by hour on the 23rd.
+              { counter: 'visit', net: 2 + 4 + 20 },
+            ],
+          },
+          {
+            replica: theirs,
+            device: { id: second.device.id, label: 'Baren', revokedAt: null },
+            firstSentAt: '2026-11-23T16:06:00.000Z',
+            lastSentAt: '2026-11-23T16:06:00.000Z',
+            days: 1,
+            firstDate: '2026-11-23',
+            lastDate: '2026-11-23',
+            totals: [{ counter: 'visit', net: 5 }],
+          },
+        ]);
+        // The device is the one that sent it last, and says when it was revoked.
+        await store.revokeDevice(second.device.id, endpoint.clock.now());
+        expect((await store.listReplicas(SITE))[1]!.device.revokedAt).toBe(
+          '2026-11-23T16:07:00.000Z',
+        );
+        // A replica that only sent health, no days, is listed without days or totals.
+        const quiet = randomUUID();
+        const response = await postV2([], quiet, newSecret(), {
+          health: {
+            appVersion: '0.2.0',
+            installed: true,
+            persisted: true,
+            usageBytes: null,
+            quotaBytes: null,
+            unsavedTaps: 0,
+            lastError: null,
+            clock: '2026-11-23T16:07:00.000Z',
+          },
+        });
+        expect(response.status, await response.clone().text()).toBe(200);
+        expect((await store.listReplicas(SITE)).find((r) => r.replica === quiet)).toMatchObject({
+          days: 0,
+          firstDate: null,
+          lastDate: null,
+          totals: [],
+        });
+        expect(await store.listReplicas(OTHER_SITE)).toEqual([]);
+        expect(await store.listReplicas('no-such-site')).toEqual([]);
+      });
+
+      it('removes a replica whole: the site drops by exactly it, another replica and the closing stay, and its owner brings it back', async () => {
+        const [own, secret] = [randomUUID(), newSecret()];
+        const ownDays: UploadDay[] = [
+          { date: '2026-11-20', counts: [{ counter: 'visit', hour: 12, inc: 3, dec: 1 }] },
+          {
+            date: '2026-11-23',
+            counts: exampleCounts,
+            closing: { closed: true, at: '2026-11-23T15:02:11.000Z', cashCountedNok: 120 },
+          },
+        ];
+        await uploadV2(ownDays, own, secret);
+        const second = await secondTablet();
+        const theirs = randomUUID();
+        await upload(
+          [
+            {
+              date: '2026-11-23',
+              counts: [
+                { counter: 'visit', hour: 13, inc: 5, dec: 0 },
+                { counter: 'bingo', option: 'cash', inc: 1, dec: 0, incNok: 10, decNok: 0 },
+              ],
+            },
+          ],
+          theirs,
+          second.token,
+        );
+        const before = await siteDays();
+        const rowsBefore = await store.readSiteDays(SITE, '2026-11-01', '2026-11-30');
+        // Both were first sent at the same instant: listed in replica id order.
+        const listedTheirs = (await store.listReplicas(SITE)).find((r) => r.replica === theirs);
+        expect(listedTheirs).toMatchObject({ replica: theirs, days: 1 });
+        expect(before.map((day) => day.replicas)).toEqual([1, 2]);
+
+        expect(await store.removeReplica(SITE, own)).toBe(true);
+
+        // Its counts of every day and its row are gone; the site-day's closing register stays.
+        const rows = await store.readSiteDays(SITE, '2026-11-01', '2026-11-30');
+        expect(rows.counts.some((count) => count.replica === own)).toBe(false);
+        expect(sortRows(rows.counts)).toEqual(
+          sortRows(rowsBefore.counts.filter((count) => count.replica !== own)),
+        );
+        expect(rows.closings).toEqual(rowsBefore.closings);
+        expect(await store.listReplicas(SITE)).toEqual([listedTheirs]);
+        // The site's totals are exactly the other replica's: the 20th had only this one.
+        expect(await siteDays()).toEqual(rollUpSiteDays(rows.counts, rows.closings));
+        expect(await siteDays()).toEqual([
+          {
+            date: '2026-11-23',
+            replicas: 1,
+            closed: true,
+            cashCountedNok: 120,
+            totals: [
+              { counter: 'bingo', net: 1, amountNok: 10 },
+              { counter: 'bingo', option: 'cash', net: 1, amountNok: 10 },
+              { counter: 'visit', net: 5 },
+              { counter: 'visit', hour: 13, net: 5 },
+            ],
+          },
+        ]);
+
+        // Removing it again, from another site, or an unknown replica removes nothing.
+        expect(await store.removeReplica(SITE, own)).toBe(false);
+        expect(await store.removeReplica(OTHER_SITE, theirs)).toBe(false);
+        expect(await store.removeReplica(SITE, randomUUID())).toBe(false);
+        expect(await store.listReplicas(SITE)).toEqual([listedTheirs]);
+
+        // Its owner sends what it has again, with its secret: the replica is made anew, first
+        // sent now, and the site is as it was.
+        endpoint.clock.advance(60_000);
+        await uploadV2(ownDays, own, secret);
+        expect(await siteDays()).toEqual(before);
+        const back = (await store.listReplicas(SITE)).find((r) => r.replica === own);
+        expect(back).toMatchObject({
+          firstSentAt: '2026-11-23T16:06:00.000Z',
+          lastSentAt: '2026-11-23T16:06:00.000Z',
+          days: 2,
+        });
+        // Its secret was kept again from that upload: another one is refused.
+        const stolen = await postV2(ownDays, own, newSecret());
+        expect(stolen.status).toBe(403);
+      });
+    });
+
+    it('publishes a configuration only from the version it was based on, one winner at a time', async () => {
+      const now = endpoint.clock.now();
+      const publish = (baseVersion: number, body: string) =>
+        store.publishSiteConfig(SITE, { baseVersion, body, updatedBy: 'Døra' }, now);
+      expect(await store.readSiteConfig(SITE)).toBeUndefined();
+      const first = await Promise.all([publish(0, '{"a":1}'), publish(0, '{"b":1}')]);
+      expect(first.filter((outcome) => outcome.ok)).toEqual([{ ok: true, version: 1 }]);
+      const stored = await store.readSiteConfig(SITE);
+      expect(stored).toMatchObject({ version: 1, updatedBy: 'Døra', updatedAt: now.toISOString() });
+      expect(first.find((outcome) => !outcome.ok)).toEqual({ ok: false, current: stored });
+      expect(await publish(1, '{"c":1}')).toEqual({ ok: true, version: 2 });
+      expect(await publish(1, '{"d":1}')).toMatchObject({
+        ok: false,
+        current: { version: 2, body: '{"c":1}' },
+      });
+      expect(await store.readSiteConfig(OTHER_SITE)).toBeUndefined();
+      await expect(
+        store.publishSiteConfig(
+          'no-such-site',
+          { baseVersion: 0, body: '{}', updatedBy: 'x' },
+          now,
+        ),
+      ).rejects.toBeInstanceOf(StoreConflictError);
     });
 
     it('redeems a pairing code once, in any case and without the dash', async () => {

@@ -57,10 +57,8 @@ describe("the coordinator's dashboard", () => {
   });
 
   it('signs out and says why when the endpoint refuses the token', async () => {
-    const refusing: Api = {
-      sites: () => Promise.reject(new ApiError({ reason: 'refused' })),
-      days: () => Promise.reject(new ApiError({ reason: 'refused' })),
-    };
+    const refused = () => Promise.reject(new ApiError({ reason: 'refused' }));
+    const refusing: Api = { ...fakeApi(), me: refused, sites: refused, days: refused };
     render(<Dashboard apiFor={() => refusing} now={NOW} save={() => {}} />);
     await signIn('wrong');
     await waitFor(() =>
@@ -73,10 +71,8 @@ describe("the coordinator's dashboard", () => {
   });
 
   it('says when the server fails, and keeps the token', async () => {
-    const failing: Api = {
-      sites: () => Promise.reject(new ApiError({ reason: 'server', status: 503 })),
-      days: () => Promise.reject(new ApiError({ reason: 'server', status: 503 })),
-    };
+    const failed = () => Promise.reject(new ApiError({ reason: 'server', status: 503 }));
+    const failing: Api = { ...fakeApi(), sites: failed, days: failed };
     render(<Dashboard apiFor={() => failing} now={NOW} save={() => {}} />);
     await signIn();
     await waitFor(() =>

@@ -118,8 +118,8 @@ describe("the dashboard's view of one site", () => {
     expect(saved[0]!.name).toBe('terskel-hjerterom-alta-2026-12-01-2026-12-31.csv');
     expect(saved[0]!.type).toMatch(/^text\/csv/);
     const lines = saved[0]!.text.split('\r\n');
-    expect(lines[0]).toBe('\uFEFFdate;counter;option;hour;net;amount_nok');
-    expect(lines[1]).toBe('2026-12-01;visit;;;12;');
+    expect(lines[0]).toBe('\uFEFFdate;counter;option;hour;net;amount_nok;label');
+    expect(lines[1]).toBe('2026-12-01;visit;;;12;;Besøk');
     expect(within(document.body).queryByText(/Bearer/)).toBeNull();
   });
 });

@@ -60,6 +60,87 @@ describe("the dashboard's API", () => {
     expect(readToken()).toBe('kept');
   });
 
+  it('sends changes as JSON with the token in the header only, and reads the answers', async () => {
+    const sent: Array<{ url: string; method: string; auth: string | null; body: unknown }> = [];
+    const answers: Record<string, unknown> = {
+      '/api/v1/admin/me': { ok: true, label: 'Kontoret', role: 'manage' },
+      '/api/v1/admin/sites': { ok: true, site: { slug: 'ny', name: 'Ny', createdAt: 'x' } },
+      '/api/v1/admin/sites/ny/devices': {
+        ok: true,
+        device: { id: 'd1', site: 'ny', label: 'Baren', lastSeenAt: null, revokedAt: null },
+        code: 'ABCDE-23456',
+        link: 'https://e.no/#/provision?c=x',
+      },
+      '/api/v1/admin/devices/d1/code': { ok: true, device: 'd1', code: 'C', link: 'L' },
+    };
+    const api = createApi('secret-token', (async (url: string, init?: RequestInit) => {
+      const headers = new Headers(init?.headers);
+      sent.push({
+        url,
+        method: init?.method ?? 'GET',
+        auth: headers.get('authorization'),
+        body: init?.body === undefined ? undefined : JSON.parse(String(init.body)),
+      });
+      if (init?.body !== undefined) expect(headers.get('content-type')).toBe('application/json');
+      return new Response(JSON.stringify(answers[url] ?? { ok: true }), { status: 200 });
+    }) as typeof fetch);
+    expect(await api.me()).toEqual({ label: 'Kontoret', role: 'manage' });
+    expect(await api.addSite('ny', 'Ny')).toEqual({
+      slug: 'ny',
+      name: 'Ny',
+      createdAt: 'x',
+      devices: [],
+    });
+    const added = await api.addDevice('ny', 'Baren');
+    expect(added.code).toBe('ABCDE-23456');
+    expect(added.device).not.toHaveProperty('site');
+    await api.addDevice('ny', null);
+    await api.labelDevice('d1', null);
+    await api.revokeDevice('d1');
+    expect(await api.newCode('d1')).toEqual({ code: 'C', link: 'L' });
+    expect(sent.map(({ url, method, body }) => [method, url, body])).toEqual([
+      ['GET', '/api/v1/admin/me', undefined],
+      ['POST', '/api/v1/admin/sites', { slug: 'ny', name: 'Ny' }],
+      ['POST', '/api/v1/admin/sites/ny/devices', { label: 'Baren' }],
+      ['POST', '/api/v1/admin/sites/ny/devices', {}],
+      ['PATCH', '/api/v1/admin/devices/d1', { label: null }],
+      ['POST', '/api/v1/admin/devices/d1/revoke', undefined],
+      ['POST', '/api/v1/admin/devices/d1/code', undefined],
+    ]);
+    expect(new Set(sent.map((one) => one.auth))).toEqual(new Set(['Bearer secret-token']));
+    expect(sent.filter((one) => one.url.includes('secret-token'))).toEqual([]);
+  });
+
+  it('tells a change the endpoint turned down, with its issues, and keeps the token', async () => {
+    saveToken('kept');
+    const refusing = (async () =>
+      new Response(
+        JSON.stringify({
+          ok: false,
+          error: 'invalid',
+          message: 'The site ny already exists.',
+          issues: [{ path: 'slug', message: 'a site with this slug already exists' }],
+        }),
+        { status: 400 },
+      )) as unknown as typeof fetch;
+    const failure = await createApi('kept', refusing)
+      .addSite('ny', 'Ny')
+      .catch((error: ApiError) => error.failure);
+    expect(failure).toEqual({
+      reason: 'rejected',
+      status: 400,
+      issues: [{ path: 'slug', message: 'a site with this slug already exists' }],
+    });
+    const missing = (async () =>
+      new Response('not json', { status: 404 })) as unknown as typeof fetch;
+    expect(
+      await createApi('kept', missing)
+        .revokeDevice('d1')
+        .catch((error: ApiError) => error.failure),
+    ).toEqual({ reason: 'rejected', status: 404, issues: [] });
+    expect(readToken()).toBe('kept');
+  });
+
   it('writes no HTML from strings: no innerHTML anywhere in the dashboard', () => {
     const dir = join(import.meta.dirname, '../../../src/dashboard');
     const sources = readdirSync(dir).filter((name) => /\.tsx?$/.test(name));

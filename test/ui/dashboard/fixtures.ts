@@ -1,5 +1,5 @@
 // Sites and days as the endpoint's admin API answers them, for the dashboard's component tests.
-import type { AdminSite, Api } from '../../../src/dashboard/api.ts';
+import type { AdminDevice, AdminRole, AdminSite, Api } from '../../../src/dashboard/api.ts';
 import type { SiteData } from '../../../src/dashboard/Overview.tsx';
 import type { SiteDay } from '../../../src/shared/protocol.ts';
 
@@ -14,6 +14,18 @@ export const ALTA: AdminSite = {
       lastSeenAt: '2026-12-05T09:00:00.000Z',
       appVersion: 'terskel/0.1.0',
       revokedAt: null,
+      // A tablet of version 2: its health, sent with its last upload, 7 minutes fast.
+      health: {
+        appVersion: '0.2.0',
+        installed: true,
+        persisted: true,
+        usageBytes: 1_843_200,
+        quotaBytes: 2_147_483_648,
+        unsavedTaps: 0,
+        lastError: null,
+        clock: '2026-12-05T09:07:00.000Z',
+      },
+      healthAt: '2026-12-05T09:00:00.000Z',
     },
     {
       id: '22222222-2222-4222-8222-222222222222',
@@ -62,9 +74,41 @@ export const DATA: SiteData[] = [
 
 export const DECEMBER = { from: '2026-12-01', to: '2026-12-31' };
 
-/** An API that answers from the data above, and remembers what it was asked. */
-export function fakeApi(asked: string[] = []): Api {
+/** The answer a fake endpoint gives: a pairing code and its link. */
+export const PAIRING = {
+  code: 'ABCDE-23456',
+  link: 'https://terskel.example.no/#/provision?c=eyJ9',
+};
+
+/** A device the fake endpoint adds: new, never synced. */
+export const addedDevice = (label: string | null): AdminDevice => ({
+  id: '44444444-4444-4444-8444-444444444444',
+  label,
+  createdAt: '2026-12-05T11:00:00.000Z',
+  lastSeenAt: null,
+  appVersion: null,
+  revokedAt: null,
+  health: null,
+  healthAt: null,
+});
+
+/**
+ * An API that answers from the data above with a token of `role`, and remembers what it was
+ * asked; its changes fail with `fail` when given (the token and the reading still work).
+ */
+export function fakeApi(
+  asked: string[] = [],
+  { role = 'read', fail }: { role?: AdminRole; fail?: Error } = {},
+): Api {
+  const change = async <T>(what: string, answer: T): Promise<T> => {
+    asked.push(what);
+    if (fail) throw fail;
+    return answer;
+  };
   return {
+    async me() {
+      return { label: role === 'manage' ? 'Kontoret' : 'Styret', role };
+    },
     async sites() {
       asked.push('sites');
       return [ALTA, STEG];
@@ -74,5 +118,17 @@ export function fakeApi(asked: string[] = []): Api {
       const all = site === ALTA.slug ? [...ALTA_DAYS, ...ALTA_LAST_YEAR] : STEG_DAYS;
       return all.filter((d) => d.date >= from && d.date <= to);
     },
+    addSite: (slug, name) =>
+      change(`add site ${slug} ${name}`, {
+        slug,
+        name,
+        createdAt: '2026-12-05T11:00:00.000Z',
+        devices: [],
+      }),
+    addDevice: (site, label) =>
+      change(`add device ${site} ${label}`, { device: addedDevice(label), ...PAIRING }),
+    labelDevice: (id, label) => change(`label ${id} ${label}`, undefined),
+    revokeDevice: (id) => change(`revoke ${id}`, undefined),
+    newCode: (id) => change(`code ${id}`, { code: 'FGHJK-78923', link: `${PAIRING.link}x` }),
   };
 }

@@ -1,8 +1,9 @@
 /**
- * The organisation's admin API, for admin tokens only: every site with its devices, the admin
- * tokens and the audit log for any admin; adding sites and devices, labelling, revoking and
- * re-pairing devices, and revoking admin tokens for a `manage` token only. Every change is written
- * to the audit log under the label of the token that made it, never the token.
+ * The organisation's admin API, for admin tokens only: who the calling token is, every site with
+ * its devices, a site's replicas, the admin tokens and the audit log for any admin; adding sites
+ * and devices, labelling, revoking and re-pairing devices, removing a replica and revoking admin
+ * tokens for a `manage` token only. Every change is written to the audit log under the label of
+ * the token that made it, never the token.
  *
  * New admin tokens are made by the CLI only: a `manage` token that could mint more tokens would
  * let whoever stole one keep access after it is revoked, while the CLI needs the machine itself.
@@ -29,7 +30,7 @@ export const DEFAULT_LOG_ENTRIES = 100;
 
 type AdminAuth = Extract<Auth, { kind: 'admin' }>;
 
-// Device and admin token ids are UUIDs; any other id is unknown without asking the store.
+// Device, admin token and replica ids are UUIDs; any other id is unknown without asking the store.
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A name or label: no control characters, not only spaces, at most MAX_NAME_LENGTH. */
@@ -79,10 +80,24 @@ export function adminRoutes({
   }
 
   const noDevice = (c: Context) => fail(c, 404, 'not-found', 'There is no such device.');
+  const noSite = (c: Context) => fail(c, 404, 'not-found', 'There is no such site.');
+  /** The path's site slug if it is a site that exists. */
+  const knownSite = async (c: Context) => {
+    const slug = c.req.param('slug') ?? '';
+    return slugSchema.safeParse(slug).success && (await store.getSite(slug)) ? slug : undefined;
+  };
   const deviceId = (c: Context) => {
     const id = c.req.param('id') ?? '';
     return UUID_PATTERN.test(id) ? id.toLowerCase() : undefined;
   };
+
+  // The calling token's label and role, so the dashboard shows controls to a `manage` token
+  // only. The token list cannot tell a page which of its entries is the page's own token.
+  routes.get('/admin/me', read, (c) => {
+    const { label, role } = c.get('auth').admin;
+    return c.json({ ok: true, label, role });
+  });
+  allowOnly(routes, '/admin/me', ['GET']);
 
   routes.get('/admin/sites', read, async (c) => {
     const [sites, devices] = await Promise.all([store.listSites(), store.listDevices()]);
@@ -115,10 +130,8 @@ export function adminRoutes({
   allowOnly(routes, '/admin/sites', ['GET', 'POST']);
 
   routes.post('/admin/sites/:slug/devices', manage, async (c) => {
-    const slug = c.req.param('slug');
-    if (!slugSchema.safeParse(slug).success || !(await store.getSite(slug))) {
-      return fail(c, 404, 'not-found', 'There is no such site.');
-    }
+    const slug = await knownSite(c);
+    if (!slug) return noSite(c);
     const parsed = await body(c, deviceBodySchema, 'Send {} or {"label": "…"}.');
     if (!parsed.ok) return parsed.response;
     const label = parsed.data.label?.trim();
@@ -132,6 +145,27 @@ export function adminRoutes({
     return c.json({ ok: true, device: added.device, code: added.code, link: added.link }, 201);
   });
   allowOnly(routes, '/admin/sites/:slug/devices', ['POST']);
+
+  routes.get('/admin/sites/:slug/replicas', read, async (c) => {
+    const site = await knownSite(c);
+    if (!site) return noSite(c);
+    return c.json({ ok: true, site, replicas: await store.listReplicas(site) });
+  });
+  allowOnly(routes, '/admin/sites/:slug/replicas', ['GET']);
+
+  // Removes the replica whole (store.removeReplica): its tablet, if it still exists, makes it
+  // again with its next upload, and sends every day it has once it is paired again.
+  routes.delete('/admin/sites/:slug/replicas/:replica', manage, async (c) => {
+    const site = await knownSite(c);
+    if (!site) return noSite(c);
+    const replica = c.req.param('replica');
+    if (!UUID_PATTERN.test(replica) || !(await store.removeReplica(site, replica))) {
+      return fail(c, 404, 'not-found', 'This site has no such replica.');
+    }
+    await audit(c.get('auth'), 'replica.remove', replica);
+    return c.json({ ok: true, site, replica });
+  });
+  allowOnly(routes, '/admin/sites/:slug/replicas/:replica', ['DELETE']);
 
   routes.patch('/admin/devices/:id', manage, async (c) => {
     const id = deviceId(c);

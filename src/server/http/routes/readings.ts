@@ -4,10 +4,13 @@
  */
 import { Hono, type Context } from 'hono';
 import * as z from 'zod/mini';
+import { configLabels } from '../../../domain/csv.ts';
 import { MAX_READ_DAYS } from '../../../shared/protocol.ts';
+import type { SiteConfig } from '../../../shared/site-config.ts';
 import { isoDateSchema } from '../../../shared/slug.ts';
 import { siteDays, siteDaysCsv, type Store } from '../../store/index.ts';
-import { allowOnly, fail, forbidden, invalid, unauthorized } from '../answers.ts';
+import { allowOnly, invalid } from '../answers.ts';
+import { requireSiteCaller } from '../caller.ts';
 import type { HttpEnv } from '../context.ts';
 import { validationIssues } from '../validation-issues.ts';
 
@@ -19,19 +22,7 @@ const rangeSchema = z.object({ from: isoDateSchema, to: isoDateSchema });
 export function readingRoutes({ store }: { store: Store }) {
   const routes = new Hono<HttpEnv>();
 
-  /** The site a reader may read, or the error answer (401, 403, 404). */
-  async function readableSite(c: Context<HttpEnv>): Promise<Response | undefined> {
-    const auth = c.get('auth');
-    const site = c.req.param('site') ?? '';
-    if (!auth) return unauthorized(c);
-    if (auth.kind === 'device') return auth.device.site === site ? undefined : forbidden(c);
-    if (!(await store.getSite(site))) return fail(c, 404, 'not-found', 'There is no such site.');
-    return undefined;
-  }
-
   async function readDays(c: Context<HttpEnv>) {
-    const denied = await readableSite(c);
-    if (denied) return { response: denied };
     const range = rangeSchema.safeParse({ from: c.req.query('from'), to: c.req.query('to') });
     if (!range.success) {
       return {
@@ -66,17 +57,23 @@ export function readingRoutes({ store }: { store: Store }) {
     return { site, from, to, days: siteDays(stored.counts, stored.closings) };
   }
 
-  routes.get('/sites/:site/days', async (c) => {
+  const siteCaller = requireSiteCaller(store);
+  routes.get('/sites/:site/days', siteCaller, async (c) => {
     const result = await readDays(c);
     if ('response' in result) return result.response;
     return c.json(result);
   });
   allowOnly(routes, '/sites/:site/days', ['GET']);
 
-  routes.get('/sites/:site/days.csv', async (c) => {
+  routes.get('/sites/:site/days.csv', siteCaller, async (c) => {
     const result = await readDays(c);
     if ('response' in result) return result.response;
-    return c.body(siteDaysCsv(result.days), 200, {
+    // Rows are labelled by the site's published configuration, when it has one.
+    const published = await store.readSiteConfig(result.site);
+    const label = published
+      ? configLabels((JSON.parse(published.body) as { config: SiteConfig }).config.counters)
+      : undefined;
+    return c.body(siteDaysCsv(result.days, label), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="terskel-${result.site}-${result.from}-${result.to}.csv"`,
       'Cache-Control': 'no-store',
