@@ -2,10 +2,10 @@
  * The dashboard's all-sites view of a year at an organisation's scale. A store is seeded with
  * 50 sites × 3 tablets (replicas) × the 365 days of last year, then served by the real endpoint
  * in its own process and asked exactly what the dashboard asks when "last year" is chosen
- * (Dashboard.tsx, through the dashboard's own `createApi`): the sites, then for every site at
- * once its days of the period and of the same period a year earlier, each in ≤ 400-day requests,
- * over at most six keep-alive connections, as a browser keeps to one host over HTTP/1.1. The
- * baseline, in the same run: the same requests for one site.
+ * (Dashboard.tsx, through the dashboard's own `createApi`): the token's role and the sites,
+ * then for every site at once its days of the period and of the same period a year earlier,
+ * each in ≤ 400-day requests, over at most six keep-alive connections, as a browser keeps to
+ * one host over HTTP/1.1. The baseline, in the same run: the same requests for one site.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
@@ -173,7 +173,7 @@ function browserFetch(port: number, agent: Agent, received: { bytes: number }): 
           agent,
           host: '127.0.0.1',
           port,
-          method: 'GET',
+          method: init?.method ?? 'GET',
           path: String(input),
           headers: Object.fromEntries(new Headers(init?.headers).entries()),
         },
@@ -194,9 +194,12 @@ function browserFetch(port: number, agent: Agent, received: { bytes: number }): 
     })) as typeof fetch;
 }
 
-/** What Dashboard.tsx loads for `range`: the sites, then every site's two periods at once. */
+/**
+ * What Dashboard.tsx loads for `range`: who the token is and the sites, then every site's two
+ * periods at once.
+ */
 async function allSitesView(api: Api, range: DateRange) {
-  const list = await api.sites();
+  const [, list] = await Promise.all([api.me(), api.sites()]);
   const last = lastYearOf(range);
   return Promise.all(
     list.map(async (one) => ({
@@ -284,7 +287,7 @@ export async function measureDashboard(
         sites: SITES,
         tablets: TABLETS,
         range,
-        requests: 1 + 2 * perSite * seeded.slugs.length,
+        requests: 2 + 2 * perSite * seeded.slugs.length,
         dayRows: seeded.dayRows,
         keys: seeded.keys,
         seedMs: seeded.seedMs,
