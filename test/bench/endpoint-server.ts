@@ -1,57 +1,42 @@
 /**
- * A child process for the upload benchmark: `app` serves the real endpoint app over a fresh
- * SQLite store (a site and a device provisioned, rate limits lifted so only the work counts);
- * `unflushed` the same app over a store with `synchronous = OFF` (a diagnostic of what the
- * disk's flush costs, never a configuration: it acknowledges uploads a power cut would lose);
- * `bare` serves a Hono handler that parses the same JSON and stores nothing. All on 127.0.0.1
- * via @hono/node-server; the port and credentials go back to the parent over IPC.
+ * A child process for the endpoint benchmarks, started with a ServerSpec as JSON in argv[2]:
+ * `sqlite` serves the real endpoint app over a SQLite store the parent has made (a site and a
+ * device provisioned), with `synchronous = FULL` or, as the baseline of the durable figure, `OFF`
+ * (never a configuration: it acknowledges uploads a power cut would lose); `postgres` the same
+ * app over a PostgreSQL schema the parent has made (several such processes may serve one
+ * schema); `bare` a Hono handler that parses the same JSON and stores nothing. Rate limits are
+ * lifted, so only the work counts. All on 127.0.0.1 via @hono/node-server; the port goes back to
+ * the parent over IPC. The parent owns the data: it provisions before, and reads and removes
+ * after, so a process killed at the end proves that what it acknowledged was stored.
  */
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import { rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../src/server/http/index.ts';
-import { provisionDevice } from '../../src/server/cli/index.ts';
-import { openSqliteStore, type SqliteStoreOptions } from '../../src/server/store/index.ts';
-import { diskTempDir } from './disk-dir.ts';
+import { openPostgresStore, openSqliteStore, type Store } from '../../src/server/store/index.ts';
 
-export interface EndpointReady {
+/** What a benchmark server serves. */
+export type ServerSpec =
+  | { kind: 'sqlite'; dataDir: string; synchronous: 'FULL' | 'OFF' }
+  | { kind: 'postgres'; url: string; schema: string }
+  | { kind: 'bare' };
+
+/** What the child tells its parent once it listens. */
+export interface ServerReady {
   port: number;
-  site: string;
-  device: string;
-  token: string;
 }
 
-const SITE = 'bench-site';
-
-const dataDirs: string[] = [];
-
-/** A fresh data folder on a real disk: synchronous=FULL must pay for its fsyncs here too. */
-function diskDataDir(): string {
-  const dir = diskTempDir('terskel-bench-sqlite-');
-  dataDirs.push(dir);
-  return dir;
-}
-
-async function appServer(synchronous: SqliteStoreOptions['synchronous']) {
-  const store = openSqliteStore({ dataDir: diskDataDir(), synchronous });
-  const now = new Date();
-  await store.addSite({ slug: SITE, name: 'Bench' }, now);
-  const device = await provisionDevice(
-    store,
-    { site: SITE, label: 'bench', publicUrl: 'http://127.0.0.1' },
-    now,
-  );
+async function appServer(store: Store) {
   // The app as main.ts builds it (its JSON request log goes to stdout, here /dev/null), with
-  // the per-token limit lifted: the benchmark measures the work, not the limiter's refusals.
+  // the limits lifted: the benchmark measures the work, not the limiter's refusals.
   const app = createApp({
     store,
     limits: { tokenPerMinute: 1_000_000_000, addressPerMinute: 1_000_000_000 },
     distDir: join(tmpdir(), 'terskel-bench-no-dist'),
   });
-  return { fetch: app.fetch, device: device.device.id, token: device.token };
+  return { fetch: app.fetch, close: () => store.close() };
 }
 
 function bareServer() {
@@ -64,28 +49,26 @@ function bareServer() {
       days: upload.days.map((day) => ({ date: day.date, counts: day.counts.length })),
     });
   });
-  return { fetch: app.fetch, device: '00000000-0000-4000-8000-000000000000', token: 'bare' };
+  return { fetch: app.fetch, close: async () => undefined };
 }
 
-const mode = process.argv[2];
+const spec = JSON.parse(process.argv[2] ?? '{"kind":"bare"}') as ServerSpec;
 const served =
-  mode === 'app'
-    ? await appServer('FULL')
-    : mode === 'unflushed'
-      ? await appServer('OFF')
+  spec.kind === 'sqlite'
+    ? await appServer(openSqliteStore({ dataDir: spec.dataDir, synchronous: spec.synchronous }))
+    : spec.kind === 'postgres'
+      ? await appServer(
+          await openPostgresStore({ connectionString: spec.url, schema: spec.schema }),
+        )
       : bareServer();
 const server = serve({ fetch: served.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
-  const ready: EndpointReady = {
-    port: (info as AddressInfo).port,
-    site: SITE,
-    device: served.device,
-    token: served.token,
-  };
+  const ready: ServerReady = { port: (info as AddressInfo).port };
   process.send?.(ready);
 });
+// A graceful stop (the CPU profiler needs one to write its profile); the benchmark itself ends
+// a store's servers with SIGKILL.
 process.on('SIGTERM', () =>
   server.close(() => {
-    for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
-    process.exit(0);
+    void served.close().finally(() => process.exit(0));
   }),
 );

@@ -7,7 +7,8 @@
 # Otherwise PostgreSQL is installed from Debian when missing (apt-get, needs root), a cluster
 # is initialised in a temporary directory as the `postgres` user (initdb refuses root),
 # started on a free localhost port with trust authentication, and removed again on exit.
-# The command's exit code is passed on.
+# The command's exit code is passed on. WITH_POSTGRES_FSYNC=on keeps fsync on (the benchmark
+# measures durable commits); tests leave it off.
 set -euo pipefail
 
 if [[ $# -eq 0 ]]; then
@@ -42,8 +43,12 @@ if ! BIN_DIR="$(find_bin_dir)"; then
   fi
   echo "with-postgres: installing PostgreSQL from Debian…" >&2
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >&2
-  apt-get install -y -qq postgresql >&2
+  if ! { apt-get update -qq && apt-get install -y -qq postgresql; } >&2; then
+    echo "with-postgres: could not install PostgreSQL from Debian: install it with" >&2
+    echo "  apt-get install -y postgresql" >&2
+    echo "or set TEST_DATABASE_URL to a database this may use" >&2
+    exit 1
+  fi
   BIN_DIR="$(find_bin_dir)" || {
     echo "with-postgres: PostgreSQL was installed but initdb/pg_ctl were not found" >&2
     exit 1
@@ -107,16 +112,19 @@ as_owner "$BIN_DIR/initdb" -D "$DATA" -U postgres --auth=trust --encoding=UTF8 -
   cat "$WORK_DIR/initdb.log" >&2
   exit 1
 }
-# fsync off: this cluster lives for one test run and is deleted afterwards.
+# fsync off for tests: this cluster lives for one run and is deleted afterwards. The benchmark
+# asks for it on, so a commit costs what it costs in production.
+FSYNC="off"
+[[ "${WITH_POSTGRES_FSYNC:-off}" == "on" ]] && FSYNC="on"
 as_owner "$BIN_DIR/pg_ctl" -D "$DATA" -l "$WORK_DIR/server.log" -w -t 30 \
-  -o "-p $PORT -k $WORK_DIR -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null || {
+  -o "-p $PORT -k $WORK_DIR -c listen_addresses=127.0.0.1 -c fsync=$FSYNC" start >/dev/null || {
   cat "$WORK_DIR/server.log" >&2
   exit 1
 }
 as_owner "$BIN_DIR/createdb" -h 127.0.0.1 -p "$PORT" -U postgres terskel_test
 
 export TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$PORT/terskel_test"
-echo "with-postgres: $("$BIN_DIR/pg_ctl" --version | awk '{print "PostgreSQL", $3}') on port $PORT" >&2
+echo "with-postgres: $("$BIN_DIR/pg_ctl" --version | awk '{print "PostgreSQL", $3}') on port $PORT, fsync $FSYNC" >&2
 
 set +e
 "$@"
