@@ -36,6 +36,8 @@ export interface ConfigSync {
   choose(choice: 'theirs' | 'mine'): Promise<void>;
   /** The tablet's configuration with a deferred time zone and cut-off hour taken on. */
   ownConfig(): SiteConfig;
+  /** Stops listening for the door's input and staff mode's closing. */
+  stop(): void;
 }
 
 /** What config-travel.ts works with. */
@@ -95,10 +97,10 @@ export function createConfigSync(
       await context.update({ deferred: undefined });
     }
   }
-  if (typeof addEventListener === 'function') {
-    addEventListener('pointerdown', () => (lastInputAt = Date.now()), true);
-    addEventListener('hashchange', () => void settle().catch(() => undefined));
-  }
+  const touched = () => (lastInputAt = Date.now());
+  const closed = () => void settle().catch(() => undefined);
+  addEventListener('pointerdown', touched, true);
+  addEventListener('hashchange', closed);
 
   return {
     state,
@@ -115,5 +117,9 @@ export function createConfigSync(
     },
     choose: async (choice) => (await travel()).choose(context, choice),
     ownConfig: context.ownConfig,
+    stop() {
+      removeEventListener('pointerdown', touched, true);
+      removeEventListener('hashchange', closed);
+    },
   };
 }

@@ -5,6 +5,7 @@
  * validated with the shared schema; one that fails it is never applied. Its own chunk, never
  * precached: it is only ever loaded online.
  */
+import { withVolunteerCounters } from '../domain/volunteer-hours.ts';
 import {
   MAX_PLAN_DAYS,
   publishedConfigSchema,
@@ -32,10 +33,17 @@ const canonical = (value: unknown): string =>
       : inner,
   );
 
-/** Whether two configurations differ in anything but this tablet's own fields. */
+/**
+ * Whether two configurations differ in anything but this tablet's own fields. The volunteer
+ * counters every site implies count as there on both sides (a saved configuration has them, a
+ * configuration published from a file may not).
+ */
 export function differsFromOwn(own: SiteConfig, theirs: SiteConfig): boolean {
   const shared = (config: SiteConfig) =>
-    canonical({ ...config, ...Object.fromEntries(TABLET_FIELDS.map((field) => [field, 0])) });
+    canonical({
+      ...withVolunteerCounters(config),
+      ...Object.fromEntries(TABLET_FIELDS.map((field) => [field, 0])),
+    });
   return shared(own) !== shared(theirs);
 }
 

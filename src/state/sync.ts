@@ -234,6 +234,7 @@ export function createSyncController(
     dismissLink: () => pendingLink.set(undefined),
     stop() {
       loop?.stop();
+      config.stop();
       for (const cleanup of cleanups) cleanup();
     },
   };

@@ -4,6 +4,7 @@
  * changed), the questions, the languages. Not a JSON diff: a field the lead cannot act on
  * (this tablet's own staff timeout and retention) is never named.
  */
+import { withVolunteerCounters } from '../../../domain/volunteer-hours.ts';
 import type { MessageKey, Params, Translator } from '../../../i18n/index.ts';
 import type { OpeningHours, SiteConfig } from '../../../shared/site-config.ts';
 
@@ -83,11 +84,13 @@ export function differences(
       'config.diff.itemRemoved',
       'config.diff.itemChanged',
     ]),
-    ...byId(ours.counters, theirs.counters, (counter) => counter.name.nb, [
-      'config.diff.counterAdded',
-      'config.diff.counterRemoved',
-      'config.diff.counterChanged',
-    ]),
+    // The volunteer counters every site implies are there on both sides, stored or not.
+    ...byId(
+      withVolunteerCounters(ours).counters,
+      withVolunteerCounters(theirs).counters,
+      (counter) => counter.name.nb,
+      ['config.diff.counterAdded', 'config.diff.counterRemoved', 'config.diff.counterChanged'],
+    ),
   );
   if (differ('questions')) out.push({ key: 'config.diff.questions' });
   if (differ('languages', 'defaultLanguage')) {

@@ -31,7 +31,9 @@ export function Publication({
   return (
     <>
       {state.unpublished ? (
-        <p class="staff-message warn">{translator.t('sync.unpublished')}</p>
+        <p class="staff-message warn" role="status">
+          {translator.t('sync.unpublished')}
+        </p>
       ) : null}
       {waits && Review ? <Review sync={sync} state={state} translator={translator} /> : null}
     </>
