@@ -86,13 +86,21 @@ export function createConfigSync(
   };
   const travel = () => import('./config-travel.ts');
 
-  /** Applies what waits: a pending version (its module is loaded), or a deferred time zone. */
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * Applies what waits: a pending version (its module is loaded), or a deferred time zone once
+   * the business day has rolled over. While the door is busy it tries again in 15 seconds (the
+   * lead's tap that closed staff mode made it busy too).
+   */
   async function settle(): Promise<void> {
     await loaded;
     const { pending, deferred } = state.get();
-    if (busy()) return;
-    if (pending) await (await travel()).apply(context, pending);
-    else if (deferred && store.dayOf(store.now()).day !== deferred.day) {
+    const due = deferred && store.dayOf(store.now()).day !== deferred.day;
+    if (!pending && !due) return;
+    clearTimeout(retry);
+    if (busy()) retry = setTimeout(closed, 15_000);
+    else if (pending) await (await travel()).apply(context, pending);
+    else {
       store.setConfig(await saveConfig(context.ownConfig()));
       await context.update({ deferred: undefined });
     }
@@ -118,6 +126,7 @@ export function createConfigSync(
     choose: async (choice) => (await travel()).choose(context, choice),
     ownConfig: context.ownConfig,
     stop() {
+      clearTimeout(retry);
       removeEventListener('pointerdown', touched, true);
       removeEventListener('hashchange', closed);
     },

@@ -34,7 +34,8 @@ const canonical = (value: unknown): string =>
   );
 
 /**
- * Whether two configurations differ in anything but this tablet's own fields. The volunteer
+ * Whether two configurations differ in anything but this tablet's own fields (and the site's
+ * slug, which the pairing decides: a preset's may differ from the endpoint's). The volunteer
  * counters every site implies count as there on both sides (a saved configuration has them, a
  * configuration published from a file may not).
  */
@@ -42,7 +43,7 @@ export function differsFromOwn(own: SiteConfig, theirs: SiteConfig): boolean {
   const shared = (config: SiteConfig) =>
     canonical({
       ...withVolunteerCounters(config),
-      ...Object.fromEntries(TABLET_FIELDS.map((field) => [field, 0])),
+      ...Object.fromEntries([...TABLET_FIELDS, 'site'].map((field) => [field, 0])),
     });
   return shared(own) !== shared(theirs);
 }
@@ -53,7 +54,8 @@ async function publish(context: ConfigTravelContext, settings: SyncSettings): Pr
   const plan = (await db.words.orderBy('date').toArray()).slice(-MAX_PLAN_DAYS);
   const answer = await putConfig(context.fetch, settings, {
     baseVersion: context.state.get().following,
-    config: context.ownConfig(),
+    // Published under the site the tablet is paired with, whatever its preset named.
+    config: { ...context.ownConfig(), site: settings.site },
     plan,
   });
   const body = answer.body as

@@ -309,18 +309,44 @@ describe('the site configuration travels', () => {
     expect(await readSetting('configSync')).toEqual({ following: 1 });
   });
 
-  it('a publish the endpoint refuses keeps the issues and stays unpublished', async () => {
+  it('a publish the endpoint refuses keeps its issues and stays unpublished', async () => {
+    const endpoint = await testEndpoint();
+    endpointFetch = endpoint.fetch;
+    // An endpoint whose schema is stricter than this tablet's (a newer version) answers 400.
+    const refusing = (async (input: RequestInfo | URL, init?: RequestInit) =>
+      init?.method === 'PUT'
+        ? Response.json(
+            {
+              ok: false,
+              error: 'invalid',
+              message: 'The configuration is not valid.',
+              issues: [{ path: 'config.name', message: 'must be at most 60 characters' }],
+            },
+            { status: 400 },
+          )
+        : endpoint.fetch(input, init)) as typeof fetch;
+    const kiosk = testKiosk();
+    const sync = tablet(kiosk, refusing);
+    await sync.changed();
+    await sync.run(endpoint.settings);
+    expect(sync.state.get()).toMatchObject({
+      unpublished: true,
+      issues: ['config.name: must be at most 60 characters'],
+    });
+    // Not sent again until the lead saves again.
+    await sync.run(endpoint.settings);
+    expect(await publishedOn(endpoint)).toBeUndefined();
+    expect(await readSetting('configSync')).toEqual({ following: 0, unpublished: true });
+  });
+
+  it('publishes under the site the tablet is paired with, whatever its preset named', async () => {
     const endpoint = await testEndpoint('annet-sted');
     endpointFetch = endpoint.fetch;
     const kiosk = testKiosk();
     const sync = tablet(kiosk, endpoint.fetch);
     await sync.changed();
-    // The tablet's site is hjerterom-alta; this endpoint's path is another site's.
     await sync.run(endpoint.settings);
-    expect(sync.state.get()).toMatchObject({
-      unpublished: true,
-      issues: ['config.site: must be annet-sted'],
-    });
+    expect(sync.state.get().following).toBe(1);
   });
 
   it('a sync run asks for the configuration after the upload, and plans travel too', async () => {
