@@ -165,6 +165,29 @@ describe('the site configuration travels', () => {
     });
   });
 
+  it('takes on the new time zone when the business day rolls over', async () => {
+    const endpoint = await testEndpoint();
+    endpointFetch = endpoint.fetch;
+    const other = await endpoint.addDevice();
+    let now = Date.UTC(2026, 10, 23, 11, 50); // Monday 12:50 in Oslo
+    const kiosk = testKiosk({ deps: { now: () => now } });
+    const sync = tablet(kiosk, endpoint.fetch);
+    await publishAs(other.settings, 0, hjerteromAlta);
+    await sync.run(endpoint.settings);
+    await publishAs(other.settings, 1, { ...hjerteromAlta, timeZone: 'Europe/Helsinki' });
+    await sync.run(endpoint.settings);
+    dispatchEvent(new HashChangeEvent('hashchange'));
+    await sync.run(endpoint.settings);
+    expect(kiosk.store.config.get().timeZone).toBe(hjerteromAlta.timeZone);
+
+    now = Date.UTC(2026, 10, 24, 11, 50); // Tuesday: a new business day
+    dispatchEvent(new HashChangeEvent('hashchange'));
+    await expect.poll(() => kiosk.store.config.get().timeZone).toBe('Europe/Helsinki');
+    await expect.poll(() => sync.state.get().deferred).toBeUndefined();
+    expect(await readSetting('config')).toMatchObject({ timeZone: 'Europe/Helsinki' });
+    expect(sync.state.get().following).toBe(2);
+  });
+
   it('never applies a published configuration it cannot validate, and remembers why', async () => {
     const endpoint = await testEndpoint();
     endpointFetch = endpoint.fetch;

@@ -157,4 +157,63 @@ describe('the published configuration in settings', () => {
     await waitFor(() => expect(screen.queryByText(/ikke publisert ennå/)).toBeNull());
     expect((await published(endpoint)).config.name).toBe('Uten nett');
   });
+
+  it('names the issues of a publish the endpoint refused, the way the endpoint words them', async () => {
+    const endpoint = await testEndpoint();
+    const refusing = (async (input: RequestInfo | URL, init?: RequestInit) =>
+      init?.method === 'PUT'
+        ? Response.json(
+            {
+              ok: false,
+              error: 'invalid',
+              message: 'The configuration is not valid.',
+              issues: [{ path: 'config.name', message: 'must be at most 60 characters' }],
+            },
+            { status: 400 },
+          )
+        : endpoint.fetch(input, init)) as typeof fetch;
+    await renderPaired(endpoint, refusing);
+    rename('Et navn serveren ikke godtar');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe(
+      'Serveren avviste innstillingene, så de er ikke publisert:config.name: must be at most 60 characters',
+    );
+    expect(within(alert).getByRole('listitem').textContent).toBe(
+      'config.name: must be at most 60 characters',
+    );
+    expect(screen.getByText(/ikke publisert ennå/).getAttribute('role')).toBe('status');
+  });
+
+  it('speaks English where the staff do', async () => {
+    const endpoint = await testEndpoint();
+    const other = await endpoint.addDevice();
+    await publishAs(endpoint, other.settings, 0, { ...hjerteromAlta, name: 'Hjerterom sentrum' });
+    const kiosk = testKiosk({
+      config: { ...hjerteromAlta, languages: ['nb', 'en'], defaultLanguage: 'en' },
+    });
+    await kiosk.storage;
+    const sync = createSyncController(kiosk.store, {
+      fetch: endpoint.fetch,
+      autoTriggers: false,
+      doorBusy: () => false,
+    });
+    await sync.pair(endpoint.settings);
+    await sync.trigger('manual');
+    render(
+      <StoreContext.Provider value={kiosk.store}>
+        <SyncContext.Provider value={sync}>
+          <Settings role="lead" />
+        </SyncContext.Provider>
+      </StoreContext.Provider>,
+    );
+    const view = within(
+      await screen.findByRole('region', { name: 'The site’s settings on the server' }),
+    );
+    expect(view.getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      'Name: “Blå Kors Hjerterom Alta” here, “Hjerterom sentrum” on the server',
+      'Languages: Norsk bokmål, English here, Norsk bokmål, Norsk nynorsk, Davvisámegiella, English, Українська, العربية on the server',
+    ]);
+    fireEvent.click(view.getByRole('button', { name: 'Use the settings from the endpoint' }));
+    await waitFor(() => expect(kiosk.store.config.get().name).toBe('Hjerterom sentrum'));
+  });
 });
