@@ -36,6 +36,8 @@ export interface ConfigSync {
   choose(choice: 'theirs' | 'mine'): Promise<void>;
   /** The tablet's configuration with a deferred time zone and cut-off hour taken on. */
   ownConfig(): SiteConfig;
+  /** Paired with another endpoint or site: it follows no version, and nothing waits. */
+  forget(): Promise<void>;
   /** Stops listening for the door's input and staff mode's closing. */
   stop(): void;
 }
@@ -125,6 +127,14 @@ export function createConfigSync(
     },
     choose: async (choice) => (await travel()).choose(context, choice),
     ownConfig: context.ownConfig,
+    forget: () =>
+      context.update({
+        following: 0,
+        pending: undefined,
+        review: undefined,
+        invalid: undefined,
+        issues: undefined,
+      }),
     stop() {
       clearTimeout(retry);
       removeEventListener('pointerdown', touched, true);

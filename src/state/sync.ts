@@ -158,7 +158,10 @@ export function createSyncController(
 
   async function pair(next: SyncSettings): Promise<void> {
     pairing += 1;
+    const before = await settings();
     await writeSetting('device', next);
+    // Another endpoint or site counts its versions anew: the tablet follows none of them yet.
+    if (before?.endpoint !== next.endpoint || before.site !== next.site) await config.forget();
     try {
       const storage = await import('../storage/index.ts');
       await store.write(({ db }) => storage.markAllWaiting(db));

@@ -401,4 +401,29 @@ describe('the site configuration travels', () => {
     expect(await wordOn(db, '2026-11-24')).toMatchObject({ title: 'Håp' });
     controller.stop();
   });
+
+  it('paired with another endpoint, the tablet follows none of its versions yet', async () => {
+    const first = await testEndpoint();
+    endpointFetch = first.fetch;
+    const kiosk = testKiosk();
+    // The other endpoint cannot be reached: nothing it could answer changes what is checked.
+    const fetcher = ((input: RequestInfo | URL, init?: RequestInit) =>
+      String(input).startsWith('https://another.example')
+        ? Promise.reject(new TypeError('offline'))
+        : first.fetch(input, init)) as typeof fetch;
+    const controller = createSyncController(kiosk.store, {
+      fetch: fetcher,
+      autoTriggers: false,
+      doorBusy: () => false,
+    });
+    await controller.pair(first.settings);
+    await controller.config.changed();
+    await controller.trigger('manual');
+    await expect.poll(() => controller.config.state.get().following).toBe(1);
+    await controller.pair({ ...first.settings, endpoint: 'https://another.example' });
+    await controller.trigger('manual');
+    expect(controller.config.state.get().following).toBe(0);
+    expect(await readSetting('configSync')).toMatchObject({ following: 0 });
+    controller.stop();
+  });
 });
