@@ -59,6 +59,13 @@ const dashboardBuild = defineConfig({
 /** Every file of the dashboard's pass, kept out of the tablet's precache (see above). */
 export const DASHBOARD_FILES = ['dashboard.html', 'assets/dashboard-*'];
 
+/**
+ * The tablet's chunks that only ever load online, kept out of its precache: talking to the
+ * endpoint about the site's configuration (state/config-travel.ts) and the lead's view of a
+ * difference or a conflict (ui/staff/config-review/), shown only after that talk.
+ */
+export const ONLINE_ONLY_FILES = ['assets/config-travel-*', 'assets/config-review-*'];
+
 const tabletBuild = defineConfig({
   define: {
     __APP_VERSION__: JSON.stringify(pkg.version),
@@ -110,7 +117,7 @@ const tabletBuild = defineConfig({
         globPatterns: ['**/*.{js,css,html,svg,png,ico,txt,webmanifest}'],
         // The dashboard's pass runs after this one; should a dist/ still hold an older
         // dashboard, it stays out of the precache all the same: a tablet never downloads it.
-        globIgnores: DASHBOARD_FILES,
+        globIgnores: [...DASHBOARD_FILES, ...ONLINE_ONLY_FILES],
       },
       devOptions: { enabled: false },
     }),
@@ -118,6 +125,16 @@ const tabletBuild = defineConfig({
   build: {
     target: 'es2022',
     sourcemap: false,
+    // Room in the precache budget (about 1 KB brotli, 450 bytes of it in the first paint): no
+    // modulepreload polyfill (every browser we support but Safari before 17 preloads by itself,
+    // and without it an old Safari only loses the head start), and a dynamic import lists none
+    // of its chunk's JS dependencies, whose file names every chunk repeated. The HTML keeps
+    // its preloads. A chunk's dependencies then load once the chunk has run: from the precache
+    // this costs a few milliseconds when staff mode or sync first opens, never the door.
+    modulePreload: {
+      polyfill: false,
+      resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : []),
+    },
     rolldownOptions: {
       output: {
         // Modules that always load together share a chunk: the sync loop with its client and
@@ -146,7 +163,13 @@ const tabletBuild = defineConfig({
             },
             {
               name: 'sync',
-              test: /src[\\/](sync[\\/]|state[\\/]sync\.ts|shared[\\/]protocol\.ts)/,
+              test: /src[\\/](sync[\\/](?!config-client)|state[\\/](config-)?sync\.ts|shared[\\/]protocol\.ts)/,
+            },
+            {
+              // The lead's view of the endpoint's configuration, with its texts: loaded from
+              // the network when shown, never precached (ONLINE_ONLY_FILES).
+              name: 'config-review',
+              test: /src[\\/](ui[\\/]staff[\\/]config-review[\\/]|i18n[\\/](nb|en)-config-review\.ts)/,
             },
             {
               name: 'database',

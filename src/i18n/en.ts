@@ -363,6 +363,8 @@ export const en: Catalogue = {
   'sync.code': 'Pairing code',
   'sync.pair': 'Connect',
   'sync.pairedOk': 'The tablet is connected to {site}.',
+  'sync.unpublished':
+    'The settings are not published yet: they go to the server the next time the tablet syncs.',
   'staff.settings.save': 'Save',
   'staff.settings.saveSection': 'Save – {section}',
   'staff.settings.jump': 'Go to',

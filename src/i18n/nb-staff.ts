@@ -49,6 +49,8 @@ export const nbStaff = {
   'sync.code': 'Koblingskode',
   'sync.pair': 'Koble til',
   'sync.pairedOk': 'Nettbrettet er koblet til {site}.',
+  'sync.unpublished':
+    'Innstillingene er ikke publisert ennå: de sendes til serveren neste gang nettbrettet synkroniserer.',
   'staff.source.tablet': 'Viser tallene fra dette nettbrettet',
   'staff.source.endpoint': 'Viser tallene fra alle nettbrettene',
   'staff.closing.title': 'Dagsoppgjør',

@@ -4,6 +4,7 @@
  * staff mode's are in nb-staff.ts and load with staff mode.
  * Other catalogues translate these keys; a key missing there falls back to bokmål.
  */
+import type { nbConfigReview } from './nb-config-review.ts';
 import type { nbDashboard } from './nb-dashboard.ts';
 import type { nbStaff } from './nb-staff.ts';
 import type { nbToday } from './nb-today.ts';
@@ -43,10 +44,15 @@ export const nb = {
 
 /**
  * A message key: the door's first paint's (always loaded), today's card's (nb-today.ts, loaded
- * after the first paint), staff mode's (loaded with staff mode) and the coordinator's dashboard's
+ * after the first paint), staff mode's (loaded with staff mode), the published configuration's
+ * review (nb-config-review.ts, loaded with that view) and the coordinator's dashboard's
  * (nb-dashboard.ts, loaded by its own page only).
  */
 export type MessageKey =
-  keyof typeof nb | keyof typeof nbToday | keyof typeof nbStaff | keyof typeof nbDashboard;
+  | keyof typeof nb
+  | keyof typeof nbToday
+  | keyof typeof nbStaff
+  | keyof typeof nbConfigReview
+  | keyof typeof nbDashboard;
 /** A catalogue: any subset of the bokmål keys. */
 export type Catalogue = Partial<Record<MessageKey, string>>;

@@ -5,6 +5,7 @@
  */
 import type { HeldDay, SyncLoop, SyncResult, SyncSettings, SyncTrigger } from '../sync/index.ts';
 import { readSetting, removeSetting, writeSetting } from '../storage/settings.ts';
+import { createConfigSync, doorBusy, type ConfigSync } from './config-sync.ts';
 import { endpointTotalsReader } from './endpoint-totals.ts';
 import type { KioskStore } from './kiosk-store.ts';
 import { observable, type Observable } from './observable.ts';
@@ -20,6 +21,7 @@ import { EMPTY_STATUS, keptStatus, restoredStatus, statusAfterRun } from './sync
 import type { SyncStatus } from './sync-status.ts';
 import { listenForSyncTriggers } from './sync-triggers.ts';
 
+export type { ConfigSync, ConfigSyncState } from './config-sync.ts';
 export { MAX_CLOCK_SKEW_MS, type SyncError, type SyncStatus } from './sync-status.ts';
 export type { LinkOutcome, PairingOutcome, PendingLink } from './sync-pairing.ts';
 
@@ -42,6 +44,8 @@ export interface SyncController {
   settings(): Promise<SyncSettings | undefined>;
   /** The endpoint's totals of all the site's tablets, after sending what waits here. */
   readEndpointTotals: EndpointTotalsReader;
+  /** The site's published configuration as this tablet follows it (config-sync.ts). */
+  config: ConfigSync;
   stop(): void;
 }
 
@@ -54,6 +58,8 @@ export interface SyncControllerDeps {
   startAfter: Promise<unknown>;
   /** Whether a link must wait for the lead: the tablet is paired or has its PINs. */
   linkNeedsLead(): Promise<boolean>;
+  /** Whether a published configuration must wait: a staff screen is open or the door in use. */
+  doorBusy(): boolean;
 }
 
 export function createSyncController(
@@ -68,6 +74,7 @@ export function createSyncController(
     startAfter: Promise.resolve(),
     linkNeedsLead: async () =>
       (await settings()) !== undefined || (await readSetting('pins')) !== undefined,
+    doorBusy,
     ...overrides,
   };
   const status = observable<SyncStatus>(EMPTY_STATUS);
@@ -131,6 +138,8 @@ export function createSyncController(
       status.update((s) => ({ ...s, running: false }));
     }
     if (!stillCurrent()) return undefined; // paired again meanwhile: the next run counts
+    // The configuration travels after the upload, only when the endpoint took it.
+    if (result.kind === 'done') await config.run(current).catch(() => undefined);
     held.clear();
     if (result.kind === 'done') for (const day of result.held) held.set(sync.heldKey(day), day);
     status.update((s) => statusAfterRun(s, result, [...held.values()], store.now()));
@@ -156,7 +165,10 @@ export function createSyncController(
 
   async function pair(next: SyncSettings): Promise<void> {
     pairing += 1;
+    const before = await settings();
     await writeSetting('device', next);
+    // Another endpoint or site counts its versions anew: the tablet follows none of them yet.
+    if (before?.endpoint !== next.endpoint || before.site !== next.site) await config.forget();
     try {
       const storage = await import('../storage/index.ts');
       await store.write(({ db }) => storage.markAllWaiting(db));
@@ -179,6 +191,13 @@ export function createSyncController(
   async function trigger(reason: SyncTrigger): Promise<void> {
     return (await ensureLoop()).trigger(reason);
   }
+
+  const config = createConfigSync(
+    store,
+    deps.fetch,
+    () => void trigger('manual').catch(() => undefined),
+    deps.doorBusy,
+  );
 
   const readEndpointTotals = endpointTotalsReader({
     fetch: deps.fetch,
@@ -203,6 +222,7 @@ export function createSyncController(
     pair,
     settings,
     readEndpointTotals,
+    config,
     pairWithCode: (endpoint, code) => pairByCode(deps.fetch, pair, endpoint, code),
     pendingLink,
     async provisionFromLocation() {
@@ -224,6 +244,7 @@ export function createSyncController(
     dismissLink: () => pendingLink.set(undefined),
     stop() {
       loop?.stop();
+      config.stop();
       for (const cleanup of cleanups) cleanup();
     },
   };

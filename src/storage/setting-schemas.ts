@@ -82,6 +82,18 @@ export const SETTING_SCHEMAS = {
   }),
   /** When a file last left the tablet (a CSV or a backup): the self-test shows it. */
   lastExport: z.number(),
+  /**
+   * The site's published configuration as this tablet follows it (state/config-sync.ts). What
+   * waits for the lead or the door is kept in memory only: the next sync asks for it again.
+   */
+  configSync: z.object({
+    /** The published version the tablet follows; 0 while it follows none. */
+    following: z.int().check(z.nonnegative()),
+    /** The lead's saved settings have not reached the endpoint yet: sent on each sync. */
+    unpublished: z.optional(z.boolean()),
+    /** An applied version's time zone and cut-off hour, taken on after the business day `day`. */
+    deferred: z.optional(z.object({ day: z.string(), timeZone: z.string(), cutoffHour: z.int() })),
+  }),
 } as const;
 
 export type SettingKey = keyof typeof SETTING_SCHEMAS;

@@ -66,11 +66,28 @@ describe('bundle budgets', () => {
     const precached = precachedPaths(dist);
     expect(precached.filter((path) => /dashboard/.test(path))).toEqual([]);
     expect(dashboardFiles.filter((path) => precached.includes(path))).toEqual([]);
-    // Every other script of the build is the tablet's, and precached: none was left out.
+    // Every other script of the build is the tablet's, and precached: none was left out but
+    // the two that only ever load online (vite.config.ts's ONLINE_ONLY_FILES).
     const scripts = readdirSync(join(dist, 'assets'))
       .map((name) => `assets/${name}`)
       .filter((path) => path.endsWith('.js') && !dashboardFiles.includes(path));
-    expect(scripts.filter((path) => !precached.includes(path))).toEqual([]);
+    const onlineOnly = /^assets\/config-(travel|review)-[\w-]+\.js$/;
+    expect(scripts.filter((path) => !precached.includes(path) && !onlineOnly.test(path))).toEqual(
+      [],
+    );
+  });
+
+  it("talking to the endpoint about the site's configuration, and its review, are not precached", () => {
+    const scripts = readdirSync(join(dist, 'assets')).filter((name) => name.endsWith('.js'));
+    const online = scripts.filter((name) => /^config-(travel|review)-/.test(name));
+    expect(online.map((name) => name.replace(/-[\w-]{8}\.js$/, '')).sort()).toEqual([
+      'config-review',
+      'config-travel',
+    ]);
+    const precached = precachedPaths(dist);
+    expect(online.filter((name) => precached.includes(`assets/${name}`))).toEqual([]);
+    // The offline part (following a version, "ikke publisert") is in the precached sync chunk.
+    expect(precached.some((path) => /^assets\/sync-/.test(path))).toBe(true);
     // The tablet's page names nothing of the dashboard's: the tablet never downloads it.
     expect(readFileSync(join(dist, 'index.html'), 'utf8')).not.toMatch(/dashboard/);
   });

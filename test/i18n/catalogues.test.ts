@@ -1,12 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { ar } from '../../src/i18n/ar.ts';
-import { en } from '../../src/i18n/en.ts';
+import { en as enCatalogue } from '../../src/i18n/en.ts';
+import { enConfigReview } from '../../src/i18n/en-config-review.ts';
 import { nb as nbDoor, type Catalogue, type MessageKey } from '../../src/i18n/nb.ts';
+import { nbConfigReview } from '../../src/i18n/nb-config-review.ts';
 import { nbDashboard } from '../../src/i18n/nb-dashboard.ts';
 import { nbStaff } from '../../src/i18n/nb-staff.ts';
 import { nbToday } from '../../src/i18n/nb-today.ts';
 
-const nb: Record<MessageKey, string> = { ...nbDoor, ...nbToday, ...nbStaff, ...nbDashboard };
+const nb: Record<MessageKey, string> = {
+  ...nbDoor,
+  ...nbToday,
+  ...nbStaff,
+  ...nbConfigReview,
+  ...nbDashboard,
+};
+/**
+ * English as staff mode reads it: the catalogue, and the texts of the published configuration's
+ * review, which load with that view (ui/staff/config-review) and not with the catalogue.
+ */
+const en: Catalogue = { ...enCatalogue, ...enConfigReview };
 import { nn } from '../../src/i18n/nn.ts';
 import { se } from '../../src/i18n/se.ts';
 import { uk } from '../../src/i18n/uk.ts';

@@ -42,6 +42,13 @@ function gatedFetch() {
   const fetcher = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = String(input);
     const body = String(init?.body);
+    // After each upload a run asks for the site's configuration: nothing is published here.
+    if (url.endsWith('/config')) {
+      return new Response(JSON.stringify({ ok: false, error: 'not-found', message: 'none' }), {
+        status: 404,
+        headers: { 'Content-Type': 'application/json' },
+      });
+    }
     if (url.startsWith(NEW.endpoint)) {
       sentToNew.push(body);
       return okAnswer(body);

@@ -38,6 +38,7 @@ import {
   type Message,
   type Spec,
 } from './fields.tsx';
+import { Publication, publishChange } from './Publication.tsx';
 import { SessionTimeouts } from './SessionTimeouts.tsx';
 import { ConfigFile, WordPlan } from './WordPlan.tsx';
 
@@ -127,6 +128,7 @@ export function Settings(_props: { role: 'lead' }) {
       return;
     }
     setEdits((current) => editsBesides(current, section.props));
+    publishChange(sync);
     // Both sides as saving prepares them (ids, the volunteer counters), so only the lead's own
     // changes are named.
     const changes = describeChanges(
@@ -274,6 +276,7 @@ export function Settings(_props: { role: 'lead' }) {
   return (
     <section class="settings" aria-labelledby="settings-title">
       <h2 id="settings-title">{t('staff.nav.settings')}</h2>
+      {sync ? <Publication sync={sync} translator={translator} /> : null}
       {/* The sections are long: a way straight to each, its heading taking the focus. */}
       <div class="settings-jump" role="group" aria-label={t('staff.settings.jump')}>
         {SECTIONS.map((section) => (

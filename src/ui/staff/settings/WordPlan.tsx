@@ -15,8 +15,9 @@ import {
   type SettingsOutcome,
   storeWords,
 } from '../../../state/staff.ts';
-import { useKioskStore } from '../../store-context.ts';
+import { useKioskStore, useSyncController } from '../../store-context.ts';
 import { Feedback, Fields, refusalText, type Message, type Spec } from './fields.tsx';
+import { publishChange } from './Publication.tsx';
 
 /** A plan line's fields, named as the lead types them (the date only in files). */
 const WORD_SPECS: Spec<Partial<WordOfDay>>[] = [
@@ -36,6 +37,7 @@ async function chosenText(input: HTMLInputElement): Promise<string | undefined> 
 
 export function WordPlan({ translator }: { translator: Translator }) {
   const store = useKioskStore();
+  const sync = useSyncController();
   const { t } = translator;
   const [word, setWord] = useState<Partial<WordOfDay>>({});
   const [message, setMessage] = useState<Message | undefined>(undefined);
@@ -51,7 +53,7 @@ export function WordPlan({ translator }: { translator: Translator }) {
     const entry = { ...word, date: store.dayOf(store.now()).day };
     const parsed = await parseWordPlan(JSON.stringify([entry]));
     setErrors([]);
-    if (parsed.ok) await storeWords(store, parsed.words);
+    if (parsed.ok) await storeWords(store, parsed.words).then(() => publishChange(sync));
     setMessage(
       parsed.ok
         ? { ok: true, text: t('staff.plan.todaySaved') }
@@ -63,6 +65,7 @@ export function WordPlan({ translator }: { translator: Translator }) {
     const text = await chosenText(input);
     if (text === undefined) return;
     const outcome = await importWordPlan(store, text);
+    if (outcome.ok) publishChange(sync);
     setMessage(
       outcome.ok
         ? { ok: true, text: t('staff.plan.imported', { n: outcome.words.length }) }
@@ -112,14 +115,17 @@ export function ConfigFile({
   specs: Spec<SiteConfig>[];
 }) {
   const store = useKioskStore();
+  const sync = useSyncController();
   const { t } = translator;
   const [message, setMessage] = useState<Message | undefined>(undefined);
-  const show = (outcome: SettingsOutcome) =>
+  const show = (outcome: SettingsOutcome) => {
+    if (outcome.ok) publishChange(sync);
     setMessage(
       outcome.ok
         ? { ok: true, text: t('staff.settings.imported') }
         : { ok: false, text: refusalText(translator, outcome.refusal, specs) },
     );
+  };
 
   return (
     <section class="settings-part" aria-labelledby="settings-file">
