@@ -67,7 +67,11 @@ describe('the long layout', () => {
         enabled: false,
       },
     ]);
-    expect(csvDocument(longCsvRows([day], label)).split('\r\n').slice(1, 3)).toEqual([
+    expect(
+      csvDocument(longCsvRows([day], label))
+        .split('\r\n')
+        .slice(1, 3),
+    ).toEqual([
       '2026-11-23;bingo;;;12;120;Bingobrett',
       '2026-11-23;bingo;cash;;12;120;Bingobrett: Kontant',
     ]);
