@@ -14,7 +14,8 @@ export function isStaffAdded(target: TallyTarget): boolean {
 }
 
 /**
- * The +1 buttons of a day: one per counter that is on, one per option where it has options.
+ * The +1 buttons of a day: one per counter that is on, one per option that is on where it has
+ * options (a counter whose options are all off offers none).
  * Visits and check-outs get a single staff-added +1: the door's answers are the visitor's own.
  * The volunteer counters have no +1: a shift is entered as numbers (`VolunteerShift`).
  */
@@ -22,7 +23,9 @@ export function tallyTargets(config: SiteConfig, day: string): TallyTarget[] {
   return countersOn(config, day).flatMap((counter): TallyTarget[] => {
     if (isVolunteerCounter(counter.id)) return [];
     if (isStaffAdded({ counter }) || !counter.options?.length) return [{ counter }];
-    return counter.options.map((option) => ({ counter, option }));
+    return counter.options
+      .filter((option) => option.enabled !== false)
+      .map((option) => ({ counter, option }));
   });
 }
 

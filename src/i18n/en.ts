@@ -413,6 +413,7 @@ export const en: Catalogue = {
   'staff.settings.counters': 'Counters',
   'staff.settings.price': 'Price in kroner (empty = free)',
   'staff.settings.counterInUse': 'Show in the tally',
+  'staff.settings.optionInUse': 'Show this option in the tally',
   'staff.settings.counterDays': 'Days (none = all)',
   'staff.settings.addOption': 'Add an option to {what}',
   'staff.settings.addCounter': 'Add a counter',

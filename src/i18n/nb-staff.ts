@@ -374,6 +374,7 @@ export const nbStaff = {
   'staff.settings.counters': 'Tellere',
   'staff.settings.price': 'Pris i kroner (tomt = gratis)',
   'staff.settings.counterInUse': 'Vis i tellingen',
+  'staff.settings.optionInUse': 'Vis valget i tellingen',
   'staff.settings.counterDays': 'Dager (ingen = alle)',
   'staff.settings.addOption': 'Legg til valg for {what}',
   'staff.settings.addCounter': 'Legg til teller',

@@ -64,6 +64,11 @@ export type CounterKind = (typeof COUNTER_KINDS)[number];
 export const counterOptionSchema = z.strictObject({
   id: slugSchema,
   name: localizedTextSchema,
+  /**
+   * Whether staff are offered it for tallying; absent means on. An option is retired, never
+   * deleted: one that is off keeps its name for the counts already made with it.
+   */
+  enabled: z.optional(z.boolean()),
 });
 export type CounterOption = z.infer<typeof counterOptionSchema>;
 

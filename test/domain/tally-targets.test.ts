@@ -66,6 +66,33 @@ describe('a counter that is off', () => {
   });
 });
 
+describe('an option that is off', () => {
+  const bingoWith = (cash: boolean | undefined, vipps: boolean | undefined) => ({
+    ...hjerteromAlta,
+    counters: hjerteromAlta.counters.map((counter) =>
+      counter.id === 'bingo'
+        ? {
+            ...counter,
+            options: [
+              { ...counter.options![0]!, enabled: cash },
+              { ...counter.options![1]!, enabled: vipps },
+            ],
+          }
+        : counter,
+    ),
+  });
+
+  it('has no +1 button; a counter with every option off offers none', () => {
+    const keys = (config: ReturnType<typeof bingoWith>) =>
+      tallyTargets(config, THURSDAY)
+        .map(targetKey)
+        .filter((key) => key.startsWith('bingo'));
+    expect(keys(bingoWith(false, undefined))).toEqual(['bingo/vipps']);
+    expect(keys(bingoWith(true, true))).toEqual(['bingo/cash', 'bingo/vipps']);
+    expect(keys(bingoWith(false, false))).toEqual([]);
+  });
+});
+
 describe('back-fill amounts', () => {
   it.each([
     ['', 'empty'],

@@ -491,6 +491,28 @@ describe("a counter's switch", () => {
     expect(enabledOf(stored, 'telefonsamtale')).toBe(true);
   });
 
+  it('retires a saved counter or option instead of removing it; only a new row can be removed', async () => {
+    const kiosk = renderSettings();
+    // Saved counters and options have no remove button: their counts keep their names.
+    expect(within(group('Bingobrett')).queryByRole('button', { name: /^Fjern/ })).toBeNull();
+    const cash = within(group('Bingobrett')).getByRole('group', { name: 'Kontant' });
+    expect(within(cash).queryByRole('button', { name: /^Fjern/ })).toBeNull();
+    fireEvent.click(within(cash).getByRole('checkbox', { name: 'Vis valget i tellingen' }));
+    // A row not saved yet can go again.
+    fireEvent.click(screen.getByRole('button', { name: 'Legg til teller' }));
+    const added = screen.getAllByRole('group', { name: /^Tellere \d+$/ });
+    expect(added).toHaveLength(1);
+    fireEvent.click(within(added[0]!).getByRole('button', { name: /^Fjern/ }));
+    expect(screen.queryAllByRole('group', { name: /^Tellere \d+$/ })).toEqual([]);
+    save(COUNTERS);
+    await screen.findByRole('status');
+    const bingo = kiosk.store.config.get().counters.find((counter) => counter.id === 'bingo')!;
+    expect(bingo.options).toEqual([
+      { id: 'cash', name: expect.objectContaining({ nb: 'Kontant' }), enabled: false },
+      { id: 'vipps', name: expect.objectContaining({ nb: 'Vipps' }) },
+    ]);
+  });
+
   it('an imported counter switch that is not yes or no is refused, the field named', async () => {
     const kiosk = renderSettings();
     const broken = {

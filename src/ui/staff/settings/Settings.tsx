@@ -177,8 +177,15 @@ export function Settings(_props: { role: 'lead' }) {
           counterField('weekdays', 'staff.settings.counterDays', { set: days, optional: true }),
         ]),
     counterField('options', 'staff.settings.options', {
-      rows: () => [specsOf<CounterOption>()('name', 'staff.settings.itemName', 'nb')],
+      rows: (option) => [
+        specsOf<CounterOption>()('name', 'staff.settings.itemName', 'nb'),
+        // A saved option is switched off, never removed: its counts keep its name.
+        ...(option.id === ''
+          ? []
+          : [specsOf<CounterOption>()('enabled', 'staff.settings.optionInUse', 'check')]),
+      ],
       add: [['staff.settings.addOption', { id: '', name: { nb: '' } }]],
+      keep: (option) => option.id !== '',
     }),
   ];
   const hours = specsOf<OpeningHours>();
@@ -232,7 +239,10 @@ export function Settings(_props: { role: 'lead' }) {
           { id: '', kind: 'activity', name: { nb: '' }, byHour: false },
         ],
       ],
-      keep: (row) => row.kind === 'visit' || row.kind === 'checkout',
+      // A saved counter is switched off («Vis i tellingen»), never removed, so the counts made
+      // with it keep its name on every tablet and in the endpoint's days.csv; only a new row
+      // not saved yet (no id) can be removed.
+      keep: (row) => row.kind === 'visit' || row.kind === 'checkout' || row.id !== '',
     }),
     field('questions', 'staff.settings.questions', {
       fresh: { ready: [] },
