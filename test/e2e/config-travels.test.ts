@@ -1,12 +1,15 @@
 // Two tablets of one site, each its own Chromium profile against one real endpoint: the lead
-// changes a programme item on one, and the other shows it after its next sync.
+// changes a programme item on one, and the other shows it after its next sync; with the endpoint
+// stopped, that tablet keeps its programme and counts, and back online the coordinator sees
+// both tablets' health.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchPersistent, newProfileDir } from './support/browser.ts';
 import { readSetting } from './support/engines/in-page.ts';
 import { openDoor } from './support/killable.ts';
-import { runCli } from './support/server.ts';
-import { acceptProvisioningLink, signInAsStaff } from './support/staff-mode.ts';
+import { endpointVisitsToday, runCli, startServer } from './support/server.ts';
+import { acceptProvisioningLink, leaveStaffMode, signInAsStaff } from './support/staff-mode.ts';
+import { visitors } from './support/visitors.ts';
 import { closeTablet, openTabletWithSite, type TabletWithSite } from './support/tablet.ts';
 
 const SITE = 'alta';
@@ -84,5 +87,43 @@ describe('the site configuration travels between two tablets, in Chromium', () =
     // Nothing waits to be published on either tablet.
     expect(await secondPage.getByText(/ikke publisert ennå/).count()).toBe(0);
     expect(await firstPage.getByText(/ikke publisert ennå/).count()).toBe(0);
+  });
+
+  it('offline, the second tablet keeps its programme and counts; back online the coordinator sees both tablets', async () => {
+    await leaveStaffMode(secondPage);
+    await first.server.stop();
+    // "Offline": the endpoint is gone; the page reloads from its service worker.
+    await secondPage.reload();
+    await secondPage.getByRole('button', { name: 'Sjekk inn' }).waitFor();
+    const config = (await secondPage.evaluate(readSetting, 'config')) as {
+      schedule: Array<{ title: { nb: string } }>;
+    };
+    expect(config.schedule.map((item) => item.title.nb)).toContain('Hobbykveld med kaffe');
+    expect(await following(secondPage)).toBe(2);
+    expect(await visitors(secondPage, 5)).toBe(0);
+
+    first.server = await startServer({ port: first.server.port, dataDir: first.server.dataDir });
+    await secondPage.evaluate(() => dispatchEvent(new Event('online')));
+    await expect
+      .poll(async () => (await endpointVisitsToday(first.server, SITE, first.admin)) ?? -1, {
+        timeout: 60_000,
+      })
+      .toBe(5);
+    // The coordinator's view of the site's tablets: each has told the endpoint how it is.
+    const sites = (await (
+      await fetch(`${first.server.url}/api/v1/admin/sites`, {
+        headers: { Authorization: `Bearer ${first.admin}` },
+      })
+    ).json()) as {
+      sites: Array<{
+        slug: string;
+        devices: Array<{ health: { appVersion: string; unsavedTaps: number } | null }>;
+      }>;
+    };
+    const devices = sites.sites.find((site) => site.slug === SITE)!.devices;
+    expect(devices).toHaveLength(2);
+    for (const device of devices) {
+      expect(device.health).toMatchObject({ appVersion: expect.any(String), unsavedTaps: 0 });
+    }
   });
 });
