@@ -9,9 +9,9 @@ import * as z from 'zod/mini';
 import { configPublishSchema, type ConfigPublish } from '../shared/config-publication.ts';
 import type { ScheduleItem, WordOfDay } from '../shared/site-config.ts';
 import { TEXT_LIMITS } from '../shared/text-limits.ts';
-import { fieldProblemOf, type FieldProblem } from '../shared/validation-issues.ts';
+import { fieldProblemOf } from '../shared/validation-issues.ts';
 import type { PublishedConfig } from '../shared/config-publication.ts';
-import type { MessageKey } from '../i18n/nb.ts';
+import { PROBLEM_KEYS } from '../i18n/problem-keys.ts';
 import { t } from './format.ts';
 
 /** What the coordinator edits: the programme and the plan, over the rest of a version. */
@@ -130,18 +130,6 @@ export function rebase(
     },
   };
 }
-
-/** The words of each kind of problem: staff mode's, the ones a tablet's lead reads. */
-const PROBLEM_KEYS: Record<Exclude<FieldProblem, 'custom'>, MessageKey> = {
-  missing: 'staff.backup.issue.missing',
-  type: 'staff.backup.issue.type',
-  format: 'staff.backup.issue.format',
-  'too-small': 'staff.backup.issue.tooSmall',
-  'too-big': 'staff.backup.issue.tooBig',
-  'too-long': 'staff.backup.issue.tooLong',
-  'unknown-field': 'staff.backup.issue.unknownField',
-  value: 'staff.backup.issue.value',
-};
 
 /** A problem found before sending, on a field of the draft. */
 export interface FieldIssue {

@@ -163,14 +163,19 @@ export const healthSchema = z.strictObject({
 });
 export type Health = z.infer<typeof healthSchema>;
 
+/** What both versions' uploads say of who sends and when. */
+const senderFields = {
+  site: slugSchema,
+  device: z.uuid(),
+  replica: z.uuid(),
+  sentAt: z.iso.datetime(),
+  app: z.optional(plainTextSchema(64)),
+};
+
 export const uploadV1Schema = z
   .strictObject({
     protocol: z.literal(1),
-    site: slugSchema,
-    device: z.uuid(),
-    replica: z.uuid(),
-    sentAt: z.iso.datetime(),
-    app: z.optional(plainTextSchema(64)),
+    ...senderFields,
     days: z.array(uploadDayV1Schema).check(z.minLength(1), z.maxLength(MAX_DAYS_PER_UPLOAD)),
   })
   .check(uniqueDates);
@@ -179,12 +184,8 @@ export type UploadV1 = z.infer<typeof uploadV1Schema>;
 export const uploadV2Schema = z
   .strictObject({
     protocol: z.literal(2),
-    site: slugSchema,
-    device: z.uuid(),
-    replica: z.uuid(),
+    ...senderFields,
     secret: replicaSecretSchema,
-    sentAt: z.iso.datetime(),
-    app: z.optional(plainTextSchema(64)),
     health: z.optional(healthSchema),
     days: z.array(uploadDaySchema).check(z.maxLength(MAX_DAYS_PER_UPLOAD)),
   })

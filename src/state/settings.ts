@@ -5,6 +5,7 @@
  * made once. The *Ord for dagen* plan files are word-plan.ts's.
  */
 import type { MessageKey, Params } from '../i18n/index.ts';
+import { PROBLEM_KEYS } from '../i18n/problem-keys.ts';
 import { migrateConfig, prepareConfig } from '../domain/configuration.ts';
 import type { Counter, SiteConfig } from '../shared/site-config.ts';
 import { firstIssue, type FieldProblem } from '../shared/validation-issues.ts';
@@ -28,17 +29,8 @@ export function schemaRefusal(error: unknown, key: MessageKey): Refusal {
   return { key, params: { field: described.field, ...problemParam(described) } };
 }
 
-/** The message of each kind of field problem in an imported file (config or backup). */
-export const PROBLEM_KEYS: Record<Exclude<FieldProblem, 'custom'>, MessageKey> = {
-  missing: 'staff.backup.issue.missing',
-  type: 'staff.backup.issue.type',
-  format: 'staff.backup.issue.format',
-  'too-small': 'staff.backup.issue.tooSmall',
-  'too-big': 'staff.backup.issue.tooBig',
-  'too-long': 'staff.backup.issue.tooLong',
-  'unknown-field': 'staff.backup.issue.unknownField',
-  value: 'staff.backup.issue.value',
-};
+/** The message of each kind of field problem (the one table, i18n's), for staff mode's screens. */
+export { PROBLEM_KEYS };
 
 /**
  * The problem of a field as a message key (`problemKey`, with a too long text's `max`) or our
