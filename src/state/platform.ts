@@ -88,14 +88,32 @@ const STALE_CHUNK_MESSAGE =
   /dynamically imported module|Importing a module script failed|Failed to fetch dynamically/i;
 
 /**
+ * Whether the page's own server answers now, past the service worker (a HEAD of a URL the
+ * precache does not hold): a chunk that failed while it does not was not stale.
+ */
+export async function serverAnswers(fetcher: typeof fetch = fetch): Promise<boolean> {
+  try {
+    const url = `/index.html?reachable=${Date.now()}`;
+    return (await fetcher(url, { method: 'HEAD', cache: 'no-store' })).ok;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * A stale page (its chunks gone after an update) asking for a chunk that no longer exists
- * reloads once, and only when online: offline, a reload would not fetch anything new.
+ * reloads once, and only when its server answers: offline, or with the server gone (a chunk
+ * that is not precached, asked for just as the endpoint stopped), a reload would fetch nothing
+ * new, and the failed import is its caller's to handle.
  */
 export function listenForStaleChunks(
   reload: () => void = () => location.reload(),
   now: () => number = Date.now,
+  answers: () => Promise<boolean> = serverAnswers,
 ): () => void {
-  const tryReload = (event: Event) => {
+  let asking = false;
+  const tryReload = () => {
+    if (asking) return; // one question to the server at a time
     let last: number | undefined;
     try {
       const stored = Number(sessionStorage.getItem(STALE_RELOAD_KEY));
@@ -104,18 +122,22 @@ export function listenForStaleChunks(
       // no sessionStorage: treat as never reloaded
     }
     if (!shouldReloadForStaleChunk(last, now(), navigator.onLine)) return;
-    event.preventDefault();
-    try {
-      sessionStorage.setItem(STALE_RELOAD_KEY, String(now()));
-    } catch {
-      return; // without the guard a reload could loop
-    }
-    reload();
+    asking = true;
+    void answers().then((up) => {
+      asking = false;
+      if (!up) return;
+      try {
+        sessionStorage.setItem(STALE_RELOAD_KEY, String(now()));
+      } catch {
+        return; // without the guard a reload could loop
+      }
+      reload();
+    });
   };
   const onRejection = (event: PromiseRejectionEvent) => {
     const reason: unknown = event.reason;
     const message = reason instanceof Error ? reason.message : String(reason);
-    if (STALE_CHUNK_MESSAGE.test(message)) tryReload(event);
+    if (STALE_CHUNK_MESSAGE.test(message)) tryReload();
   };
   addEventListener('vite:preloadError', tryReload);
   addEventListener('unhandledrejection', onRejection);
