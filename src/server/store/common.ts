@@ -28,9 +28,12 @@ import {
   type SiteRecord,
   type Store,
   type StoredClosing,
+  type StoredCount,
   type StoredSiteConfig,
+  type StoredSiteTotals,
   type StoreUpload,
 } from './store.ts';
+import { countsByDate, siteDayTotals } from './site-days.ts';
 
 /**
  * One statement on a store's driver. Parameters are written `$n` (PostgreSQL's way), each used
@@ -462,6 +465,8 @@ export interface ReplicaParts {
   read(site: string): ReplicaReads | Promise<ReplicaReads>;
   /** Deletes a replica's counts of every day: `$1` the site, `$2` the replica. */
   deleteCounts: string;
+  /** Marks every site-day the replica has counts on, for the next roll-up: `$1`, `$2` as above. */
+  markStale: string;
 }
 
 // Ordered in JS, not by the database's collation, so both stores answer in the same order.
@@ -520,10 +525,69 @@ export function createReplicaAdmin(
     removeReplica: (site, replica) =>
       guard(async () => {
         const changed = await sql.batch([
+          { sql: parts.markStale, params: [site, replica] },
           { sql: DELETE_REPLICA_SQL, params: [site, replica] },
           { sql: parts.deleteCounts, params: [site, replica] },
         ]);
-        return changed.some((rows) => rows > 0);
+        return changed.slice(1).some((rows) => rows > 0);
       }),
   };
+}
+
+/**
+ * What a roll-up writes for the site-days `dates`, given every replica's counts on them: the
+ * totals of each day that still has counts, and the days that have none left (a removed
+ * replica's), whose kept totals go.
+ */
+export function siteTotalsWrites(
+  dates: Iterable<string>,
+  counts: readonly StoredCount[],
+): {
+  upserts: Array<{ date: string; replicas: number; totals: string; daily: string }>;
+  deletes: string[];
+} {
+  const grouped = countsByDate(counts);
+  const upserts: Array<{ date: string; replicas: number; totals: string; daily: string }> = [];
+  const deletes: string[] = [];
+  for (const date of new Set(dates)) {
+    const kept = siteDayTotals(grouped.get(date) ?? []);
+    if (kept) upserts.push({ date, ...kept });
+    else deletes.push(date);
+  }
+  return { upserts, deletes };
+}
+
+/** A row of selectSiteTotalsSql: a date's rolled-up totals or its closing register. */
+export type SiteTotalsRow = { date: string } & (
+  { replicas: Numeric; totals: string } | { replicas: null; totals: null }
+) &
+  (Omit<ClosingRow, 'date'> | { closed: null; at: null; replica: null; cashCountedNok: null });
+
+/** selectSiteTotalsSql's parameters: the site and the dates, once for each kind of row. */
+export const siteTotalsParams = (site: string, from: string, to: string) => [
+  site,
+  from,
+  to,
+  site,
+  from,
+  to,
+];
+
+/** selectSiteTotalsSql's rows as readSiteTotals answers them: the days, and the registers. */
+export function siteTotalsOf(rows: readonly SiteTotalsRow[]): {
+  days: StoredSiteTotals[];
+  closings: StoredClosing[];
+} {
+  const days: StoredSiteTotals[] = [];
+  const closings: StoredClosing[] = [];
+  for (const row of rows) {
+    if (row.totals !== null) {
+      days.push({ date: row.date, replicas: Number(row.replicas), totals: row.totals });
+    }
+    if (row.at !== null) {
+      const { closed, at, replica, cashCountedNok } = row;
+      closings.push(storedClosing({ date: row.date, closed, at, replica, cashCountedNok }));
+    }
+  }
+  return { days, closings };
 }

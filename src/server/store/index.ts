@@ -6,4 +6,4 @@ export * from './store.ts';
 export { openStoreFromEnv } from './open-store.ts';
 export { openSqliteStore, SQLITE_FILE_NAME, type SqliteStoreOptions } from './sqlite-store.ts';
 export { openPostgresStore, type PostgresStoreOptions } from './postgres-store.ts';
-export { siteDays, siteDaysCsv } from './site-days.ts';
+export { siteDays, siteDaysCsv, siteDaysJson, storedSiteDays } from './site-days.ts';

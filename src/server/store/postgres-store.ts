@@ -19,6 +19,10 @@ import {
   type ReplicaRow,
   type ReplicaTotalRow,
   REPLICA_KNOWN_SQL,
+  siteTotalsOf,
+  siteTotalsParams,
+  type SiteTotalsRow,
+  siteTotalsWrites,
   type SqlRunner,
   uploadWrites,
 } from './common.ts';
@@ -26,15 +30,23 @@ import {
   COUNT_COLUMNS,
   countMergeSql,
   DEVICE_SITE_SQL,
+  HAS_STALE_SQL,
   MIGRATIONS,
   PG_DELETE_REPLICA_COUNTS_SQL,
+  PG_DELETE_SITE_TOTALS_SQL,
+  PG_MARK_REPLICA_STALE_SQL,
+  PG_MARK_STALE_SQL,
   PG_REPLICA_DAYS_SQL,
   PG_REPLICA_TOTALS_SQL,
+  PG_SELECT_COUNTS_OF_DATES_SQL,
+  PG_UPSERT_SITE_TOTALS_SQL,
   PRUNE_PAIRING_SQL,
   REDEEM_PAIRING_SQL,
   SELECT_CLOSINGS_SQL,
   SELECT_COUNTS_SQL,
   SELECT_REPLICAS_SQL,
+  selectSiteTotalsSql,
+  TAKE_STALE_SQL,
 } from './schema.ts';
 import {
   countRow,
@@ -48,6 +60,8 @@ import {
 
 // An arbitrary constant: endpoint processes starting together migrate one at a time.
 const MIGRATION_LOCK = 0x7465_7273;
+// Another (two 32-bit keys, a space apart from MIGRATION_LOCK's): one roll-up of a site at a time.
+const SITE_TOTALS_LOCK = 0x7465_7274;
 
 // One statement merges a whole upload's counts: the rows travel as parallel arrays.
 const MERGE_COUNTS_SQL = `
@@ -134,6 +148,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
           return { replicas: replicas.rows, days: days.rows, totals: totals.rows };
         }),
       deleteCounts: PG_DELETE_REPLICA_COUNTS_SQL,
+      markStale: PG_MARK_REPLICA_STALE_SQL,
     }),
     redeemPairingCode: (codeHash, now) =>
       guard(() =>
@@ -178,6 +193,17 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
           };
         }),
       ),
+    readSiteTotals: (site, from, to, { hours }) =>
+      guard(async () => {
+        const stale = await pool.query(HAS_STALE_SQL, [site]);
+        if ((stale.rowCount ?? 0) > 0)
+          await transaction((client) => refreshSiteTotals(client, site));
+        const rows = await pool.query<SiteTotalsRow>(
+          selectSiteTotalsSql(hours),
+          siteTotalsParams(site, from, to),
+        );
+        return siteTotalsOf(rows.rows);
+      }),
 
     close: () => pool.end(),
   };
@@ -221,6 +247,35 @@ async function mergeCounts(client: pg.PoolClient, upload: StoreUpload): Promise<
   }
   if (columns[0]!.length === 0) return;
   await client.query(MERGE_COUNTS_SQL, [upload.site, upload.replica, ...columns]);
+  // The site-days' totals are rolled up again by the next read (see refreshSiteTotals).
+  const dates = upload.days.filter((day) => day.counts.length > 0).map((day) => day.date);
+  await client.query(PG_MARK_STALE_SQL, [upload.site, dates]);
+}
+
+/**
+ * Rolls up the site-days marked by writes (READ COMMITTED, one roll-up of a site at a time).
+ * Every write adds a mark of its own in its transaction, and this deletes only the marks its
+ * statement sees, all of committed writes; the counts are read by a later statement, which sees
+ * at least those writes. A write committed after the marks were taken keeps its mark for the
+ * next roll-up, so no write is ever left out of the kept totals for good.
+ */
+async function refreshSiteTotals(client: pg.PoolClient, site: string): Promise<void> {
+  await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [SITE_TOTALS_LOCK, site]);
+  const taken = await client.query<{ date: string }>(TAKE_STALE_SQL, [site]);
+  const dates = [...new Set(taken.rows.map((row) => row.date))];
+  if (dates.length === 0) return;
+  const counts = await client.query(PG_SELECT_COUNTS_OF_DATES_SQL, [site, dates]);
+  const { upserts, deletes } = siteTotalsWrites(dates, counts.rows.map(storedCount));
+  if (upserts.length > 0) {
+    await client.query(PG_UPSERT_SITE_TOTALS_SQL, [
+      site,
+      upserts.map((day) => day.date),
+      upserts.map((day) => day.replicas),
+      upserts.map((day) => day.totals),
+      upserts.map((day) => day.daily),
+    ]);
+  }
+  if (deletes.length > 0) await client.query(PG_DELETE_SITE_TOTALS_SQL, [site, deletes]);
 }
 
 async function migrate(pool: pg.Pool, schema: string | undefined): Promise<void> {

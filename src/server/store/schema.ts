@@ -111,6 +111,38 @@ const REPLICA_FIRST_SENT_MIGRATION = `
   UPDATE replicas SET first_sent_at = last_sent_at;
 `;
 
+/**
+ * The migration "site-day totals kept for reading": `site_day_totals` holds each site-day's
+ * totals over every replica, rolled up once (`site-days.ts`) instead of on every read, as the
+ * protocol's JSON of the day's `totals` with and without the hourly ones. A write that changes a
+ * replica's counts of a day marks the site-day in `stale_site_days`, in the same transaction; a
+ * read rolls up the site's marked days first (`refreshSiteTotals` of each store). In SQLite,
+ * where one writer runs at a time, a mark is one row per site-day. In PostgreSQL every write adds
+ * its own mark (no key, so parallel uploads of one site-day never wait for each other) and the
+ * roll-up deletes only the marks its snapshot sees, so a write it cannot see keeps its mark for
+ * the next one. Every site-day that has counts starts marked.
+ */
+function siteTotalsMigration(dialect: 'sqlite' | 'postgres'): string {
+  const counts = dialect === 'postgres' ? 'counts' : 'day_counts';
+  const staleKey = dialect === 'postgres' ? '' : ',\n    PRIMARY KEY (site, date)';
+  return `
+  CREATE TABLE site_day_totals (
+    site TEXT NOT NULL REFERENCES sites (slug),
+    date TEXT NOT NULL,
+    replicas BIGINT NOT NULL,
+    totals TEXT NOT NULL,
+    daily TEXT NOT NULL,
+    PRIMARY KEY (site, date)
+  );
+  CREATE TABLE stale_site_days (
+    site TEXT NOT NULL,
+    date TEXT NOT NULL${staleKey}
+  );
+  ${dialect === 'postgres' ? 'CREATE INDEX stale_site_days_site ON stale_site_days (site);' : ''}
+  INSERT INTO stale_site_days (site, date) SELECT DISTINCT site, date FROM ${counts};
+  `;
+}
+
 /** PostgreSQL's migrations by position (index 0 is version 1); SQLite starts from these. */
 export const MIGRATIONS: readonly string[] = [
   `
@@ -180,6 +212,7 @@ export const MIGRATIONS: readonly string[] = [
   PROTOCOL_V2_MIGRATION,
   SITE_CONFIG_MIGRATION,
   REPLICA_FIRST_SENT_MIGRATION,
+  siteTotalsMigration('postgres'),
 ];
 
 /**
@@ -190,7 +223,7 @@ export const MIGRATIONS: readonly string[] = [
  * transaction as the rest of the migration. PostgreSQL keeps `counts`. Version 3 is the admin
  * roles step (PostgreSQL's version 2), version 4 protocol version 2's (PostgreSQL's version 3),
  * version 5 the published configuration's (PostgreSQL's version 4), version 6 the replicas'
- * first upload (PostgreSQL's version 5).
+ * first upload (PostgreSQL's version 5), version 7 the site-day totals (PostgreSQL's version 6).
  */
 export const SQLITE_MIGRATIONS: readonly string[] = [
   // Only version 1 is shared; every later migration is written for each dialect.
@@ -217,6 +250,7 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   PROTOCOL_V2_MIGRATION,
   SITE_CONFIG_MIGRATION,
   REPLICA_FIRST_SENT_MIGRATION,
+  siteTotalsMigration('sqlite'),
 ];
 
 /** SQLite: a replica's day counts, to merge in JS. */
@@ -301,12 +335,15 @@ export const DEVICE_SITE_SQL = `SELECT site FROM devices WHERE id = $1`;
 /** Forgets codes that can no longer be redeemed, so their sealed tokens do not linger. */
 export const PRUNE_PAIRING_SQL = `DELETE FROM pairing_codes WHERE expires_at_ms <= $1`;
 
-/** A site's stored counts between two dates, inclusive (PostgreSQL's `counts`). */
-export const SELECT_COUNTS_SQL = `
+/** PostgreSQL's count rows in the shape `storedCount` reads. */
+const SELECT_COUNT_ROWS = `
   SELECT date, replica, counter, option_id AS "option", hour,
          increments AS "inc", decrements AS "dec", inc_nok AS "incNok", dec_nok AS "decNok",
          has_nok AS "hasNok"
-  FROM counts WHERE site = $1 AND date >= $2 AND date <= $3`;
+  FROM counts`;
+
+/** A site's stored counts between two dates, inclusive (PostgreSQL's `counts`). */
+export const SELECT_COUNTS_SQL = `${SELECT_COUNT_ROWS} WHERE site = $1 AND date >= $2 AND date <= $3`;
 
 /** A site's closing registers between two dates, inclusive. */
 export const SELECT_CLOSINGS_SQL = `
@@ -356,3 +393,58 @@ export const PG_DELETE_REPLICA_COUNTS_SQL = 'DELETE FROM counts WHERE site = $1 
 /** SQLite: a replica's day rows. */
 export const SQLITE_DELETE_REPLICA_COUNTS_SQL =
   'DELETE FROM day_counts WHERE site = $1 AND replica = $2';
+
+// Site-day totals (siteTotalsMigration): marks written with the counts, rolled up on read.
+
+/** SQLite: marks a site-day whose counts changed (one mark a site-day). */
+export const SQLITE_MARK_STALE_SQL =
+  'INSERT OR IGNORE INTO stale_site_days (site, date) VALUES ($1, $2)';
+/** PostgreSQL: marks the site-days `$2` (a text array) of site `$1`, a mark of this write's own. */
+export const PG_MARK_STALE_SQL =
+  'INSERT INTO stale_site_days (site, date) SELECT $1, unnest($2::text[])';
+/** SQLite: marks every site-day a replica has counts on (before they are removed). */
+export const SQLITE_MARK_REPLICA_STALE_SQL = `
+  INSERT OR IGNORE INTO stale_site_days (site, date)
+  SELECT DISTINCT site, date FROM day_counts WHERE site = $1 AND replica = $2`;
+/** PostgreSQL: marks every site-day a replica has counts on (before they are removed). */
+export const PG_MARK_REPLICA_STALE_SQL = `
+  INSERT INTO stale_site_days (site, date)
+  SELECT DISTINCT site, date FROM counts WHERE site = $1 AND replica = $2`;
+/** Whether the site has a marked site-day, so a read with nothing to roll up writes nothing. */
+export const HAS_STALE_SQL = 'SELECT 1 AS stale FROM stale_site_days WHERE site = $1 LIMIT 1';
+/** Takes the site's marks (those the statement sees), answering their dates. */
+export const TAKE_STALE_SQL = 'DELETE FROM stale_site_days WHERE site = $1 RETURNING date';
+/** SQLite: writes a site-day's rolled-up totals. */
+export const SQLITE_UPSERT_SITE_TOTALS_SQL = `
+  INSERT INTO site_day_totals (site, date, replicas, totals, daily) VALUES ($1, $2, $3, $4, $5)
+  ON CONFLICT (site, date) DO UPDATE
+  SET replicas = excluded.replicas, totals = excluded.totals, daily = excluded.daily`;
+/** SQLite: forgets a site-day's totals once no replica has counts on it (a removed replica's). */
+export const SQLITE_DELETE_SITE_TOTALS_SQL =
+  'DELETE FROM site_day_totals WHERE site = $1 AND date = $2';
+/** PostgreSQL: writes many site-days' rolled-up totals, as parallel arrays. */
+export const PG_UPSERT_SITE_TOTALS_SQL = `
+  INSERT INTO site_day_totals (site, date, replicas, totals, daily)
+  SELECT $1, u.date, u.replicas, u.totals, u.daily
+  FROM unnest($2::text[], $3::bigint[], $4::text[], $5::text[]) AS u(date, replicas, totals, daily)
+  ON CONFLICT (site, date) DO UPDATE
+  SET replicas = excluded.replicas, totals = excluded.totals, daily = excluded.daily`;
+/** PostgreSQL: forgets the totals of the site-days `$2` (a text array), none left on them. */
+export const PG_DELETE_SITE_TOTALS_SQL =
+  'DELETE FROM site_day_totals WHERE site = $1 AND date = ANY($2::text[])';
+/**
+ * A site's rolled-up days and closing registers between two dates, inclusive, as rows of either
+ * kind (the other side's columns null), with (`totals`) or without the hourly totals: one
+ * statement, so both are of the same moment without a transaction. `$1`–`$3` and `$4`–`$6` are
+ * the site, from and to, twice.
+ */
+export const selectSiteTotalsSql = (hours: boolean) => `
+  SELECT date, replicas, ${hours ? 'totals' : 'daily'} AS totals,
+         NULL AS closed, NULL AS at, NULL AS replica, NULL AS "cashCountedNok"
+  FROM site_day_totals WHERE site = $1 AND date >= $2 AND date <= $3
+  UNION ALL
+  SELECT date, NULL, NULL, closed, at, replica, cash_counted_nok
+  FROM day_closings WHERE site = $4 AND date >= $5 AND date <= $6
+  ORDER BY 1`;
+/** PostgreSQL: a site's stored counts on the dates `$2` (a text array). */
+export const PG_SELECT_COUNTS_OF_DATES_SQL = `${SELECT_COUNT_ROWS} WHERE site = $1 AND date = ANY($2::text[])`;

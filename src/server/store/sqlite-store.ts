@@ -19,21 +19,32 @@ import {
   REPLICA_COUNT_SQL,
   type ReplicaRow,
   REPLICA_KNOWN_SQL,
+  siteTotalsOf,
+  siteTotalsParams,
+  type SiteTotalsRow,
+  siteTotalsWrites,
   type SqlRunner,
   uploadWrites,
 } from './common.ts';
 import {
   DEVICE_SITE_SQL,
+  HAS_STALE_SQL,
   PRUNE_PAIRING_SQL,
   REDEEM_PAIRING_SQL,
   SELECT_CLOSINGS_SQL,
   SELECT_REPLICAS_SQL,
   SQLITE_DELETE_REPLICA_COUNTS_SQL,
+  SQLITE_DELETE_SITE_TOTALS_SQL,
+  SQLITE_MARK_REPLICA_STALE_SQL,
+  SQLITE_MARK_STALE_SQL,
   SQLITE_MIGRATIONS,
   SQLITE_SELECT_REPLICA_DAYS_SQL,
   SQLITE_SELECT_DAY_COUNTS_SQL,
   SQLITE_SELECT_SITE_DAY_COUNTS_SQL,
   SQLITE_UPSERT_DAY_COUNTS_SQL,
+  SQLITE_UPSERT_SITE_TOTALS_SQL,
+  selectSiteTotalsSql,
+  TAKE_STALE_SQL,
 } from './schema.ts';
 import {
   mergeDayCounts,
@@ -135,6 +146,8 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
             upload.replica,
             JSON.stringify(stored),
           );
+          // The site-day's totals are rolled up again by the next read.
+          statement(SQLITE_MARK_STALE_SQL).run(upload.site, day.date);
         }
       }
     }
@@ -178,6 +191,34 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     }
   }
 
+  type DayCountsRow = { date: string; replica: string; counts: string };
+  const countsOf = (rows: DayCountsRow[]) =>
+    rows.flatMap((row) =>
+      storedDayCounts(row.date, row.replica, JSON.parse(row.counts) as DayCounts),
+    );
+
+  // Rolls up the site-days a write marked. One writer at a time, so nothing can change between
+  // taking the marks and writing the totals.
+  const refreshSiteTotals = db.transaction((site: string) => {
+    const dates = (statement(TAKE_STALE_SQL).all(site) as Array<{ date: string }>).map(
+      (row) => row.date,
+    );
+    const counts = dates.flatMap((date) =>
+      countsOf(statements.selectSiteDayCounts.all(site, date, date) as DayCountsRow[]),
+    );
+    const { upserts, deletes } = siteTotalsWrites(dates, counts);
+    for (const day of upserts) {
+      statement(SQLITE_UPSERT_SITE_TOTALS_SQL).run(
+        site,
+        day.date,
+        day.replicas,
+        day.totals,
+        day.daily,
+      );
+    }
+    for (const date of deletes) statement(SQLITE_DELETE_SITE_TOTALS_SQL).run(site, date);
+  });
+
   const redeem = db.transaction((codeHash: string, now: Date) => {
     statements.prunePairing.run(now.getTime());
     const row = statements.redeemPairing.get(codeHash, now.getTime()) as
@@ -202,6 +243,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
         ),
       })),
       deleteCounts: SQLITE_DELETE_REPLICA_COUNTS_SQL,
+      markStale: SQLITE_MARK_REPLICA_STALE_SQL,
     }),
     redeemPairingCode: (codeHash, now) => guard(() => redeem(codeHash, now)),
 
@@ -214,19 +256,18 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       guard(() => {
         // One read transaction, so counts and closings are of the same moment.
         return db.transaction(() => ({
-          counts: (
-            statements.selectSiteDayCounts.all(site, from, to) as Array<{
-              date: string;
-              replica: string;
-              counts: string;
-            }>
-          ).flatMap((row) =>
-            storedDayCounts(row.date, row.replica, JSON.parse(row.counts) as DayCounts),
-          ),
+          counts: countsOf(statements.selectSiteDayCounts.all(site, from, to) as DayCountsRow[]),
           closings: (statements.selectClosings.all(site, from, to) as ClosingRow[]).map(
             storedClosing,
           ),
         }))();
+      }),
+    readSiteTotals: (site, from, to, { hours }) =>
+      guard(() => {
+        // A read with nothing marked writes nothing (and waits for no flush).
+        if (statement(HAS_STALE_SQL).get(site) !== undefined) refreshSiteTotals.immediate(site);
+        const rows = statement(selectSiteTotalsSql(hours)).all(...siteTotalsParams(site, from, to));
+        return siteTotalsOf(rows as SiteTotalsRow[]);
       }),
 
     close: async () => {

@@ -91,6 +91,17 @@ export interface StoredCount {
 }
 
 /**
+ * A site-day's totals over every replica as the store keeps them rolled up: how many replicas
+ * counted, and the protocol's `totals` of the day as JSON text, so a reading passes them on
+ * without parsing them again.
+ */
+export interface StoredSiteTotals {
+  date: string;
+  replicas: number;
+  totals: string;
+}
+
+/**
  * A site-day's closing register (PROTOCOL.md, version 2): the last closing or reopening by `at`
  * from any replica, and the last cash count, which may be older than a later reopening.
  */
@@ -262,6 +273,19 @@ export interface Store {
     from: string,
     to: string,
   ): Promise<{ counts: StoredCount[]; closings: StoredClosing[] }>;
+  /**
+   * The site's days between two dates, inclusive, rolled up over every replica: the totals of
+   * each day with counts (`hours: false` leaves the hourly totals out) in date order, and the
+   * closing registers. The same figures `siteDays` makes of readSiteDays, kept at write time
+   * (the site-days a write changed are rolled up again by the next read) so a year of a site
+   * reads as 365 rows instead of every replica's every key.
+   */
+  readSiteTotals(
+    site: string,
+    from: string,
+    to: string,
+    options: { hours: boolean },
+  ): Promise<{ days: StoredSiteTotals[]; closings: StoredClosing[] }>;
 
   /**
    * Every replica the site has a `replicas` row for (every replica ever sent to it, until

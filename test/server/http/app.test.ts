@@ -493,7 +493,7 @@ describe('unknown paths and failures', () => {
   it('answers 500 server-error for a thrown error and keeps answering', async () => {
     const broken: Store = {
       ...store,
-      readSiteDays: async () => {
+      readSiteTotals: async () => {
         throw new Error('a bug');
       },
     };

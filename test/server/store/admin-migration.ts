@@ -11,8 +11,15 @@ import { hashToken } from '../../../src/server/tokens.ts';
 
 const CREATED = '2026-01-05T10:00:00.000Z';
 
-/** What an old admin token can do through the app once its store has migrated. */
-export async function expectMigratedAdmin(store: Store, token: string): Promise<void> {
+/**
+ * What an old admin token can do through the app once its store has migrated. With `counts`
+ * (OLD_ROWS made with them), the site-day's totals, rolled up by the site-day totals' migration.
+ */
+export async function expectMigratedAdmin(
+  store: Store,
+  token: string,
+  { counts = false } = {},
+): Promise<void> {
   const [admin, ...others] = await store.listAdminTokens();
   expect(others).toEqual([]);
   expect(admin).toEqual({
@@ -51,6 +58,28 @@ export async function expectMigratedAdmin(store: Store, token: string): Promise<
       cashCountedNok: 1200,
     },
   ]);
+  // Every site-day with counts starts marked, so its first reading rolls them up.
+  const days = await app.request(
+    '/api/v1/sites/hjerterom-alta/days?from=2026-01-01&to=2026-01-31',
+    { headers },
+  );
+  expect(await days.json()).toMatchObject({
+    days: [
+      {
+        date: '2026-01-05',
+        replicas: counts ? 1 : 0,
+        closed: true,
+        cashCountedNok: 1200,
+        totals: counts
+          ? [
+              { counter: 'middag', net: 3 },
+              { counter: 'visit', net: 4 },
+              { counter: 'visit', hour: 13, net: 4 },
+            ]
+          : [],
+      },
+    ],
+  });
   // The endpoint did not keep a replica's first upload: its last one stands in for it.
   expect(await store.listReplicas('hjerterom-alta')).toEqual([
     {
@@ -77,9 +106,10 @@ const OLD_CLOSING_SQL = `INSERT INTO closings (site, replica, date, at, at_ms, c
 
 /**
  * The rows an endpoint of before the migrations had: a site, an admin token, a device with a
- * replica it sent, and two tablets' closings.
+ * replica it sent, and two tablets' closings; with `counts`, the second tablet's counts of that
+ * day in version 1's per-key `counts` table.
  */
-export const OLD_ROWS = (token: string) => [
+export const OLD_ROWS = (token: string, { counts = false } = {}) => [
   {
     sql: 'INSERT INTO sites (slug, name, created_at) VALUES ($1, $2, $3)',
     params: ['hjerterom-alta', 'Hjerterom Alta', CREATED],
@@ -104,4 +134,14 @@ export const OLD_ROWS = (token: string) => [
     sql: OLD_CLOSING_SQL,
     params: ['hjerterom-alta', replica, '2026-01-05', at, Date.parse(at as string), cash],
   })),
+  ...(counts
+    ? [
+        ['visit', 13, 5, 1],
+        ['middag', -1, 3, 0],
+      ].map(([counter, hour, inc, dec]) => ({
+        sql: `INSERT INTO counts (site, replica, date, counter, option_id, hour, increments,
+                decrements, inc_nok, dec_nok, has_nok) VALUES ($1, $2, $3, $4, '', $5, $6, $7, 0, 0, 0)`,
+        params: ['hjerterom-alta', OLD_REPLICAS[1], '2026-01-05', counter, hour, inc, dec],
+      }))
+    : []),
 ];

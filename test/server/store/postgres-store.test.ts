@@ -55,11 +55,13 @@ if (!url) {
         );
         await client.query("INSERT INTO schema_migrations VALUES (1, '2026-01-05T10:00:00Z')");
         const token = newToken();
-        for (const row of OLD_ROWS(token)) await client.query(row.sql, row.params);
+        for (const row of OLD_ROWS(token, { counts: true })) {
+          await client.query(row.sql, row.params);
+        }
 
         const store = await openPostgresStore({ connectionString: url, schema });
         try {
-          await expectMigratedAdmin(store, token);
+          await expectMigratedAdmin(store, token, { counts: true });
         } finally {
           await store.close();
         }

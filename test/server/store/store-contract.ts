@@ -36,6 +36,7 @@ import {
   uploadBody,
   uploadBodyV2,
 } from '../harness.ts';
+import { seeded } from '../../support/seeded.ts';
 
 /** Opens a fresh, empty store and says how to throw it away. */
 export type StoreFactory = () => Promise<{ store: Store; dispose: () => Promise<void> }>;
@@ -365,6 +366,74 @@ export function storeContract(name: string, openStore: StoreFactory): void {
         '2026-12-31',
       );
       expect(((await other.json()) as SiteDaysAnswer).days).toEqual([]);
+    });
+
+    it("keeps its rolled-up site totals equal to every replica's counts, read between writes, in parallel and after a removal", async () => {
+      const random = seeded(23);
+      const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+      const replicas = [randomUUID(), randomUUID(), randomUUID()];
+      const dates = ['2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23'];
+      const anUpload = () =>
+        upload(
+          [...new Set([pick(dates), pick(dates)])].map((date) => ({
+            date,
+            // A key occurs once a day: the later of a drawn pair stands.
+            counts: [
+              ...new Map(
+                Array.from({ length: 1 + Math.floor(random() * 4) }, () => ({
+                  counter: pick(['visit', 'middag', 'bingo']),
+                  ...(random() < 0.4 ? { option: pick(['a', 'b']) } : {}),
+                  ...(random() < 0.5 ? { hour: pick([0, 12, 13]) } : {}),
+                  inc: Math.floor(random() * 30),
+                  dec: Math.floor(random() * 3),
+                  ...(random() < 0.2 ? { incNok: Math.floor(random() * 500), decNok: 0 } : {}),
+                })).map((count) => [`${count.counter}|${count.option}|${count.hour}`, count]),
+              ).values(),
+            ],
+          })),
+          pick(replicas),
+        );
+      const hourly = async (hours: boolean) => {
+        const response = await endpoint.app.request(
+          `/api/v1/sites/${SITE}/days?from=2026-11-01&to=2026-11-30&hours=${hours}`,
+          { headers: { Authorization: `Bearer ${endpoint.adminToken}` } },
+        );
+        expect(response.status).toBe(200);
+        return ((await response.json()) as SiteDaysAnswer).days;
+      };
+      // What the stored counts roll up to, with or without the hourly totals.
+      const expected = async (hours: boolean) => {
+        const raw = await store.readSiteDays(SITE, '2026-11-01', '2026-11-30');
+        return rollUpSiteDays(raw.counts, raw.closings).map((day) => ({
+          ...day,
+          totals: day.totals.filter((total) => hours || total.hour === undefined),
+        }));
+      };
+      for (let step = 0; step < 24; step++) {
+        await anUpload();
+        if (step % 3 === 0)
+          expect(await hourly(step % 2 === 0)).toEqual(await expected(step % 2 === 0));
+        if (step % 8 === 7) {
+          // Uploads and readings at once: a reading that misses an upload leaves it for the next.
+          await Promise.all([anUpload(), hourly(true), anUpload(), hourly(false), anUpload()]);
+        }
+        if (step === 15) expect(await store.removeReplica(SITE, replicas[0]!)).toBe(true);
+      }
+      for (const hours of [true, false]) expect(await hourly(hours)).toEqual(await expected(hours));
+      expect(await siteDays()).toEqual(await expected(true));
+      // No hour row without hours; with them, there are some.
+      const flat = (days: SiteDaysAnswer['days']) => days.flatMap((day) => day.totals);
+      expect(flat(await hourly(false)).some((total) => total.hour !== undefined)).toBe(false);
+      expect(flat(await hourly(true)).some((total) => total.hour !== undefined)).toBe(true);
+    });
+
+    it('refuses a reading whose hours is neither true nor false, naming it', async () => {
+      const response = await endpoint.app.request(
+        `/api/v1/sites/${SITE}/days?from=2026-11-01&to=2026-11-30&hours=yes`,
+        { headers: { Authorization: `Bearer ${endpoint.adminToken}` } },
+      );
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ issues: [{ path: 'hours' }] });
     });
 
     describe('protocol version 2', () => {

@@ -32,7 +32,8 @@ describe("the dashboard's API", () => {
     ]);
     expect(seen.map((one) => one.url)).toEqual([
       '/api/v1/admin/sites',
-      '/api/v1/sites/hjerterom-alta/days?from=2026-12-01&to=2026-12-31',
+      // Without the hourly totals: no page of the dashboard reads them.
+      '/api/v1/sites/hjerterom-alta/days?from=2026-12-01&to=2026-12-31&hours=false',
     ]);
   });
 
@@ -40,9 +41,9 @@ describe("the dashboard's API", () => {
     const seen: Seen[] = [];
     await createApi('t', fetcher(seen)).days('a', '2024-01-01', '2026-12-31');
     expect(seen.map((one) => one.url.split('?')[1])).toEqual([
-      'from=2024-01-01&to=2025-02-03',
-      'from=2025-02-04&to=2026-03-10',
-      'from=2026-03-11&to=2026-12-31',
+      'from=2024-01-01&to=2025-02-03&hours=false',
+      'from=2025-02-04&to=2026-03-10&hours=false',
+      'from=2026-03-11&to=2026-12-31&hours=false',
     ]);
   });
 

@@ -8,7 +8,7 @@ import { configLabels } from '../../../domain/csv.ts';
 import { MAX_READ_DAYS } from '../../../shared/protocol.ts';
 import type { SiteConfig } from '../../../shared/site-config.ts';
 import { isoDateSchema } from '../../../shared/slug.ts';
-import { siteDays, siteDaysCsv, type Store } from '../../store/index.ts';
+import { siteDaysCsv, siteDaysJson, storedSiteDays, type Store } from '../../store/index.ts';
 import { allowOnly, invalid } from '../answers.ts';
 import { requireSiteCaller } from '../caller.ts';
 import type { HttpEnv } from '../context.ts';
@@ -16,22 +16,30 @@ import { validationIssues } from '../validation-issues.ts';
 
 const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
 
-const rangeSchema = z.object({ from: isoDateSchema, to: isoDateSchema });
+const rangeSchema = z.object({
+  from: isoDateSchema,
+  to: isoDateSchema,
+  hours: z.optional(z.enum(['true', 'false'])),
+});
 
 /** GET /sites/:site/days and /sites/:site/days.csv, to mount under /api/v1. */
 export function readingRoutes({ store }: { store: Store }) {
   const routes = new Hono<HttpEnv>();
 
   async function readDays(c: Context<HttpEnv>) {
-    const range = rangeSchema.safeParse({ from: c.req.query('from'), to: c.req.query('to') });
+    const range = rangeSchema.safeParse({
+      from: c.req.query('from'),
+      to: c.req.query('to'),
+      hours: c.req.query('hours'),
+    });
     if (!range.success) {
       return {
         response: invalid(
           c,
-          'Give from and to as YYYY-MM-DD.',
+          'Give from and to as YYYY-MM-DD (and hours, if at all, as true or false).',
           validationIssues(range.error).map((issue) => ({
             ...issue,
-            message: `${issue.message} (YYYY-MM-DD)`,
+            message: issue.path === 'hours' ? issue.message : `${issue.message} (YYYY-MM-DD)`,
           })),
         ),
       };
@@ -53,15 +61,20 @@ export function readingRoutes({ store }: { store: Store }) {
       };
     }
     const site = c.req.param('site')!;
-    const stored = await store.readSiteDays(site, from, to);
-    return { site, from, to, days: siteDays(stored.counts, stored.closings) };
+    const hours = range.data.hours !== 'false';
+    return { site, from, to, stored: await store.readSiteTotals(site, from, to, { hours }) };
   }
 
   const siteCaller = requireSiteCaller(store);
   routes.get('/sites/:site/days', siteCaller, async (c) => {
     const result = await readDays(c);
     if ('response' in result) return result.response;
-    return c.json(result);
+    const { site, from, to, stored } = result;
+    // The kept totals go out as the store holds them, JSON text never parsed on the way.
+    const head = JSON.stringify({ site, from, to }).slice(0, -1);
+    return c.body(`${head},"days":${siteDaysJson(stored.days, stored.closings)}}`, 200, {
+      'Content-Type': 'application/json',
+    });
   });
   allowOnly(routes, '/sites/:site/days', ['GET']);
 
@@ -73,7 +86,8 @@ export function readingRoutes({ store }: { store: Store }) {
     const label = published
       ? configLabels((JSON.parse(published.body) as { config: SiteConfig }).config.counters)
       : undefined;
-    return c.body(siteDaysCsv(result.days, label), 200, {
+    const days = storedSiteDays(result.stored.days, result.stored.closings);
+    return c.body(siteDaysCsv(days, label), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="terskel-${result.site}-${result.from}-${result.to}.csv"`,
       'Cache-Control': 'no-store',
