@@ -78,6 +78,17 @@ console.log(
   `Terskel endpoint listening on http://${shownHost}:${listeningPort} (public address ${publicUrl}), store: ${description}`,
 );
 
+// Readings roll up the site-days uploads changed; this keeps a site nobody reads from piling up
+// marks (PostgreSQL keeps one a write), and the dashboard's next view quick.
+const ROLL_UP_EVERY_MS = 60 * 60 * 1000;
+setInterval(() => {
+  store
+    .rollUpMarked()
+    .catch((error: unknown) =>
+      log({ time: new Date().toISOString(), level: 'error', error: `roll-up: ${String(error)}` }),
+    );
+}, ROLL_UP_EVERY_MS).unref();
+
 let stopping = false;
 function shutdown(signal: string) {
   if (stopping) return;

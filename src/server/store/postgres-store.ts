@@ -31,6 +31,7 @@ import {
   countMergeSql,
   DEVICE_SITE_SQL,
   HAS_STALE_SQL,
+  MARKED_SITES_SQL,
   MIGRATIONS,
   PG_DELETE_REPLICA_COUNTS_SQL,
   PG_DELETE_SITE_TOTALS_SQL,
@@ -193,6 +194,14 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
           };
         }),
       ),
+    rollUpMarked: () =>
+      guard(async () => {
+        const sites = await pool.query<{ site: string }>(MARKED_SITES_SQL);
+        for (const { site } of sites.rows) {
+          await transaction((client) => refreshSiteTotals(client, site));
+        }
+        return sites.rows.length;
+      }),
     readSiteTotals: (site, from, to, { hours }) =>
       guard(async () => {
         const stale = await pool.query(HAS_STALE_SQL, [site]);

@@ -410,6 +410,8 @@ export const SQLITE_MARK_REPLICA_STALE_SQL = `
 export const PG_MARK_REPLICA_STALE_SQL = `
   INSERT INTO stale_site_days (site, date)
   SELECT DISTINCT site, date FROM counts WHERE site = $1 AND replica = $2`;
+/** Every site with a marked site-day (the endpoint's hourly roll-up). */
+export const MARKED_SITES_SQL = 'SELECT DISTINCT site FROM stale_site_days';
 /** Whether the site has a marked site-day, so a read with nothing to roll up writes nothing. */
 export const HAS_STALE_SQL = 'SELECT 1 AS stale FROM stale_site_days WHERE site = $1 LIMIT 1';
 /** Takes the site's marks (those the statement sees), answering their dates. */

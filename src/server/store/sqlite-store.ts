@@ -29,6 +29,7 @@ import {
 import {
   DEVICE_SITE_SQL,
   HAS_STALE_SQL,
+  MARKED_SITES_SQL,
   PRUNE_PAIRING_SQL,
   REDEEM_PAIRING_SQL,
   SELECT_CLOSINGS_SQL,
@@ -261,6 +262,12 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
             storedClosing,
           ),
         }))();
+      }),
+    rollUpMarked: () =>
+      guard(() => {
+        const sites = statement(MARKED_SITES_SQL).all() as Array<{ site: string }>;
+        for (const { site } of sites) refreshSiteTotals.immediate(site);
+        return sites.length;
       }),
     readSiteTotals: (site, from, to, { hours }) =>
       guard(() => {

@@ -286,6 +286,12 @@ export interface Store {
     to: string,
     options: { hours: boolean },
   ): Promise<{ days: StoredSiteTotals[]; closings: StoredClosing[] }>;
+  /**
+   * Rolls up every marked site-day of every site, as a reading of each would; answers how many
+   * sites had any. The endpoint runs it every hour, so the marks of a site nobody reads stay
+   * few (on PostgreSQL every upload adds one).
+   */
+  rollUpMarked(): Promise<number>;
 
   /**
    * Every replica the site has a `replicas` row for (every replica ever sent to it, until

@@ -427,6 +427,20 @@ export function storeContract(name: string, openStore: StoreFactory): void {
       expect(flat(await hourly(true)).some((total) => total.hour !== undefined)).toBe(true);
     });
 
+    it('rolls up every marked site-day without a reading, once (the hourly roll-up)', async () => {
+      await upload([PROTOCOL_EXAMPLE_DAY], randomUUID());
+      await upload([{ ...PROTOCOL_EXAMPLE_DAY, closed: undefined }], randomUUID());
+      expect(await store.rollUpMarked()).toBe(1);
+      // Nothing is left marked, and the kept totals are the replicas' counts summed.
+      expect(await store.rollUpMarked()).toBe(0);
+      const raw = await store.readSiteDays(SITE, '2026-11-23', '2026-11-23');
+      const kept = await store.readSiteTotals(SITE, '2026-11-23', '2026-11-23', { hours: true });
+      expect(kept.days).toEqual([expect.objectContaining({ date: '2026-11-23', replicas: 2 })]);
+      expect(JSON.parse(kept.days[0]!.totals)).toEqual(
+        rollUpSiteDays(raw.counts, raw.closings)[0]!.totals,
+      );
+    });
+
     it('refuses a reading whose hours is neither true nor false, naming it', async () => {
       const response = await endpoint.app.request(
         `/api/v1/sites/${SITE}/days?from=2026-11-01&to=2026-11-30&hours=yes`,
