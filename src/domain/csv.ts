@@ -12,7 +12,7 @@ import { decimalHours, VOLUNTEER_MINUTES_COUNTER } from './volunteer-hours';
 /** One cell: text, a number, or empty. */
 export type CsvCell = string | number | undefined;
 
-/** The long layout's header; the same as the protocol's `LONG_CSV_HEADER` (kept zod-free). */
+/** The long layout's header: PROTOCOL.md's days.csv header, for the endpoint and the tablet. */
 export const LONG_CSV_COLUMNS = [
   'date',
   'counter',

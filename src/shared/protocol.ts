@@ -305,17 +305,6 @@ export const errorAnswerSchema = z.object({
 });
 export type ErrorAnswer = z.infer<typeof errorAnswerSchema>;
 
-/** Rows of the long CSV format shared by the endpoint's days.csv and the tablet's export. */
-export const LONG_CSV_HEADER = [
-  'date',
-  'counter',
-  'option',
-  'hour',
-  'net',
-  'amount_nok',
-  'label',
-] as const;
-
 /** One replica's day on a tablet, as the sync loop snapshots it: an upload day plus its revision. */
 export interface ReplicaDay {
   replica: string;
