@@ -163,7 +163,7 @@ const tabletBuild = defineConfig({
             },
             {
               name: 'sync',
-              test: /src[\\/](sync[\\/](?!config-client)|state[\\/](config-)?sync\.ts|shared[\\/]protocol\.ts)/,
+              test: /src[\\/](sync[\\/](?!config-client)|state[\\/]((config-)?sync|sync-runs)\.ts|shared[\\/]protocol\.ts)/,
             },
             {
               // The lead's view of the endpoint's configuration, with its texts: loaded from

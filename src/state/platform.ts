@@ -9,12 +9,10 @@ import type { Workbox } from 'workbox-window';
 import type { KioskStore } from './kiosk-store.ts';
 import { observable } from './observable.ts';
 import { rememberOpening } from './opening-snapshot.ts';
+import { listenForStaleChunks } from './stale-chunks.ts';
 
 export const IDLE_BEFORE_UPDATE_MS = 2 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** A stale page reloads at most once in this window, so a missing chunk never loops. */
-export const STALE_RELOAD_WINDOW_MS = 10 * 60 * 1000;
-const STALE_RELOAD_KEY = 'terskel:stale-chunk-reload';
 
 /** Whether a waiting service worker may take over now. */
 export function mayApplyUpdate(
@@ -73,78 +71,6 @@ export async function storageEstimate(): Promise<{ usage: number; quota: number 
   if (!navigator.storage?.estimate) return undefined;
   const { usage, quota } = await navigator.storage.estimate();
   return usage === undefined || quota === undefined ? undefined : { usage, quota };
-}
-
-/** Whether a page that failed to load a chunk should reload now: online, and not just reloaded. */
-export function shouldReloadForStaleChunk(
-  lastReloadAt: number | undefined,
-  now: number,
-  online: boolean,
-): boolean {
-  return online && (lastReloadAt === undefined || now - lastReloadAt >= STALE_RELOAD_WINDOW_MS);
-}
-
-const STALE_CHUNK_MESSAGE =
-  /dynamically imported module|Importing a module script failed|Failed to fetch dynamically/i;
-
-/**
- * Whether the page's own server answers now, past the service worker (a HEAD of a URL the
- * precache does not hold): a chunk that failed while it does not was not stale.
- */
-export async function serverAnswers(fetcher: typeof fetch = fetch): Promise<boolean> {
-  try {
-    const url = `/index.html?reachable=${Date.now()}`;
-    return (await fetcher(url, { method: 'HEAD', cache: 'no-store' })).ok;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * A stale page (its chunks gone after an update) asking for a chunk that no longer exists
- * reloads once, and only when its server answers: offline, or with the server gone (a chunk
- * that is not precached, asked for just as the endpoint stopped), a reload would fetch nothing
- * new, and the failed import is its caller's to handle.
- */
-export function listenForStaleChunks(
-  reload: () => void = () => location.reload(),
-  now: () => number = Date.now,
-  answers: () => Promise<boolean> = serverAnswers,
-): () => void {
-  let asking = false;
-  const tryReload = () => {
-    if (asking) return; // one question to the server at a time
-    let last: number | undefined;
-    try {
-      const stored = Number(sessionStorage.getItem(STALE_RELOAD_KEY));
-      last = stored > 0 ? stored : undefined;
-    } catch {
-      // no sessionStorage: treat as never reloaded
-    }
-    if (!shouldReloadForStaleChunk(last, now(), navigator.onLine)) return;
-    asking = true;
-    void answers().then((up) => {
-      asking = false;
-      if (!up) return;
-      try {
-        sessionStorage.setItem(STALE_RELOAD_KEY, String(now()));
-      } catch {
-        return; // without the guard a reload could loop
-      }
-      reload();
-    });
-  };
-  const onRejection = (event: PromiseRejectionEvent) => {
-    const reason: unknown = event.reason;
-    const message = reason instanceof Error ? reason.message : String(reason);
-    if (STALE_CHUNK_MESSAGE.test(message)) tryReload();
-  };
-  addEventListener('vite:preloadError', tryReload);
-  addEventListener('unhandledrejection', onRejection);
-  return () => {
-    removeEventListener('vite:preloadError', tryReload);
-    removeEventListener('unhandledrejection', onRejection);
-  };
 }
 
 /**

@@ -1,9 +1,9 @@
 /**
- * Wires the sync loop to this tablet: pairing settings (idb-keyval), the database's waiting
- * days, the triggers (sync-triggers.ts) and a status (sync-status.ts) staff mode words. It
- * returns codes, never sentences: the screens word them through i18n.
+ * Wires sync to this tablet: pairing settings (idb-keyval), the runs (sync-runs.ts: the loop,
+ * its triggers and the database's waiting days) and a status (sync-status.ts) staff mode words.
+ * It returns codes, never sentences: the screens word them through i18n.
  */
-import type { HeldDay, SyncLoop, SyncResult, SyncSettings, SyncTrigger } from '../sync/index.ts';
+import type { SyncSettings, SyncTrigger } from '../sync/index.ts';
 import { readSetting, removeSetting, writeSetting } from '../storage/settings.ts';
 import { createConfigSync, doorBusy, type ConfigSync } from './config-sync.ts';
 import { endpointTotalsReader } from './endpoint-totals.ts';
@@ -17,9 +17,9 @@ import {
   type PairingOutcome,
   type PendingLink,
 } from './sync-pairing.ts';
-import { EMPTY_STATUS, keptStatus, restoredStatus, statusAfterRun } from './sync-status.ts';
+import { createSyncRuns } from './sync-runs.ts';
+import { EMPTY_STATUS, keptStatus, restoredStatus } from './sync-status.ts';
 import type { SyncStatus } from './sync-status.ts';
-import { listenForSyncTriggers } from './sync-triggers.ts';
 
 export type { ConfigSync, ConfigSyncState } from './config-sync.ts';
 export { MAX_CLOCK_SKEW_MS, type SyncError, type SyncStatus } from './sync-status.ts';
@@ -79,92 +79,10 @@ export function createSyncController(
   };
   const status = observable<SyncStatus>(EMPTY_STATUS);
   const pendingLink = observable<PendingLink | undefined>(undefined);
-  const held = new Map<string, HeldDay>();
   const persist = () => void writeSetting('syncStatus', keptStatus(status.get())).catch(() => {});
-  let loop: SyncLoop | undefined;
-  const cleanups: Array<() => void> = [];
-
-  async function refreshWaiting(): Promise<void> {
-    try {
-      const { db } = await store.storage();
-      const { countWaitingDays } = await import('../storage/index.ts');
-      const waitingDays = await countWaitingDays(db);
-      status.update((current) => ({ ...current, waitingDays }));
-    } catch {
-      // storage unavailable: the door says so
-    }
-  }
-
-  // Bumped by every pairing: a run that started under an older pairing must neither
-  // acknowledge days (the new endpoint has not seen them) nor report its 401 as current.
-  let pairing = 0;
-
-  async function run(): Promise<SyncResult | undefined> {
-    const current = await settings();
-    await refreshWaiting();
-    if (!current || status.get().needsPairing) return undefined;
-    const generation = pairing;
-    const stillCurrent = () => generation === pairing;
-    const [{ db, replica }, storage, sync] = await Promise.all([
-      store.storage(),
-      import('../storage/index.ts'),
-      import('../sync/index.ts'),
-    ]);
-    status.update((s) => ({ ...s, running: true, lastAttemptAt: store.now() }));
-    let result: SyncResult;
-    try {
-      result = await sync.syncOnce({
-        source: {
-          replica,
-          waitingDays: () => storage.waitingDays(db),
-          acknowledge: (day) =>
-            stillCurrent()
-              ? store.write(({ db: ready }) => storage.acknowledgeDay(ready, day))
-              : Promise.resolve(),
-          secret: (id) => store.write(({ db: ready }) => storage.replicaSecret(ready, id)),
-        },
-        settings: current,
-        fetch: deps.fetch,
-        now: store.now,
-        app: deps.app,
-        held,
-        // The self-test's facts, loaded only when a pass sends something.
-        health: () =>
-          import('./tablet-health.ts').then((m) => m.healthForUpload(store, controller)),
-        healthSentAt: status.get().healthSentAt,
-        healthSent: (at) => status.update((s) => ({ ...s, healthSentAt: at })),
-      });
-    } finally {
-      status.update((s) => ({ ...s, running: false }));
-    }
-    if (!stillCurrent()) return undefined; // paired again meanwhile: the next run counts
-    // The configuration travels after the upload, only when the endpoint took it.
-    if (result.kind === 'done') await config.run(current).catch(() => undefined);
-    held.clear();
-    if (result.kind === 'done') for (const day of result.held) held.set(sync.heldKey(day), day);
-    status.update((s) => statusAfterRun(s, result, [...held.values()], store.now()));
-    await refreshWaiting();
-    persist();
-    return result;
-  }
-
-  async function ensureLoop(): Promise<SyncLoop> {
-    if (loop) return loop;
-    const { createSyncLoop, SYNC_INTERVAL_MS } = await import('../sync/index.ts');
-    loop = createSyncLoop({
-      run,
-      setTimeout: (callback, ms) => setTimeout(callback, ms),
-      clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-    });
-    if (deps.autoTriggers) {
-      const react = (reason: SyncTrigger) => void loop?.trigger(reason);
-      cleanups.push(listenForSyncTriggers(react, store.stored, SYNC_INTERVAL_MS));
-    }
-    return loop;
-  }
 
   async function pair(next: SyncSettings): Promise<void> {
-    pairing += 1;
+    runs.newPairing();
     const before = await settings();
     await writeSetting('device', next);
     // Another endpoint or site counts its versions anew: the tablet follows none of them yet.
@@ -175,7 +93,7 @@ export function createSyncController(
     } catch {
       // No database here: nothing to send again.
     }
-    held.clear();
+    runs.forgetHeld();
     status.update((s) => ({
       ...s,
       paired: true,
@@ -188,16 +106,18 @@ export function createSyncController(
     void trigger('manual').catch(() => undefined);
   }
 
-  async function trigger(reason: SyncTrigger): Promise<void> {
-    return (await ensureLoop()).trigger(reason);
-  }
-
   const config = createConfigSync(
     store,
     deps.fetch,
     () => void trigger('manual').catch(() => undefined),
     deps.doorBusy,
   );
+
+  // The self-test's facts, loaded only when a pass sends something.
+  const health = () =>
+    import('./tablet-health.ts').then((m) => m.healthForUpload(store, controller));
+  const runs = createSyncRuns(store, status, settings, deps, config, persist, health);
+  const { trigger } = runs;
 
   const readEndpointTotals = endpointTotalsReader({
     fetch: deps.fetch,
@@ -243,9 +163,8 @@ export function createSyncController(
     },
     dismissLink: () => pendingLink.set(undefined),
     stop() {
-      loop?.stop();
+      runs.stop();
       config.stop();
-      for (const cleanup of cleanups) cleanup();
     },
   };
   return controller;
