@@ -3,6 +3,7 @@
  * the door's first paint (the door's face is index.ts).
  */
 export * from './closing.ts';
+export * from './day-totals.ts';
 export * from './door-answers.ts';
 export * from './export.ts';
 export * from './funder-report/index.ts';

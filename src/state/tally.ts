@@ -1,11 +1,9 @@
 /**
- * The volunteer's tally: which +1 buttons today has, the running totals across replicas, and
- * every staff write — tap, undo of this session's last tap, correction with a fixed reason and
- * back-fill from a paper sheet. All writes go through the kiosk store's `record`; nothing here
- * deletes or edits an event.
+ * The volunteer's tally: which +1 buttons today has and every staff write — tap, undo of this
+ * session's last tap, correction with a fixed reason and back-fill from a paper sheet (the
+ * running totals across replicas are read in day-totals.ts). All writes go through the kiosk
+ * store's `record`; nothing here deletes or edits an event.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { rollUp } from '../domain/tally.ts';
 import type { CorrectionReason } from '../domain/door-events.ts';
 import {
   correctionEvent,
@@ -26,12 +24,10 @@ import {
   type VolunteerHoursRefusal,
   type VolunteerShift,
 } from '../domain/volunteer-hours.ts';
-import type { Total } from '../shared/protocol.ts';
-import { countsOfDay, staffNetOfDay, type EventInput } from '../storage/index.ts';
-import type { KioskStorage, KioskStore, WriteOutcome } from './kiosk-store.ts';
+import type { EventInput } from '../storage/index.ts';
+import type { KioskStore, WriteOutcome } from './kiosk-store.ts';
 import { observable, type Observable } from './observable.ts';
 import type { StaffRole } from './pins.ts';
-import { useLiveQuery } from './use-live-query.ts';
 
 export { CORRECTION_REASONS, type CorrectionReason } from '../domain/door-events.ts';
 export type { TallyTarget } from '../domain/tally-events.ts';
@@ -180,51 +176,4 @@ export function createTallyActions(store: KioskStore, role: StaffRole = 'lead'):
       return { ok: true, shift, stored: outcome.stored, correction: correction !== undefined };
     },
   };
-}
-
-/** The kiosk's open storage once it is ready (undefined before, or when it cannot open). */
-export function useStorage(store: KioskStore): KioskStorage | undefined {
-  const [storage, setStorage] = useState<KioskStorage | undefined>(undefined);
-  useEffect(() => {
-    let current = true;
-    store.storage().then(
-      (ready) => current && setStorage(ready),
-      () => undefined,
-    );
-    return () => {
-      current = false;
-    };
-  }, [store]);
-  return storage;
-}
-
-/** A day's totals summed over every replica on this tablet, re-read after every write. */
-export function useDayTotals(store: KioskStore, day: string): Total[] | undefined {
-  const storage = useStorage(store);
-  const counts = useLiveQuery(storage ? () => countsOfDay(storage.db, day) : undefined, [
-    storage,
-    day,
-  ]);
-  return useMemo(() => (counts ? rollUp(counts) : undefined), [counts]);
-}
-
-/** What staff added per counter on a day (door taps left out), re-read after every write. */
-export function useStaffNet(store: KioskStore, day: string): Map<string, number> | undefined {
-  const storage = useStorage(store);
-  return useLiveQuery(storage ? () => staffNetOfDay(storage.db, day) : undefined, [storage, day]);
-}
-
-/** The net count (and kroner) of a counter, or one of its options, in a day's totals. */
-export function totalOf(
-  totals: readonly Total[] | undefined,
-  counter: string,
-  option?: string,
-): { net: number; amountNok?: number } {
-  const found = totals?.find(
-    (total) => total.counter === counter && total.option === option && total.hour === undefined,
-  );
-  if (found === undefined) return { net: 0 };
-  return found.amountNok === undefined
-    ? { net: found.net }
-    : { net: found.net, amountNok: found.amountNok };
 }
