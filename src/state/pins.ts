@@ -1,8 +1,8 @@
 /**
  * Staff access: the volunteer and lead PINs, the recovery code and the lockout. It owns the
  * rule that secrets are kept only as hashes (pin-secrets.ts) and that five wrong PINs lock the
- * pad, across reloads: for five minutes, doubling with each lockout up to an hour, until a right
- * PIN or the recovery code starts the count again. It never stores a PIN.
+ * pad (pin-policy.ts), across reloads: for five minutes, doubling with each lockout up to an
+ * hour, until a right PIN or the recovery code starts the count again. It never stores a PIN.
  */
 import {
   readSetting,
@@ -18,7 +18,16 @@ import {
   RECOVERY_LENGTH,
   verifySecret,
 } from './pin-secrets.ts';
+import {
+  LEAD_PIN_MIN_DIGITS,
+  lockWaitMs,
+  MAX_WRONG_PINS,
+  minDigits,
+  pinProblem,
+  type StaffRole,
+} from './pin-policy.ts';
 
+export * from './pin-policy.ts';
 export {
   generateRecoveryCode,
   hashSecret,
@@ -29,21 +38,6 @@ export {
   type SecretHash,
 } from './pin-secrets.ts';
 
-export type StaffRole = 'volunteer' | 'lead';
-
-export const MAX_WRONG_PINS = 5;
-export const LOCK_MS = 5 * 60 * 1000;
-export const MAX_LOCK_MS = 60 * 60 * 1000;
-export const PIN_MIN_DIGITS = 4;
-/** A new lead PIN's least length; a shorter one set before still signs in (and is asked to change). */
-export const LEAD_PIN_MIN_DIGITS = 6;
-export const PIN_MAX_DIGITS = 8;
-
-/** The wait after the nth lockout since the last right PIN: 5, 10, 20, 40, then 60 minutes. */
-export function lockWaitMs(lockouts: number): number {
-  return Math.min(LOCK_MS * 2 ** (lockouts - 1), MAX_LOCK_MS);
-}
-
 /** The 'pins' setting (its schema is in storage/setting-schemas.ts). */
 export type StoredPins = SettingValue<'pins'>;
 
@@ -52,24 +46,6 @@ export type StoredPins = SettingValue<'pins'>;
  * lockouts since the last good one (a lock stored before they were counted is one).
  */
 export type LockState = SettingValue<'lock'>;
-
-/** What is wrong with a PIN and its repetition, if anything. */
-export type PinProblem = 'format' | 'mismatch';
-
-/** The least digits a role's new PIN must have. */
-export const minDigits = (role: StaffRole) =>
-  role === 'lead' ? LEAD_PIN_MIN_DIGITS : PIN_MIN_DIGITS;
-
-export function pinProblem(
-  pin: string,
-  repeat: string,
-  min = PIN_MIN_DIGITS,
-): PinProblem | undefined {
-  const pattern = new RegExp(`^\\d{${min},${PIN_MAX_DIGITS}}$`);
-  if (!pattern.test(pin)) return 'format';
-  if (pin !== repeat) return 'mismatch';
-  return undefined;
-}
 
 /** The outcome of a PIN typed on the pad. */
 export type PinAttempt =

@@ -1,12 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { LOCK_MS, lockWaitMs, pinProblem } from '../../src/state/pin-policy.ts';
 import {
   createPinStore,
   generateRecoveryCode,
   hashSecret,
-  LOCK_MS,
-  lockWaitMs,
   normalizeRecoveryCode,
-  pinProblem,
   PIN_ITERATIONS,
   PinRuleError,
   verifySecret,
