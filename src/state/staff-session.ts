@@ -1,7 +1,8 @@
 /**
  * A staff session: when it ends by itself (which screens a role may open: staff-screens.ts). It owns
  * the rule that staff screens warn ten seconds before they return to the door after the idle
- * timeout, and that a half-typed number only lengthens the wait (its text kept as a draft).
+ * timeout, and that a half-typed number only lengthens the wait (its text kept as a draft:
+ * staff-drafts.ts).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Translator } from '../i18n/index.ts';
@@ -180,27 +181,4 @@ export function useIdleReturn(
     };
   }, [root, timeoutMs]);
   return { warning, stay: () => timerRef.current?.touch() };
-}
-
-/**
- * Half-typed fields, kept by the app across sessions: a screen that closed by itself gives
- * them back at the next sign-in. Keys name the field (`backfill.amount`).
- */
-export type Drafts = Map<string, string>;
-
-/** A field's value kept in `drafts` as it is typed (plain state when there are none). */
-export function useDraft(
-  drafts: Drafts | undefined,
-  key: string,
-  initial = '',
-): [string, (value: string) => void] {
-  const [value, setValue] = useState(() => drafts?.get(key) ?? initial);
-  return [
-    value,
-    (next: string) => {
-      if (next === initial) drafts?.delete(key);
-      else drafts?.set(key, next);
-      setValue(next);
-    },
-  ];
 }

@@ -11,6 +11,7 @@ export * from './occupancy.ts';
 export * from './reports.ts';
 export * from './session-timeouts.ts';
 export * from './settings.ts';
+export * from './staff-drafts.ts';
 export * from './staff-session.ts';
 export * from './tally.ts';
 export * from './word-plan.ts';

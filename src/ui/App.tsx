@@ -96,7 +96,7 @@ export function App({ store, sync, onTap, pins: givenPins, startAfter }: AppProp
   const [shortPin, setShortPin] = useState(false);
   // The PIN being chosen again after the recovery code.
   const [resetting, setResetting] = useState<StaffRole | undefined>(undefined);
-  // Half-typed staff fields outlive a session that closed by itself (state/staff-session.ts).
+  // Half-typed staff fields outlive a session that closed by itself (state/staff-drafts.ts).
   const drafts = useRef(new Map<string, string>()).current;
 
   useEffect(() => {
