@@ -76,22 +76,32 @@ export type CashProblem = 'missing' | 'not-a-number' | 'negative' | 'not-whole';
 export type CashParse = { ok: true; nok: number | undefined } | { ok: false; problem: CashProblem };
 
 /**
- * Reads what the lead typed as counted cash: whole kroner, spaces (also no-break) between the
- * thousands ("1 200"), "kr" before or after ("kr 90", "90 kr."), a zero fraction ("90,00").
- * Empty is "not counted", refused only when cash was expected; øre ("1 234,50") are refused.
+ * Reads what the lead typed as counted cash: whole kroner, the thousands set apart by spaces
+ * (also no-break: "1 200"), by dots ("1.200") or by commas ("1,200", as English writes it),
+ * "kr" before or after ("kr 90", "90 kr."), a zero fraction ("90,00") or a dash ("1 200,-").
+ * A separator followed by three digits groups thousands, by one or two it starts øre, which are
+ * refused ("1 234,50"); so "1.000" is a thousand kroner, never one. Empty is "not counted",
+ * refused only when cash was expected.
  */
 export function parseCountedCash(text: string, cashExpected: boolean): CashParse {
-  const cleaned = text.replace(/\s/g, '').replace(/^kr\.?|kr\.?$/gi, '');
+  const cleaned = text
+    .replace(/\s/g, '')
+    .replace(/^kr\.?|kr\.?$/gi, '')
+    .replace(/[.,]-$/, '');
   if (cleaned === '')
     return cashExpected ? { ok: false, problem: 'missing' } : { ok: true, nok: undefined };
-  if (/^[-−]\d+([.,]\d+)?$/.test(cleaned)) return { ok: false, problem: 'negative' };
-  if (/^\d+[.,]\d+$/.test(cleaned)) {
-    return /^\d+[.,]0+$/.test(cleaned)
-      ? { ok: true, nok: Number.parseInt(cleaned, 10) }
-      : { ok: false, problem: 'not-whole' };
+  if (/^[-−]\d[\d.,]*$/.test(cleaned)) return { ok: false, problem: 'negative' };
+  const fraction = /([.,])(\d{1,2})$/.exec(cleaned);
+  const whole = fraction ? cleaned.slice(0, fraction.index) : cleaned;
+  const grouped = /^\d{1,3}([.,])\d{3}(?:\1\d{3})*$/.exec(whole);
+  // "1.000.00": the same mark cannot both group thousands and start the øre.
+  if (grouped && fraction && grouped[1] === fraction[1]) {
+    return { ok: false, problem: 'not-a-number' };
   }
-  if (!/^\d{1,9}$/.test(cleaned)) return { ok: false, problem: 'not-a-number' };
-  return { ok: true, nok: Number(cleaned) };
+  const digits = grouped ? whole.replace(/[.,]/g, '') : whole;
+  if (!/^\d{1,9}$/.test(digits)) return { ok: false, problem: 'not-a-number' };
+  if (fraction && !/^0+$/.test(fraction[2]!)) return { ok: false, problem: 'not-whole' };
+  return { ok: true, nok: Number(digits) };
 }
 
 /** What the lead counted minus what was expected: positive means more cash than boards. */
