@@ -12,6 +12,8 @@ export const MAX_BODY_BYTES = 256 * 1024;
 export const MAX_DAYS_PER_UPLOAD = 62;
 export const MAX_COUNTS_PER_DAY = 500;
 export const MAX_READ_DAYS = 400;
+/** A period's sums (GET /sites/:site/sums) span at most this many days, ten years. */
+export const MAX_SUM_DAYS = 3660;
 
 // Every number the endpoint sums is bounded, so a site's totals stay far below
 // Number.MAX_SAFE_INTEGER (2^53 − 1) however many replicas send the largest values allowed.
@@ -253,6 +255,28 @@ export const siteDaysAnswerSchema = z.object({
   days: z.array(siteDaySchema),
 });
 export type SiteDaysAnswer = z.infer<typeof siteDaysAnswerSchema>;
+
+/** A whole-day total summed over a period's days: no hour, bounded by the period's length. */
+export const periodTotalSchema = z.object({
+  counter: slugSchema,
+  option: z.optional(slugSchema),
+  net: signed(MAX_TOTAL_COUNT * MAX_SUM_DAYS),
+  amountNok: z.optional(signed(MAX_TOTAL_NOK * MAX_SUM_DAYS)),
+});
+export type PeriodTotal = z.infer<typeof periodTotalSchema>;
+
+/**
+ * GET /sites/:site/sums: the site's whole-day totals (each counter's, and each option's) summed
+ * over every day of the period, and how many of its days have counts.
+ */
+export const siteSumsAnswerSchema = z.object({
+  site: slugSchema,
+  from: isoDateSchema,
+  to: isoDateSchema,
+  days: growOnly(MAX_SUM_DAYS),
+  totals: z.array(periodTotalSchema),
+});
+export type SiteSumsAnswer = z.infer<typeof siteSumsAnswerSchema>;
 
 export const pairRequestSchema = z.strictObject({ code: z.string().check(z.maxLength(32)) });
 export const pairAnswerSchema = z.object({
