@@ -8,7 +8,8 @@ import type {
 } from '../../../src/dashboard/api.ts';
 import { hjerteromAlta } from '../../../src/domain/presets/index.ts';
 import type { ConfigPublish, PublishedConfig } from '../../../src/shared/config-publication.ts';
-import type { SiteData } from '../../../src/dashboard/Overview.tsx';
+import type { SiteSums } from '../../../src/dashboard/Overview.tsx';
+import type { SiteData } from '../../../src/dashboard/site-days.ts';
 import type { SiteDay, SiteSumsAnswer } from '../../../src/shared/protocol.ts';
 import { sumTotals } from '../../../src/domain/periods.ts';
 
@@ -94,6 +95,13 @@ export function sumsOf(site: string, from: string, to: string, days: readonly Si
 
 export const DECEMBER = { from: '2026-12-01', to: '2026-12-31' };
 
+/** The sites' sums over December and last December, as the endpoint answers them. */
+export const SUMS: SiteSums[] = DATA.map(({ site, days, lastYearDays }) => ({
+  site,
+  totals: sumsOf(site.slug, DECEMBER.from, DECEMBER.to, days).totals,
+  lastYearTotals: sumsOf(site.slug, '2025-12-01', '2025-12-31', lastYearDays).totals,
+}));
+
 /** The answer a fake endpoint gives: a pairing code and its link. */
 export const PAIRING = {
   code: 'ABCDE-23456',
@@ -164,7 +172,7 @@ export function fakeApi(
       return [ALTA, STEG];
     },
     async days(site, from, to) {
-      asked.push(`${site} ${from} ${to}`);
+      asked.push(`days ${site} ${from} ${to}`);
       return daysOf(site).filter((d) => d.date >= from && d.date <= to);
     },
     async sums(site, from, to) {
