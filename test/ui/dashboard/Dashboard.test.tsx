@@ -283,4 +283,31 @@ describe("the coordinator's dashboard", () => {
     fireEvent.click(button('Skriv ut'));
     expect(printed).toBe(1);
   });
+
+  it("signs out when the endpoint refuses the token on a site's days", async () => {
+    const api: Api = {
+      ...fakeApi(),
+      days: () => Promise.reject(new ApiError({ reason: 'refused' })),
+    };
+    render(<Dashboard apiFor={() => api} now={NOW} save={() => {}} />);
+    await signIn();
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe(
+        'Nøkkelen ble ikke godtatt. Lag en ny med «admin add» og prøv igjen.',
+      ),
+    );
+    expect(sessionStorage.getItem('terskel-admin-token')).toBeNull();
+  });
+
+  it("judges the shown site's tablets by its counting days once its days are read", async () => {
+    render(<Dashboard apiFor={() => fakeApi()} now={NOW} save={() => {}} />);
+    await signIn();
+    await within(await siteSection()).findByText('2 dager med tall.');
+    // The kitchen's tablet last synced on Tuesday 1st; Alta counted on a Tuesday and a
+    // Wednesday, so only Wednesday 2nd has passed since: not silent, though four days have.
+    const table = screen.getByRole('table', { name: 'Nettbrett på Blå Kors Hjerterom Alta' });
+    const kitchen = within(table).getByRole('row', { name: /^Kjøkkenet/ });
+    expect(within(kitchen).getAllByRole('cell').at(-1)!.textContent).toBe('aktiv');
+    expect(screen.queryByText(/stille i over to døgn/)).toBeNull();
+  });
 });
