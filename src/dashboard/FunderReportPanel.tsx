@@ -93,11 +93,15 @@ export interface FunderReportPanelProps {
   print?: () => void;
 }
 
-/** A report asked for, by the scope and period it was asked for. */
-type Made =
-  | { key: string; state: 'loading' }
-  | { key: string; state: 'made'; report: Report | undefined }
-  | { key: string; state: 'failed'; text: string };
+/**
+ * A report asked for, by the scope and period it was asked for and the days it was read from
+ * (the page's cache, new with each period's figures: a period shown again is asked again).
+ */
+type Made = { key: string; from: SiteDaysCache } & (
+  | { state: 'loading' }
+  | { state: 'made'; report: Report | undefined }
+  | { state: 'failed'; text: string }
+);
 
 export function FunderReportPanel({
   sites,
@@ -111,14 +115,15 @@ export function FunderReportPanel({
   const [made, setMade] = useState<Made>();
   const key = `${scope} ${range.from} ${range.to}`;
   // A report of another scope or period is not this one: changing either asks again.
-  const current = made?.key === key ? made : undefined;
+  const current = made?.key === key && made.from === days ? made : undefined;
   const report = current?.state === 'made' ? current.report : undefined;
 
   const make = async () => {
-    setMade({ key, state: 'loading' });
+    setMade({ key, from: days, state: 'loading' });
     const chosen = scope === ALL ? sites : sites.filter((site) => site.slug === scope);
     const last = lastYearOf(range);
-    const settle = (next: Made) => setMade((now) => (now?.key === key ? next : now));
+    const settle = (next: Made) =>
+      setMade((now) => (now?.key === key && now.from === days ? next : now));
     try {
       const data = await Promise.all(
         chosen.map(async (site) => {
@@ -129,9 +134,14 @@ export function FunderReportPanel({
           return { site, days: shown, lastYearDays: lastYear };
         }),
       );
-      settle({ key, state: 'made', report: dashboardReport(data, scope, range, today) });
+      settle({
+        key,
+        from: days,
+        state: 'made',
+        report: dashboardReport(data, scope, range, today),
+      });
     } catch (error) {
-      settle({ key, state: 'failed', text: failureText(error) });
+      settle({ key, from: days, state: 'failed', text: failureText(error) });
     }
   };
   const download = () => {

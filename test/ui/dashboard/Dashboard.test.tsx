@@ -310,4 +310,31 @@ describe("the coordinator's dashboard", () => {
     expect(within(kitchen).getAllByRole('cell').at(-1)!.textContent).toBe('aktiv');
     expect(screen.queryByText(/stille i over to døgn/)).toBeNull();
   });
+
+  it('asks for the report again when another period is shown, and when it is shown again', async () => {
+    const asked: string[] = [];
+    render(<Dashboard apiFor={() => fakeApi(asked)} now={NOW} save={() => {}} />);
+    await signIn();
+    const report = await screen.findByRole('region', { name: 'Rapport til tilskuddsgiver' });
+    const heading = /^Rapport til tilskuddsgiver: Alle steder samlet/;
+    const print = () => within(report).getByRole('button', { name: 'Skriv ut' });
+    fireEvent.click(within(report).getByRole('button', { name: 'Lag rapport' }));
+    await within(report).findByRole('heading', { name: heading });
+    const show = async (period: string, caption: RegExp) => {
+      fireEvent.click(screen.getByRole('radio', { name: period }));
+      fireEvent.click(screen.getByRole('button', { name: 'Vis' }));
+      await screen.findByRole('table', { name: caption });
+    };
+    await show('Forrige måned', /^Alle steder, 1\.11\.2026/);
+    expect(within(report).queryByRole('heading', { name: heading })).toBeNull();
+    expect((print() as HTMLButtonElement).disabled).toBe(true);
+    // December again: its figures are read afresh, and so is the report when asked for.
+    await show('Denne måneden', /^Alle steder, 1\.12\.2026/);
+    expect(within(report).queryByRole('heading', { name: heading })).toBeNull();
+    expect((print() as HTMLButtonElement).disabled).toBe(true);
+    asked.length = 0;
+    fireEvent.click(within(report).getByRole('button', { name: 'Lag rapport' }));
+    await within(report).findByRole('heading', { name: heading });
+    expect(asked).toContain('days steg-for-steg 2025-12-01 2025-12-31');
+  });
 });
