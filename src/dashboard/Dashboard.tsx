@@ -3,6 +3,10 @@
  * side by side, one site's figures, the funder report and every tablet with its health. A
  * `manage` token also adds sites and tablets and changes tablets from the list, and edits a site's
  * programme and *Ord for dagen* plan; the page asks the endpoint which role its token has. A refused token signs out and says why.
+ *
+ * A period chosen asks for what is shown at once: every site's sums over it and over the same
+ * dates last year (two small answers a site, all at once), then the days of the one site the
+ * site view shows. A funder report reads its sites' days only when the lead asks for it.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { IsoDate } from '../domain/business-day.ts';
@@ -14,6 +18,7 @@ import {
   readToken,
   saveToken,
   type AdminMe,
+  type AdminSite,
   type Api,
 } from './api.ts';
 import { Devices } from './Devices.tsx';
@@ -29,22 +34,17 @@ import {
 } from './figures.ts';
 import { longDate, t } from './format.ts';
 import { FunderReportPanel } from './FunderReportPanel.tsx';
-import { Overview, type SiteData } from './Overview.tsx';
+import { Overview } from './Overview.tsx';
 import { Programme } from './Programme.tsx';
-import { SiteView } from './SiteView.tsx';
+import { failureText, loadedDays, useSiteDays } from './site-days.ts';
+import { SitePanel } from './SitePanel.tsx';
 import type { MessageKey } from '../i18n/nb.ts';
+import type { SiteSumsAnswer } from '../shared/protocol.ts';
 
-function failureText(error: unknown): string {
-  if (!(error instanceof ApiError)) return t('dash.error.network');
-  switch (error.failure.reason) {
-    case 'refused':
-      return t('dash.signIn.refused');
-    case 'rejected':
-    case 'server':
-      return t('dash.error.server', { status: error.failure.status });
-    case 'network':
-      return t('dash.error.network');
-  }
+/** The figures shown: the period, and each site's sums over it and over the same period last year. */
+interface Shown {
+  range: DateRange;
+  sums: ReadonlyMap<string, { now: SiteSumsAnswer; lastYear: SiteSumsAnswer }>;
 }
 
 const RANGE_PROBLEMS: Record<RangeProblem, MessageKey> = {
@@ -116,20 +116,23 @@ export function Dashboard({
   const [range, setRange] = useState<DateRange>(() => presetRange('thisMonth', today));
   const [rangeProblem, setRangeProblem] = useState('');
   const [me, setMe] = useState<AdminMe | undefined>();
-  const [data, setData] = useState<SiteData[] | undefined>();
-  const [site, setSite] = useState('');
+  const [sites, setSites] = useState<AdminSite[] | undefined>();
+  const [shown, setShown] = useState<Shown | undefined>();
   const [status, setStatus] = useState('');
 
   const signOut = (why = '') => {
     forgetToken();
     setToken(null);
     setMe(undefined);
-    setData(undefined);
+    setSites(undefined);
+    setShown(undefined);
     setMessage(why);
   };
 
   // One API for a token: the figures and the changes use the same.
   const api = useMemo(() => (token === null ? undefined : apiFor(token)), [token]);
+  // Sites' days are read when a section shows them, and kept while the same figures are shown.
+  const days = useSiteDays(api, shown, signOut);
 
   useEffect(() => {
     if (api === undefined) return;
@@ -138,16 +141,20 @@ export function Dashboard({
     (async () => {
       const [who, list] = await Promise.all([api.me(), api.sites()]);
       const last = lastYearOf(range);
+      // Two small answers a site, all asked at once: the overview needs no site's days.
       const loaded = await Promise.all(
-        list.map(async (one) => ({
-          site: one,
-          days: await api.days(one.slug, range.from, range.to),
-          lastYearDays: await api.days(one.slug, last.from, last.to),
-        })),
+        list.map(async (one) => {
+          const [now, lastYear] = await Promise.all([
+            api.sums(one.slug, range.from, range.to),
+            api.sums(one.slug, last.from, last.to),
+          ]);
+          return [one.slug, { now, lastYear }] as const;
+        }),
       );
       if (!current) return;
       setMe(who);
-      setData(loaded);
+      setSites(list);
+      setShown({ range, sums: new Map(loaded) });
       setStatus(
         t('dash.period.shown', {
           from: longDate(range.from),
@@ -184,8 +191,6 @@ export function Dashboard({
       </main>
     );
   }
-
-  const chosenSite = data?.find((d) => d.site.slug === site) ?? data?.[0];
 
   return (
     <main id="main" class="dash">
@@ -280,48 +285,33 @@ export function Dashboard({
       <p role="status" class="status no-print">
         {status}
       </p>
-      {data ? (
+      {sites && shown ? (
         <>
           <section id="overview" aria-labelledby="overview-title" class="no-print">
             <h2 id="overview-title">{t('dash.overview.title')}</h2>
-            <Overview data={data} range={range} />
+            <Overview
+              data={sites.map((site) => ({
+                site,
+                // A site added since the figures were read has none yet.
+                totals: shown.sums.get(site.slug)?.now.totals ?? [],
+                lastYearTotals: shown.sums.get(site.slug)?.lastYear.totals ?? [],
+              }))}
+              range={shown.range}
+            />
           </section>
           <section id="site" aria-labelledby="site-title" class="no-print">
             <h2 id="site-title">{t('dash.site.title')}</h2>
-            {chosenSite ? (
-              <>
-                <label>
-                  {t('dash.site.choose')}
-                  <select
-                    value={chosenSite.site.slug}
-                    onChange={(event) => setSite((event.target as HTMLSelectElement).value)}
-                  >
-                    {data.map((d) => (
-                      <option key={d.site.slug} value={d.site.slug}>
-                        {d.site.name}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                <SiteView
-                  key={chosenSite.site.slug}
-                  slug={chosenSite.site.slug}
-                  days={chosenSite.days}
-                  range={range}
-                  today={today}
-                  save={save}
-                />
-              </>
-            ) : null}
+            <SitePanel sites={sites} range={shown.range} today={today} save={save} days={days} />
           </section>
           <section id="report" aria-labelledby="report-title">
             <h2 id="report-title" class="no-print">
               {t('dash.report.title')}
             </h2>
             <FunderReportPanel
-              data={data}
-              range={range}
+              sites={sites}
+              range={shown.range}
               today={today}
+              days={days}
               save={save}
               {...(print ? { print } : {})}
             />
@@ -329,14 +319,19 @@ export function Dashboard({
           <section id="devices" aria-labelledby="devices-title" class="no-print">
             <h2 id="devices-title">{t('dash.devices.title')}</h2>
             <Devices
-              data={data}
+              // A site's counting days are known from the days the page has read of it.
+              data={sites.map((site) => ({
+                site,
+                days: loadedDays(days, site.slug, shown.range),
+                lastYearDays: loadedDays(days, site.slug, lastYearOf(shown.range)),
+              }))}
               now={now()}
               manage={
                 api && me?.role === 'manage'
                   ? {
                       api,
                       now,
-                      update: (change) => setData((shown) => shown && change(shown)),
+                      update: (change) => setSites((list) => list && change(list)),
                       refused: (why) => signOut(why),
                     }
                   : undefined
@@ -348,7 +343,7 @@ export function Dashboard({
               <h2 id="programme-title">{t('dash.config.title')}</h2>
               <Programme
                 api={api}
-                sites={data.map((one) => one.site)}
+                sites={sites}
                 canManage={me.role === 'manage'}
                 label={me.label}
                 today={today}

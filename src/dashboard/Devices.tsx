@@ -24,13 +24,13 @@ import {
   slugTaken,
   type AddSite,
 } from './Manage.tsx';
-import type { SiteData } from './Overview.tsx';
+import type { SiteData } from './site-days.ts';
 
 /** What a `manage` admin's page hands the list so it can change things. */
 export interface Manage {
   api: Api;
   /** Applies a change the endpoint accepted to the page's sites. */
-  update(change: (data: SiteData[]) => SiteData[]): void;
+  update(change: (sites: AdminSite[]) => AdminSite[]): void;
   /** The token was refused during a change: the page signs out and says why. */
   refused(message: string): void;
   now(): Date;
@@ -106,19 +106,14 @@ const COLUMNS = [
 
 /** Each device of the sites whose id is `id`, changed by `change`. */
 const changeDevice =
-  (id: string, change: (device: AdminDevice) => AdminDevice) => (data: SiteData[]) =>
-    data.map((one) =>
-      one.site.devices.some((device) => device.id === id)
+  (id: string, change: (device: AdminDevice) => AdminDevice) => (sites: AdminSite[]) =>
+    sites.map((site) =>
+      site.devices.some((device) => device.id === id)
         ? {
-            ...one,
-            site: {
-              ...one.site,
-              devices: one.site.devices.map((device) =>
-                device.id === id ? change(device) : device,
-              ),
-            },
+            ...site,
+            devices: site.devices.map((device) => (device.id === id ? change(device) : device)),
           }
-        : one,
+        : site,
     );
 
 export function Devices({
@@ -186,7 +181,7 @@ export function Devices({
         ? { field: 'slug', text: t('dash.manage.error.siteExists', { slug }) }
         : { field: null, text: changeFailure(done.error, 'dash.manage.error.invalid') };
     }
-    manage.update((list) => [...list, { site: done.value, days: [], lastYearDays: [] }]);
+    manage.update((list) => [...list, done.value]);
     setPanel(undefined);
     setStatus(t('dash.manage.siteAdded', { site: done.value.name }));
     setFocusId(addDeviceId(slug));
@@ -214,9 +209,7 @@ export function Devices({
     const { device, code, link } = done.value;
     manage.update((list) =>
       list.map((one) =>
-        one.site.slug === site.slug
-          ? { ...one, site: { ...one.site, devices: [...one.site.devices, device] } }
-          : one,
+        one.slug === site.slug ? { ...one, devices: [...one.devices, device] } : one,
       ),
     );
     form.reset();

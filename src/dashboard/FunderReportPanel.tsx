@@ -3,6 +3,10 @@
  * domain's funderReport, the tablet's plan and its labelled sections), printable on one A4 page
  * and downloadable as the tablet's CSV. The endpoint knows no opening hours: the figures that
  * need them are left to the tablet's report, and the page says so.
+ *
+ * The report needs every day of its sites in the period and last year (the estimate of people
+ * reads them day by day): they are read only when the lead asks for the report («Lag rapport»),
+ * through the page's cache of days, so a site already shown is not asked for again.
  */
 import { useState } from 'preact/hooks';
 import type { IsoDate } from '../domain/business-day.ts';
@@ -10,20 +14,27 @@ import { funderReport } from '../domain/funder-report.ts';
 import { funderReportPlan } from '../state/funder-report/plan.ts';
 import { funderReportCsv } from '../ui/staff/funder-report/funder-csv.ts';
 import { reportSections, type Cell, type Section } from '../ui/staff/funder-report/sections.ts';
+import type { AdminSite } from './api.ts';
 import type { Save } from './download.ts';
-import { mergeSites, reportConfig, type DateRange } from './figures.ts';
+import { lastYearOf, mergeSites, reportConfig, type DateRange } from './figures.ts';
 import { count, hours, longDate, t, translator } from './format.ts';
-import type { SiteData } from './Overview.tsx';
+import { failureText, type SiteData, type SiteDaysCache } from './site-days.ts';
+import { siteOptions } from './SitePanel.tsx';
 
 const ALL = '';
 
 /** The report's sections for `scope` (a site's slug, or all sites together). */
+interface Report {
+  name: string;
+  sections: Section[];
+}
+
 export function dashboardReport(
   data: readonly SiteData[],
   scope: string,
   range: DateRange,
   today: IsoDate,
-): { name: string; sections: Section[] } | undefined {
+): Report | undefined {
   const chosen = scope === ALL ? data : data.filter((d) => d.site.slug === scope);
   if (chosen.length === 0) return undefined;
   const name = scope === ALL ? t('dash.report.allSites') : chosen[0]!.site.name;
@@ -73,22 +84,66 @@ function cellText(cell: Cell): string {
 }
 
 export interface FunderReportPanelProps {
-  data: readonly SiteData[];
+  sites: readonly AdminSite[];
   range: DateRange;
   today: IsoDate;
+  /** The page's days, kept by site and range. */
+  days: SiteDaysCache;
   save: Save;
   print?: () => void;
 }
 
+/**
+ * A report asked for, by the scope and period it was asked for and the days it was read from
+ * (the page's cache, new with each period's figures: a period shown again is asked again).
+ */
+type Made = { key: string; from: SiteDaysCache } & (
+  | { state: 'loading' }
+  | { state: 'made'; report: Report | undefined }
+  | { state: 'failed'; text: string }
+);
+
 export function FunderReportPanel({
-  data,
+  sites,
   range,
   today,
+  days,
   save,
   print = () => window.print(),
 }: FunderReportPanelProps) {
   const [scope, setScope] = useState(ALL);
-  const report = dashboardReport(data, scope, range, today);
+  const [made, setMade] = useState<Made>();
+  const key = `${scope} ${range.from} ${range.to}`;
+  // A report of another scope or period is not this one: changing either asks again.
+  const current = made?.key === key && made.from === days ? made : undefined;
+  const report = current?.state === 'made' ? current.report : undefined;
+
+  const make = async () => {
+    setMade({ key, from: days, state: 'loading' });
+    const chosen = scope === ALL ? sites : sites.filter((site) => site.slug === scope);
+    const last = lastYearOf(range);
+    const settle = (next: Made) =>
+      setMade((now) => (now?.key === key && now.from === days ? next : now));
+    try {
+      const data = await Promise.all(
+        chosen.map(async (site) => {
+          const [shown, lastYear] = await Promise.all([
+            days.load(site.slug, range),
+            days.load(site.slug, last),
+          ]);
+          return { site, days: shown, lastYearDays: lastYear };
+        }),
+      );
+      settle({
+        key,
+        from: days,
+        state: 'made',
+        report: dashboardReport(data, scope, range, today),
+      });
+    } catch (error) {
+      settle({ key, from: days, state: 'failed', text: failureText(error) });
+    }
+  };
   const download = () => {
     if (!report) return;
     save(
@@ -107,13 +162,12 @@ export function FunderReportPanel({
             onChange={(event) => setScope((event.target as HTMLSelectElement).value)}
           >
             <option value={ALL}>{t('dash.report.allSites')}</option>
-            {data.map(({ site }) => (
-              <option key={site.slug} value={site.slug}>
-                {site.name}
-              </option>
-            ))}
+            {siteOptions(sites)}
           </select>
         </label>
+        <button type="button" onClick={() => void make()}>
+          {t('dash.report.make')}
+        </button>
         <button type="button" onClick={print} disabled={!report}>
           {t('dash.report.print')}
         </button>
@@ -121,6 +175,14 @@ export function FunderReportPanel({
           {t('dash.report.csv')}
         </button>
       </div>
+      <p role="status" class={`status no-print${current?.state === 'failed' ? ' problem' : ''}`}>
+        {current?.state === 'loading'
+          ? t('dash.report.loading')
+          : current?.state === 'failed'
+            ? current.text
+            : ''}
+      </p>
+      {current === undefined ? <p class="hint no-print">{t('dash.report.ask')}</p> : null}
       {report ? (
         <article class="report-page" aria-labelledby="report-heading">
           <h3 id="report-heading">

@@ -1,26 +1,20 @@
 /**
  * Every site side by side for the chosen period: visits, meals, activities and volunteer hours,
- * each beside the same period a year earlier. A figure no site has is left out; a site without
- * it says so in words.
+ * each beside the same period a year earlier, from each site's sums over the two periods (two
+ * small answers a site, not its days). A figure no site has is left out; a site without it says
+ * so in words.
  */
-import type { SiteDay } from '../shared/protocol.ts';
+import type { PeriodTotal } from '../shared/protocol.ts';
 import type { AdminSite } from './api.ts';
-import {
-  HEADLINES,
-  headline,
-  mergeSites,
-  type DateRange,
-  type Headline,
-  type HeadlineKey,
-} from './figures.ts';
+import { HEADLINES, headline, type DateRange, type Headline, type HeadlineKey } from './figures.ts';
 import { count, hours, longDate, t } from './format.ts';
 import type { MessageKey } from '../i18n/nb.ts';
 
-/** A site with its days in the period and in the same period last year. */
-export interface SiteData {
+/** A site with its whole-day totals summed over the period and the same period last year. */
+export interface SiteSums {
   site: AdminSite;
-  days: SiteDay[];
-  lastYearDays: SiteDay[];
+  totals: readonly PeriodTotal[];
+  lastYearTotals: readonly PeriodTotal[];
 }
 
 export const FIGURE_NAMES: Record<HeadlineKey, MessageKey> = {
@@ -37,24 +31,24 @@ export function figureText(key: HeadlineKey, value: number | undefined): string 
 }
 
 export interface OverviewProps {
-  data: readonly SiteData[];
+  data: readonly SiteSums[];
   range: DateRange;
 }
 
 export function Overview({ data, range }: OverviewProps) {
   if (data.length === 0) return <p>{t('dash.overview.none')}</p>;
   const rows: Array<{ name: string; now: Headline; last: Headline; sum?: boolean }> = data.map(
-    ({ site, days, lastYearDays }) => ({
+    ({ site, totals, lastYearTotals }) => ({
       name: site.name,
-      now: headline(days, site.slug),
-      last: headline(lastYearDays, site.slug),
+      now: headline([{ totals }], site.slug),
+      last: headline([{ totals: lastYearTotals }], site.slug),
     }),
   );
   if (data.length > 1) {
     rows.push({
       name: t('dash.overview.sum'),
-      now: headline(mergeSites(data.map((d) => d.days))),
-      last: headline(mergeSites(data.map((d) => d.lastYearDays))),
+      now: headline(data.map(({ totals }) => ({ totals }))),
+      last: headline(data.map(({ lastYearTotals }) => ({ totals: lastYearTotals }))),
       sum: true,
     });
   }

@@ -28,6 +28,7 @@ import {
   type FieldIssue,
 } from './config-edits.ts';
 import { longDate, moment, t } from './format.ts';
+import { siteOptions } from './SitePanel.tsx';
 import type { MessageKey } from '../i18n/nb.ts';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
@@ -228,11 +229,7 @@ export function Programme({ api, sites, canManage, label, today, now, refused }:
           setStatus('');
         }}
       >
-        {sites.map((one) => (
-          <option key={one.slug} value={one.slug}>
-            {one.name}
-          </option>
-        ))}
+        {siteOptions(sites)}
       </select>
     </label>
   );

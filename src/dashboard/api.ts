@@ -1,12 +1,18 @@
 /**
  * The dashboard's side of the endpoint's admin API: the admin token (typed once, kept in the
  * tab's sessionStorage, sent only as a Bearer header, never in a URL), who the token is, the
- * sites with their devices, a site's days, a site's published configuration, and the changes a
+ * sites with their devices, a site's days, a site's sums over a period, a site's published
+ * configuration, and the changes a
  * `manage` token may make (sites, devices, publishing a configuration). Every
  * failure is an `ApiError` with a reason the page words.
  */
 import type { ConfigPublish, PublishedConfig } from '../shared/config-publication.ts';
-import type { Health, SiteDay } from '../shared/protocol.ts';
+import {
+  siteSumsAnswerSchema,
+  type Health,
+  type SiteDay,
+  type SiteSumsAnswer,
+} from '../shared/protocol.ts';
 import { addDays, type IsoDate } from '../domain/business-day.ts';
 
 const TOKEN_KEY = 'terskel-admin-token';
@@ -80,6 +86,8 @@ export interface Api {
   me(): Promise<AdminMe>;
   sites(): Promise<AdminSite[]>;
   days(site: string, from: IsoDate, to: IsoDate): Promise<SiteDay[]>;
+  /** The site's whole-day totals summed over `from`–`to` (at most MAX_SUM_DAYS): one request. */
+  sums(site: string, from: IsoDate, to: IsoDate): Promise<SiteSumsAnswer>;
   addSite(slug: string, name: string): Promise<AdminSite>;
   /** A new device on `site`, with its pairing code and link. */
   addDevice(site: string, label: string | null): Promise<{ device: AdminDevice } & Pairing>;
@@ -183,6 +191,14 @@ export function createApi(token: string, fetcher: typeof fetch = fetch): Api {
         days.push(...body.days);
       }
       return days;
+    },
+    async sums(site, from, to) {
+      const path = `/api/v1/sites/${encodeURIComponent(site)}/sums?from=${from}&to=${to}`;
+      const body: unknown = await (await send(path)).json().catch(() => undefined);
+      const parsed = siteSumsAnswerSchema.safeParse(body);
+      // An answer of an unknown shape is the server's failure, as the tablet's sync reads one.
+      if (!parsed.success) throw new ApiError({ reason: 'server', status: 502 });
+      return parsed.data;
     },
     async addSite(slug, name) {
       const answer = await send('/api/v1/admin/sites', 'POST', { slug, name });

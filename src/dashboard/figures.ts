@@ -106,12 +106,26 @@ export interface Headline {
 export const HEADLINES = ['visits', 'meals', 'activities', 'volunteerHours'] as const;
 export type HeadlineKey = (typeof HEADLINES)[number];
 
-/** Visits, meals, activities and volunteer hours over `days` (whole-day totals only). */
-export function headline(days: readonly SiteDay[], site?: string): Headline {
+/** A total as a day (SiteDay) or a period's sums (SiteSumsAnswer) hold it: sums have no hour. */
+interface HeadlineTotal {
+  counter: string;
+  option?: string | undefined;
+  hour?: number | undefined;
+  net: number;
+}
+
+/**
+ * Visits, meals, activities and volunteer hours over `readings` (whole-day totals only): a
+ * site's days, or its sums over a period, or several sites' together.
+ */
+export function headline(
+  readings: readonly { readonly totals: readonly HeadlineTotal[] }[],
+  site?: string,
+): Headline {
   const sums: Partial<Record<HeadlineKey, number>> = {};
   const add = (key: HeadlineKey, value: number) => (sums[key] = (sums[key] ?? 0) + value);
-  for (const day of days) {
-    for (const total of day.totals) {
+  for (const reading of readings) {
+    for (const total of reading.totals) {
       if (total.option !== undefined || total.hour !== undefined) continue;
       if (total.counter === VISIT_COUNTER) add('visits', total.net);
       else if (total.counter === VOLUNTEER_MINUTES_COUNTER) add('volunteerHours', total.net / 60);

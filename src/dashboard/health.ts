@@ -7,6 +7,8 @@
  * its last sync: a day the site counted (on another tablet), or a weekday on which the site
  * counted in the period shown or the same period last year, so a site's only tablet going quiet
  * is seen too. Without any counted day to learn from, the rule is the time since the last sync.
+ * The page reads a site's days only where it shows them (the site view, a funder report): for
+ * the other sites it has only their sums, and the time rule applies.
  */
 import { addDays, weekdayOf, type IsoDate, type Weekday } from '../domain/business-day.ts';
 import type { SiteDay } from '../shared/protocol.ts';

@@ -52,12 +52,17 @@ export const nbDashboard = {
   'dash.site.showTable': 'Vis tallene som tabell',
   'dash.site.count': 'Antall',
   'dash.site.csv': 'Last ned dagene som CSV',
+  'dash.site.loading': 'Henter dagene for {site} …',
+  'dash.site.retry': 'Prøv å hente dagene igjen',
   'dash.report.title': 'Rapport til tilskuddsgiver',
   'dash.report.scope': 'Rapporten gjelder',
   'dash.report.allSites': 'Alle steder samlet',
   'dash.report.heading': 'Rapport til tilskuddsgiver: {site}, {from}–{to}',
   'dash.report.print': 'Skriv ut',
   'dash.report.csv': 'Last ned rapporten som CSV',
+  'dash.report.make': 'Lag rapport',
+  'dash.report.loading': 'Henter dagene til rapporten …',
+  'dash.report.ask': 'Velg hva rapporten gjelder, og trykk «Lag rapport».',
   'dash.report.openingNote':
     'Åpningsdager og åpningstimer (KOSTRA) står i rapporten på nettbrettet: serveren kjenner ikke stedenes åpningstider.',
   'dash.devices.title': 'Nettbrett',
@@ -96,7 +101,7 @@ export const nbDashboard = {
   'dash.devices.silentOpeningCount':
     '{n} nettbrett har vært stille i over to av stedets åpningsdager.',
   'dash.devices.silentRule':
-    'Et nettbrett er stille når det ikke har synkronisert på mer enn to av stedets åpningsdager: dager stedet har tall for, og ukedagene det har tall på i perioden eller samme periode i fjor. Et sted uten tall ennå bruker to døgn.',
+    'Et nettbrett er stille når det ikke har synkronisert på mer enn to av stedets åpningsdager: dager stedet har tall for, og ukedagene det har tall på i perioden eller samme periode i fjor. Siden henter dagene for stedet som vises under «Ett sted» og for rapporten som lages; for andre steder, og for steder uten tall ennå, gjelder to døgn.',
   'dash.devices.none': 'Ingen nettbrett ennå.',
   'dash.devices.unnamed': 'Uten navn ({id})',
   'dash.manage.signedInAs': 'Logget inn som {label} ({role}).',

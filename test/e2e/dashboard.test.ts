@@ -225,14 +225,21 @@ describe("the coordinator's dashboard", () => {
     await page.getByRole('radio', { name: 'I år' }).check();
     await page.getByRole('button', { name: 'Vis' }).click();
     await page.getByRole('table', { name: /^Alle steder, 1\.1\.\d{4}–31\.12\.\d{4}/ }).waitFor();
+    // The report reads its days only when asked for; printing waits for it.
+    const print = page.getByRole('button', { name: 'Skriv ut' });
+    expect(await print.isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Lag rapport' }).click();
+    const heading = page.getByRole('heading', {
+      name: /^Rapport til tilskuddsgiver: Alle steder samlet, 1\.1\.\d{4}–31\.12\.\d{4}/,
+    });
+    await heading.waitFor();
+    expect(await print.isEnabled()).toBe(true);
     await page.emulateMedia({ media: 'print' });
     try {
-      const heading = page.getByRole('heading', {
-        name: /^Rapport til tilskuddsgiver: Alle steder samlet/,
-      });
       expect(await heading.isVisible()).toBe(true);
       expect(await page.getByRole('table', { name: /^Alle steder,/ }).isVisible()).toBe(false);
-      expect(await page.getByRole('button', { name: 'Skriv ut' }).isVisible()).toBe(false);
+      expect(await print.isVisible()).toBe(false);
+      expect(await page.getByRole('button', { name: 'Lag rapport' }).isVisible()).toBe(false);
       const pdf = Buffer.from(await page.pdf({ format: 'A4', preferCSSPageSize: true }));
       const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? [];
       expect(pages).toHaveLength(1);

@@ -5,7 +5,7 @@ import { render, screen, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import type { AdminDevice, AdminSite } from '../../../src/dashboard/api.ts';
 import { Devices } from '../../../src/dashboard/Devices.tsx';
-import type { SiteData } from '../../../src/dashboard/Overview.tsx';
+import type { SiteData } from '../../../src/dashboard/site-days.ts';
 import { ALTA, DATA, STEG, day } from './fixtures.ts';
 
 // A Saturday; Alta counted on Monday, Tuesday and Wednesday (this month and last December).

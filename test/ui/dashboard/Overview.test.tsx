@@ -1,9 +1,9 @@
-// Every site side by side: each figure beside the same period last year, in Norwegian, with
-// site names, not slugs; a figure a site has no data for says so in words.
+// Every site side by side from their sums: each figure beside the same period last year, in
+// Norwegian, with site names, not slugs; a figure a site has no data for says so in words.
 import { render, screen, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { Overview } from '../../../src/dashboard/Overview.tsx';
-import { DATA, DECEMBER } from './fixtures.ts';
+import { DECEMBER, SUMS } from './fixtures.ts';
 
 const cellsOf = (row: HTMLElement) =>
   within(row)
@@ -12,7 +12,7 @@ const cellsOf = (row: HTMLElement) =>
 
 describe("the dashboard's overview of every site", () => {
   it('shows visits, meals, activities and volunteer hours beside last year, site by site', () => {
-    render(<Overview data={DATA} range={DECEMBER} />);
+    render(<Overview data={SUMS} range={DECEMBER} />);
     const table = screen.getByRole('table', { name: /Alle steder, 1\.12\.2026–31\.12\.2026/ });
     const headers = within(table)
       .getAllByRole('columnheader')
@@ -46,7 +46,7 @@ describe("the dashboard's overview of every site", () => {
   });
 
   it('leaves out a figure no site has, and says when there are no sites', () => {
-    const onlyVisits = [{ ...DATA[1]!, days: DATA[1]!.days }];
+    const onlyVisits = [SUMS[1]!];
     const { unmount } = render(<Overview data={onlyVisits} range={DECEMBER} />);
     expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
       'Sted',

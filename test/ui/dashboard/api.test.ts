@@ -47,6 +47,47 @@ describe("the dashboard's API", () => {
     ]);
   });
 
+  it("asks for a period's sums in one request and reads the answer by its schema", async () => {
+    const answer = {
+      site: 'hjerterom-alta',
+      from: '2016-01-01',
+      to: '2026-12-31',
+      days: 2400,
+      totals: [
+        { counter: 'visit', net: 2400 },
+        { counter: 'visit', option: 'first-time', net: 400 },
+        { counter: 'bingo', net: 120, amountNok: 1200 },
+      ],
+    };
+    const seen: Seen[] = [];
+    const api = createApi('secret-token', (async (url: string, init?: RequestInit) => {
+      seen.push({ url, authorization: new Headers(init?.headers).get('authorization') });
+      return new Response(JSON.stringify(answer), { status: 200 });
+    }) as typeof fetch);
+    // Ten years are one request: the endpoint sums them, no pieces of 400 days.
+    expect(await api.sums('hjerterom-alta', '2016-01-01', '2026-12-31')).toEqual(answer);
+    expect(seen).toEqual([
+      {
+        url: '/api/v1/sites/hjerterom-alta/sums?from=2016-01-01&to=2026-12-31',
+        authorization: 'Bearer secret-token',
+      },
+    ]);
+  });
+
+  it('tells an answer of sums in an unknown shape as a server failure', async () => {
+    const answering = (text: string) =>
+      (async () => new Response(text, { status: 200 })) as unknown as typeof fetch;
+    const failureOf = (text: string) =>
+      createApi('t', answering(text))
+        .sums('a', '2026-12-01', '2026-12-31')
+        .catch((error: ApiError) => error.failure);
+    const noTotals = { site: 'a', from: '2026-12-01', to: '2026-12-31', days: 1 };
+    expect(await failureOf(JSON.stringify(noTotals))).toEqual({ reason: 'server', status: 502 });
+    expect(await failureOf('<html>')).toEqual({ reason: 'server', status: 502 });
+    const fractional = { ...noTotals, totals: [{ counter: 'visit', net: -1.5 }] };
+    expect(await failureOf(JSON.stringify(fractional))).toEqual({ reason: 'server', status: 502 });
+  });
+
   it('forgets a refused token at once, and tells a server failure from it', async () => {
     saveToken('old');
     await expect(createApi('old', fetcher([], 401)).sites()).rejects.toEqual(

@@ -10,7 +10,7 @@ import {
   presetRange,
   reportConfig,
 } from '../../../src/dashboard/figures.ts';
-import { ALTA_DAYS, STEG_DAYS, day } from './fixtures.ts';
+import { ALTA_DAYS, STEG_DAYS, day, sumsOf } from './fixtures.ts';
 
 describe("the dashboard's periods", () => {
   it('knows this and last month and year, across a new year and a leap day', () => {
@@ -62,6 +62,26 @@ describe("the dashboard's figures", () => {
       meals: undefined,
       activities: undefined,
       volunteerHours: undefined,
+    });
+  });
+
+  it("reads a period's sums as it reads the days they sum, options and hours left out", () => {
+    const sums = sumsOf('hjerterom-alta', '2026-12-01', '2026-12-31', ALTA_DAYS);
+    expect(headline([sums], 'hjerterom-alta')).toEqual(headline(ALTA_DAYS, 'hjerterom-alta'));
+    const answer = {
+      totals: [
+        { counter: 'visit', net: 2400 },
+        { counter: 'visit', option: 'forste-gang', net: 400 },
+        { counter: 'middag', net: 900 },
+        { counter: 'frivillig-minutter', net: 600 },
+      ],
+    };
+    // Two sites' sums together, as the overview's sum row reads them.
+    expect(headline([answer, sums])).toEqual({
+      visits: 2432,
+      meals: 925,
+      activities: 2,
+      volunteerHours: 14.5,
     });
   });
 

@@ -8,8 +8,10 @@ import type {
 } from '../../../src/dashboard/api.ts';
 import { hjerteromAlta } from '../../../src/domain/presets/index.ts';
 import type { ConfigPublish, PublishedConfig } from '../../../src/shared/config-publication.ts';
-import type { SiteData } from '../../../src/dashboard/Overview.tsx';
-import type { SiteDay } from '../../../src/shared/protocol.ts';
+import type { SiteSums } from '../../../src/dashboard/Overview.tsx';
+import type { SiteData } from '../../../src/dashboard/site-days.ts';
+import type { SiteDay, SiteSumsAnswer } from '../../../src/shared/protocol.ts';
+import { sumTotals } from '../../../src/domain/periods.ts';
 
 export const ALTA: AdminSite = {
   slug: 'hjerterom-alta',
@@ -80,7 +82,25 @@ export const DATA: SiteData[] = [
   { site: STEG, days: STEG_DAYS, lastYearDays: [] },
 ];
 
+/** What the endpoint's sums answer for `days` (a site's) over `from`–`to`: whole-day rows summed. */
+export function sumsOf(site: string, from: string, to: string, days: readonly SiteDay[]) {
+  const shown = days.filter((d) => d.date >= from && d.date <= to);
+  const wholeDays = shown.map((d) => ({
+    ...d,
+    totals: d.totals.filter((t) => t.hour === undefined),
+  }));
+  const totals = sumTotals(wholeDays).map(({ hour: _hour, ...total }) => total);
+  return { site, from, to, days: shown.length, totals } satisfies SiteSumsAnswer;
+}
+
 export const DECEMBER = { from: '2026-12-01', to: '2026-12-31' };
+
+/** The sites' sums over December and last December, as the endpoint answers them. */
+export const SUMS: SiteSums[] = DATA.map(({ site, days, lastYearDays }) => ({
+  site,
+  totals: sumsOf(site.slug, DECEMBER.from, DECEMBER.to, days).totals,
+  lastYearTotals: sumsOf(site.slug, '2025-12-01', '2025-12-31', lastYearDays).totals,
+}));
 
 /** The answer a fake endpoint gives: a pairing code and its link. */
 export const PAIRING = {
@@ -111,6 +131,10 @@ export const ALTA_CONFIG: PublishedConfig = {
   updatedAt: '2026-12-04T15:05:00.000Z',
   updatedBy: 'Døra',
 };
+
+/** Every day the fake endpoint holds of a site, this year's and last year's. */
+const daysOf = (site: string) =>
+  site === ALTA.slug ? [...ALTA_DAYS, ...ALTA_LAST_YEAR] : site === STEG.slug ? STEG_DAYS : [];
 
 /**
  * An API that answers from the data above with a token of `role`, and remembers what it was
@@ -148,9 +172,12 @@ export function fakeApi(
       return [ALTA, STEG];
     },
     async days(site, from, to) {
-      asked.push(`${site} ${from} ${to}`);
-      const all = site === ALTA.slug ? [...ALTA_DAYS, ...ALTA_LAST_YEAR] : STEG_DAYS;
-      return all.filter((d) => d.date >= from && d.date <= to);
+      asked.push(`days ${site} ${from} ${to}`);
+      return daysOf(site).filter((d) => d.date >= from && d.date <= to);
+    },
+    async sums(site, from, to) {
+      asked.push(`sums ${site} ${from} ${to}`);
+      return sumsOf(site, from, to, daysOf(site));
     },
     addSite: (slug, name) =>
       change(`add site ${slug} ${name}`, {
