@@ -38,12 +38,15 @@ import {
 } from '../harness.ts';
 import { seeded } from '../../support/seeded.ts';
 import { pickWith, randomDays } from './random-days.ts';
+import { sumsContract } from './sums-contract.ts';
 
 /** Opens a fresh, empty store and says how to throw it away. */
 export type StoreFactory = () => Promise<{ store: Store; dispose: () => Promise<void> }>;
 
 /** Registers the contract suite for one kind of store. */
 export function storeContract(name: string, openStore: StoreFactory): void {
+  // A period's sums (readSiteSums), in a module of their own.
+  sumsContract(name, openStore);
   describe(`${name} store contract`, () => {
     let store: Store;
     let dispose: () => Promise<void>;
