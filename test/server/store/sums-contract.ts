@@ -1,14 +1,21 @@
 /**
- * The store contract of a period's sums (readSiteSums), run by
+ * The store contract of a period's sums (readSiteSums, GET /sites/:site/sums), run by
  * storeContract on SQLite and PostgreSQL alike: the sums are the whole-day totals of the same
  * days summed, whatever the period's months and edges, however uploads, readings and a removal
  * interleave, because the store's month totals are summed again whenever a day of them changes.
  */
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { daysBetween } from '../../../src/domain/business-day.ts';
 import { sumTotals } from '../../../src/domain/periods.ts';
 import type { Store } from '../../../src/server/store/index.ts';
-import type { Total, UploadV1 } from '../../../src/shared/protocol.ts';
+import {
+  MAX_READ_DAYS,
+  siteSumsAnswerSchema,
+  type SiteDaysAnswer,
+  type Total,
+  type UploadV1,
+} from '../../../src/shared/protocol.ts';
 import { seeded } from '../../support/seeded.ts';
 import { pickWith, randomDays } from './random-days.ts';
 import { postCounts, seededEndpoint, SITE, uploadBody } from '../harness.ts';
@@ -27,7 +34,7 @@ const PERIODS: ReadonlyArray<[string, string]> = [
   // Whole months exactly.
   ['2025-02-01', '2025-02-28'],
   ['2025-01-01', '2025-03-31'],
-  // A full year, a leap February's year, and ten years (MAX_SUM_DAYS).
+  // A full year, a leap February's year, and ten years (MAX_SUM_DAYS, only through the store).
   ['2025-01-01', '2025-12-31'],
   ['2024-01-01', '2024-12-31'],
   ['2016-11-30', '2026-11-24'],
@@ -72,6 +79,10 @@ export function sumsContract(name: string, openStore: StoreFactory): void {
       const response = await postCounts(endpoint.app, endpoint.tablet.token, body);
       expect(response.status, await response.clone().text()).toBe(200);
     }
+    const get = (path: string) =>
+      endpoint.app.request(`/api/v1/sites/${SITE}/${path}`, {
+        headers: { Authorization: `Bearer ${endpoint.adminToken}` },
+      });
 
     /** The whole-day totals of the period's days as the store keeps them, summed. */
     async function summedDays(from: string, to: string) {
@@ -80,11 +91,31 @@ export function sumsContract(name: string, openStore: StoreFactory): void {
       return { days: days.length, totals: sumTotals(days) };
     }
 
-    /** The store's sums of each period equal its days summed. */
+    /**
+     * The store's sums of each period equal its days summed; and, for a period /days may read
+     * (400 days), the answer of /sums equals the answer of /days?hours=false summed.
+     */
     async function expectSumsOfDays() {
+      // A new minute of the endpoint's clock, so the readings stay under the token's rate limit.
+      endpoint.clock.advance(60_000);
       for (const [from, to] of PERIODS) {
         const sums = await store.readSiteSums(SITE, from, to);
         expect(sums, `${from}–${to}`).toEqual(await summedDays(from, to));
+        if (daysBetween(from, to) + 1 > MAX_READ_DAYS) continue;
+        const answer = siteSumsAnswerSchema.parse(
+          await (await get(`sums?from=${from}&to=${to}`)).json(),
+        );
+        const days = (await (
+          await get(`days?from=${from}&to=${to}&hours=false`)
+        ).json()) as SiteDaysAnswer;
+        const counted = days.days.filter((day) => day.replicas > 0);
+        expect(answer, `/sums ${from}–${to}`).toEqual({
+          site: SITE,
+          from,
+          to,
+          days: counted.length,
+          totals: sumTotals(counted),
+        });
       }
     }
 
