@@ -6,8 +6,12 @@ import { addDays, daysBetween, weekdayOf, type IsoDate } from './business-day';
 import type { DayTotals } from './reports';
 import type { Total } from '../shared/protocol';
 
-/** Totals summed over several days: each key's net and kroner added up. */
-export function sumTotals(days: readonly DayTotals[]): Total[] {
+/**
+ * Totals summed over several days (or periods already summed): each key's net and kroner added
+ * up, in the order the keys first occur. Only `totals` is read, so the endpoint sums its kept
+ * month totals with the same rule.
+ */
+export function sumTotals(days: ReadonlyArray<Pick<DayTotals, 'totals'>>): Total[] {
   const sums = new Map<string, Total>();
   for (const day of days) {
     for (const total of day.totals) {

@@ -33,6 +33,7 @@ import {
   HAS_STALE_SQL,
   MARKED_SITES_SQL,
   MIGRATIONS,
+  PG_DELETE_MONTH_TOTALS_SQL,
   PG_DELETE_REPLICA_COUNTS_SQL,
   PG_DELETE_SITE_TOTALS_SQL,
   PG_MARK_REPLICA_STALE_SQL,
@@ -40,15 +41,25 @@ import {
   PG_REPLICA_DAYS_SQL,
   PG_REPLICA_TOTALS_SQL,
   PG_SELECT_COUNTS_OF_DATES_SQL,
+  PG_SELECT_MONTHS_DAILY_SQL,
+  PG_UPSERT_MONTH_TOTALS_SQL,
   PG_UPSERT_SITE_TOTALS_SQL,
   PRUNE_PAIRING_SQL,
   REDEEM_PAIRING_SQL,
   SELECT_CLOSINGS_SQL,
   SELECT_COUNTS_SQL,
   SELECT_REPLICAS_SQL,
+  SELECT_SITE_SUMS_SQL,
   selectSiteTotalsSql,
   TAKE_STALE_SQL,
 } from './schema.ts';
+import {
+  type DailyRow,
+  monthsOf,
+  monthTotalsWrites,
+  siteSumsOf,
+  siteSumsParams,
+} from './site-sums.ts';
 import {
   countRow,
   DEFAULT_MERGE_LIMITS,
@@ -136,6 +147,12 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       }),
   };
 
+  /** What a reading of kept totals does first: roll up the site's marked days, if any. */
+  async function refreshIfMarked(site: string): Promise<void> {
+    const stale = await pool.query(HAS_STALE_SQL, [site]);
+    if ((stale.rowCount ?? 0) > 0) await transaction((client) => refreshSiteTotals(client, site));
+  }
+
   return {
     ...createRegistry(sql, guard),
     ...createReplicaAdmin(sql, guard, {
@@ -204,14 +221,21 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       }),
     readSiteTotals: (site, from, to, { hours }) =>
       guard(async () => {
-        const stale = await pool.query(HAS_STALE_SQL, [site]);
-        if ((stale.rowCount ?? 0) > 0)
-          await transaction((client) => refreshSiteTotals(client, site));
+        await refreshIfMarked(site);
         const rows = await pool.query<SiteTotalsRow>(
           selectSiteTotalsSql(hours),
           siteTotalsParams(site, from, to),
         );
         return siteTotalsOf(rows.rows);
+      }),
+    readSiteSums: (site, from, to) =>
+      guard(async () => {
+        await refreshIfMarked(site);
+        const rows = await pool.query<{ days: string; daily: string }>(
+          SELECT_SITE_SUMS_SQL,
+          siteSumsParams(site, from, to),
+        );
+        return siteSumsOf(rows.rows);
       }),
 
     close: () => pool.end(),
@@ -285,6 +309,21 @@ async function refreshSiteTotals(client: pg.PoolClient, site: string): Promise<v
     ]);
   }
   if (deletes.length > 0) await client.query(PG_DELETE_SITE_TOTALS_SQL, [site, deletes]);
+  // Then the months of those days, each summed again from its kept days (this transaction's).
+  const months = monthsOf(dates);
+  const daily = await client.query<DailyRow>(PG_SELECT_MONTHS_DAILY_SQL, [site, months]);
+  const monthWrites = monthTotalsWrites(months, daily.rows);
+  if (monthWrites.upserts.length > 0) {
+    await client.query(PG_UPSERT_MONTH_TOTALS_SQL, [
+      site,
+      monthWrites.upserts.map((month) => month.month),
+      monthWrites.upserts.map((month) => month.days),
+      monthWrites.upserts.map((month) => month.daily),
+    ]);
+  }
+  if (monthWrites.deletes.length > 0) {
+    await client.query(PG_DELETE_MONTH_TOTALS_SQL, [site, monthWrites.deletes]);
+  }
 }
 
 async function migrate(pool: pg.Pool, schema: string | undefined): Promise<void> {

@@ -143,6 +143,29 @@ function siteTotalsMigration(dialect: 'sqlite' | 'postgres'): string {
   `;
 }
 
+/**
+ * The migration "month totals kept for sums": `site_month_totals` holds, per site and month
+ * (`YYYY-MM`), the sum of that month's kept whole-day totals (`site_day_totals.daily` summed by
+ * the domain's `sumTotals`, as JSON) and how many of its site-days have totals. Each store's
+ * roll-up (`refreshSiteTotals`) writes the months of the site-days it rolled up, in the same
+ * transaction, so a period's sums read a year of a site as about 12 rows instead of 365. Every
+ * site-day with kept totals is marked again, so the first read after the upgrade fills the
+ * months (SQLite's marks have a key; PostgreSQL's do not and take duplicates).
+ */
+function siteMonthTotalsMigration(dialect: 'sqlite' | 'postgres'): string {
+  const insert = dialect === 'postgres' ? 'INSERT INTO' : 'INSERT OR IGNORE INTO';
+  return `
+  CREATE TABLE site_month_totals (
+    site TEXT NOT NULL REFERENCES sites (slug),
+    month TEXT NOT NULL,
+    days BIGINT NOT NULL,
+    daily TEXT NOT NULL,
+    PRIMARY KEY (site, month)
+  );
+  ${insert} stale_site_days (site, date) SELECT site, date FROM site_day_totals;
+  `;
+}
+
 /** PostgreSQL's migrations by position (index 0 is version 1); SQLite starts from these. */
 export const MIGRATIONS: readonly string[] = [
   `
@@ -213,6 +236,7 @@ export const MIGRATIONS: readonly string[] = [
   SITE_CONFIG_MIGRATION,
   REPLICA_FIRST_SENT_MIGRATION,
   siteTotalsMigration('postgres'),
+  siteMonthTotalsMigration('postgres'),
 ];
 
 /**
@@ -223,7 +247,8 @@ export const MIGRATIONS: readonly string[] = [
  * transaction as the rest of the migration. PostgreSQL keeps `counts`. Version 3 is the admin
  * roles step (PostgreSQL's version 2), version 4 protocol version 2's (PostgreSQL's version 3),
  * version 5 the published configuration's (PostgreSQL's version 4), version 6 the replicas'
- * first upload (PostgreSQL's version 5), version 7 the site-day totals (PostgreSQL's version 6).
+ * first upload (PostgreSQL's version 5), version 7 the site-day totals (PostgreSQL's version 6),
+ * version 8 the month totals (PostgreSQL's version 7).
  */
 export const SQLITE_MIGRATIONS: readonly string[] = [
   // Only version 1 is shared; every later migration is written for each dialect.
@@ -251,6 +276,7 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   SITE_CONFIG_MIGRATION,
   REPLICA_FIRST_SENT_MIGRATION,
   siteTotalsMigration('sqlite'),
+  siteMonthTotalsMigration('sqlite'),
 ];
 
 /** SQLite: a replica's day counts, to merge in JS. */
@@ -450,3 +476,49 @@ export const selectSiteTotalsSql = (hours: boolean) => `
   ORDER BY 1`;
 /** PostgreSQL: a site's stored counts on the dates `$2` (a text array). */
 export const PG_SELECT_COUNTS_OF_DATES_SQL = `${SELECT_COUNT_ROWS} WHERE site = $1 AND date = ANY($2::text[])`;
+
+// Month totals (siteMonthTotalsMigration): written by the roll-up, read by a period's sums.
+
+/**
+ * The kept whole-day totals of a site between two dates, inclusive, in date order: a month's
+ * days (`$2` its first day, `$3` its `-31`, which no date of the month passes) to sum anew.
+ */
+export const SELECT_DAILY_TOTALS_SQL = `
+  SELECT date, daily FROM site_day_totals WHERE site = $1 AND date >= $2 AND date <= $3
+  ORDER BY date`;
+/** SQLite: writes a site-month's summed totals. */
+export const SQLITE_UPSERT_MONTH_TOTALS_SQL = `
+  INSERT INTO site_month_totals (site, month, days, daily) VALUES ($1, $2, $3, $4)
+  ON CONFLICT (site, month) DO UPDATE SET days = excluded.days, daily = excluded.daily`;
+/** SQLite: forgets a site-month none of whose days has totals left. */
+export const SQLITE_DELETE_MONTH_TOTALS_SQL =
+  'DELETE FROM site_month_totals WHERE site = $1 AND month = $2';
+/** PostgreSQL: the kept whole-day totals of the months `$2` (a text array), in date order. */
+export const PG_SELECT_MONTHS_DAILY_SQL = `
+  SELECT t.date, t.daily FROM unnest($2::text[]) AS m(month)
+  JOIN site_day_totals t
+    ON t.site = $1 AND t.date >= (m.month || '-01') AND t.date <= (m.month || '-31')
+  ORDER BY t.date`;
+/** PostgreSQL: writes many site-months' summed totals, as parallel arrays. */
+export const PG_UPSERT_MONTH_TOTALS_SQL = `
+  INSERT INTO site_month_totals (site, month, days, daily)
+  SELECT $1, u.month, u.days, u.daily
+  FROM unnest($2::text[], $3::bigint[], $4::text[]) AS u(month, days, daily)
+  ON CONFLICT (site, month) DO UPDATE SET days = excluded.days, daily = excluded.daily`;
+/** PostgreSQL: forgets the site-months `$2` (a text array), none of whose days has totals. */
+export const PG_DELETE_MONTH_TOTALS_SQL =
+  'DELETE FROM site_month_totals WHERE site = $1 AND month = ANY($2::text[])';
+/**
+ * A period's rows to sum, in one statement (one moment, without a transaction): the kept month
+ * rows of the whole months inside it (`$2`–`$3`, none when `$2` is later), then the kept day rows
+ * of its other dates (`$5`–`$6` the period, `$7`–`$8` the whole months' first and last day, to
+ * leave out), each with how many site-days it sums. Ordered by month or date, so the sums' keys
+ * come in the order they first occur. `siteSumsParams` gives the parameters.
+ */
+export const SELECT_SITE_SUMS_SQL = `
+  SELECT month AS period, days, daily FROM site_month_totals
+  WHERE site = $1 AND month >= $2 AND month <= $3
+  UNION ALL
+  SELECT date, 1, daily FROM site_day_totals
+  WHERE site = $4 AND date >= $5 AND date <= $6 AND (date < $7 OR date > $8)
+  ORDER BY 1`;

@@ -33,7 +33,10 @@ import {
   PRUNE_PAIRING_SQL,
   REDEEM_PAIRING_SQL,
   SELECT_CLOSINGS_SQL,
+  SELECT_DAILY_TOTALS_SQL,
   SELECT_REPLICAS_SQL,
+  SELECT_SITE_SUMS_SQL,
+  SQLITE_DELETE_MONTH_TOTALS_SQL,
   SQLITE_DELETE_REPLICA_COUNTS_SQL,
   SQLITE_DELETE_SITE_TOTALS_SQL,
   SQLITE_MARK_REPLICA_STALE_SQL,
@@ -43,6 +46,7 @@ import {
   SQLITE_SELECT_DAY_COUNTS_SQL,
   SQLITE_SELECT_SITE_DAY_COUNTS_SQL,
   SQLITE_UPSERT_DAY_COUNTS_SQL,
+  SQLITE_UPSERT_MONTH_TOTALS_SQL,
   SQLITE_UPSERT_SITE_TOTALS_SQL,
   selectSiteTotalsSql,
   TAKE_STALE_SQL,
@@ -53,6 +57,14 @@ import {
   storedDayCounts,
   type DayCounts,
 } from './sqlite-day-counts.ts';
+import {
+  type DailyRow,
+  monthBounds,
+  monthsOf,
+  monthTotalsWrites,
+  siteSumsOf,
+  siteSumsParams,
+} from './site-sums.ts';
 import { DEFAULT_MERGE_LIMITS, type MergeLimits, type Store, type StoreUpload } from './store.ts';
 
 /** The database file's name inside DATA_DIR. */
@@ -218,7 +230,24 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       );
     }
     for (const date of deletes) statement(SQLITE_DELETE_SITE_TOTALS_SQL).run(site, date);
+    // Then the months of those days, each summed again from its kept days (at most 31 rows).
+    const months = monthsOf(dates);
+    const daily = months.flatMap(
+      (month) => statement(SELECT_DAILY_TOTALS_SQL).all(site, ...monthBounds(month)) as DailyRow[],
+    );
+    const monthWrites = monthTotalsWrites(months, daily);
+    for (const month of monthWrites.upserts) {
+      statement(SQLITE_UPSERT_MONTH_TOTALS_SQL).run(site, month.month, month.days, month.daily);
+    }
+    for (const month of monthWrites.deletes) {
+      statement(SQLITE_DELETE_MONTH_TOTALS_SQL).run(site, month);
+    }
   });
+  // What a reading of kept totals does first. A read with nothing marked writes nothing (and
+  // waits for no flush).
+  const refreshIfMarked = (site: string) => {
+    if (statement(HAS_STALE_SQL).get(site) !== undefined) refreshSiteTotals.immediate(site);
+  };
 
   const redeem = db.transaction((codeHash: string, now: Date) => {
     statements.prunePairing.run(now.getTime());
@@ -271,10 +300,15 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       }),
     readSiteTotals: (site, from, to, { hours }) =>
       guard(() => {
-        // A read with nothing marked writes nothing (and waits for no flush).
-        if (statement(HAS_STALE_SQL).get(site) !== undefined) refreshSiteTotals.immediate(site);
+        refreshIfMarked(site);
         const rows = statement(selectSiteTotalsSql(hours)).all(...siteTotalsParams(site, from, to));
         return siteTotalsOf(rows as SiteTotalsRow[]);
+      }),
+    readSiteSums: (site, from, to) =>
+      guard(() => {
+        refreshIfMarked(site);
+        const rows = statement(SELECT_SITE_SUMS_SQL).all(...siteSumsParams(site, from, to));
+        return siteSumsOf(rows as Array<{ days: number; daily: string }>);
       }),
 
     close: async () => {

@@ -8,6 +8,7 @@ import {
   type Count,
   type Health,
   type MergeUpload,
+  type PeriodTotal,
 } from '../../shared/protocol.ts';
 
 /** A place that counts: its fixed slug and display name. */
@@ -99,6 +100,15 @@ export interface StoredSiteTotals {
   date: string;
   replicas: number;
   totals: string;
+}
+
+/**
+ * A site's whole-day totals summed over a period's days (GET /sites/:site/sums): how many of its
+ * dates have totals, and each (counter, option)'s net and kroner added up over them.
+ */
+export interface StoredSiteSums {
+  days: number;
+  totals: PeriodTotal[];
 }
 
 /**
@@ -286,6 +296,14 @@ export interface Store {
     to: string,
     options: { hours: boolean },
   ): Promise<{ days: StoredSiteTotals[]; closings: StoredClosing[] }>;
+  /**
+   * The site's whole-day totals (readSiteTotals' days with `hours: false`) summed over the days
+   * between two dates, inclusive, by counter and option, in the order the keys first occur by
+   * date; and how many of those dates have totals. Marked site-days are rolled up first, as
+   * readSiteTotals does; the roll-up also keeps each month's sum (`site_month_totals`), so a
+   * year reads about 12 month rows and the dates at its edges, not 365 days.
+   */
+  readSiteSums(site: string, from: string, to: string): Promise<StoredSiteSums>;
   /**
    * Rolls up every marked site-day of every site, as a reading of each would; answers how many
    * sites had any. The endpoint runs it every hour, so the marks of a site nobody reads stay

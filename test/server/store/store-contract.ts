@@ -37,12 +37,16 @@ import {
   uploadBodyV2,
 } from '../harness.ts';
 import { seeded } from '../../support/seeded.ts';
+import { pickWith, randomDays } from './random-days.ts';
+import { sumsContract } from './sums-contract.ts';
 
 /** Opens a fresh, empty store and says how to throw it away. */
 export type StoreFactory = () => Promise<{ store: Store; dispose: () => Promise<void> }>;
 
 /** Registers the contract suite for one kind of store. */
 export function storeContract(name: string, openStore: StoreFactory): void {
+  // A period's sums (readSiteSums), in a module of their own.
+  sumsContract(name, openStore);
   describe(`${name} store contract`, () => {
     let store: Store;
     let dispose: () => Promise<void>;
@@ -370,29 +374,10 @@ export function storeContract(name: string, openStore: StoreFactory): void {
 
     it("keeps its rolled-up site totals equal to every replica's counts, read between writes, in parallel and after a removal", async () => {
       const random = seeded(23);
-      const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+      const pick = pickWith(random);
       const replicas = [randomUUID(), randomUUID(), randomUUID()];
       const dates = ['2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23'];
-      const anUpload = () =>
-        upload(
-          [...new Set([pick(dates), pick(dates)])].map((date) => ({
-            date,
-            // A key occurs once a day: the later of a drawn pair stands.
-            counts: [
-              ...new Map(
-                Array.from({ length: 1 + Math.floor(random() * 4) }, () => ({
-                  counter: pick(['visit', 'middag', 'bingo']),
-                  ...(random() < 0.4 ? { option: pick(['a', 'b']) } : {}),
-                  ...(random() < 0.5 ? { hour: pick([0, 12, 13]) } : {}),
-                  inc: Math.floor(random() * 30),
-                  dec: Math.floor(random() * 3),
-                  ...(random() < 0.2 ? { incNok: Math.floor(random() * 500), decNok: 0 } : {}),
-                })).map((count) => [`${count.counter}|${count.option}|${count.hour}`, count]),
-              ).values(),
-            ],
-          })),
-          pick(replicas),
-        );
+      const anUpload = () => upload(randomDays(random, dates), pick(replicas));
       const hourly = async (hours: boolean) => {
         const response = await endpoint.app.request(
           `/api/v1/sites/${SITE}/days?from=2026-11-01&to=2026-11-30&hours=${hours}`,

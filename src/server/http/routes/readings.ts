@@ -1,67 +1,27 @@
 /**
- * Reading a site's days back: GET /sites/:site/days as JSON and days.csv as the long CSV, for a
- * device of that site or an admin, at most MAX_READ_DAYS at a time. It only reads.
+ * Reading a site's days back: GET /sites/:site/days as JSON and days.csv as the long CSV, at most
+ * MAX_READ_DAYS at a time, and a period's sums, GET /sites/:site/sums, at most MAX_SUM_DAYS; for a
+ * device of that site or an admin. It only reads.
  */
 import { Hono, type Context } from 'hono';
-import * as z from 'zod/mini';
 import { configLabels } from '../../../domain/csv.ts';
-import { MAX_READ_DAYS } from '../../../shared/protocol.ts';
+import { MAX_READ_DAYS, MAX_SUM_DAYS, type SiteSumsAnswer } from '../../../shared/protocol.ts';
 import type { SiteConfig } from '../../../shared/site-config.ts';
-import { isoDateSchema } from '../../../shared/slug.ts';
 import { siteDaysCsv, siteDaysJson, storedSiteDays, type Store } from '../../store/index.ts';
-import { allowOnly, invalid } from '../answers.ts';
+import { allowOnly } from '../answers.ts';
 import { requireSiteCaller } from '../caller.ts';
 import type { HttpEnv } from '../context.ts';
-import { validationIssues } from '../validation-issues.ts';
+import { readRange } from '../read-range.ts';
 
-const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
-
-const rangeSchema = z.object({
-  from: isoDateSchema,
-  to: isoDateSchema,
-  hours: z.optional(z.enum(['true', 'false'])),
-});
-
-/** GET /sites/:site/days and /sites/:site/days.csv, to mount under /api/v1. */
+/** GET /sites/:site/days, /sites/:site/days.csv and /sites/:site/sums, to mount under /api/v1. */
 export function readingRoutes({ store }: { store: Store }) {
   const routes = new Hono<HttpEnv>();
 
   async function readDays(c: Context<HttpEnv>) {
-    const range = rangeSchema.safeParse({
-      from: c.req.query('from'),
-      to: c.req.query('to'),
-      hours: c.req.query('hours'),
-    });
-    if (!range.success) {
-      return {
-        response: invalid(
-          c,
-          'Give from and to as YYYY-MM-DD (and hours, if at all, as true or false).',
-          validationIssues(range.error).map((issue) => ({
-            ...issue,
-            message: issue.path === 'hours' ? issue.message : `${issue.message} (YYYY-MM-DD)`,
-          })),
-        ),
-      };
-    }
-    const { from, to } = range.data;
-    const span = dayNumber(to) - dayNumber(from) + 1;
-    if (span < 1) {
-      return {
-        response: invalid(c, 'to is before from.', [
-          { path: 'to', message: 'must not be before from' },
-        ]),
-      };
-    }
-    if (span > MAX_READ_DAYS) {
-      return {
-        response: invalid(c, `Ask for at most ${MAX_READ_DAYS} days at a time.`, [
-          { path: 'to', message: `at most ${MAX_READ_DAYS} days after from, inclusive` },
-        ]),
-      };
-    }
+    const range = readRange(c, { maxDays: MAX_READ_DAYS, hours: true });
+    if ('response' in range) return range;
+    const { from, to, hours } = range;
     const site = c.req.param('site')!;
-    const hours = range.data.hours !== 'false';
     return { site, from, to, stored: await store.readSiteTotals(site, from, to, { hours }) };
   }
 
@@ -94,6 +54,18 @@ export function readingRoutes({ store }: { store: Store }) {
     });
   });
   allowOnly(routes, '/sites/:site/days.csv', ['GET']);
+
+  // A period's sums, from the month totals the store keeps: equal to summing the whole-day
+  // totals /days?hours=false answers for the same dates.
+  routes.get('/sites/:site/sums', siteCaller, async (c) => {
+    const range = readRange(c, { maxDays: MAX_SUM_DAYS, hours: false });
+    if ('response' in range) return range.response;
+    const site = c.req.param('site')!;
+    const { days, totals } = await store.readSiteSums(site, range.from, range.to);
+    const answer: SiteSumsAnswer = { site, from: range.from, to: range.to, days, totals };
+    return c.json(answer);
+  });
+  allowOnly(routes, '/sites/:site/sums', ['GET']);
 
   return routes;
 }
