@@ -36,7 +36,7 @@ import { longDate, t } from './format.ts';
 import { FunderReportPanel } from './FunderReportPanel.tsx';
 import { Overview } from './Overview.tsx';
 import { Programme } from './Programme.tsx';
-import { failureText, loadedDays, useSiteDays } from './site-days.ts';
+import { failureText, loadPeriod, loadedDays, useSiteDays } from './site-days.ts';
 import { SitePanel } from './SitePanel.tsx';
 import type { MessageKey } from '../i18n/nb.ts';
 import type { SiteSumsAnswer } from '../shared/protocol.ts';
@@ -139,22 +139,12 @@ export function Dashboard({
     let current = true;
     setStatus(t('dash.loading'));
     (async () => {
-      const [who, list] = await Promise.all([api.me(), api.sites()]);
+      const { who, sites: list, sums } = await loadPeriod(api, range);
       const last = lastYearOf(range);
-      // Two small answers a site, all asked at once: the overview needs no site's days.
-      const loaded = await Promise.all(
-        list.map(async (one) => {
-          const [now, lastYear] = await Promise.all([
-            api.sums(one.slug, range.from, range.to),
-            api.sums(one.slug, last.from, last.to),
-          ]);
-          return [one.slug, { now, lastYear }] as const;
-        }),
-      );
       if (!current) return;
       setMe(who);
       setSites(list);
-      setShown({ range, sums: new Map(loaded) });
+      setShown({ range, sums });
       setStatus(
         t('dash.period.shown', {
           from: longDate(range.from),

@@ -5,9 +5,9 @@
  * sums of every site (api.sums), so choosing a period asks for no site's days but the one shown.
  */
 import { useMemo, useState } from 'preact/hooks';
-import type { SiteDay } from '../shared/protocol.ts';
-import { ApiError, type AdminSite, type Api } from './api.ts';
-import type { DateRange } from './figures.ts';
+import type { SiteDay, SiteSumsAnswer } from '../shared/protocol.ts';
+import { ApiError, type AdminMe, type AdminSite, type Api } from './api.ts';
+import { lastYearOf, type DateRange } from './figures.ts';
 import { t } from './format.ts';
 
 /** A site with its days in the period and in the same period last year. */
@@ -26,6 +26,33 @@ export interface SiteDaysCache {
   state(slug: string, range: DateRange): DaysState | undefined;
   /** The site's days in `range`: asked once and kept; a failure is asked again next time. */
   load(slug: string, range: DateRange): Promise<SiteDay[]>;
+}
+
+/** What a period chosen reads before anything is shown: each site's sums, now and last year. */
+export interface PeriodFigures {
+  who: AdminMe;
+  sites: AdminSite[];
+  sums: Map<string, { now: SiteSumsAnswer; lastYear: SiteSumsAnswer }>;
+}
+
+/**
+ * Who the token is and the sites, then every site's sums over `range` and over the same dates
+ * last year: two small answers a site, all asked at once (the overview needs no site's days).
+ * The page and the benchmark of its all-sites view both read through this.
+ */
+export async function loadPeriod(api: Api, range: DateRange): Promise<PeriodFigures> {
+  const [who, sites] = await Promise.all([api.me(), api.sites()]);
+  const last = lastYearOf(range);
+  const sums = await Promise.all(
+    sites.map(async (one) => {
+      const [now, lastYear] = await Promise.all([
+        api.sums(one.slug, range.from, range.to),
+        api.sums(one.slug, last.from, last.to),
+      ]);
+      return [one.slug, { now, lastYear }] as const;
+    }),
+  );
+  return { who, sites, sums: new Map(sums) };
 }
 
 /** A failure of a reading, in words; a refused token says so (the page then signs out). */
