@@ -36,7 +36,7 @@ import { longDate, t } from './format.ts';
 import { FunderReportPanel } from './FunderReportPanel.tsx';
 import { Overview } from './Overview.tsx';
 import { Programme } from './Programme.tsx';
-import { failureText, loadPeriod, loadedDays, useSiteDays } from './site-days.ts';
+import { failureText, loadPeriod, useSiteDays } from './site-days.ts';
 import { SitePanel } from './SitePanel.tsx';
 import type { MessageKey } from '../i18n/nb.ts';
 import type { SiteSumsAnswer } from '../shared/protocol.ts';
@@ -309,12 +309,7 @@ export function Dashboard({
           <section id="devices" aria-labelledby="devices-title" class="no-print">
             <h2 id="devices-title">{t('dash.devices.title')}</h2>
             <Devices
-              // A site's counting days are known from the days the page has read of it.
-              data={sites.map((site) => ({
-                site,
-                days: loadedDays(days, site.slug, shown.range),
-                lastYearDays: loadedDays(days, site.slug, lastYearOf(shown.range)),
-              }))}
+              sites={sites}
               now={now()}
               manage={
                 api && me?.role === 'manage'

@@ -24,7 +24,6 @@ import {
   slugTaken,
   type AddSite,
 } from './Manage.tsx';
-import type { SiteData } from './site-days.ts';
 
 /** What a `manage` admin's page hands the list so it can change things. */
 export interface Manage {
@@ -117,11 +116,12 @@ const changeDevice =
     );
 
 export function Devices({
-  data,
+  sites,
   now,
   manage,
 }: {
-  data: readonly SiteData[];
+  /** The sites, each judged by the dates it counted that the endpoint lists with it. */
+  sites: readonly AdminSite[];
   now: Date;
   manage?: Manage | undefined;
 }) {
@@ -171,7 +171,7 @@ export function Devices({
 
   const addSite: AddSite = async (slug, name) => {
     if (!manage) return undefined;
-    if (data.some((one) => one.site.slug === slug)) {
+    if (sites.some((one) => one.slug === slug)) {
       return { field: 'slug', text: t('dash.manage.error.siteExists', { slug }) };
     }
     const done = await attempt(() => manage.api.addSite(slug, name));
@@ -386,9 +386,9 @@ export function Devices({
           {status}
         </p>
       ) : null}
-      {data.map(({ site, days, lastYearDays }) => {
+      {sites.map((site) => {
         const caption = t('dash.devices.caption', { site: site.name });
-        const rhythm = siteRhythm(days, lastYearDays);
+        const rhythm = siteRhythm(site.countedDates);
         const judged = site.devices.map((device) => silence(device, now, rhythm));
         const silent = judged.filter((one) => one.silent).length;
         const byOpeningDays = rhythm !== undefined;

@@ -40,6 +40,8 @@ export interface AdminSite {
   slug: string;
   name: string;
   devices: AdminDevice[];
+  /** The site's dates with counts in the endpoint's last eight weeks (to its tomorrow), ascending. */
+  countedDates: IsoDate[];
 }
 
 /** What an admin token may do: `read` sees everything, `manage` also changes things. */
@@ -202,8 +204,9 @@ export function createApi(token: string, fetcher: typeof fetch = fetch): Api {
     },
     async addSite(slug, name) {
       const answer = await send('/api/v1/admin/sites', 'POST', { slug, name });
-      const body = (await answer.json()) as { site: Omit<AdminSite, 'devices'> };
-      return { ...body.site, devices: [] };
+      const body = (await answer.json()) as { site: Omit<AdminSite, 'devices' | 'countedDates'> };
+      // A new site has no tablet and no counted day yet.
+      return { ...body.site, devices: [], countedDates: [] };
     },
     async addDevice(site, label) {
       const path = `/api/v1/admin/sites/${encodeURIComponent(site)}/devices`;

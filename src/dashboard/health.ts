@@ -2,16 +2,14 @@
  * What the dashboard reads from a tablet's record, pure: whether it has been silent too long,
  * how far its clock is from the endpoint's, and its storage in words.
  *
- * The endpoint does not know a site's opening hours, but its readings show the days a site
- * counted. A tablet is silent when more than two of its site's counting days have passed since
- * its last sync: a day the site counted (on another tablet), or a weekday on which the site
- * counted in the period shown or the same period last year, so a site's only tablet going quiet
- * is seen too. Without any counted day to learn from, the rule is the time since the last sync.
- * The page reads a site's days only where it shows them (the site view, a funder report): for
- * the other sites it has only their sums, and the time rule applies.
+ * The endpoint does not know a site's opening hours, but it lists the dates each site counted in
+ * the last eight weeks with the sites (`countedDates`). A tablet is silent when more than two of
+ * its site's counting days have passed since its last sync: a day the site counted (on another
+ * tablet), or a weekday on which the site counted in those weeks, so a site's only tablet going
+ * quiet is seen too. A site that counted on no day in those weeks has nothing to learn from: the
+ * rule is then the time since the last sync.
  */
 import { addDays, weekdayOf, type IsoDate, type Weekday } from '../domain/business-day.ts';
-import type { SiteDay } from '../shared/protocol.ts';
 import type { AdminDevice } from './api.ts';
 import { localToday } from './figures.ts';
 
@@ -25,17 +23,17 @@ export const SILENT_AFTER_OPENING_DAYS = 2;
  */
 export const CLOCK_SKEW_WARNING_MS = 5 * 60 * 1000;
 
-/** A site's counting days, as its readings show them. */
+/** A site's counting days, as the dates it counted show them. */
 export interface SiteRhythm {
-  /** Every date the endpoint has readings for. */
+  /** Every date the site has counts for. */
   counted: ReadonlySet<IsoDate>;
   /** The weekdays of those dates. */
   weekdays: ReadonlySet<Weekday>;
 }
 
-/** What the readings tell of the site's counting days; undefined when they tell nothing. */
-export function siteRhythm(...readings: readonly (readonly SiteDay[])[]): SiteRhythm | undefined {
-  const counted = new Set(readings.flatMap((days) => days.map((day) => day.date)));
+/** What the dates a site counted tell of its counting days; undefined when there are none. */
+export function siteRhythm(dates: Iterable<IsoDate>): SiteRhythm | undefined {
+  const counted = new Set(dates);
   if (counted.size === 0) return undefined;
   return { counted, weekdays: new Set([...counted].map((date) => weekdayOf(date))) };
 }

@@ -126,9 +126,3 @@ export function useSiteDays(
     [api, generation],
   );
 }
-
-/** The site's days in `range` as far as they are loaded; none while they are not. */
-export function loadedDays(cache: SiteDaysCache, slug: string, range: DateRange): SiteDay[] {
-  const known = cache.state(slug, range);
-  return known?.state === 'loaded' ? known.days : [];
-}

@@ -101,7 +101,7 @@ export const nbDashboard = {
   'dash.devices.silentOpeningCount':
     '{n} nettbrett har vært stille i over to av stedets åpningsdager.',
   'dash.devices.silentRule':
-    'Et nettbrett er stille når det ikke har synkronisert på mer enn to av stedets åpningsdager: dager stedet har tall for, og ukedagene det har tall på i perioden eller samme periode i fjor. Siden henter dagene for stedet som vises under «Ett sted» og for rapporten som lages; for andre steder, og for steder uten tall ennå, gjelder to døgn.',
+    'Et nettbrett er stille når det ikke har synkronisert på mer enn to av stedets åpningsdager: dager stedet har tall for, og ukedagene det har hatt tall på de siste åtte ukene. For et sted uten tall de siste åtte ukene gjelder to døgn.',
   'dash.devices.none': 'Ingen nettbrett ennå.',
   'dash.devices.unnamed': 'Uten navn ({id})',
   'dash.manage.signedInAs': 'Logget inn som {label} ({role}).',

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { Health } from '../../shared/protocol.ts';
 import {
   DELETE_REPLICA_SQL,
+  SELECT_COUNTED_DATES_SQL,
   SELECT_DEVICES_SQL,
   TOUCH_DEVICE_SQL,
   UPSERT_CLOSING_SQL,
@@ -153,9 +154,13 @@ export type Registry = Pick<
   | 'readSiteConfig'
   | 'publishSiteConfig'
   | 'addPairingCode'
+  | 'listCountedDates'
 >;
 
-/** Sites, devices, admin tokens, configurations and pairing codes on a store's driver. */
+/**
+ * Sites, devices, admin tokens, configurations and pairing codes on a store's driver, and the
+ * dates each site counted (read from the site-day tables both stores keep alike).
+ */
 export function createRegistry(sql: SqlRunner, guard: Guard): Registry {
   const readSiteConfig = async (site: string) => {
     const [row] = await sql.rows<StoredSiteConfig & { version: number | string }>(
@@ -311,6 +316,23 @@ export function createRegistry(sql: SqlRunner, guard: Guard): Registry {
           now.toISOString(),
         ]);
       }, 'the pairing code could not be stored'),
+
+    listCountedDates: (from, to) =>
+      guard(async () => {
+        const rows = await sql.rows<{ site: string; date: string }>(SELECT_COUNTED_DATES_SQL, [
+          from,
+          to,
+          from,
+          to,
+        ]);
+        const bySite = new Map<string, string[]>();
+        for (const { site, date } of rows) {
+          const dates = bySite.get(site);
+          if (dates) dates.push(date);
+          else bySite.set(site, [date]);
+        }
+        return bySite;
+      }),
   };
 }
 

@@ -436,6 +436,15 @@ export const SQLITE_MARK_REPLICA_STALE_SQL = `
 export const PG_MARK_REPLICA_STALE_SQL = `
   INSERT INTO stale_site_days (site, date)
   SELECT DISTINCT site, date FROM counts WHERE site = $1 AND replica = $2`;
+/**
+ * Every site's dates with counts between two dates, inclusive (`$1`–`$2` and `$3`–`$4`, the same
+ * twice): kept totals and marks not rolled up yet, each date once, by site and date.
+ */
+export const SELECT_COUNTED_DATES_SQL = `
+  SELECT site, date FROM site_day_totals WHERE date >= $1 AND date <= $2
+  UNION
+  SELECT site, date FROM stale_site_days WHERE date >= $3 AND date <= $4
+  ORDER BY 1, 2`;
 /** Every site with a marked site-day (the endpoint's hourly roll-up). */
 export const MARKED_SITES_SQL = 'SELECT DISTINCT site FROM stale_site_days';
 /** Whether the site has a marked site-day, so a read with nothing to roll up writes nothing. */

@@ -310,6 +310,13 @@ export interface Store {
    * few (on PostgreSQL every upload adds one).
    */
   rollUpMarked(): Promise<number>;
+  /**
+   * Every site's dates with counts between two dates, inclusive, ascending, by site (a site with
+   * none is left out): its kept site-day totals and its marked site-days, read as they are, so
+   * nothing is rolled up. A mark is a date that has counts or just had them (a removed
+   * replica's, until the next roll-up).
+   */
+  listCountedDates(from: string, to: string): Promise<Map<string, string[]>>;
 
   /**
    * Every replica the site has a `replicas` row for (every replica ever sent to it, until

@@ -193,6 +193,40 @@ describe('the admin API, for each caller', () => {
   });
 });
 
+describe('GET /api/v1/admin/sites', () => {
+  /** Each site's counted dates as the reader gets them. */
+  async function countedDates() {
+    const response = await call('GET', '/admin/sites', reader);
+    expect(response.status).toBe(200);
+    const { sites } = (await response.json()) as {
+      sites: Array<{ slug: string; countedDates: string[] }>;
+    };
+    return Object.fromEntries(sites.map((site) => [site.slug, site.countedDates]));
+  }
+  const visits = (date: string) => ({ date, counts: [{ counter: 'visit', inc: 3, dec: 0 }] });
+  const send = async (dates: string[]) => {
+    const body = uploadBody(endpoint.tablet.device, randomUUID(), dates.map(visits));
+    expect((await postCounts(endpoint.app, endpoint.tablet.token, body)).status).toBe(200);
+  };
+
+  it("lists each site's dates with counts of the last eight weeks, rolled up or not yet", async () => {
+    // The endpoint's today is Monday 2026-11-23: eight weeks back is 2026-09-28.
+    await send(['2026-09-27', '2026-09-28', '2026-11-19']);
+    // A reading rolls those up; the day uploaded after it is only marked.
+    expect((await getDays(endpoint.app, reader, SITE, '2026-09-01', '2026-11-30')).status).toBe(
+      200,
+    );
+    await send(['2026-11-23']);
+    expect(await countedDates()).toEqual({
+      [OTHER_SITE]: [],
+      [SITE]: ['2026-09-28', '2026-11-19', '2026-11-23'],
+    });
+    // By the endpoint's clock: a day later, 2026-09-28 is more than eight weeks back.
+    endpoint.clock.advance(24 * 60 * 60 * 1000);
+    expect((await countedDates())[SITE]).toEqual(['2026-11-19', '2026-11-23']);
+  });
+});
+
 describe('POST /api/v1/admin/sites', () => {
   it('adds a site that devices can then be added to', async () => {
     const added = await call('POST', '/admin/sites', manager, {

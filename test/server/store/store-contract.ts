@@ -426,6 +426,50 @@ export function storeContract(name: string, openStore: StoreFactory): void {
       );
     });
 
+    it("lists every site's counted dates in a range, kept or only marked, rolling nothing up", async () => {
+      const visits = (date: string) => ({ date, counts: [{ counter: 'visit', inc: 2, dec: 0 }] });
+      await upload(['2026-09-27', '2026-09-28', '2026-11-19'].map(visits), randomUUID());
+      const elsewhere = await postCounts(
+        endpoint.app,
+        endpoint.other.token,
+        uploadBody(endpoint.other.device, randomUUID(), [visits('2026-11-20')]),
+      );
+      expect(elsewhere.status).toBe(200);
+      expect(await store.rollUpMarked()).toBe(2);
+      // Marked only: a date again, tomorrow, and a replica's date it had before it was removed.
+      // A closing without counts is no counted date.
+      await upload(
+        [
+          visits('2026-11-19'),
+          visits('2026-11-24'),
+          { date: '2026-11-23', counts: [], closed: { at: '2026-11-23T15:00:00.000Z' } },
+        ],
+        randomUUID(),
+      );
+      const removed = randomUUID();
+      await upload([visits('2026-11-10')], removed);
+      expect(await store.removeReplica(SITE, removed)).toBe(true);
+
+      const listed = async (from: string, to: string) =>
+        Object.fromEntries(await store.listCountedDates(from, to));
+      const marked = ['2026-09-28', '2026-11-10', '2026-11-19', '2026-11-24'];
+      expect(await listed('2026-09-28', '2026-11-24')).toEqual({
+        [OTHER_SITE]: ['2026-11-20'],
+        [SITE]: marked,
+      });
+      expect(await listed('2026-09-29', '2026-11-23')).toEqual({
+        [OTHER_SITE]: ['2026-11-20'],
+        [SITE]: ['2026-11-10', '2026-11-19'],
+      });
+      expect(await listed('2026-11-25', '2026-12-31')).toEqual({});
+      // The listing rolled nothing up: the site's marks were still there for the roll-up, which
+      // forgets the removed replica's date.
+      expect(await store.rollUpMarked()).toBe(1);
+      expect((await listed('2026-09-28', '2026-11-24'))[SITE]).toEqual(
+        marked.filter((date) => date !== '2026-11-10'),
+      );
+    });
+
     it('refuses a reading whose hours is neither true nor false, naming it', async () => {
       const response = await endpoint.app.request(
         `/api/v1/sites/${SITE}/days?from=2026-11-01&to=2026-11-30&hours=yes`,

@@ -4,9 +4,9 @@
 // for the days of the one site shown; a funder report reads its days only when asked for.
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ApiError, type Api } from '../../../src/dashboard/api.ts';
+import { ApiError, type AdminSite, type Api } from '../../../src/dashboard/api.ts';
 import { Dashboard } from '../../../src/dashboard/Dashboard.tsx';
-import { fakeApi } from './fixtures.ts';
+import { ALTA, fakeApi } from './fixtures.ts';
 import type { PeriodTotal } from '../../../src/shared/protocol.ts';
 
 const NOW = () => new Date('2026-12-05T12:00:00');
@@ -299,16 +299,42 @@ describe("the coordinator's dashboard", () => {
     expect(sessionStorage.getItem('terskel-admin-token')).toBeNull();
   });
 
-  it("judges the shown site's tablets by its counting days once its days are read", async () => {
-    render(<Dashboard apiFor={() => fakeApi()} now={NOW} save={() => {}} />);
+  it("judges every site's tablets by the dates the endpoint lists, never reading its days", async () => {
+    // Torsdagskafeen counts on Thursdays only; it is not the site shown, so its days are never
+    // read. It is Tuesday 8 December: the door's tablet last synced last Thursday, the 3rd, so
+    // no counting day has passed, though five whole days have. The kitchen's missed three.
+    const thursdays = ['2026-11-05', '2026-11-12', '2026-11-19', '2026-11-26', '2026-12-03'];
+    const seen = (label: string, lastSeenAt: string) => ({
+      ...ALTA.devices[1]!,
+      label,
+      lastSeenAt,
+    });
+    const cafe: AdminSite = {
+      slug: 'torsdagskafeen',
+      name: 'Torsdagskafeen',
+      devices: [
+        { ...seen('Døra', '2026-12-03T20:00:00'), id: '55555555-5555-4555-8555-555555555555' },
+        { ...seen('Kjøkkenet', '2026-11-12T20:00:00'), id: '66666666-6666-4666-8666-666666666666' },
+      ],
+      countedDates: thursdays,
+    };
+    const asked: string[] = [];
+    const tuesday = () => new Date('2026-12-08T12:00:00');
+    render(
+      <Dashboard
+        apiFor={() => fakeApi(asked, { sites: [ALTA, cafe] })}
+        now={tuesday}
+        save={() => {}}
+      />,
+    );
     await signIn();
     await within(await siteSection()).findByText('2 dager med tall.');
-    // The kitchen's tablet last synced on Tuesday 1st; Alta counted on a Tuesday and a
-    // Wednesday, so only Wednesday 2nd has passed since: not silent, though four days have.
-    const table = screen.getByRole('table', { name: 'Nettbrett på Blå Kors Hjerterom Alta' });
-    const kitchen = within(table).getByRole('row', { name: /^Kjøkkenet/ });
-    expect(within(kitchen).getAllByRole('cell').at(-1)!.textContent).toBe('aktiv');
-    expect(screen.queryByText(/stille i over to døgn/)).toBeNull();
+    const table = screen.getByRole('table', { name: 'Nettbrett på Torsdagskafeen' });
+    const status = (name: RegExp) =>
+      within(within(table).getByRole('row', { name })).getAllByRole('cell').at(-1)!.textContent;
+    expect(status(/^Døra/)).toBe('aktiv');
+    expect(status(/^Kjøkkenet/)).toBe('Stille i over to åpningsdager');
+    expect(asked.filter((one) => one.startsWith('days torsdagskafeen'))).toEqual([]);
   });
 
   it('asks for the report again when another period is shown, and when it is shown again', async () => {

@@ -5,10 +5,9 @@ import { render, screen, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import type { AdminDevice, AdminSite } from '../../../src/dashboard/api.ts';
 import { Devices } from '../../../src/dashboard/Devices.tsx';
-import type { SiteData } from '../../../src/dashboard/site-days.ts';
-import { ALTA, DATA, STEG, day } from './fixtures.ts';
+import { ALTA, STEG } from './fixtures.ts';
 
-// A Saturday; Alta counted on Monday, Tuesday and Wednesday (this month and last December).
+// A Saturday; Alta counted on Monday, Tuesday and Wednesday (its countedDates).
 const NOW = new Date('2026-12-05T12:00:00.000Z');
 
 const HEADERS = [
@@ -39,14 +38,15 @@ const tablet = (changes: Partial<AdminDevice>): AdminDevice => ({
   ...ALTA.devices[1]!,
   ...changes,
 });
-const withDevices = (site: AdminSite, devices: AdminDevice[], days = DATA[0]!): SiteData => ({
-  ...days,
-  site: { ...site, devices },
-});
+const withDevices = (
+  site: AdminSite,
+  devices: AdminDevice[],
+  countedDates = ALTA.countedDates,
+): AdminSite => ({ ...site, devices, countedDates });
 
 describe("the dashboard's list of tablets", () => {
   it("shows each tablet's health under named column headers, and — where it has not said", () => {
-    render(<Devices data={DATA} now={NOW} />);
+    render(<Devices sites={[ALTA, STEG]} now={NOW} />);
     const table = screen.getByRole('table', { name: 'Nettbrett på Blå Kors Hjerterom Alta' });
     expect(
       within(table)
@@ -108,7 +108,7 @@ describe("the dashboard's list of tablets", () => {
       health: { ...health, persisted: null, clock: '2026-12-05T06:00:00.000Z' },
       healthAt: '2026-12-05T09:00:00.000Z',
     });
-    render(<Devices data={[withDevices(ALTA, [worried, unsure])]} now={NOW} />);
+    render(<Devices sites={[withDevices(ALTA, [worried, unsure])]} now={NOW} />);
     const table = screen.getByRole('table', { name: 'Nettbrett på Blå Kors Hjerterom Alta' });
     expect(rowOf(table, /^Baren/)).toMatchObject({
       'Kjører som': 'nettleserfane',
@@ -128,7 +128,7 @@ describe("the dashboard's list of tablets", () => {
   it("calls a tablet silent after more than two of its site's counting days", () => {
     // Since Wednesday 25 November Alta has counted Monday 30th, Tuesday 1st and Wednesday 2nd.
     const gone = tablet({ label: 'Baren', lastSeenAt: '2026-11-25T09:00:00.000Z' });
-    render(<Devices data={[withDevices(ALTA, [ALTA.devices[1]!, gone])]} now={NOW} />);
+    render(<Devices sites={[withDevices(ALTA, [ALTA.devices[1]!, gone])]} now={NOW} />);
     const table = screen.getByRole('table', { name: 'Nettbrett på Blå Kors Hjerterom Alta' });
     expect(rowOf(table, /^Baren/).Status).toBe('Stille i over to åpningsdager');
     expect(within(table).getByText('Stille i over to åpningsdager').tagName).toBe('STRONG');
@@ -142,27 +142,21 @@ describe("the dashboard's list of tablets", () => {
   it("sees a site's only tablet go quiet by the weekdays the site counts on", () => {
     // Steg for steg counts on Wednesdays; its one tablet sends nothing, so no new day shows up.
     const steg = (lastSeenAt: string) =>
-      withDevices(STEG, [tablet({ label: 'Alene', lastSeenAt })], {
-        site: STEG,
-        days: [],
-        lastYearDays: [day('2025-12-03', 4)],
-      });
-    const { unmount } = render(<Devices data={[steg('2026-11-24T09:00:00.000Z')]} now={NOW} />);
+      withDevices(STEG, [tablet({ label: 'Alene', lastSeenAt })], ['2026-11-04', '2026-11-11']);
+    const { unmount } = render(<Devices sites={[steg('2026-11-24T09:00:00.000Z')]} now={NOW} />);
     // Two Wednesdays since Tuesday 24th: not yet.
     expect(screen.queryByText(/^Stille/)).toBeNull();
     unmount();
-    render(<Devices data={[steg('2026-11-17T09:00:00.000Z')]} now={NOW} />);
+    render(<Devices sites={[steg('2026-11-17T09:00:00.000Z')]} now={NOW} />);
     expect(screen.getByText('Stille i over to åpningsdager').tagName).toBe('STRONG');
   });
 
   it('falls back to two whole days when the site has no counted day to learn from', () => {
-    const site = (lastSeenAt: string): SiteData[] => [
-      { site: { ...STEG, devices: [tablet({ lastSeenAt })] }, days: [], lastYearDays: [] },
-    ];
-    const { unmount } = render(<Devices data={site('2026-12-03T12:00:01.000Z')} now={NOW} />);
+    const site = (lastSeenAt: string) => [withDevices(STEG, [tablet({ lastSeenAt })], [])];
+    const { unmount } = render(<Devices sites={site('2026-12-03T12:00:01.000Z')} now={NOW} />);
     expect(screen.queryByText(/^Stille/)).toBeNull();
     unmount();
-    render(<Devices data={site('2026-12-03T11:59:59.000Z')} now={NOW} />);
+    render(<Devices sites={site('2026-12-03T11:59:59.000Z')} now={NOW} />);
     expect(screen.getByText('Stille i over to døgn').tagName).toBe('STRONG');
     expect(screen.getByText('1 nettbrett har vært stille i over to døgn.').tagName).toBe('P');
   });

@@ -132,6 +132,7 @@ describe("the dashboard's API", () => {
       name: 'Ny',
       createdAt: 'x',
       devices: [],
+      countedDates: [],
     });
     const added = await api.addDevice('ny', 'Baren');
     expect(added.code).toBe('ABCDE-23456');

@@ -54,9 +54,16 @@ export const ALTA: AdminSite = {
       revokedAt: '2026-10-03T09:00:00.000Z',
     },
   ],
+  // The endpoint's last eight weeks: Alta counts on Mondays, Tuesdays and Wednesdays.
+  countedDates: ['2026-11-30', '2026-12-01', '2026-12-02'],
 };
 
-export const STEG: AdminSite = { slug: 'steg-for-steg', name: 'Steg for steg', devices: [] };
+export const STEG: AdminSite = {
+  slug: 'steg-for-steg',
+  name: 'Steg for steg',
+  devices: [],
+  countedDates: ['2026-12-02'],
+};
 
 /** A day with visits, a dinner count, a conversation and volunteer minutes. */
 export const day = (date: string, visits: number, extra: SiteDay['totals'] = []): SiteDay => ({
@@ -150,12 +157,15 @@ export function fakeApi(
     configs = {},
     publish,
     published = [],
+    sites = [ALTA, STEG],
   }: {
     role?: AdminRole;
     fail?: Error;
     configs?: Record<string, PublishedConfig>;
     publish?: (site: string, body: ConfigPublish) => Promise<Published>;
     published?: ConfigPublish[];
+    /** The sites the endpoint lists; Alta and Steg for steg by default. */
+    sites?: AdminSite[];
   } = {},
 ): Api {
   const change = async <T>(what: string, answer: T): Promise<T> => {
@@ -169,7 +179,7 @@ export function fakeApi(
     },
     async sites() {
       asked.push('sites');
-      return [ALTA, STEG];
+      return sites;
     },
     async days(site, from, to) {
       asked.push(`days ${site} ${from} ${to}`);
@@ -185,6 +195,7 @@ export function fakeApi(
         name,
         createdAt: '2026-12-05T11:00:00.000Z',
         devices: [],
+        countedDates: [],
       }),
     addDevice: (site, label) =>
       change(`add device ${site} ${label}`, { device: addedDevice(label), ...PAIRING }),

@@ -10,6 +10,7 @@
  */
 import { Hono, type Context } from 'hono';
 import * as z from 'zod/mini';
+import { addDays } from '../../../domain/business-day.ts';
 import { plainTextSchema } from '../../../shared/protocol.ts';
 import { slugSchema } from '../../../shared/slug.ts';
 import { newDeviceCode, provisionDevice } from '../../provisioning.ts';
@@ -27,6 +28,21 @@ export const MAX_NAME_LENGTH = 200;
 /** How many audit entries `GET /admin/log` answers at most, and without `limit`. */
 export const MAX_LOG_ENTRIES = 500;
 export const DEFAULT_LOG_ENTRIES = 100;
+/**
+ * How many days back `GET /admin/sites` lists each site's counted dates: eight weeks, enough for
+ * the dashboard to learn the weekdays a site counts on and judge its tablets' silence by them.
+ */
+export const COUNTED_DATES_DAYS = 56;
+
+/**
+ * The dates `GET /admin/sites` lists counted dates between, inclusive: from COUNTED_DATES_DAYS
+ * before the endpoint's today (by UTC, as it knows no site's zone) to its tomorrow, the latest
+ * date a site stores.
+ */
+export function countedDatesRange(now: Date): { from: string; to: string } {
+  const today = now.toISOString().slice(0, 10);
+  return { from: addDays(today, -COUNTED_DATES_DAYS), to: addDays(today, 1) };
+}
 
 type AdminAuth = Extract<Auth, { kind: 'admin' }>;
 
@@ -99,8 +115,15 @@ export function adminRoutes({
   });
   allowOnly(routes, '/admin/me', ['GET']);
 
+  // Each site's counted dates of the last eight weeks come along, read without rolling anything
+  // up: the dashboard judges a tablet's silence by the site's counting days without its days.
   routes.get('/admin/sites', read, async (c) => {
-    const [sites, devices] = await Promise.all([store.listSites(), store.listDevices()]);
+    const { from, to } = countedDatesRange(clock());
+    const [sites, devices, counted] = await Promise.all([
+      store.listSites(),
+      store.listDevices(),
+      store.listCountedDates(from, to),
+    ]);
     return c.json({
       ok: true,
       sites: sites.map((site) => ({
@@ -108,6 +131,7 @@ export function adminRoutes({
         devices: devices
           .filter((device) => device.site === site.slug)
           .map(({ site: _site, ...device }) => device),
+        countedDates: counted.get(site.slug) ?? [],
       })),
     });
   });
