@@ -65,7 +65,7 @@ const defaultDeps: KioskDeps = {
 export interface KioskStore
   extends
     Pick<ConfigStore, 'config' | 'configProblem' | 'setConfig' | 'dayOf'>,
-    Pick<Connection, 'storageStatus' | 'storage' | 'needStorage'>,
+    Pick<Connection, 'storageStatus' | 'storage' | 'needStorage' | 'write'>,
     Pick<WriteQueue, 'pending' | 'stored' | 'record'>,
     Pick<QuotaStore, 'storageProblem'>,
     Pick<ReplicaResetStore, 'databaseReset'> {
@@ -79,11 +79,6 @@ export interface KioskStore
   flushPending(): Promise<void>;
   /** Prunes raw events past retention whose day has left the tablet; returns how many. */
   pruneRetention(): Promise<number>;
-  /**
-   * Runs any other storage write (closing, notes, exports, backup import, sync marks) through
-   * the one reopen-and-retry path; unlike `record`, it throws when the write fails.
-   */
-  write<T>(work: (ready: KioskStorage) => Promise<T>): Promise<T>;
   /** One visitor at the door. */
   checkIn(): Promise<WriteOutcome>;
   /**
@@ -169,14 +164,6 @@ export function createKioskStore({ initialConfig, ...overrides }: KioskOptions):
       const { retentionStart } = await import('../storage/index.ts');
       const before = retentionStart(today(), settings.config.get().retentionDays);
       return pruneRawEventsBefore(ready, before);
-    },
-    async write(work) {
-      connection.needStorage();
-      const [ready, { writeWithReopen }] = await Promise.all([
-        connection.storage(),
-        import('../storage/index.ts'),
-      ]);
-      return writeWithReopen(ready.db, () => work(ready));
     },
     record,
     checkIn,

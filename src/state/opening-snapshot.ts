@@ -11,9 +11,8 @@ import type { KioskStore } from './kiosk-store.ts';
 export async function rememberOpening(store: KioskStore, day?: string): Promise<boolean> {
   const today = store.dayOf(store.now()).day;
   if (day !== undefined && day !== today) return false;
-  const [{ db, replica }, { keepOpeningSnapshot }] = await Promise.all([
-    store.storage(),
-    import('../storage/index.ts'),
-  ]);
-  return keepOpeningSnapshot(db, replica, today, openingSnapshotOf(store.config.get(), today));
+  const { keepOpeningSnapshot } = await import('../storage/index.ts');
+  await store.storage();
+  const opening = openingSnapshotOf(store.config.get(), today);
+  return store.write(({ db, replica }) => keepOpeningSnapshot(db, replica, today, opening));
 }

@@ -9,6 +9,7 @@ import { applyDelta } from '../domain/tally.ts';
 import type { TallyEvent } from '../domain/door-events.ts';
 import { NO_COUNTS, updatedCounts } from './day-counts.ts';
 import { REPLICA_CHANGED } from './errors.ts';
+import { beginKnownWrite, repair, sameRow, type Rows } from './known-rows.ts';
 import {
   DATABASE_NAME,
   NO_HOUR,
@@ -113,6 +114,56 @@ function announceWrite(): void {
   dispatchEvent(new CustomEvent(DEXIE_MUTATED_EVENT, { detail: { all: true } }));
 }
 
+const tallyKeyOf = (replica: string, event: StoredEvent): TallyKeyTuple => [
+  replica,
+  event.day,
+  event.counter,
+  event.option,
+  event.hour,
+];
+
+/** Tally and day rows as a write found them (undefined: none yet). */
+type FoundRows = {
+  tally: readonly (TallyRow | undefined)[];
+  days: readonly (DayRow | undefined)[];
+};
+
+/** The rows a write puts: its tally rows and day rows as they were (undefined: none yet) plus its events. */
+function nextRows(
+  replica: string,
+  events: readonly StoredEvent[],
+  tallyKeys: readonly TallyKeyTuple[],
+  dayKeys: readonly [string, string][],
+  prior: FoundRows,
+): Rows {
+  const next = new Map<string, TallyRow>();
+  tallyKeys.forEach((key, i) =>
+    next.set(key.join('\u0000'), prior.tally[i] ?? emptyTallyRow(...key)),
+  );
+  for (const event of events) {
+    const id = tallyKeyOf(replica, event).join('\u0000');
+    next.set(id, addToRow(next.get(id)!, event.delta, event.nok));
+  }
+  const tally = [...next.values()];
+  const days = dayKeys.map(([, day], i) => {
+    const row = prior.days[i];
+    const updated: DayRow = {
+      ...(row ?? { replica, day, syncedRev: 0 }),
+      rev: (row?.rev ?? 0) + 1,
+    };
+    // A new day has no counts but these; a row from before packed counts stays without.
+    const packed = row === undefined ? NO_COUNTS : row.counts;
+    const counts = updatedCounts(
+      packed,
+      tally.filter((tallyRow) => tallyRow.day === day),
+    );
+    if (counts === undefined) delete updated.counts;
+    else updated.counts = counts;
+    return updated;
+  });
+  return { tally, days };
+}
+
 /**
  * Appends events for `replica` and updates its tally rows and day revisions in one strict
  * readwrite transaction on `idb`; resolves once it committed, rejects (nothing written) on
@@ -120,6 +171,11 @@ function announceWrite(): void {
  * applied before: its id is in `applied`), or a `ReplicaChangedError` when the database's
  * replica id is no longer `replica`. So a retry of a write that committed but was never
  * reported changes nothing, with raw events or without (see `isAlreadyStored`).
+ *
+ * When this page committed the rows it touches last (known-rows.ts), it writes them without
+ * reading first and commits in the caller's own task; the rows it reads alongside then only
+ * check that nobody else wrote them meanwhile, and what another writer's rows lost is put right
+ * before it resolves.
  */
 export function recordInto(
   idb: IDBDatabase,
@@ -129,18 +185,34 @@ export function recordInto(
 ): Promise<StoredEvent[]> {
   return new Promise((resolve, reject) => {
     const events = inputs.map((input) => toStoredEvent(input, replica));
-    const keyOf = (event: StoredEvent): TallyKeyTuple => [
-      replica,
-      event.day,
-      event.counter,
-      event.option,
-      event.hour,
-    ];
-    const tallyKeys = uniqueKeys(events.map(keyOf));
+    const tallyKeys = uniqueKeys(events.map((event) => tallyKeyOf(replica, event)));
     const dayKeys = uniqueKeys(events.map((event): [string, string] => [replica, event.day]));
     const tx = idb.transaction(WRITTEN, 'readwrite', { durability: 'strict' });
+    const known = beginKnownWrite(
+      idb,
+      replica,
+      tallyKeys.map((key) => key.join('\u0000')),
+      dayKeys.map((key) => key.join('\u0000')),
+    );
     let failure: unknown;
+    let written: Rows | undefined;
     tx.oncomplete = () => {
+      const found = {
+        tally: rows.map((row) => row.result),
+        days: current.map((row) => row.result),
+      };
+      const prior = known.prior;
+      if (prior === undefined || sameRows(found, prior)) {
+        known.committed(written!);
+        return done();
+      }
+      // Another writer came between: put right what this write overwrote, then report.
+      known.failed(true);
+      const correct = nextRows(replica, events, tallyKeys, dayKeys, found);
+      // A repair that fails leaves the tap stored all the same: it is reported stored.
+      repair(idb, tallyKeys, dayKeys, written!, correct).then(done, done);
+    };
+    const done = () => {
       resolve(events);
       try {
         announceWrite();
@@ -148,16 +220,48 @@ export function recordInto(
         // Live queries refresh on their next change; the write itself is committed.
       }
     };
-    tx.onabort = () => reject(failure ?? tx.error ?? new DOMException('Aborted', 'AbortError'));
+    tx.onabort = () => {
+      known.failed();
+      reject(failure ?? tx.error ?? new DOMException('Aborted', 'AbortError'));
+    };
     const tally = tx.objectStore('tally');
     const days = tx.objectStore('days');
     // One round trip: every read is queued at once, and the writes follow the last answer.
     const born = tx.objectStore('meta').get(REPLICA_KEY) as IDBRequest<MetaRow | undefined>;
     const rows = tallyKeys.map((key) => tally.get(key) as IDBRequest<TallyRow | undefined>);
     const current = dayKeys.map((key) => days.get(key) as IDBRequest<DayRow | undefined>);
-    const last = current[current.length - 1] ?? born;
-    last.onsuccess = () => {
+    const guarded = (work: () => void) => {
       try {
+        work();
+      } catch (error) {
+        failure = error;
+        tx.abort();
+      }
+    };
+    const write = (prior: FoundRows) => {
+      // The write's id (its first event's, fixed before the first attempt), kept with its
+      // counts: a retry of a write that committed unreported fails here on a ConstraintError
+      // and changes nothing, stored with raw events or without.
+      const first = events[0];
+      if (first)
+        tx.objectStore('applied').add({ id: first.id, at: Date.now() } satisfies AppliedRow);
+      written = nextRows(replica, events, tallyKeys, dayKeys, prior);
+      for (const row of written.tally) tally.put(row);
+      for (const row of written.days) days.put(row);
+      if (!options.withoutRawEvents) {
+        const store = tx.objectStore('events');
+        for (const event of events) store.add(event);
+      }
+      // Nothing follows the writes: commit now rather than after their results have come
+      // back to this page (one round trip less on a busy tablet).
+      tx.commit?.();
+    };
+    // Rows this page committed last need no reading: write them now (the connection's
+    // database keeps the replica id it was born with, so the known rows' id is still its).
+    if (known.prior !== undefined) return guarded(() => write(known.prior!));
+    const last = current[current.length - 1] ?? born;
+    last.onsuccess = () =>
+      guarded(() => {
         // A database wiped and recreated while the app ran has a new replica id: writing
         // under the old one would hide counts behind the endpoint's maximum-merge of it.
         if (born.result?.value !== replica) {
@@ -166,48 +270,16 @@ export function recordInto(
             { name: REPLICA_CHANGED },
           );
         }
-        // The write's id (its first event's, fixed before the first attempt), kept with its
-        // counts: a retry of a write that committed unreported fails here on a ConstraintError
-        // and changes nothing, stored with raw events or without.
-        const first = events[0];
-        if (first)
-          tx.objectStore('applied').add({ id: first.id, at: Date.now() } satisfies AppliedRow);
-        const next = new Map<string, TallyRow>();
-        tallyKeys.forEach((key, i) =>
-          next.set(key.join('\u0000'), rows[i]!.result ?? emptyTallyRow(...key)),
-        );
-        for (const event of events) {
-          const id = keyOf(event).join('\u0000');
-          next.set(id, addToRow(next.get(id)!, event.delta, event.nok));
-        }
-        for (const row of next.values()) tally.put(row);
-        dayKeys.forEach(([, day], i) => {
-          const row = current[i]!.result;
-          const updated: DayRow = {
-            ...(row ?? { replica, day, syncedRev: 0 }),
-            rev: (row?.rev ?? 0) + 1,
-          };
-          // A new day has no counts but these; a row from before packed counts stays without.
-          const packed = row === undefined ? NO_COUNTS : row.counts;
-          const ofDay = [...next.values()].filter((tallyRow) => tallyRow.day === day);
-          const counts = updatedCounts(packed, ofDay);
-          if (counts === undefined) delete updated.counts;
-          else updated.counts = counts;
-          days.put(updated);
-        });
-        if (!options.withoutRawEvents) {
-          const store = tx.objectStore('events');
-          for (const event of events) store.add(event);
-        }
-        // Nothing follows the writes: commit now rather than after their results have come
-        // back to this page (one round trip less on a busy tablet).
-        tx.commit?.();
-      } catch (error) {
-        failure = error;
-        tx.abort();
-      }
-    };
+        write({ tally: rows.map((row) => row.result), days: current.map((row) => row.result) });
+      });
   });
+}
+
+function sameRows(found: FoundRows, known: Rows): boolean {
+  return (
+    found.tally.every((row, i) => sameRow(row, known.tally[i])) &&
+    found.days.every((row, i) => sameRow(row, known.days[i]))
+  );
 }
 
 /** A plain connection to the tablet's database and the replica id it was born with. */
@@ -280,3 +352,4 @@ export async function openExisting(
 // database's name and how to read a failed write (so the cold start never loads Dexie for them).
 export { DATABASE_NAME } from './rows.ts';
 export { isAlreadyStored, isQuotaError, isReplicaChanged } from './errors.ts';
+export { beginOtherWrite } from './known-rows.ts';

@@ -4,7 +4,7 @@
  * open or when the database was wiped and recreated under it. It owns the storage status and
  * never writes anything itself.
  */
-import { isReplicaChanged } from '../../storage/record.ts';
+import { beginOtherWrite, isReplicaChanged } from '../../storage/record.ts';
 import type { EventInput, OpenedStorage, RecordOptions } from '../../storage/index.ts';
 import { observable, type Observable } from '../observable.ts';
 
@@ -38,6 +38,11 @@ export interface Connection {
    * it (a new replica id), opens the database as it is now and runs `work` there once.
    */
   run<T>(work: (ready: KioskStorage) => Promise<T>): Promise<T>;
+  /**
+   * Runs any other storage write (closing, notes, exports, backup import, sync marks) now,
+   * through the one reopen-and-retry path; it throws when the write fails.
+   */
+  write<T>(work: (ready: KioskStorage) => Promise<T>): Promise<T>;
   /** A tiny write and read, now; on failure the database is reopened. False if it still fails. */
   healthy(now: number): Promise<boolean>;
 }
@@ -96,5 +101,28 @@ export function createConnection(options: {
     }
   }
 
-  return { storageStatus, started, storage, needStorage: () => needStorage(), run, healthy };
+  async function write<T>(work: (ready: KioskStorage) => Promise<T>): Promise<T> {
+    // The door's next tap reads the rows this may change, until it has ended.
+    const ended = beginOtherWrite();
+    try {
+      needStorage();
+      const [ready, { writeWithReopen }] = await Promise.all([
+        storage(),
+        import('../../storage/index.ts'),
+      ]);
+      return await writeWithReopen(ready.db, () => work(ready));
+    } finally {
+      ended();
+    }
+  }
+
+  return {
+    storageStatus,
+    started,
+    storage,
+    needStorage: () => needStorage(),
+    run,
+    write,
+    healthy,
+  };
 }
