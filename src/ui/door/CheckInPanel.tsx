@@ -114,9 +114,10 @@ export function CheckInPanel({
       setTimeout(() => settled || setPhase({ name: 'saving' }), 150);
     }
     try {
-      onTap?.();
       const outcome = await stored;
       if (outcome.stored) markStored();
+      // The wake lock asks again once the tap is stored: nothing else shares its task.
+      onTap?.();
       await painted;
       const checkIn = outcome.events[0];
       if (checkIn === undefined) return;
