@@ -1,5 +1,6 @@
 /**
  * Profiles a missed figure instead of guessing at it: `npx tsx test/bench/profile.ts tap|cold|csv`
+ * (`tap-trace` and `first-tap-trace` print Performance traces of a tap and of a cold first tap)
  * records a V8 CPU profile in Chromium at 4× around the measured work, `endpoint` one of the
  * endpoint process under load; each prints the heaviest functions by self time and writes the
  * .cpuprofile (open it in Chrome DevTools) to a temp folder.
@@ -153,14 +154,7 @@ async function trace(cdp: CDPSession, work: () => Promise<void>): Promise<TraceE
 
 /** Total and longest duration per event name on the busiest thread (the renderer's main). */
 function mainThreadSummary(events: TraceEvent[], top = 20): string[] {
-  const perThread = new Map<string, number>();
-  for (const event of events)
-    if (event.ph === 'X' && event.name === 'RunTask')
-      perThread.set(
-        `${event.pid}:${event.tid}`,
-        (perThread.get(`${event.pid}:${event.tid}`) ?? 0) + (event.dur ?? 0),
-      );
-  const main = [...perThread.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const main = busiestThread(events);
   const byName = new Map<string, { total: number; max: number; count: number }>();
   for (const event of events) {
     if (event.ph !== 'X' || `${event.pid}:${event.tid}` !== main) continue;
@@ -205,6 +199,96 @@ async function traceTap(): Promise<void> {
   writeFileSync(join(OUT, 'tap-trace.json'), JSON.stringify({ traceEvents: all }));
   console.log(mainThreadSummary(all).join('\n'));
   console.log(`trace in ${OUT}/tap-trace.json (5 taps)`);
+}
+
+/** Main-thread work a cold start's timeline lists (longer than 2 ms). */
+const TIMELINE = new Set([
+  'ParseHTML',
+  'EvaluateScript',
+  'v8.compileModule',
+  'v8.evaluateModule',
+  'FunctionCall',
+  'EventDispatch',
+  'TimerFire',
+  'FireAnimationFrame',
+  'UpdateLayoutTree',
+  'Layout',
+  'Paint',
+  'Layerize',
+]);
+
+/**
+ * The first tap of an offline cold start, as the bench taps it (every 10 ms from navigation
+ * until Velkommen): three traced loads, each printed as a timeline of the main thread's work
+ * from navigation on, with the first contentful paint, the first click and Velkommen marked.
+ */
+async function traceFirstTap(): Promise<void> {
+  const door = await openDoor();
+  const centre = await checkInCentre(door.page);
+  await door.stop();
+  const context = door.page.context();
+  for (let run = 0; run < 3; run++) {
+    const page = await probedPage(context);
+    const cdp = await throttle(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    let marks: { fcp?: number; click?: number; welcome?: number; origin: number } | undefined;
+    const events = await trace(cdp, async () => {
+      const navigation = page.goto(door.url, { waitUntil: 'commit' }).catch(() => undefined);
+      const started = Date.now();
+      while (Date.now() - started < 8_000) {
+        await tapAt(page, centre).catch(() => undefined);
+        const seen = await page.evaluate(() => window.__bench?.welcomes.length ?? 0).catch(() => 0);
+        if (seen > 0) break;
+        await new Promise((done) => setTimeout(done, 10));
+      }
+      await navigation;
+      marks = await page.evaluate(() => ({
+        fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+        click: window.__bench.clicks[0],
+        welcome: window.__bench.welcomes[0],
+        origin: performance.timeOrigin,
+      }));
+      await page.waitForTimeout(100);
+    });
+    await page.close();
+    const main = busiestThread(events);
+    // Trace timestamps are monotonic microseconds; the page's marks are from its time origin:
+    // the navigation's first main-thread task stands for the origin here.
+    const onMain = events
+      .filter((event) => event.ph === 'X' && `${event.pid}:${event.tid}` === main)
+      .sort((a, b) => a.ts - b.ts);
+    const origin = onMain.find((event) => event.name === 'ParseHTML')?.ts ?? onMain[0]?.ts ?? 0;
+    console.log(
+      `run ${run + 1}: first contentful paint ${Math.round(marks?.fcp ?? NaN)} ms, first click ` +
+        `${Math.round(marks?.click ?? NaN)} ms, Velkommen ${Math.round(marks?.welcome ?? NaN)} ms ` +
+        '(page clock); main thread from the first ParseHTML:',
+    );
+    for (const event of onMain) {
+      if (!TIMELINE.has(event.name) || (event.dur ?? 0) < 2000) continue;
+      const what =
+        event.args?.data?.url?.split('/').pop() ||
+        event.args?.data?.functionName ||
+        event.args?.data?.type ||
+        '';
+      console.log(
+        `  ${((event.ts - origin) / 1000).toFixed(0).padStart(6)} ms  ${((event.dur ?? 0) / 1000).toFixed(1).padStart(6)} ms  ${event.name} ${what}`,
+      );
+    }
+  }
+  await door.close();
+}
+
+/** The renderer's main thread: the one with the most task time. */
+function busiestThread(events: TraceEvent[]): string | undefined {
+  const perThread = new Map<string, number>();
+  for (const event of events)
+    if (event.ph === 'X' && event.name === 'RunTask')
+      perThread.set(
+        `${event.pid}:${event.tid}`,
+        (perThread.get(`${event.pid}:${event.tid}`) ?? 0) + (event.dur ?? 0),
+      );
+  return [...perThread.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
 /** The offline cold start: a fresh page, service worker stopped, tapped until Velkommen. */
@@ -336,6 +420,7 @@ const what = process.argv[2];
 const runs: Record<string, () => Promise<void>> = {
   tap: profileTap,
   'tap-trace': traceTap,
+  'first-tap-trace': traceFirstTap,
   cold: profileCold,
   csv: profileCsv,
   endpoint: profileEndpoint,
