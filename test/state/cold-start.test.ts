@@ -181,6 +181,38 @@ describe('taking the shell over', () => {
     expect(root.textContent).toBe('app');
   });
 
+  it('a tap while the app waits for the shell’s first frame is welcomed on the shell before the app renders', async () => {
+    writeSetupHint(true);
+    const root = runShellScript();
+    const render = vi.fn();
+    let tapped = false;
+    let paint: () => void = () => undefined;
+    const painted = new Promise<void>((resolve) => (paint = resolve));
+    let frame: () => void = () => undefined;
+    const nextFrame = new Promise<void>((resolve) => (frame = resolve));
+    takeOverShell({
+      root,
+      store: {
+        shellTap: createShellTap(
+          () => Promise.resolve(stored),
+          () => tapped,
+        ),
+        config: { get: () => ({ defaultLanguage: 'nb' }) },
+      },
+      painted,
+      nextPaint: () => nextFrame,
+      render,
+    });
+    tapped = true;
+    paint();
+    await vi.waitFor(() =>
+      expect(root.querySelector('[role="status"]')?.textContent).toBe('Velkommen!'),
+    );
+    expect(render).not.toHaveBeenCalled();
+    frame();
+    await vi.waitFor(() => expect(render).toHaveBeenCalledTimes(1));
+  });
+
   it('a door in another language waits for the app’s own words, no longer than the hold', async () => {
     vi.useFakeTimers();
     writeSetupHint(true);

@@ -78,7 +78,9 @@ export const SHELL_TAP_HOLD_MS = 400;
  * renders after that frame (or after SHELL_TAP_HOLD_MS at most): the app's first render is
  * ~100 ms of work on an old tablet, and a trace of a tapped cold start shows the database's
  * answers dispatched only after it. The shell keeps the door on screen, its button pressed,
- * meanwhile. Without a tap, a painted shell stays until its first frame has shown.
+ * meanwhile. Without a tap, a painted shell stays until its first frame has shown; a tap made
+ * while it waits is held for the same way (the first-tap trace of `test/bench/profile.ts`
+ * showed the render, 120–160 ms at 4× on a slow machine, in front of such a tap's Velkommen).
  */
 export function takeOverShell(options: {
   root: Element;
@@ -91,23 +93,29 @@ export function takeOverShell(options: {
   render(): void;
 }): void {
   const { root, store } = options;
-  const shellTap = store.shellTap.start();
   function renderApp(): void {
-    // A tap on the shell while the app waited for the shell's frame: counted now.
-    store.shellTap.start();
     root.textContent = '';
     options.render();
   }
-  if (shellTap) {
+  function holdFor(shellTap: Promise<WriteOutcome>): void {
     const welcomed = shellTap.then((outcome) =>
       welcomeOnShell(root, outcome, store.config.get().defaultLanguage)
         ? options.nextPaint()
         : undefined,
     );
     void Promise.race([welcomed, delay(SHELL_TAP_HOLD_MS)]).then(renderApp, renderApp);
-  } else if (root.querySelector('.shell .check-in-button')) {
-    void options.painted.then(renderApp);
-  } else renderApp();
+  }
+  const shellTap = store.shellTap.start();
+  if (shellTap) holdFor(shellTap);
+  else if (root.querySelector('.shell .check-in-button'))
+    void options.painted.then(() => {
+      // A tap on the shell while the app waited for the shell's frame: counted now, and held
+      // for like one made before.
+      const late = store.shellTap.start();
+      if (late) holdFor(late);
+      else renderApp();
+    });
+  else renderApp();
 }
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
