@@ -157,7 +157,8 @@ async function anotherTab(name: string) {
   const storage = await openStorage(name);
   return {
     ...storage,
-    record: (inputs: EventInput[] = [door]) => recordThere(storage.db.backendDB(), storage.replica, inputs),
+    record: (inputs: EventInput[] = [door]) =>
+      recordThere(storage.db.backendDB(), storage.replica, inputs),
   };
 }
 
