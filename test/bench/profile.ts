@@ -10,7 +10,7 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CDPSession, Page } from 'playwright-core';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { launchPersistent, newProfileDir } from '../e2e/support/browser.ts';
 import { setUpStaffPins } from '../e2e/support/staff.ts';
 import { startAppServer } from './app-server.ts';
@@ -93,6 +93,15 @@ async function openDoor(): Promise<{
   await setUpStaffPins(page);
   await waitForDoor(page);
   return { page, url: server.url, stop: server.stop, close: () => context.close() };
+}
+
+/** A new page at the bench's throttling, its service worker stopped: its next load is cold. */
+async function coldPage(context: BrowserContext): Promise<{ page: Page; cdp: CDPSession }> {
+  const page = await probedPage(context);
+  const cdp = await throttle(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  return { page, cdp };
 }
 
 /** The tap path: click → Velkommen, five taps from an idle door, profiled each. */
@@ -229,10 +238,7 @@ async function traceFirstTap(): Promise<void> {
   await door.stop();
   const context = door.page.context();
   for (let run = 0; run < 3; run++) {
-    const page = await probedPage(context);
-    const cdp = await throttle(page);
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
+    const { page, cdp } = await coldPage(context);
     let marks: { fcp?: number; click?: number; welcome?: number; origin: number } | undefined;
     const events = await trace(cdp, async () => {
       const navigation = page.goto(door.url, { waitUntil: 'commit' }).catch(() => undefined);
@@ -313,11 +319,8 @@ async function traceFirstTapStorage(): Promise<void> {
   await door.stop();
   const context = door.page.context();
   for (let run = 0; run < 5; run++) {
-    const page = await probedPage(context);
+    const { page, cdp } = await coldPage(context);
     await page.addInitScript({ content: IDB_TIMELINE });
-    const cdp = await throttle(page);
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
     let welcome: number | undefined;
     await page.exposeFunction('__benchWelcome', (when: number) => (welcome ??= when));
     const navigation = page.goto(door.url, { waitUntil: 'commit' }).catch(() => undefined);
@@ -360,10 +363,7 @@ async function profileCold(): Promise<void> {
   const context = door.page.context();
   const profiles: CpuProfile[] = [];
   for (let run = 0; run < 3; run++) {
-    const page = await probedPage(context);
-    const cdp = await throttle(page);
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
+    const { page, cdp } = await coldPage(context);
     profiles.push(
       await record(cdp, async () => {
         await page.goto(door.url);
