@@ -2,9 +2,12 @@
  * Looking up and filling in messages, and formatting dates, times and kroner with Intl. Where
  * the runtime's Intl lacks a language (Debian's Chromium has no nn or se), dates use our own
  * names of days and months, registered when that language's catalogue loads, and kroner our own
- * format: never the runtime's English.
+ * format: never the runtime's English. Norwegian (nb, nn) dates and clock times are always our
+ * own, written as Intl writes them: the door's first render then builds no Intl formatter,
+ * whose locale data cost ~110 ms of an old tablet's cold start (`profile.ts cold`, 4×).
  */
 import type { Language } from '../shared/site-config.ts';
+import { nbCalendar } from './calendar-names.ts';
 import { nb, type Catalogue, type MessageKey } from './nb.ts';
 
 export type Params = Record<string, string | number>;
@@ -54,7 +57,9 @@ export interface CalendarNames {
   months: readonly string[];
 }
 
-const calendars = new Map<Language, CalendarNames>();
+const calendars = new Map<Language, CalendarNames>([['nb', nbCalendar]]);
+/** Written with our own names whatever the runtime has: Norwegian's order is fixed. */
+const norwegian = (language: Language) => language === 'nb' || language === 'nn';
 /** Registers our own names for a language (its catalogue's loader does, before first use). */
 export function addCalendarNames(language: Language, names: CalendarNames): void {
   calendars.set(language, names);
@@ -80,7 +85,7 @@ export function formatDay(
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
   const date = new Date(Date.UTC(y, m - 1, d));
   const own = calendars.get(language);
-  if (own !== undefined && !hasLocale(language)) {
+  if (own !== undefined && (norwegian(language) || !hasLocale(language))) {
     // getUTCDay counts from Sunday, our names from Monday.
     return `${own.weekdays[(date.getUTCDay() + 6) % 7]} ${d}. ${own.months[m - 1]}`;
   }
@@ -98,14 +103,16 @@ export function formatDay(
  */
 export function formatClock(language: Language, clock: string): string {
   const [h, m] = clock.split(':').map(Number) as [number, number];
-  const text = formatter(language, {
+  if (norwegian(language)) return `${twoDigits(h)}.${twoDigits(m)}`;
+  return formatter(language, {
     timeZone: 'UTC',
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
   }).format(new Date(Date.UTC(2000, 0, 1, h, m)));
-  return language === 'nb' || language === 'nn' ? text.replace(':', '.') : text;
 }
+
+const twoDigits = (n: number) => String(n).padStart(2, '0');
 
 /**
  * Whole kroner, "1 200 kr". Norwegian writes the amount first, so for nb and nn — and for any

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadCatalogue } from '../../src/i18n/catalogues.ts';
 import { formatClock, formatDay, formatNok, type LocaleSupport } from '../../src/i18n/translate.ts';
 import { LANGUAGES } from '../../src/shared/site-config.ts';
@@ -58,5 +58,48 @@ describe('a runtime without nynorsk and North Sámi', () => {
   it('leaves languages the runtime has to Intl', () => {
     expect(formatDay('en', '2026-12-03', withoutNnAndSe)).toBe('Thursday, December 3');
     expect(formatDay('nb', '2026-12-03', withoutNnAndSe)).toBe('torsdag 3. desember');
+  });
+});
+
+describe('Norwegian dates and times on the door', () => {
+  beforeAll(() => loadCatalogue('nn'));
+
+  /** Every day of a year, as `YYYY-MM-DD`. */
+  const year = Array.from({ length: 365 }, (_, i) =>
+    new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10),
+  );
+
+  it('are written as Intl writes them, without building an Intl formatter', () => {
+    const dates = (language: 'nb' | 'nn') =>
+      new Intl.DateTimeFormat(language, {
+        timeZone: 'UTC',
+        weekday: 'long',
+        day: 'numeric',
+        month: 'long',
+      });
+    const expected = (['nb', 'nn'] as const).map((language) =>
+      year.map((day) => dates(language).format(new Date(`${day}T00:00:00Z`))),
+    );
+    const clocks = ['00:00', '07:05', '13:15', '23:59'];
+    const expectedClocks = clocks.map((clock) =>
+      new Intl.DateTimeFormat('nb', {
+        timeZone: 'UTC',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      })
+        .format(new Date(`2000-01-01T${clock}:00Z`))
+        .replace(':', '.'),
+    );
+    // The door's first render must not pay for Intl's locale data (~110 ms at 4× on a slow tablet).
+    const built = vi.spyOn(Intl, 'DateTimeFormat');
+    const supported = vi.spyOn(Intl.DateTimeFormat, 'supportedLocalesOf');
+    expect(year.map((day) => formatDay('nb', day))).toEqual(expected[0]);
+    expect(year.map((day) => formatDay('nn', day))).toEqual(expected[1]);
+    expect(clocks.map((clock) => formatClock('nb', clock))).toEqual(expectedClocks);
+    expect(clocks.map((clock) => formatClock('nn', clock))).toEqual(expectedClocks);
+    expect(built).not.toHaveBeenCalled();
+    expect(supported).not.toHaveBeenCalled();
+    vi.restoreAllMocks();
   });
 });
