@@ -1,29 +1,10 @@
 /**
- * Our own names of days and months: bokmål's, which the door's first paint writes its date
- * with (translate.ts), and those of the languages Debian's Chromium lacks in Intl (nn, se),
- * exported by their catalogues' modules so they load with them. The words are CLDR's (what
- * Node's full ICU prints); the order "torsdag 3. desember" is Norwegian's, and a native speaker
- * should check it for North Sámi.
+ * Our own names of days and months for nynorsk and the languages Debian's Chromium lacks in Intl
+ * (nn, se), exported by their catalogues' modules so they load with them (bokmål's are in
+ * translate.ts, with the door). The words are CLDR's (what Node's full ICU prints); the order
+ * "torsdag 3. desember" is Norwegian's, and a native speaker should check it for North Sámi.
  */
 import type { CalendarNames } from './translate.ts';
-
-export const nbCalendar: CalendarNames = {
-  weekdays: ['mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag', 'søndag'],
-  months: [
-    'januar',
-    'februar',
-    'mars',
-    'april',
-    'mai',
-    'juni',
-    'juli',
-    'august',
-    'september',
-    'oktober',
-    'november',
-    'desember',
-  ],
-};
 
 export const nnCalendar: CalendarNames = {
   weekdays: ['måndag', 'tysdag', 'onsdag', 'torsdag', 'fredag', 'laurdag', 'søndag'],

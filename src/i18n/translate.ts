@@ -7,7 +7,6 @@
  * whose locale data cost ~110 ms of an old tablet's cold start (`profile.ts cold`, 4×).
  */
 import type { Language } from '../shared/site-config.ts';
-import { nbCalendar } from './calendar-names.ts';
 import { nb, type Catalogue, type MessageKey } from './nb.ts';
 
 export type Params = Record<string, string | number>;
@@ -56,6 +55,29 @@ export interface CalendarNames {
   weekdays: readonly string[];
   months: readonly string[];
 }
+
+/**
+ * Bokmål's names, CLDR's, here rather than beside nynorsk's (calendar-names.ts): a module the
+ * door shares with the lazy catalogues would be split into a chunk of its own with what else
+ * they share, and the first paint would load it.
+ */
+const nbCalendar: CalendarNames = {
+  weekdays: ['mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag', 'søndag'],
+  months: [
+    'januar',
+    'februar',
+    'mars',
+    'april',
+    'mai',
+    'juni',
+    'juli',
+    'august',
+    'september',
+    'oktober',
+    'november',
+    'desember',
+  ],
+};
 
 const calendars = new Map<Language, CalendarNames>([['nb', nbCalendar]]);
 /** Written with our own names whatever the runtime has: Norwegian's order is fixed. */
