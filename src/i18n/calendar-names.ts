@@ -4,24 +4,11 @@
  * translate.ts, with the door). The words are CLDR's (what Node's full ICU prints); the order
  * "torsdag 3. desember" is Norwegian's, and a native speaker should check it for North Sámi.
  */
-import type { CalendarNames } from './translate.ts';
+import { NORWEGIAN_MONTHS, type CalendarNames } from './translate.ts';
 
 export const nnCalendar: CalendarNames = {
   weekdays: ['måndag', 'tysdag', 'onsdag', 'torsdag', 'fredag', 'laurdag', 'søndag'],
-  months: [
-    'januar',
-    'februar',
-    'mars',
-    'april',
-    'mai',
-    'juni',
-    'juli',
-    'august',
-    'september',
-    'oktober',
-    'november',
-    'desember',
-  ],
+  months: NORWEGIAN_MONTHS,
 };
 
 export const seCalendar: CalendarNames = {

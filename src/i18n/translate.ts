@@ -56,6 +56,22 @@ export interface CalendarNames {
   months: readonly string[];
 }
 
+/** The months, the same in bokmål and nynorsk (CLDR's). */
+export const NORWEGIAN_MONTHS: readonly string[] = [
+  'januar',
+  'februar',
+  'mars',
+  'april',
+  'mai',
+  'juni',
+  'juli',
+  'august',
+  'september',
+  'oktober',
+  'november',
+  'desember',
+];
+
 /**
  * Bokmål's names, CLDR's, here rather than beside nynorsk's (calendar-names.ts): a module the
  * door shares with the lazy catalogues would be split into a chunk of its own with what else
@@ -63,20 +79,7 @@ export interface CalendarNames {
  */
 const nbCalendar: CalendarNames = {
   weekdays: ['mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag', 'søndag'],
-  months: [
-    'januar',
-    'februar',
-    'mars',
-    'april',
-    'mai',
-    'juni',
-    'juli',
-    'august',
-    'september',
-    'oktober',
-    'november',
-    'desember',
-  ],
+  months: NORWEGIAN_MONTHS,
 };
 
 const calendars = new Map<Language, CalendarNames>([['nb', nbCalendar]]);
