@@ -13,6 +13,7 @@ import {
   BELOW_THRESHOLD_MS,
   THROTTLE,
   barePut,
+  bareFirstTapSite,
   checkInCentre,
   coldLoad,
   firstTapCounted,
@@ -253,6 +254,7 @@ async function measureHostileRow(): Promise<void> {
 async function measureDoor(): Promise<void> {
   const server = await startAppServer();
   const shell = await serveFiles(staticShellSite(DIST));
+  const bareFirstTap = await serveFiles(bareFirstTapSite(DIST));
   const bare = await serveFiles({ '/': BARE_BUTTON_PAGE });
   const context = await launchPersistent(newProfileDir());
   try {
@@ -262,10 +264,8 @@ async function measureDoor(): Promise<void> {
     await setUpStaffPins(page); // a fresh tablet asks for staff PINs before the door
     await waitForDoor(page);
     const centre = await checkInCentre(page);
-    const shellPage = await context.newPage();
-    await installServiceWorker(shellPage, shell.url, '/sw.js');
     // The same shell: the page's own inline script paints the site's name and the button from
-    // what the app left in localStorage, so hand the shell's origin the same entries.
+    // what the app left in localStorage, so hand the shell's origins the same entries.
     const paintState = await page.evaluate(() =>
       Object.fromEntries(
         ['terskel:staff-ready', 'terskel:paint-config'].map((key) => [
@@ -274,12 +274,16 @@ async function measureDoor(): Promise<void> {
         ]),
       ),
     );
-    await shellPage.evaluate((entries) => {
-      for (const [key, value] of Object.entries(entries))
-        if (value !== null) localStorage.setItem(key, value);
-    }, paintState);
-    await shellPage.close();
-    await Promise.all([server.stop(), shell.stop()]);
+    for (const site of [shell, bareFirstTap]) {
+      const sitePage = await context.newPage();
+      await installServiceWorker(sitePage, site.url, '/sw.js');
+      await sitePage.evaluate((entries) => {
+        for (const [key, value] of Object.entries(entries))
+          if (value !== null) localStorage.setItem(key, value);
+      }, paintState);
+      await sitePage.close();
+    }
+    await Promise.all([server.stop(), shell.stop(), bareFirstTap.stop()]);
 
     log(`door: ${RUNS} taps at ${THROTTLE}×, each beside a bare strict put`);
     // A page behind another tab gets no frames and 1 s timers: measure only the front one.
@@ -393,31 +397,51 @@ async function measureDoor(): Promise<void> {
       met: paint.median <= 1.15 * shellSummary.median && uncontrolled === 0,
     });
 
-    log(`first tap: ${COLD_RUNS} offline cold loads tapped every 10 ms until Velkommen`);
+    log(
+      `first tap: ${COLD_RUNS} offline cold loads each of the door and the bare first tap, tapped every 10 ms until Velkommen`,
+    );
     const counted: number[] = [];
+    const bareCounted: number[] = [];
     const tapRuns = [];
     for (let run = 0; run < COLD_RUNS; run++) {
-      const result = await firstTapCounted(context, server.url, centre);
-      tapRuns.push(result);
-      counted.push(result.countedAt ?? Number.POSITIVE_INFINITY);
+      // Alternate which goes first, as for the first paint.
+      const order = run % 2 === 0 ? ['app', 'bare'] : ['bare', 'app'];
+      for (const which of order) {
+        if (which === 'app') {
+          const result = await firstTapCounted(context, server.url, centre);
+          tapRuns.push(result);
+          counted.push(result.countedAt ?? Number.POSITIVE_INFINITY);
+        } else {
+          const result = await firstTapCounted(context, bareFirstTap.url, centre);
+          bareCounted.push(result.countedAt ?? Number.POSITIVE_INFINITY);
+        }
+      }
     }
     const first = summarize(counted);
+    const bareFirst = summarize(bareCounted);
     rows.push({
       id: 'first-tap-counted',
       what: `offline cold start: first tap counted (tap every 10 ms), ${THROTTLE}×`,
       figure: { ms: first, runs: tapRuns },
       figureText: `median ${ms(first.median)} (p95 ${ms(first.p95)})`,
       baseline: {
+        bareFirstTapMs: bareFirst,
+        bareSamples: bareCounted,
         coldFirstPaintOfDoorMs: paint.median,
         staticShellFirstPaintMs: shellSummary.median,
       },
-      baselineText: `door first paint ${ms(paint.median)}; shell ${ms(shellSummary.median)}`,
-      target: 'median ≤ 400 ms',
-      met: first.median <= 400,
+      baselineText: `bare first tap (the shell + one strict put) median ${ms(bareFirst.median)}; door first paint ${ms(paint.median)}; shell ${ms(shellSummary.median)}`,
+      // Beside what the platform alone takes for the same tap on this machine (the bare first
+      // tap): an absolute 400 ms, the target of the round that set it, is missed by the bare
+      // page itself on a slow tablet (test/bench/PERFORMANCE.md, fourth round).
+      target: `median ≤ 1.25 × bare = ${ms(1.25 * bareFirst.median)}`,
+      met: first.median <= 1.25 * bareFirst.median,
     });
   } finally {
     await context.close();
-    await Promise.all([server.stop(), shell.stop(), bare.stop()]).catch(() => undefined);
+    await Promise.all([server.stop(), shell.stop(), bareFirstTap.stop(), bare.stop()]).catch(
+      () => undefined,
+    );
   }
 }
 
