@@ -161,6 +161,34 @@ describe('calendar arithmetic', () => {
   it('refuses a string that is not a date or a clock time', () => {
     expect(() => weekdayOf('17.05.2029')).toThrow(RangeError);
     expect(() => minutesOfDay('1315')).toThrow(RangeError);
+    for (const near of [
+      '2029-5-17',
+      '2029-05-7',
+      ' 2029-05-17',
+      '2029-05-17 ',
+      '2029/05/17',
+      '2029-0a-17',
+      '20290-5-17',
+      '2029-05-1x',
+      '+029-05-17',
+      '',
+    ]) {
+      expect(() => weekdayOf(near), near).toThrow(RangeError);
+      expect(() => addDays(near, 1), near).toThrow(RangeError);
+    }
+  });
+
+  it('reads every date of a leap year and its edges as the calendar has them', () => {
+    let date = '2027-12-31';
+    for (let n = 0; n < 368; n++) {
+      const next = addDays(date, 1);
+      expect(daysBetween(date, next)).toBe(1);
+      expect(new Date(`${next}T00:00:00Z`).toISOString().slice(0, 10)).toBe(next);
+      date = next;
+    }
+    expect(date).toBe('2029-01-02');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(weekdayOf('2028-02-29')).toBe(2);
   });
 });
 

@@ -110,6 +110,19 @@ describe('rolling up a day', () => {
     expect('amountNok' in totals[2]!).toBe(false);
   });
 
+  it('writes each total with its fields in the order PROTOCOL.md prints them', () => {
+    const totals = rollUp([
+      { counter: 'bingo', option: 'cash', inc: 2, dec: 0, incNok: 20, decNok: 0 },
+      { counter: 'visit', hour: 13, inc: 1, dec: 0 },
+    ]);
+    expect(totals.map((total) => JSON.stringify(total))).toEqual([
+      '{"counter":"bingo","net":2,"amountNok":20}',
+      '{"counter":"bingo","option":"cash","net":2,"amountNok":20}',
+      '{"counter":"visit","net":1}',
+      '{"counter":"visit","hour":13,"net":1}',
+    ]);
+  });
+
   it('is empty for a day without rows', () => {
     expect(rollUp([])).toEqual([]);
   });
