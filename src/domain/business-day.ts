@@ -150,27 +150,10 @@ function isoOfUtc(ms: number): IsoDate {
   return `${String(d.getUTCFullYear()).padStart(4, '0')}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
 }
 
-/** The digits of `text` from `start` to `end` as a number; −1 when any is not a digit. */
-function digitsAt(text: string, start: number, end: number): number {
-  let value = 0;
-  for (let i = start; i < end; i++) {
-    const digit = text.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
-}
-
-// Read by hand, not by a regular expression: a year's funder report walks every date of two
-// years several times, and this was its heaviest function.
 function utcOfIso(date: IsoDate): number {
-  if (date.length === 10 && date[4] === '-' && date[7] === '-') {
-    const year = digitsAt(date, 0, 4);
-    const month = digitsAt(date, 5, 7);
-    const day = digitsAt(date, 8, 10);
-    if (year >= 0 && month >= 0 && day >= 0) return Date.UTC(year, month - 1, day);
-  }
-  throw new RangeError(`not an ISO date: ${date}`);
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (match === null) throw new RangeError(`not an ISO date: ${date}`);
+  return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
 }
 
 const weekdayOfUtc = (ms: number): Weekday => (((new Date(ms).getUTCDay() + 6) % 7) + 1) as Weekday;
