@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import { SHELL_SETTINGS } from '../../src/state/cold-start/shell.ts';
 import { installProbe } from './instrument.ts';
 import { summarize, type Summary } from './stats.ts';
 import type { StaticFile } from './static-server.ts';
@@ -253,15 +254,18 @@ self.addEventListener('fetch',e=>{const u=new URL(e.request.url);const k=e.reque
 }
 
 /**
- * The first tap's baseline: the same static shell, plus a bare inline script that opens a
- * small existing database while the page loads and, on the first tap on the shell's button,
- * commits one strict put and says Velkommen. What a cold start's first tap costs the platform
- * alone (service worker start, the database's cold open, a durable commit) on this machine.
+ * The first tap's baseline: the same static shell, plus a bare inline script that, on the first
+ * tap on the shell's button, commits one strict put and says Velkommen. It writes on the
+ * connection the shell began opening (as the app does: one open a load, to a database of the
+ * app's name that its first, unpainted visit created with one table). What a cold start's first
+ * tap costs the platform alone (service worker start, the database's cold open, a durable
+ * commit) on this machine.
  */
 export function bareFirstTapSite(dist: string): Record<string, StaticFile> {
   const site = staticShellSite(dist);
   const page = site['/']!;
-  const script = `<script>(function(){var db=new Promise(function(done){var o=indexedDB.open('bench-first-tap',1);o.onupgradeneeded=function(){o.result.createObjectStore('taps')};o.onsuccess=function(){done(o.result)}});var b=document.querySelector('.check-in-button');if(!b)return;var tapped=false;b.addEventListener('click',function(){if(tapped)return;tapped=true;db.then(function(d){var t=d.transaction('taps','readwrite',{durability:'strict'});t.objectStore('taps').put({at:Date.now()},crypto.randomUUID());t.oncomplete=function(){var p=document.createElement('p');p.setAttribute('role','status');p.textContent='Velkommen';b.parentElement.replaceChildren(p)}})})})();</script>`;
+  const { database, globals } = SHELL_SETTINGS;
+  const script = `<script>(function(){var b=document.querySelector('.check-in-button');var db=(b&&window[${JSON.stringify(globals.opening)}])||new Promise(function(done){var o=indexedDB.open(${JSON.stringify(database)},1);o.onupgradeneeded=function(){o.result.createObjectStore('taps')};o.onsuccess=function(){done(o.result)}});if(!b)return;var tapped=false;b.addEventListener('click',function(){if(tapped)return;tapped=true;db.then(function(d){var t=d.transaction('taps','readwrite',{durability:'strict'});t.objectStore('taps').put({at:Date.now()},crypto.randomUUID());t.oncomplete=function(){var p=document.createElement('p');p.setAttribute('role','status');p.textContent='Velkommen';b.parentElement.replaceChildren(p)}})})})();</script>`;
   return {
     ...site,
     '/': { ...page, body: String(page.body).replace('</body>', `${script}</body>`) },

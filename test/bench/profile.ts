@@ -13,8 +13,9 @@ import { join } from 'node:path';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { launchPersistent, newProfileDir } from '../e2e/support/browser.ts';
 import { setUpStaffPins } from '../e2e/support/staff.ts';
-import { startAppServer } from './app-server.ts';
+import { ROOT, startAppServer } from './app-server.ts';
 import {
+  bareFirstTapSite,
   checkInCentre,
   installServiceWorker,
   probedPage,
@@ -22,6 +23,9 @@ import {
   throttle,
   waitForDoor,
 } from './door-bench.ts';
+import { serveFiles } from './static-server.ts';
+
+const DIST = join(ROOT, 'dist');
 
 interface ProfileNode {
   id: number;
@@ -309,21 +313,39 @@ const IDB_TIMELINE = `
 
 /**
  * The first tap of an offline cold start, tapped as the bench taps it, with the database's
- * open and first transactions timed in the page: five loads, at the bench's throttling
- * (BENCH_THROTTLE=1 for none). It showed the open's answer waiting behind the main thread's
- * cold-start work at 4×, not the disk.
+ * open and first transactions timed in the page: five loads of the door, each beside one of the
+ * bench's bare first tap, at the bench's throttling (BENCH_THROTTLE=1 for none). It showed the
+ * open's answer waiting behind the main thread's cold-start work at 4×, not the disk.
  */
 async function traceFirstTapStorage(): Promise<void> {
   const door = await openDoor();
   const centre = await checkInCentre(door.page);
-  await door.stop();
+  const bare = await serveFiles(bareFirstTapSite(DIST));
   const context = door.page.context();
-  for (let run = 0; run < 5; run++) {
+  const paintState = await door.page.evaluate(() =>
+    Object.fromEntries(
+      ['terskel:staff-ready', 'terskel:paint-config'].map((key) => [
+        key,
+        localStorage.getItem(key),
+      ]),
+    ),
+  );
+  const barePage = await context.newPage();
+  await installServiceWorker(barePage, bare.url, '/sw.js');
+  await barePage.evaluate((entries) => {
+    for (const [key, value] of Object.entries(entries))
+      if (value !== null) localStorage.setItem(key, value);
+  }, paintState);
+  await barePage.close();
+  await Promise.all([door.stop(), bare.stop()]);
+  for (let run = 0; run < 10; run++) {
+    const which = run % 2 === 0 ? 'door' : 'bare';
     const { page, cdp } = await coldPage(context);
     await page.addInitScript({ content: IDB_TIMELINE });
     let welcome: number | undefined;
     await page.exposeFunction('__benchWelcome', (when: number) => (welcome ??= when));
-    const navigation = page.goto(door.url, { waitUntil: 'commit' }).catch(() => undefined);
+    const url = which === 'door' ? door.url : bare.url;
+    const navigation = page.goto(url, { waitUntil: 'commit' }).catch(() => undefined);
     const started = Date.now();
     const mouse = { ...centre, button: 'left' as const, clickCount: 1 };
     while (welcome === undefined && Date.now() - started < 5_000) {
@@ -334,10 +356,11 @@ async function traceFirstTapStorage(): Promise<void> {
     await navigation;
     const seen = await page.evaluate(() => ({
       fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+      click: window.__bench.clicks[0] ?? NaN,
       log: (window as unknown as { __idbLog: string[] }).__idbLog.slice(0, 6),
     }));
     console.log(
-      `run ${run + 1}: first paint ${Math.round(seen.fcp)} ms, Velkommen ${Math.round(welcome ?? NaN)} ms | ${seen.log.join(' | ')}`,
+      `${which} ${Math.floor(run / 2) + 1}: first paint ${Math.round(seen.fcp)} ms, first click ${Math.round(seen.click)} ms, Velkommen ${Math.round(welcome ?? NaN)} ms | ${seen.log.join(' | ')}`,
     );
     await page.close();
   }
