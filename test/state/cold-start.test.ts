@@ -213,6 +213,27 @@ describe('taking the shell over', () => {
     await vi.waitFor(() => expect(render).toHaveBeenCalledTimes(1));
   });
 
+  it('a shell tap whose database opens slowly keeps the app’s render out of its write', async () => {
+    // On a slow tablet the open alone took 400 ms after the app took over; rendering then put
+    // the app's first render between the tap's read and its writes (profile.ts).
+    vi.useFakeTimers();
+    writeSetupHint(true);
+    let store: (outcome: WriteOutcome) => void = () => undefined;
+    const { root, render, paint } = takeOver(
+      createShellTap(
+        () => new Promise<WriteOutcome>((resolve) => (store = resolve)),
+        () => true,
+      ),
+    );
+    paint();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(render).not.toHaveBeenCalled();
+    expect(root.querySelector('.shell .check-in-button')).not.toBeNull();
+    store(stored);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(render).toHaveBeenCalledTimes(1);
+  });
+
   it('a door in another language waits for the app’s own words, no longer than the hold', async () => {
     vi.useFakeTimers();
     writeSetupHint(true);

@@ -68,9 +68,13 @@ export function createShellTap(
 }
 
 /**
- * How long at most the app's first render waits for a shell tap's Velkommen on the shell.
+ * How long at most the app's first render waits for a shell tap's Velkommen on the shell: as
+ * long as the early write waits for the database's open (EARLY_OPEN_MS in early-writer.ts).
+ * On a slow tablet the open alone can take 400 ms after the app took over; a render then
+ * (120–215 ms of one task at 4×) sat between the tap's read and its writes, and such first
+ * taps took 500–600 ms to commit instead of 30–150 (`profile.ts first-tap-storage`).
  */
-export const SHELL_TAP_HOLD_MS = 400;
+export const SHELL_TAP_HOLD_MS = 1500;
 
 /**
  * The app takes the door over from the shell: a shell tap's write starts now, before anything
