@@ -272,6 +272,32 @@ export function bareFirstTapSite(dist: string): Record<string, StaticFile> {
   };
 }
 
+/**
+ * Installs a shell-like site's service worker (the static shell, the bare first tap) and hands
+ * its origin what the door left in localStorage, so that its inline script paints the same site
+ * name and button.
+ */
+export async function installShellSite(door: Page, url: string): Promise<void> {
+  const paintState = await door.evaluate(() =>
+    Object.fromEntries(
+      ['terskel:staff-ready', 'terskel:paint-config'].map((key) => [
+        key,
+        localStorage.getItem(key),
+      ]),
+    ),
+  );
+  const page = await door.context().newPage();
+  try {
+    await installServiceWorker(page, url, '/sw.js');
+    await page.evaluate((entries) => {
+      for (const [key, value] of Object.entries(entries))
+        if (value !== null) localStorage.setItem(key, value);
+    }, paintState);
+  } finally {
+    await page.close();
+  }
+}
+
 /** Registers a page's service worker and waits until it controls the page. */
 export async function installServiceWorker(
   page: Page,

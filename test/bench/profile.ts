@@ -18,6 +18,7 @@ import {
   bareFirstTapSite,
   checkInCentre,
   installServiceWorker,
+  installShellSite,
   probedPage,
   tap as tapAt,
   throttle,
@@ -322,21 +323,7 @@ async function traceFirstTapStorage(): Promise<void> {
   const centre = await checkInCentre(door.page);
   const bare = await serveFiles(bareFirstTapSite(DIST));
   const context = door.page.context();
-  const paintState = await door.page.evaluate(() =>
-    Object.fromEntries(
-      ['terskel:staff-ready', 'terskel:paint-config'].map((key) => [
-        key,
-        localStorage.getItem(key),
-      ]),
-    ),
-  );
-  const barePage = await context.newPage();
-  await installServiceWorker(barePage, bare.url, '/sw.js');
-  await barePage.evaluate((entries) => {
-    for (const [key, value] of Object.entries(entries))
-      if (value !== null) localStorage.setItem(key, value);
-  }, paintState);
-  await barePage.close();
+  await installShellSite(door.page, bare.url);
   await Promise.all([door.stop(), bare.stop()]);
   for (let run = 0; run < 10; run++) {
     const which = run % 2 === 0 ? 'door' : 'bare';

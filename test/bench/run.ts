@@ -17,6 +17,7 @@ import {
   checkInCentre,
   coldLoad,
   firstTapCounted,
+  installShellSite,
   installServiceWorker,
   probedPage,
   staticShellSite,
@@ -264,25 +265,8 @@ async function measureDoor(): Promise<void> {
     await setUpStaffPins(page); // a fresh tablet asks for staff PINs before the door
     await waitForDoor(page);
     const centre = await checkInCentre(page);
-    // The same shell: the page's own inline script paints the site's name and the button from
-    // what the app left in localStorage, so hand the shell's origins the same entries.
-    const paintState = await page.evaluate(() =>
-      Object.fromEntries(
-        ['terskel:staff-ready', 'terskel:paint-config'].map((key) => [
-          key,
-          localStorage.getItem(key),
-        ]),
-      ),
-    );
-    for (const site of [shell, bareFirstTap]) {
-      const sitePage = await context.newPage();
-      await installServiceWorker(sitePage, site.url, '/sw.js');
-      await sitePage.evaluate((entries) => {
-        for (const [key, value] of Object.entries(entries))
-          if (value !== null) localStorage.setItem(key, value);
-      }, paintState);
-      await sitePage.close();
-    }
+    // The same shell: the shell-like sites paint the door's site name and button.
+    for (const site of [shell, bareFirstTap]) await installShellSite(page, site.url);
     await Promise.all([server.stop(), shell.stop(), bareFirstTap.stop()]);
 
     log(`door: ${RUNS} taps at ${THROTTLE}×, each beside a bare strict put`);
