@@ -13,13 +13,14 @@ import {
   recordInto,
 } from '../../storage/record.ts';
 import { readReplicaCopy } from '../../storage/settings.ts';
-import { takeShellOpening } from './hand-over.ts';
+import { SHELL_TAP_HOLD_MS, takeShellOpening } from './hand-over.ts';
 
 /**
  * How long a write waits for the early connection before it takes the full path: an open that
- * never settles (WebKit has had such a bug) must not hold a tap forever.
+ * never settles (WebKit has had such a bug) must not hold a tap forever. As long as the shell
+ * holds the door for a tap's write (one value, hand-over.ts).
  */
-export const EARLY_OPEN_MS = 1500;
+export const EARLY_OPEN_MS = SHELL_TAP_HOLD_MS;
 
 /** A plain connection that can record before Dexie has loaded (the door's first taps). */
 export interface EarlyWriter {

@@ -68,8 +68,8 @@ export function createShellTap(
 }
 
 /**
- * How long at most the app's first render waits for a shell tap's Velkommen on the shell: as
- * long as the early write waits for the database's open (EARLY_OPEN_MS in early-writer.ts).
+ * How long at most the app's first render waits for a shell tap's Velkommen on the shell; the
+ * early write waits as long for the database's open (EARLY_OPEN_MS in early-writer.ts is this).
  * On a slow tablet the open alone can take 400 ms after the app took over; a render then
  * (120–215 ms of one task at 4×) sat between the tap's read and its writes, and such first
  * taps took 500–600 ms to commit instead of 30–150 (`profile.ts first-tap-storage`).
